@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+// Quire: reproducible quantum machine learning papers. Layout and dependency rules: ../shared/DESIGN.md §1–2.
+import PackageDescription
+
+let package = Package(
+    name: "Quire",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "quire", targets: ["quire"]),
+        .library(name: "Quire", targets: ["Quire"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(
+            name: "QuireCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "QuireMarkdown",
+            dependencies: ["CCmarkGFM", "QuireCore"]),
+        .target(name: "QuireKernels"),
+        .target(
+            name: "QuireSimulator",
+            dependencies: ["QuireKernels", "QuireCore"]),
+        .target(
+            name: "QuireReport",
+            dependencies: ["QuireCore", .product(name: "OrderedCollections", package: "swift-collections")]),
+        .target(
+            name: "Quire",
+            dependencies: [
+                "QuireCore", "QuireMarkdown", "QuireSimulator", "QuireReport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]),
+        .executableTarget(
+            name: "quire",
+            dependencies: ["Quire", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "QuireTestSupport", dependencies: ["QuireCore"], path: "Sources/QuireTestSupport"),
+        .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"]),
+        .testTarget(name: "QuireMarkdownTests", dependencies: ["QuireMarkdown", "QuireTestSupport"]),
+        .testTarget(name: "QuireSimulatorTests", dependencies: ["QuireSimulator", "QuireTestSupport"]),
+        .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"]),
+        .testTarget(name: "QuireTests", dependencies: ["Quire", "QuireTestSupport"]),
+        .testTarget(name: "quireTests", dependencies: ["quire", "Quire", "QuireTestSupport"]),
+    ]
+)

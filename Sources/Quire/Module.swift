@@ -1,0 +1,1 @@
+// Module Quire: see ../shared/DESIGN.md §1. (Module overview; sources arrive with their issues.)

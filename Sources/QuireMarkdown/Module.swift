@@ -1,0 +1,1 @@
+// Module QuireMarkdown: see ../shared/DESIGN.md §1. (Module overview; sources arrive with their issues.)
