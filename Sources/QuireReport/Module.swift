@@ -1,1 +1,0 @@
-// Module QuireReport: see ../shared/DESIGN.md §1. (Module overview; sources arrive with their issues.)
