@@ -1,4 +1,6 @@
 import ArgumentParser
+import Quire
+import QuireCore
 
 /// The `quire` command: runs, checks, diffs and renders reproducible QML papers.
 @main
@@ -6,6 +8,28 @@ struct QuireCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quire",
         abstract: "Run the quantum machine learning experiments in a Markdown paper and record their results reproducibly.",
-        version: "0.1.0",
-        subcommands: [])
+        version: QuireVersion.current,
+        subcommands: [Run.self, Check.self])
+}
+
+/// Exit codes shared by every subcommand: 0 success, 1 `check` found a difference, 2 bad input.
+enum Exit {
+    /// Prints an input error's diagnostic to stderr and returns exit code 2.
+    static func inputError(_ error: any InputError) -> ExitCode {
+        printError(error.description)
+        return ExitCode(2)
+    }
+
+    /// Writes one line to standard error.
+    static func printError(_ text: String) {
+        var stderr = StandardError()
+        print(text, to: &stderr)
+    }
+}
+
+/// Standard error as a `TextOutputStream`.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandleWriter.write(string, descriptor: 2)
+    }
 }

@@ -1,0 +1,36 @@
+import QuireCore
+import QuireMarkdown
+import QuireSimulator
+
+/// Everything a block may read besides its own text: document settings, the noise profiles and
+/// datasets other blocks declare, its effective seed and the resource limits.
+public struct BlockContext: Sendable {
+    /// The document's settings.
+    public var settings: DocumentSettings
+    /// Noise profiles declared by `noise` blocks, by id.
+    public var noiseProfiles: [String: NoiseProfile]
+    /// Limits that protect the machine from an untrusted document.
+    public var limits: Limits
+
+    /// The effective seed of `block`: its `seed=` attribute, or derived from the document seed and its id.
+    public func seed(of block: RunnableBlock) throws -> UInt64 {
+        guard let attribute = block.attributes.first(where: { $0.key == "seed" }) else {
+            return Seeds.blockSeed(documentSeed: settings.seed, blockID: block.id)
+        }
+        guard let seed = UInt64(attribute.value) else {
+            throw LocatedError(attribute.location, "seed '\(attribute.value)' is not a whole number from 0 to \(UInt64.max)")
+        }
+        return seed
+    }
+}
+
+/// Resource limits, enforced before work starts; set from the command line, never by a document.
+public struct Limits: Sendable, Hashable {
+    /// Largest state a simulation may allocate, in bytes. Default 8 GiB (`--max-memory-gib`).
+    public var memoryBytes: Int = 8 << 30
+    /// Most shots a block may request. Default 10,000,000 (`--max-shots`).
+    public var shots: Int = 10_000_000
+
+    /// The default limits.
+    public init() {}
+}

@@ -1,0 +1,102 @@
+import OrderedCollections
+import QuireCore
+import QuireMarkdown
+import QuireSimulator
+
+/// How `quire run` treats a document.
+public struct RunOptions: Sendable {
+    /// Overwrite output regions edited by hand instead of refusing.
+    public var force = false
+    /// Run the other blocks when one fails, writing the error into the failing block's region.
+    public var keepGoing = false
+    /// Resource limits.
+    public var limits = Limits()
+
+    /// Default options.
+    public init() {}
+}
+
+/// The outcome of evaluating a document: its new bytes and figures, and the failures tolerated
+/// under `--keep-going`. Nothing has been written yet.
+public struct Evaluation: Sendable {
+    /// The rewritten document.
+    public var document: [UInt8]
+    /// Figure files by path relative to the document's folder.
+    public var figures: OrderedDictionary<String, [UInt8]>
+    /// Figure paths the previous run recorded that this run no longer produces.
+    public var staleFigures: [String]
+    /// Blocks that failed (only with `keepGoing`; otherwise the first failure is thrown).
+    public var failures: [any InputError]
+    /// Per-block provenance records, in document order.
+    public var records: [BlockRecord]
+}
+
+/// The notebook engine: executes every runnable block of a document and rewrites it.
+///
+/// A pure function of the document's bytes and the options: no clock, no environment, no file
+/// system. `NotebookFile` does the reading and the atomic writing.
+public enum Notebook {
+    /// Evaluates the document `bytes` named `file`.
+    ///
+    /// - Throws: the first `InputError` of any block unless `options.keepGoing`; structural errors
+    ///   (duplicate ids, malformed front matter, a region edited by hand) always.
+    public static func evaluate(bytes: [UInt8], file: String, options: RunOptions) throws -> Evaluation {
+        let document = try QuireDocument(bytes: bytes, file: file)
+        let settings = try DocumentSettings(frontMatter: document.frontMatter, file: file)
+        var failures: [any InputError] = []
+        var profiles: [String: NoiseProfile] = [:]
+        for block in document.blocks where block.kind == .noise {
+            do {
+                profiles[block.id] = try NoiseBlock.profile(block)
+            } catch let error as any InputError where options.keepGoing {
+                failures.append(error)
+            }
+        }
+        let context = BlockContext(settings: settings, noiseProfiles: profiles, limits: options.limits)
+        var outputs: [String: String] = [:]
+        var figures: OrderedDictionary<String, [UInt8]> = [:]
+        var records: [BlockRecord] = []
+        for block in document.blocks {
+            do {
+                var result = try execute(block, context: context)
+                let paths = result.figures.map { settings.figures + "/" + $0.fileName }
+                for (path, figure) in zip(paths, result.figures) { figures[path] = Array(figure.svg.utf8) }
+                result.record.resultSHA256 = Hashing.sha256Hex(Array(result.markdown.utf8) + result.figures.flatMap { Array($0.svg.utf8) })
+                result.record.figures = paths
+                outputs[block.id] = result.markdown
+                records.append(result.record)
+            } catch let error as any InputError where options.keepGoing {
+                failures.append(error)
+                outputs[block.id] = ErrorNote.markdown(for: error)
+            }
+        }
+        let previous = ProvenanceAppendix.recordedFigures(in: document, figuresFolder: settings.figures)
+        let appendix = document.blocks.isEmpty ? nil : ProvenanceAppendix.markdown(file: file, settings: settings, records: records)
+        let rewritten = try DocumentSplicer.splice(document, outputs: outputs, appendix: appendix, force: options.force)
+        return Evaluation(document: rewritten, figures: figures,
+                          staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records)
+    }
+
+    private static func execute(_ block: RunnableBlock, context: BlockContext) throws -> BlockResult {
+        switch block.kind {
+        case .noise:
+            guard let profile = context.noiseProfiles[block.id] else { throw LocatedError(block.location, "noise block '\(block.id)' failed") }
+            return try NoiseBlock.run(block, profile: profile, context: context)
+        case .experiment, .dataset, .circuit:
+            throw LocatedError(block.location, "\(block.kind.rawValue) blocks are not supported by this version of Quire (\(QuireVersion.current))",
+                               hint: "circuit and noise blocks run today; experiment and dataset blocks arrive with the QML engine")
+        }
+    }
+}
+
+/// The Markdown written into a failing block's region under `--keep-going`.
+enum ErrorNote {
+    /// A block quote naming the error, its location and hint.
+    static func markdown(for error: any InputError) -> String {
+        let diagnostic = error.diagnostic
+        var text = "> **Quire error**: \(diagnostic.message)"
+        if let location = diagnostic.location { text += " (line \(location.line), column \(location.column))" }
+        if let hint = diagnostic.hint { text += "\n>\n> Hint: \(hint)" }
+        return text + "\n"
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import QuireCore
+
+/// `quire run` and `quire check` on files: reads the document, evaluates it with `Notebook`, and
+/// writes figures and then the document atomically, only when every block succeeded (or
+/// `--keep-going` was given).
+public enum NotebookFile {
+    /// What a run did to one file.
+    public struct RunReport: Sendable {
+        /// Whether the document's bytes changed.
+        public var documentChanged: Bool
+        /// Figure files written or deleted.
+        public var figuresChanged: Int
+        /// Blocks that failed under `--keep-going`.
+        public var failures: [any InputError]
+    }
+
+    /// Runs every block of the document at `path` and rewrites it in place.
+    public static func run(path: String, options: RunOptions) throws -> RunReport {
+        let bytes = try read(path)
+        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: options)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var figuresChanged = 0
+        for (relative, figure) in evaluation.figures {
+            let target = folder.appendingPathComponent(relative).path
+            guard (try? read(target)) != figure else { continue }
+            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path,
+                                                    withIntermediateDirectories: true)
+            try AtomicFile.write(figure, to: target)
+            figuresChanged += 1
+        }
+        for relative in evaluation.staleFigures {
+            if unlink(folder.appendingPathComponent(relative).path) == 0 { figuresChanged += 1 }
+        }
+        let changed = evaluation.document != bytes
+        if changed { try AtomicFile.write(evaluation.document, to: path) }
+        return RunReport(documentChanged: changed, figuresChanged: figuresChanged, failures: evaluation.failures)
+    }
+
+    /// Re-executes the document at `path` from scratch and lists every difference from what it records.
+    public static func check(path: String, options: RunOptions) throws -> [CheckFinding] {
+        let bytes = try read(path)
+        var fresh = options
+        fresh.force = true
+        fresh.keepGoing = false
+        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: fresh)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var findings = try CheckFinding.compare(recorded: bytes, fresh: evaluation.document, file: path)
+        for (relative, figure) in evaluation.figures where (try? read(folder.appendingPathComponent(relative).path)) != figure {
+            findings.append(CheckFinding(subject: relative, message: "figure file is missing or differs from a fresh run"))
+        }
+        return findings
+    }
+
+    /// The bytes of `path`.
+    ///
+    /// - Throws: a `LocatedError` saying the file is missing or unreadable.
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw LocatedError(nil, exists ? "cannot read \(path)" : "no such file: \(path)",
+                               hint: exists ? "check the file's permissions" : "check the path; it is relative to the current folder")
+        }
+        return [UInt8](data)
+    }
+}

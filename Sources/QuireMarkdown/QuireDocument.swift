@@ -1,0 +1,189 @@
+import QuireCore
+
+/// A Markdown document read as Quire sees it: front matter, runnable blocks, and the generated
+/// regions already present, each with exact byte ranges so a rewrite touches nothing else.
+public struct QuireDocument: Sendable {
+    /// The file name used in diagnostics.
+    public let file: String
+    /// The bytes and their line table.
+    public let source: MarkdownSource
+    /// The YAML front matter, if any.
+    public let frontMatter: FrontMatter?
+    /// Runnable blocks in document order.
+    public let blocks: [RunnableBlock]
+    /// Output regions in document order.
+    public let regions: [OutputRegion]
+    /// The provenance appendix, if present.
+    public let provenance: OutputRegion?
+
+    /// The version of the linked cmark-gfm, recorded in provenance.
+    public static var cmarkVersion: String { CmarkTree.version }
+
+    /// Parses `bytes` (the file `file`) into blocks and regions.
+    ///
+    /// - Throws: `MarkdownError` for an unknown Quire-like block kind, a missing, invalid or duplicate
+    ///   id, a malformed attribute, an unclosed fence, or unbalanced region markers.
+    public init(bytes: [UInt8], file: String) throws {
+        self.file = file
+        let source = MarkdownSource(bytes)
+        self.source = source
+        let frontMatter = try FrontMatter.find(in: source, file: file)
+        self.frontMatter = frontMatter
+        let nodes = CmarkTree.nodes(Self.parseInput(source, frontMatter: frontMatter))
+        var reader = NodeReader(source: source, file: file)
+        for node in nodes { try reader.read(node) }
+        try reader.finish()
+        blocks = reader.blocks
+        regions = reader.regions
+        provenance = reader.provenance
+    }
+
+    /// The bytes handed to cmark-gfm: the BOM dropped and the front matter blanked to spaces, so
+    /// line numbers (and every column after line 1) are those of the file.
+    private static func parseInput(_ source: MarkdownSource, frontMatter: FrontMatter?) -> [UInt8] {
+        var bytes = Array(source.bytes.dropFirst(source.bomLength))
+        if let frontMatter {
+            let end = source.lineRange(frontMatter.closingLine).upperBound - source.bomLength
+            for index in 0..<end where bytes[index] != 0x0A && bytes[index] != 0x0D {
+                bytes[index] = 0x20
+            }
+        }
+        return bytes
+    }
+}
+
+/// Turns cmark-gfm nodes into blocks and regions, checking the document's structural rules.
+private struct NodeReader {
+    let source: MarkdownSource
+    let file: String
+    var blocks: [RunnableBlock] = []
+    var regions: [OutputRegion] = []
+    var provenance: OutputRegion?
+    var firstUse: [String: SourceLocation] = [:]
+    var open: (marker: RegionMarkers.Parsed, line: Int, column: Int)?
+
+    init(source: MarkdownSource, file: String) {
+        self.source = source
+        self.file = file
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column + (line == 1 ? source.bomLength : 0))
+    }
+
+    mutating func read(_ node: SourceNode) throws {
+        switch node.kind {
+        case .fencedCode(let info, let literal, _):
+            try readFence(node, info: info, literal: literal)
+        case .html(let literal):
+            guard let marker = RegionMarkers.parse(literal) else { return }
+            try readMarker(marker, line: node.startLine, column: node.startColumn)
+        }
+    }
+
+    mutating func finish() throws {
+        if let open { throw MarkdownError.unterminatedRegion(location(line: open.line, column: open.column), name: name(of: open.marker)) }
+    }
+
+    private func name(of marker: RegionMarkers.Parsed) -> String {
+        switch marker {
+        case .outputOpening(let id): "the output region of '\(id)'"
+        case .outputClosing: "an output region"
+        case .provenanceOpening, .provenanceClosing: "the provenance appendix"
+        }
+    }
+
+    private mutating func readMarker(_ marker: RegionMarkers.Parsed, line: Int, column: Int) throws {
+        switch marker {
+        case .outputOpening, .provenanceOpening:
+            if let open { throw MarkdownError.unterminatedRegion(location(line: open.line, column: open.column), name: name(of: open.marker)) }
+            open = (marker, line, column)
+        case .outputClosing(let hash):
+            guard let opened = open, case .outputOpening(let id) = opened.marker else {
+                throw MarkdownError.unmatchedClosingMarker(location(line: line, column: column), name: "an output region")
+            }
+            if regions.contains(where: { $0.id == id }) {
+                throw MarkdownError.duplicateRegion(location(line: opened.line, column: opened.column), id: id)
+            }
+            regions.append(region(id: id, hash: hash, from: opened, to: line))
+            open = nil
+        case .provenanceClosing:
+            guard let opened = open, case .provenanceOpening = opened.marker else {
+                throw MarkdownError.unmatchedClosingMarker(location(line: line, column: column), name: "the provenance appendix")
+            }
+            if provenance != nil {
+                throw MarkdownError.duplicateRegion(location(line: opened.line, column: opened.column), id: "provenance")
+            }
+            provenance = region(id: nil, hash: nil, from: opened, to: line)
+            open = nil
+        }
+    }
+
+    private func region(id: String?, hash: String?, from opened: (marker: RegionMarkers.Parsed, line: Int, column: Int), to closingLine: Int) -> OutputRegion {
+        let openRange = source.lineRange(opened.line)
+        let closeRange = source.lineRange(closingLine)
+        return OutputRegion(id: id, range: openRange.lowerBound..<closeRange.upperBound,
+                            contentRange: openRange.upperBound..<closeRange.lowerBound, recordedHash: hash,
+                            location: location(line: opened.line, column: opened.column), openingLine: opened.line)
+    }
+
+    private mutating func readFence(_ node: SourceNode, info: String, literal: String) throws {
+        let fenceLocation = location(line: node.startLine, column: node.startColumn)
+        let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let word = words.first.map(String.init) else { return }
+        guard let kind = BlockKind(rawValue: word) else {
+            if let meant = BlockKind.likelyMeant(by: word) {
+                throw MarkdownError.unknownBlockKind(fenceLocation, kind: word, suggestion: meant.rawValue)
+            }
+            return
+        }
+        let fenceLine = source.lineText(node.startLine)
+        let attributes = try InfoString.attributes(words.dropFirst().map(String.init), fenceLine: fenceLine) {
+            self.location(line: node.startLine, column: $0)
+        }
+        guard let idAttribute = attributes.first(where: { $0.key == "id" }) else {
+            throw MarkdownError.missingID(fenceLocation, kind: kind.rawValue)
+        }
+        let id = idAttribute.value
+        guard !id.isEmpty, id.utf8.allSatisfy({ InfoString.isIDByte($0) }) else {
+            throw MarkdownError.invalidID(idAttribute.location, id: id)
+        }
+        if let first = firstUse[id] { throw MarkdownError.duplicateID(idAttribute.location, id: id, first: first) }
+        firstUse[id] = idAttribute.location
+
+        let bodyLines = Self.lines(of: literal)
+        guard node.endLine - node.startLine - 1 == bodyLines.count, node.endLine <= source.lineCount else {
+            throw MarkdownError.unclosedFence(fenceLocation, id: id)
+        }
+        let offsets = bodyLines.enumerated().map { index, line in
+            max(0, source.contentRange(node.startLine + 1 + index).count - line.utf8.count)
+        }
+        let closing = source.contentRange(node.endLine)
+        let prefixEnd = source.bytes[closing].firstIndex { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") } ?? closing.lowerBound
+        blocks.append(RunnableBlock(
+            kind: kind, id: id, attributes: attributes, body: bodyLines.map { $0 + "\n" }.joined(),
+            location: fenceLocation, firstBodyLine: node.startLine + 1, bodyColumnOffsets: offsets,
+            endOffset: source.lineRange(node.endLine).upperBound,
+            containerPrefix: Array(source.bytes[closing.lowerBound..<prefixEnd])))
+    }
+
+    /// The lines of a code block's literal, without their line breaks (LF, CRLF or CR).
+    private static func lines(of literal: String) -> [String] {
+        var lines: [String] = []
+        var current: [UInt8] = []
+        var bytes = Array(literal.utf8).makeIterator()
+        var pending = bytes.next()
+        while let byte = pending {
+            pending = bytes.next()
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D && pending == 0x0A { pending = bytes.next() }
+                lines.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(byte)
+            }
+        }
+        if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
+        return lines
+    }
+}

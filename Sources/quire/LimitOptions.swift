@@ -1,0 +1,24 @@
+import ArgumentParser
+import Quire
+
+/// Resource limits a user may raise on the command line; a document never can.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .customLong("max-memory-gib"), help: "Largest simulator state, in GiB, a block may allocate.")
+    var maxMemoryGiB: Double = 8
+
+    @Option(name: .customLong("max-shots"), help: "Most shots a block may request.")
+    var maxShots: Int = 10_000_000
+
+    func validate() throws {
+        guard maxMemoryGiB > 0, maxMemoryGiB <= 1024 else { throw ValidationError("--max-memory-gib must be between 0 and 1024.") }
+        guard maxShots > 0 else { throw ValidationError("--max-shots must be positive.") }
+    }
+
+    /// The limits these options set.
+    var limits: Limits {
+        var limits = Limits()
+        limits.memoryBytes = Int(maxMemoryGiB * Double(1 << 30))
+        limits.shots = maxShots
+        return limits
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Quire
+import QuireCore
+
+extension QuireCommand {
+    /// `quire run`: execute every block and rewrite the documents in place.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Execute every experiment block and rewrite each document in place with its results and provenance.")
+
+        @Argument(help: "The Markdown documents to run.")
+        var files: [String]
+
+        @Flag(help: "Overwrite output regions that were edited by hand.")
+        var force = false
+
+        @Flag(help: "Run the other blocks when one fails, and write the error into the failing block's output region.")
+        var keepGoing = false
+
+        @OptionGroup var limits: LimitOptions
+
+        func run() async throws {
+            var options = RunOptions()
+            options.force = force
+            options.keepGoing = keepGoing
+            options.limits = limits.limits
+            var failed = false
+            for file in files {
+                do {
+                    let report = try NotebookFile.run(path: file, options: options)
+                    for failure in report.failures { Exit.printError(failure.description) }
+                    failed = failed || !report.failures.isEmpty
+                    Exit.printError("\(file): \(report.documentChanged ? "updated" : "unchanged")"
+                                    + (report.figuresChanged > 0 ? ", \(report.figuresChanged) figure files written or removed" : ""))
+                } catch let error as any InputError {
+                    Exit.printError(error.description)
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode(2) }
+        }
+    }
+}

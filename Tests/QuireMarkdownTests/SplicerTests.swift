@@ -1,0 +1,79 @@
+import QuireCore
+import Testing
+@testable import QuireMarkdown
+
+/// The splice rewrites generated regions and nothing else.
+struct SplicerTests {
+    func splice(_ text: String, outputs: [String: String], appendix: String? = "A\n", force: Bool = false) throws -> String {
+        let doc = try QuireDocument(bytes: Array(text.utf8), file: "doc.md")
+        return String(decoding: try DocumentSplicer.splice(doc, outputs: outputs, appendix: appendix, force: force), as: UTF8.self)
+    }
+
+    func strip(_ text: String) throws -> String {
+        String(decoding: DocumentSplicer.strip(try QuireDocument(bytes: Array(text.utf8), file: "doc.md")), as: UTF8.self)
+    }
+
+    @Test func insertsRegionAndAppendixExactly() throws {
+        let out = try splice("# T\n\n```noise id=a\n```\nafter\n", outputs: ["a": "R\n"])
+        #expect(out == """
+            # T
+
+            ```noise id=a
+            ```
+
+            <!-- quire:output id=a -->
+            R
+
+            <!-- /quire:output sha256=\(Hashing.shortHash(Array("R\n\n".utf8))) -->
+            after
+
+            <!-- quire:provenance -->
+            A
+
+            <!-- /quire:provenance -->
+
+            """)
+    }
+
+    @Test func rerunIsIdempotentAndStrippingRestoresTheInput() throws {
+        let inputs = [
+            "# T\n\n```noise id=a\n```\n\ntext\n\n> ```noise id=b\n> ```\n> quoted\n\n- x\n\n  ```noise id=c\n  ```\n",
+            "```noise id=a\n```",                       // no final newline, block at the end
+            "x\r\n\r\n```noise id=a\r\n```\r\nend",      // CRLF, no final newline
+            "\u{FEFF}```noise id=a\n```\n",              // BOM
+        ]
+        for input in inputs {
+            let doc = try QuireDocument(bytes: Array(input.utf8), file: "d.md")
+            let outputs = Dictionary(uniqueKeysWithValues: doc.blocks.map { ($0.id, "| a |\n| - |\n| \($0.id) |\n") })
+            let once = try splice(input, outputs: outputs)
+            let twice = try splice(once, outputs: outputs)
+            #expect(once == twice)
+            #expect(try strip(once) == input)
+            if input.contains("\r\n") { #expect(!once.replacingOccurrences(of: "\r\n", with: "").contains("\n")) }
+            if input.hasPrefix("\u{FEFF}") { #expect(once.hasPrefix("\u{FEFF}")) }
+            #expect(once.hasSuffix("\n") == input.hasSuffix("\n"))
+        }
+    }
+
+    @Test func deletedBlockLosesItsRegion() throws {
+        let both = try splice("```noise id=a\n```\n\n```noise id=b\n```\n", outputs: ["a": "RA", "b": "RB"])
+        let withoutB = both.replacingOccurrences(of: "```noise id=b\n```\n", with: "")
+        let out = try splice(withoutB, outputs: ["a": "RA"])
+        #expect(!out.contains("id=b"))
+        #expect(out == (try splice("```noise id=a\n```\n\n", outputs: ["a": "RA"])))
+    }
+
+    @Test func handEditedRegionIsRefusedUnlessForced() throws {
+        let once = try splice("```noise id=a\n```\n", outputs: ["a": "value 1"])
+        let edited = once.replacingOccurrences(of: "value 1", with: "value 2")
+        #expect(throws: MarkdownError.self) { try splice(edited, outputs: ["a": "value 1"]) }
+        #expect(try splice(edited, outputs: ["a": "value 1"], force: true) == once)
+        // Unchanged regions are never an error.
+        #expect(try splice(once, outputs: ["a": "value 1"]) == once)
+    }
+
+    @Test func documentWithoutBlocksIsUntouched() throws {
+        let text = "# Just prose\n\n```python\nx = 1\n```\n\n<!-- a comment -->\n"
+        #expect(try splice(text, outputs: [:], appendix: nil) == text)
+    }
+}
