@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +29,7 @@ let package = Package(
         .target(name: "QuireKernels"),
         .target(
             name: "QuireSimulator",
-            dependencies: ["QuireKernels", "QuireCore"]),
+            dependencies: ["QuireKernels", "QuireCore", .product(name: "Numerics", package: "swift-numerics")]),
         .target(
             name: "QuireReport",
             dependencies: ["QuireCore", .product(name: "OrderedCollections", package: "swift-collections")]),
