@@ -7,10 +7,28 @@ import QuireSimulator
 public struct BlockContext: Sendable {
     /// The document's settings.
     public var settings: DocumentSettings
-    /// Noise profiles declared by `noise` blocks, by id.
-    public var noiseProfiles: [String: NoiseProfile]
+    /// Noise profiles declared by `noise` blocks, by id: decoded, or the error that block reports.
+    public var noiseProfiles: [String: Result<NoiseProfile, any Error>]
     /// Limits that protect the machine from an untrusted document.
     public var limits: Limits
+
+    /// The decoded profile of the noise block `id`, or the error decoding it raised.
+    public func profile(ofNoiseBlock id: String) throws -> NoiseProfile {
+        guard let profile = noiseProfiles[id] else { preconditionFailure("noise block '\(id)' was never decoded") }
+        return try profile.get()
+    }
+
+    /// The profile a block names with `noise=ID` (an attribute at `location`).
+    public func profile(named id: String, at location: SourceLocation) throws -> NoiseProfile {
+        guard let profile = noiseProfiles[id] else {
+            let known = noiseProfiles.keys.sorted()
+            throw LocatedError(location, "no noise block has id '\(id)'",
+                               hint: known.isEmpty ? "declare the profile in a ```noise id=\(id)``` block" : "declared noise blocks: \(known.joined(separator: ", "))")
+        }
+        do { return try profile.get() } catch {
+            throw LocatedError(location, "noise profile '\(id)' is invalid", hint: "fix the error reported for noise block '\(id)' first")
+        }
+    }
 
     /// The effective seed of `block`: its `seed=` attribute, or derived from the document seed and its id.
     public func seed(of block: RunnableBlock) throws -> UInt64 {

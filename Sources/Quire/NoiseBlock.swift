@@ -6,13 +6,11 @@ import QuireSimulator
 /// A `noise` block: decodes and validates its profile, and reports it as a table so the paper
 /// shows exactly what noise its results assume.
 enum NoiseBlock {
-    /// Decodes the profile in `block`'s body.
+    /// Decodes the profile in `block`'s body; an empty body declares an ideal device, so a paper
+    /// can name the noiseless baseline it compares against.
     static func profile(_ block: RunnableBlock) throws -> NoiseProfile {
         let origin = YAMLOrigin(yaml: block.body) { block.documentLocation(bodyLine: $0, column: $1) }
-        guard let root = try SpecNode.parse(block.body, origin: origin) else {
-            throw LocatedError(block.location, "noise block '\(block.id)' is empty",
-                               hint: "declare at least one of depolarizing, thermal_relaxation, readout")
-        }
+        guard let root = try SpecNode.parse(block.body, origin: origin) else { return NoiseProfile() }
         return try NoiseProfileDecoder.decode(root)
     }
 

@@ -44,13 +44,9 @@ public enum Notebook {
         let document = try QuireDocument(bytes: bytes, file: file)
         let settings = try DocumentSettings(frontMatter: document.frontMatter, file: file)
         var failures: [any InputError] = []
-        var profiles: [String: NoiseProfile] = [:]
+        var profiles: [String: Result<NoiseProfile, any Error>] = [:]
         for block in document.blocks where block.kind == .noise {
-            do {
-                profiles[block.id] = try NoiseBlock.profile(block)
-            } catch let error as any InputError where options.keepGoing {
-                failures.append(error)
-            }
+            profiles[block.id] = Result { try NoiseBlock.profile(block) }
         }
         let context = BlockContext(settings: settings, noiseProfiles: profiles, limits: options.limits)
         var outputs: [String: String] = [:]
@@ -80,8 +76,7 @@ public enum Notebook {
     private static func execute(_ block: RunnableBlock, context: BlockContext) throws -> BlockResult {
         switch block.kind {
         case .noise:
-            guard let profile = context.noiseProfiles[block.id] else { throw LocatedError(block.location, "noise block '\(block.id)' failed") }
-            return try NoiseBlock.run(block, profile: profile, context: context)
+            return try NoiseBlock.run(block, profile: try context.profile(ofNoiseBlock: block.id), context: context)
         case .experiment, .dataset, .circuit:
             throw LocatedError(block.location, "\(block.kind.rawValue) blocks are not supported by this version of Quire (\(QuireVersion.current))",
                                hint: "circuit and noise blocks run today; experiment and dataset blocks arrive with the QML engine")
