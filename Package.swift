@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "quire", targets: ["quire"]),
         .library(name: "Quire", targets: ["Quire"]),
+        .library(name: "QuireMarkdown", targets: ["QuireMarkdown"]),
+        .library(name: "QuireSimulator", targets: ["QuireSimulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
