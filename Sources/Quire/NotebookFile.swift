@@ -52,10 +52,17 @@ public enum NotebookFile {
         return findings
     }
 
-    /// The bytes of `path`.
+    /// Largest document read, in bytes; a request beyond it is refused before reading.
+    public static let maxDocumentBytes = 256 << 20
+
+    /// The bytes of `path`, refusing files larger than `limit` bytes before reading them.
     ///
-    /// - Throws: a `LocatedError` saying the file is missing or unreadable.
-    static func read(_ path: String) throws -> [UInt8] {
+    /// - Throws: a `LocatedError` saying the file is missing, unreadable or too large.
+    static func read(_ path: String, limit: Int = maxDocumentBytes) throws -> [UInt8] {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            throw LocatedError(nil, "\(path) is \(size) bytes, more than the limit of \(limit) bytes",
+                               hint: "Quire reads documents and circuit files of at most \(limit >> 20) MiB")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw LocatedError(nil, exists ? "cannot read \(path)" : "no such file: \(path)",
