@@ -66,6 +66,9 @@ public struct BlockRecord: Sendable, Hashable {
     /// SHA-256 of the compact canonical spec.
     public var specSHA256: String { Hashing.sha256Hex(spec.compact()) }
 
+    /// SHA-256 of the compact canonical form of input `name`.
+    public func inputSHA256(_ name: String) -> String { Hashing.sha256Hex(inputs[name]?.compact() ?? "") }
+
     /// The record as JSON for the machine-readable appendix.
     var json: CanonicalJSON {
         var object: OrderedDictionary<String, CanonicalJSON> = [
@@ -75,7 +78,7 @@ public struct BlockRecord: Sendable, Hashable {
         ]
         for (key, value) in inputs {
             object[key] = value
-            object[key + "_sha256"] = .string(Hashing.sha256Hex(value.compact()))
+            object[key + "_sha256"] = .string(inputSHA256(key))
         }
         object["figures"] = .array(figures.map(CanonicalJSON.string))
         object["result_sha256"] = .string(resultSHA256)

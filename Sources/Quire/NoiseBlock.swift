@@ -14,10 +14,17 @@ enum NoiseBlock {
         return try NoiseProfileDecoder.decode(root)
     }
 
-    /// The region and record of a noise block.
-    static func run(_ block: RunnableBlock, profile: NoiseProfile, context: BlockContext) throws -> BlockResult {
+    /// The record of a noise block, and the table of its profile as its region.
+    static func prepare(_ block: RunnableBlock, profile: NoiseProfile, context: BlockContext) throws -> PreparedBlock {
         try Attributes.check(block, allowed: ["id"])
         let canonical = profile.canonical
+        let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: canonical, seed: try context.seed(of: block))
+        return PreparedBlock(block: block, record: record) {
+            BlockResult(markdown: markdown(block, canonical: canonical), record: record)
+        }
+    }
+
+    private static func markdown(_ block: RunnableBlock, canonical: CanonicalJSON) -> String {
         var rows: [[String]] = []
         func add(_ scope: String, _ channel: String, _ values: CanonicalJSON) {
             guard case .object(let members) = values else { return }
@@ -33,8 +40,6 @@ enum NoiseBlock {
             }
         }
         let table = rows.isEmpty ? "No noise: an ideal device." : MarkdownTable(columns: ["scope", "channel", "parameter", "value"].map { .init($0) }, rows: rows).render(lineEnding: "\n")
-        let markdown = "Noise profile `\(block.id)` (sha256 `\(Hashing.sha256Hex(canonical.compact()).prefix(12))`):\n\n\(table)\n"
-        return BlockResult(markdown: markdown,
-                           record: BlockRecord(id: block.id, kind: block.kind.rawValue, spec: canonical, seed: try context.seed(of: block)))
+        return "Noise profile `\(block.id)` (sha256 `\(Hashing.sha256Hex(canonical.compact()).prefix(12))`):\n\n\(table)\n"
     }
 }

@@ -36,26 +36,46 @@ public struct Evaluation: Sendable {
 /// A pure function of the document's bytes and the options: no clock, no environment, no file
 /// system. `NotebookFile` does the reading and the atomic writing.
 public enum Notebook {
+    /// A parsed document with every block prepared (spec decoded, inputs resolved), nothing run.
+    struct Plan {
+        /// The parsed document.
+        var document: QuireDocument
+        /// Its settings.
+        var settings: DocumentSettings
+        /// Each block, prepared or with the error preparing it raised, in document order.
+        var blocks: [(block: RunnableBlock, prepared: Result<PreparedBlock, any Error>)]
+    }
+
+    /// Parses the document `bytes` named `file` and prepares every block without executing any.
+    ///
+    /// - Throws: structural errors (malformed front matter, duplicate ids, unclosed regions).
+    static func plan(bytes: [UInt8], file: String, limits: Limits) throws -> Plan {
+        let document = try QuireDocument(bytes: bytes, file: file)
+        let settings = try DocumentSettings(frontMatter: document.frontMatter, file: file)
+        var profiles: [String: Result<NoiseProfile, any Error>] = [:]
+        for block in document.blocks where block.kind == .noise {
+            profiles[block.id] = Result { try NoiseBlock.profile(block) }
+        }
+        let context = BlockContext(settings: settings, noiseProfiles: profiles, limits: limits)
+        return Plan(document: document, settings: settings,
+                    blocks: document.blocks.map { block in (block, Result { try prepare(block, context: context) }) })
+    }
+
     /// Evaluates the document `bytes` named `file`.
     ///
     /// - Throws: the first `InputError` of any block unless `options.keepGoing`; structural errors
     ///   (duplicate ids, malformed front matter, a region edited by hand) always.
     public static func evaluate(bytes: [UInt8], file: String, options: RunOptions) throws -> Evaluation {
-        let document = try QuireDocument(bytes: bytes, file: file)
-        let settings = try DocumentSettings(frontMatter: document.frontMatter, file: file)
+        let plan = try plan(bytes: bytes, file: file, limits: options.limits)
+        let figuresFolder = plan.settings.figures
         var failures: [any InputError] = []
-        var profiles: [String: Result<NoiseProfile, any Error>] = [:]
-        for block in document.blocks where block.kind == .noise {
-            profiles[block.id] = Result { try NoiseBlock.profile(block) }
-        }
-        let context = BlockContext(settings: settings, noiseProfiles: profiles, limits: options.limits)
         var outputs: [String: String] = [:]
         var figures: OrderedDictionary<String, [UInt8]> = [:]
         var records: [BlockRecord] = []
-        for block in document.blocks {
+        for (block, prepared) in plan.blocks {
             do {
-                var result = try execute(block, context: context)
-                let paths = result.figures.map { settings.figures + "/" + $0.fileName }
+                var result = try prepared.get().execute()
+                let paths = result.figures.map { figuresFolder + "/" + $0.fileName }
                 for (path, figure) in zip(paths, result.figures) { figures[path] = Array(figure.svg.utf8) }
                 result.record.resultSHA256 = Hashing.sha256Hex(Array(result.markdown.utf8) + result.figures.flatMap { Array($0.svg.utf8) })
                 result.record.figures = paths
@@ -66,17 +86,17 @@ public enum Notebook {
                 outputs[block.id] = ErrorNote.markdown(for: error)
             }
         }
-        let previous = ProvenanceAppendix.recordedFigures(in: document, figuresFolder: settings.figures)
-        let appendix = document.blocks.isEmpty ? nil : ProvenanceAppendix.markdown(file: file, settings: settings, records: records)
-        let rewritten = try DocumentSplicer.splice(document, outputs: outputs, appendix: appendix, force: options.force)
+        let previous = RecordedProvenance(plan.document).figures(inside: figuresFolder)
+        let appendix = plan.document.blocks.isEmpty ? nil : ProvenanceAppendix.markdown(file: file, settings: plan.settings, records: records)
+        let rewritten = try DocumentSplicer.splice(plan.document, outputs: outputs, appendix: appendix, force: options.force)
         return Evaluation(document: rewritten, figures: figures,
                           staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records)
     }
 
-    private static func execute(_ block: RunnableBlock, context: BlockContext) throws -> BlockResult {
+    private static func prepare(_ block: RunnableBlock, context: BlockContext) throws -> PreparedBlock {
         switch block.kind {
         case .noise:
-            return try NoiseBlock.run(block, profile: try context.profile(ofNoiseBlock: block.id), context: context)
+            return try NoiseBlock.prepare(block, profile: try context.profile(ofNoiseBlock: block.id), context: context)
         case .experiment, .dataset, .circuit:
             throw LocatedError(block.location, "\(block.kind.rawValue) blocks are not supported by this version of Quire (\(QuireVersion.current))",
                                hint: "circuit and noise blocks run today; experiment and dataset blocks arrive with the QML engine")

@@ -37,19 +37,27 @@ public enum NotebookFile {
         return RunReport(documentChanged: changed, figuresChanged: figuresChanged, failures: evaluation.failures)
     }
 
-    /// Re-executes the document at `path` from scratch and lists every difference from what it records.
-    public static func check(path: String, options: RunOptions) throws -> [CheckFinding] {
+    /// Re-executes the document at `path` from scratch and compares every block with what it records.
+    public static func check(path: String, options: RunOptions) throws -> CheckReport {
         let bytes = try read(path)
         var fresh = options
         fresh.force = true
         fresh.keepGoing = false
         let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: fresh)
+        var report = try CheckReport.compare(plan: try Notebook.plan(bytes: bytes, file: path, limits: options.limits),
+                                             fresh: evaluation.document, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var findings = try CheckFinding.compare(recorded: bytes, fresh: evaluation.document, file: path)
         for (relative, figure) in evaluation.figures where (try? read(folder.appendingPathComponent(relative).path)) != figure {
-            findings.append(CheckFinding(subject: relative, message: "figure file is missing or differs from a fresh run"))
+            report.notes.append("figure \(relative) is missing or differs from a fresh run")
         }
-        return findings
+        return report
+    }
+
+    /// Compares the inputs the document at `path` records with its current sources, running
+    /// nothing: answers in milliseconds whether `quire run` is needed (a pre-commit hook).
+    public static func checkStale(path: String, options: RunOptions) throws -> CheckReport {
+        let bytes = try read(path)
+        return CheckReport.staleness(plan: try Notebook.plan(bytes: bytes, file: path, limits: options.limits), file: path)
     }
 
     /// Largest document read, in bytes; a request beyond it is refused before reading.

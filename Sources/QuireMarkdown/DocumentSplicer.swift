@@ -95,7 +95,7 @@ public enum DocumentSplicer {
     private static func checkUnedited(_ region: OutputRegion, in source: MarkdownSource, replacement: [UInt8]?, force: Bool) throws {
         guard !force, let recorded = region.recordedHash else { return }
         let content = source.bytes[region.contentRange]
-        guard regionHash(content) != recorded else { return }
+        guard RegionMarkers.contentHash(content) != recorded else { return }
         if let replacement, Array(source.bytes[region.range]) == replacement { return }
         throw MarkdownError.regionEditedByHand(region.location, id: region.id ?? "provenance")
     }
@@ -110,25 +110,8 @@ public enum DocumentSplicer {
             body += line.isEmpty ? blankLine(prefix, eol) : prefix + Array(line.utf8) + eol
         }
         body += blankLine(prefix, eol)
-        let hash = regionHash(body)
+        let hash = RegionMarkers.contentHash(body)
         return prefix + Array(opening.utf8) + eol + body + prefix + Array(closing(hash).utf8) + eol
-    }
-
-    /// The short hash of a region's content with line endings read as LF, so a checkout that
-    /// converts line endings (git's autocrlf) does not make every region look edited by hand.
-    private static func regionHash<Bytes: Collection<UInt8>>(_ content: Bytes) -> String {
-        var normalized: [UInt8] = []
-        normalized.reserveCapacity(content.count)
-        var previous: UInt8 = 0
-        for byte in content {
-            if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") {
-                // CRLF: the CR already stood for this line ending.
-            } else {
-                normalized.append(byte == UInt8(ascii: "\r") ? UInt8(ascii: "\n") : byte)
-            }
-            previous = byte
-        }
-        return Hashing.shortHash(normalized)
     }
 
     /// An empty line inside the container: the prefix without its trailing spaces.

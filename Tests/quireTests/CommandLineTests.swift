@@ -22,7 +22,7 @@ struct CommandLineTests {
         #expect(second.status == 0 && second.stderr == "paper.md: unchanged\n")
         #expect(try text(folder, "paper.md") == once)
         let check = try QuireBinary.run(["check", "paper.md"], in: folder)
-        #expect(check.status == 0 && check.stdout == "paper.md: identical\n")
+        #expect(check.status == 0 && check.stdout == "paper.md: lab: identical\n")
     }
 
     @Test func checkExitsOneOnADifference() throws {
