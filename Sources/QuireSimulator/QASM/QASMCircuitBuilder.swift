@@ -47,7 +47,7 @@ struct QASMCircuitBuilder {
     /// - Throws: at `position`, the statement that would exceed the limit.
     func reserve(_ count: Int, at position: QASMPosition) throws(QASMError) {
         guard count <= limits.maxOperations - operations.count else {
-            throw QASMError(at: position, "this statement expands to \(count == Int.max ? "more than \(Int.max)" : "\(count)") operations, bringing the circuit past the limit of \(limits.maxOperations) operations (QASMLimits.maxOperations)",
+            throw QASMError(at: position, "this statement expands to \(count == Int.max ? "at least \(Int.max)" : "\(count)") operations, bringing the circuit past the limit of \(limits.maxOperations) operations (QASMLimits.maxOperations)",
                             hint: "Simplify the circuit, or raise QASMLimits.maxOperations.")
         }
     }

@@ -1,7 +1,8 @@
 /// Splits OpenQASM 2.0 source into tokens, reading UTF-8 bytes directly.
 ///
 /// Whitespace (including the CR of CRLF line endings) and `//` comments are skipped; a leading
-/// byte-order mark is ignored. Columns count bytes, so they agree with cmark-gfm's.
+/// byte-order mark is ignored and not counted in columns. Columns count bytes, so they agree with
+/// cmark-gfm's.
 struct QASMLexer {
     private let bytes: [UInt8]
     private var offset = 0
@@ -11,7 +12,10 @@ struct QASMLexer {
     /// Creates a lexer positioned at the start of `source`.
     init(_ source: String) {
         bytes = Array(source.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            offset = 3
+            lineStart = 3
+        }
     }
 
     /// The next token, or `.endOfFile` (repeatedly) once the source is exhausted.

@@ -6,17 +6,20 @@ enum QASMSuggestion {
         "phase": "p", "cphase": "cp", "sqrtx": "sx",
     ]
 
-    /// The candidate closest to `name` by edit distance (at most 2, and less than the name's
-    /// length), or `name`'s usual alias; ties go to the alphabetically first candidate.
+    /// The candidate closest to `name` by edit distance (at most 2, and less than the longer
+    /// name's length), or `name`'s usual alias. Ties prefer a candidate with the same first letter,
+    /// then the alphabetically first, so the suggestion never depends on dictionary order.
     static func closest(to name: String, among candidates: [String]) -> String? {
         if let alias = aliases[name], candidates.contains(alias) { return alias }
         let target = Array(name.utf8)
-        var best: (distance: Int, name: String)?
+        var best: (distance: Int, otherInitial: Int, name: String)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.utf8))
-            guard distance <= 2, distance < target.count else { continue }
-            if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
-            best = (distance, candidate)
+            let bytes = Array(candidate.utf8)
+            let distance = editDistance(target, bytes)
+            guard distance <= 2, distance < max(target.count, bytes.count) else { continue }
+            let key = (distance: distance, otherInitial: bytes.first == target.first ? 0 : 1, name: candidate)
+            if let best, best <= key { continue }
+            best = key
         }
         return best?.name
     }
