@@ -35,6 +35,14 @@ def matrix(m):
     }
 
 
+def write_json(value, name):
+    """Writes value as JSON next to this script, with lists of plain numbers on one line each, so the
+    file stays small and diffs stay readable."""
+    text = json.dumps(value, indent=1)
+    text = re.sub(r"\[\s*([-+0-9.e,\s]+?)\s*\]", lambda m: "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]", text)
+    pathlib.Path(__file__).with_name(name).write_text(text + "\n")
+
+
 def superop(error):
     return matrix(SuperOp(error).data)
 
@@ -58,11 +66,12 @@ def depolarizing_lambda(spec, k):
     return value
 
 
-def model_error(profile, gate_qubits):
-    """Aer's error after a gate on gate_qubits, following Quire's documented NoiseModel rules:
-    depolarizing (k = 1, 2 only; overrides of the gate's qubits win over the global value, the
-    largest lambda among them), composed with thermal relaxation on each qubit (override, else
-    global; one-qubit gate time for one-qubit gates, two-qubit gate time otherwise)."""
+def model_errors(profile, gate_qubits):
+    """Aer's errors after a gate on gate_qubits, in order, following Quire's documented NoiseModel
+    rules, as (error, local qubits) pairs; local qubit j is gate_qubits[j]. First depolarizing
+    (k = 1, 2 only; overrides of the gate's qubits win over the global value, the largest lambda
+    among them), then thermal relaxation on each qubit (override, else global; the one-qubit gate
+    time for one-qubit gates, the two-qubit gate time otherwise). Identity errors are left out."""
     k = len(gate_qubits)
     overrides = profile.get("qubits", {})
     candidates = [overrides[str(q)]["depolarizing"] for q in gate_qubits
@@ -70,16 +79,20 @@ def model_error(profile, gate_qubits):
     if not candidates and "depolarizing" in profile:
         candidates = [profile["depolarizing"]]
     lam = max((depolarizing_lambda(c, k) for c in candidates), default=0.0) if k <= 2 else 0.0
-    error = depolarizing_error(lam, k)
-    local = None
-    for q in gate_qubits:  # local qubit j is gate_qubits[j]; expand puts the new error on the next qubit
+    errors = [(depolarizing_error(lam, k), list(range(k)))] if lam > 0 else []
+    for j, q in enumerate(gate_qubits):
         spec = overrides.get(str(q), {}).get("thermal_relaxation", profile.get("thermal_relaxation"))
-        if spec is None:
-            one = depolarizing_error(0.0, 1)
-        else:
-            one = relaxation(spec, spec["one_qubit_gate_ns"] if k == 1 else spec["two_qubit_gate_ns"])
-        local = one if local is None else local.expand(one)
-    return error.compose(local)
+        if spec is not None:
+            errors.append((relaxation(spec, spec["one_qubit_gate_ns"] if k == 1 else spec["two_qubit_gate_ns"]), [j]))
+    return errors
+
+
+def model_error(profile, gate_qubits):
+    """The errors of model_errors composed into one error on all of gate_qubits."""
+    total = depolarizing_error(0.0, len(gate_qubits))
+    for error, qargs in model_errors(profile, gate_qubits):
+        total = total.compose(error, qargs=qargs)
+    return total
 
 
 def main():
@@ -174,11 +187,7 @@ def main():
         "readout": readout,
         "readout_two_qubits": readout_two_qubits,
     }
-    path = pathlib.Path(__file__).with_name("noise_channels.json")
-    text = json.dumps(out, indent=1)
-    # Lists of plain numbers on one line each, so the file stays small and diffs stay readable.
-    text = re.sub(r"\[\s*([-+0-9.e,\s]+?)\s*\]", lambda m: "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]", text)
-    path.write_text(text + "\n")
+    write_json(out, "noise_channels.json")
 
 
 if __name__ == "__main__":
