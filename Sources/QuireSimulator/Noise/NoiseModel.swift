@@ -13,7 +13,9 @@
 /// qubit q come from `qubits[q]` when it has them, else from the global profile. A two-qubit gate's
 /// depolarizing parameter follows one deterministic rule: if either qubit has a depolarizing override,
 /// the override is used (both have one: the larger λ, after converting each by its own convention);
-/// otherwise the global value. Barrier, measure and reset take no gate noise; `id` is a gate and does.
+/// otherwise the global value. An override replaces the whole part: a depolarizing override that
+/// gives only `one_qubit` has `two_qubit` = 0 (the decoder's default), so two-qubit gates on that
+/// qubit take no depolarizing error. Barrier, measure and reset take no gate noise; `id` is a gate and does.
 public struct NoiseModel: Hashable, Sendable {
     /// The profile the channels are derived from.
     public let profile: NoiseProfile
