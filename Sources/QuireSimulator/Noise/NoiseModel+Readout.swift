@@ -5,7 +5,8 @@ extension NoiseModel {
     /// P(read 1 | prepared 0) and p₀₁ = `probMeas0Prep1` = P(read 0 | prepared 1). Errors on different
     /// qubits are independent, so the full confusion matrix is their tensor product and is applied
     /// one qubit at a time: one O(2ⁿ) pass per qubit that has a non-zero readout error.
-    /// Index bit q of `probabilities` is qubit q (qubit 0 least significant).
+    /// Index bit q of `probabilities` is global qubit q (qubit 0 least significant), and every qubit
+    /// of the vector is treated as read out, as `SimulationResult.probabilities` requires (DESIGN §4.4).
     public func applyReadout(to probabilities: inout [Double], qubitCount: Int) {
         precondition(probabilities.count == 1 << qubitCount, "probabilities must have 2^qubitCount entries")
         for qubit in 0..<qubitCount {
@@ -14,12 +15,14 @@ extension NoiseModel {
             let flipDown = error.probMeas0Prep1
             let bit = 1 << qubit
             probabilities.withUnsafeMutableBufferPointer { p in
-                for zero in 0..<p.count where zero & bit == 0 {
-                    let one = zero | bit
-                    let prepared0 = p[zero]
-                    let prepared1 = p[one]
-                    p[zero] = (1 - flipUp) * prepared0 + flipDown * prepared1
-                    p[one] = flipUp * prepared0 + (1 - flipDown) * prepared1
+                // Blocks of 2·bit entries: the first half has the qubit at 0, the second half at 1.
+                for block in stride(from: 0, to: p.count, by: 2 * bit) {
+                    for zero in block..<block + bit {
+                        let prepared0 = p[zero]
+                        let prepared1 = p[zero + bit]
+                        p[zero] = (1 - flipUp) * prepared0 + flipDown * prepared1
+                        p[zero + bit] = flipUp * prepared0 + (1 - flipDown) * prepared1
+                    }
                 }
             }
         }

@@ -1,15 +1,21 @@
 /// A noise profile turned into the exact channels engines apply (DESIGN §4.3), with Qiskit Aer's conventions.
 ///
-/// After a gate on k qubits: first Aer's `depolarizing_error(λ, k)` on all k qubits (k = 1 or 2),
-/// then Aer's `thermal_relaxation_error(T1, T2, t)` (excited-state population 0) on each touched qubit
+/// After a gate on k qubits: first Aer's `depolarizing_error(λ, k)` on all k qubits, then Aer's
+/// `thermal_relaxation_error(T1, T2, t)` (excited-state population 0) on each touched qubit
 /// separately, with t the profile's one-qubit gate time for one-qubit gates and its two-qubit gate
 /// time for gates on two or more qubits. That is Aer's `depolarizing.compose(relaxation)`.
+/// λ is `one_qubit` after one-qubit gates and `two_qubit` after two-qubit gates, converted from the
+/// Pauli convention when the profile says so (`NoiseProfile.Depolarizing.lambda(qubitCount:)`);
+/// gates on three or more qubits take no depolarizing error, since a profile names no parameter
+/// for them (they still relax).
 ///
 /// Per-qubit overrides replace the global value for their qubit: thermal relaxation and readout of
 /// qubit q come from `qubits[q]` when it has them, else from the global profile. A two-qubit gate's
 /// depolarizing parameter follows one deterministic rule: if either qubit has a depolarizing override,
 /// the override is used (both have one: the larger λ, after converting each by its own convention);
-/// otherwise the global value. Barrier, measure and reset take no gate noise; `id` is a gate and does.
+/// otherwise the global value. An override replaces the whole part: a depolarizing override that
+/// gives only `one_qubit` has `two_qubit` = 0 (the decoder's default), so two-qubit gates on that
+/// qubit take no depolarizing error. Barrier, measure and reset take no gate noise; `id` is a gate and does.
 public struct NoiseModel: Hashable, Sendable {
     /// The profile the channels are derived from.
     public let profile: NoiseProfile

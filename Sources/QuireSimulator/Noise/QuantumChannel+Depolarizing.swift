@@ -7,8 +7,8 @@ extension QuantumChannel {
     /// is the same map because Σ_P PρP† = 2ᵏ·Tr(ρ)·I over all 4ᵏ k-qubit Paulis: Kraus operators
     /// √(1 − λ + λ/4ᵏ)·I and √(λ/4ᵏ)·P for each of the 4ᵏ − 1 non-identity Paulis P. The identity comes
     /// first; the Paulis follow with local qubit 0 as the fastest-varying factor (I, X, Y, Z for
-    /// one qubit; II, IX, IY, IZ, XI, … in Qiskit's labels, qubit 0 rightmost, for two). Operators of weight exactly 0 are left out (λ = 0 gives only I,
-    /// λ = 4ᵏ/(4ᵏ−1) leaves out I).
+    /// one qubit; II, IX, IY, IZ, XI, … in Qiskit's labels, qubit 0 rightmost, for two). Operators of
+    /// weight exactly 0 are left out (λ = 0 gives only I; λ = 4ᵏ/(4ᵏ−1) leaves out I).
     ///
     /// - Parameter lambda: the depolarizing parameter, 0 ≤ λ ≤ 4ᵏ/(4ᵏ−1) (completely positive up to there).
     public static func depolarizing(lambda: Double, on qubits: [Int]) -> QuantumChannel {
@@ -29,7 +29,7 @@ extension QuantumChannel {
     /// The 4ᵏ Pauli products on k qubits, identity first, local qubit 0 as the fastest-varying factor.
     ///
     /// One and two qubits (the only arities that take depolarizing noise) are built once and shared.
-    static func pauliBasis(qubitCount: Int) -> [ComplexMatrix] {
+    private static func pauliBasis(qubitCount: Int) -> [ComplexMatrix] {
         switch qubitCount {
         case 1: onePauliBasis
         case 2: twoPauliBasis
