@@ -96,15 +96,18 @@ struct QASMExpression: Sendable {
         }
     }
 
-    private static func apply(_ binary: BinaryOperator, _ left: Double, _ right: Double, at position: QASMPosition) throws(QASMError) -> Double {
+    private static func apply(_ binary: BinaryOperator, _ left: Double, _ right: Double, at position: QASMPosition) throws(QASMError)
+        -> Double
+    {
         switch binary {
         case .add: try checked(left + right, "\(left) + \(right)", at: position)
         case .subtract: try checked(left - right, "\(left) - \(right)", at: position)
         case .multiply: try checked(left * right, "\(left) * \(right)", at: position)
         case .divide:
             if right == 0 {
-                throw QASMError(at: position, "division by zero in a parameter expression (\(left) / \(right))",
-                                hint: "Gate parameters must be finite numbers.")
+                throw QASMError(
+                    at: position, "division by zero in a parameter expression (\(left) / \(right))",
+                    hint: "Gate parameters must be finite numbers.")
             } else {
                 try checked(left / right, "\(left) / \(right)", at: position)
             }
@@ -113,11 +116,14 @@ struct QASMExpression: Sendable {
     }
 
     /// `value` if it is a finite real number, else an error naming the computation.
-    private static func checked(_ value: Double, _ computation: @autoclosure () -> String, at position: QASMPosition) throws(QASMError) -> Double {
+    private static func checked(_ value: Double, _ computation: @autoclosure () -> String, at position: QASMPosition) throws(QASMError)
+        -> Double
+    {
         guard value.isFinite else {
             let kind = value.isNaN ? "is not a real number" : "is infinite"
-            throw QASMError(at: position, "the parameter expression \(computation()) \(kind)",
-                            hint: "Gate parameters must be finite real numbers.")
+            throw QASMError(
+                at: position, "the parameter expression \(computation()) \(kind)",
+                hint: "Gate parameters must be finite real numbers.")
         }
         return value
     }

@@ -26,6 +26,4 @@ struct QASMGateDefinition: Sendable {
     /// Number of operations one call expands into (saturating at `Int.max`), known before
     /// expanding so that limits are checked first and empty sub-gates are skipped.
     var expandedCount: Int
-    /// Where the definition's name is.
-    var position: QASMPosition
 }

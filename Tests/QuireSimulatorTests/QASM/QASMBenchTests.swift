@@ -12,8 +12,14 @@ enum QASMBenchSample {
         var clbits: Int
         var operations: Int
         var gates: [String: Int]
-        var wires_sha256: String
-        var parameter_checksum: Double
+        var wiresSHA256: String
+        var parameterChecksum: Double
+
+        enum CodingKeys: String, CodingKey {
+            case qubits, clbits, operations, gates
+            case wiresSHA256 = "wires_sha256"
+            case parameterChecksum = "parameter_checksum"
+        }
     }
 
     struct Reference: Decodable {
@@ -60,8 +66,9 @@ struct QASMBenchTests {
     /// Counts must match exactly; the per-wire operation sequences (names, qubits, clbits; see the
     /// script for why per wire) must hash the same; the weighted parameter sum must agree to 1e-12
     /// relative (the parameters are the same Doubles; only the order of summation differs).
-    @Test("each file reads like Qiskit reads it", .enabled(if: QASMBenchSample.directory != nil, QASMBenchSample.skipReason),
-          arguments: QASMBenchSample.fileNames)
+    @Test(
+        "each file reads like Qiskit reads it", .enabled(if: QASMBenchSample.directory != nil, QASMBenchSample.skipReason),
+        arguments: QASMBenchSample.fileNames)
     func matchesQiskit(file: String) throws {
         let directory = try #require(QASMBenchSample.directory)
         let facts = try #require(QASMBenchSample.reference.files[file])
@@ -88,8 +95,8 @@ struct QASMBenchTests {
         }
         let text = qubitWires.enumerated().map { "q\($0):\n\($1)" }.joined() + clbitWires.enumerated().map { "c\($0):\n\($1)" }.joined()
         #expect(gates == facts.gates)
-        #expect(Hashing.sha256Hex(text) == facts.wires_sha256)
-        #expect(abs(checksum - facts.parameter_checksum) <= 1e-12 * max(1, abs(facts.parameter_checksum)))
+        #expect(Hashing.sha256Hex(text) == facts.wiresSHA256)
+        #expect(abs(checksum - facts.parameterChecksum) <= 1e-12 * max(1, abs(facts.parameterChecksum)))
     }
 
     /// The operation's name, its line in the script's canonical form, its qubits, clbits and parameters.

@@ -56,7 +56,8 @@ struct QASMRobustnessTests {
         do {
             _ = try QASMReader.read(source)
         } catch {
-            let inside = error.line >= 1 && error.line <= lines.count && error.column >= 1
+            let inside =
+                error.line >= 1 && error.line <= lines.count && error.column >= 1
                 && error.column <= lines[error.line - 1].count + 1
             #expect(inside, "\(error) is outside the source", sourceLocation: sourceLocation)
             #expect(!error.message.isEmpty, sourceLocation: sourceLocation)
