@@ -15,8 +15,6 @@ struct QASMGateDefinition: Sendable {
         var parameters: [QASMExpression]
         /// Indices of the enclosing gate's formal qubits.
         var qubits: [Int]
-        /// Where the statement starts, for errors found while expanding it.
-        var position: QASMPosition
     }
 
     var name: String

@@ -123,18 +123,17 @@ extension QASMParser {
         case .standard(let standard): target = .standard(standard)
         case .user(let index): target = .user(index)
         }
-        return QASMGateDefinition.Instruction(target: target, parameters: call?.parameters ?? [], qubits: qubits, position: start)
+        return QASMGateDefinition.Instruction(target: target, parameters: call?.parameters ?? [], qubits: qubits)
     }
 
     /// A qubit argument inside a gate body: one of the gate's formal qubit names, never indexed.
     private mutating func parseFormalQubit(of gate: String, qubitNames: [String]) throws(QASMError) -> (Int, QASMPosition) {
         let name = try expect(.identifier, "(a qubit argument of gate `\(gate)`)")
         guard let index = qubitNames.firstIndex(of: name.text) else {
+            let listed = qubitNames.map { "`\($0)`" }.joined(separator: ", ")
             throw QASMError(
                 at: name.position, "`\(name.text)` is not a qubit argument of gate `\(gate)`",
-                hint:
-                    "Its qubit arguments are \(qubitNames.map { "`\($0)`" }.joined(separator: ", ")).\(QASMSuggestion.didYouMean(name.text, among: qubitNames))"
-            )
+                hint: "Its qubit arguments are \(listed).\(QASMSuggestion.didYouMean(name.text, among: qubitNames))")
         }
         if token.kind == .leftBracket {
             throw QASMError(

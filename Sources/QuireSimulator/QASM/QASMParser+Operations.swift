@@ -13,9 +13,11 @@ extension QASMParser {
     /// `name(params) args;`, broadcast over whole-register arguments.
     private mutating func parseGateApplication(condition: Condition?, start: QASMPosition) throws(QASMError) {
         let call = try parseGateCallHead(parameterNames: [])
-        let parameters = call.parameters.map { expression in
-            // Outside gate definitions there are no parameters, so folding left one constant.
-            expression.constantValue ?? .nan
+        // Outside gate definitions there are no parameters: folding made each expression a constant.
+        var stack: [Double] = []
+        var parameters: [Double] = []
+        for expression in call.parameters {
+            parameters.append(try expression.evaluate(parameters: [], stack: &stack))
         }
         let operands = try parseOperandList(quantum: true)
         try checkQubitCount(of: call, given: operands.map(\.position))

@@ -38,10 +38,12 @@ struct QASMParser {
     }
 
     /// Consumes a token of `kind`, or fails saying what was expected (`purpose` completes
-    /// "expected `;` …").
+    /// "expected `;` …"; it is only built on failure).
     @discardableResult
-    mutating func expect(_ kind: QASMTokenKind, _ purpose: String, hint: String? = nil) throws(QASMError) -> QASMToken {
-        guard token.kind == kind else { throw unexpected(kind.spelled + " " + purpose, hint: hint) }
+    mutating func expect(
+        _ kind: QASMTokenKind, _ purpose: @autoclosure () -> String, hint: @autoclosure () -> String? = nil
+    ) throws(QASMError) -> QASMToken {
+        guard token.kind == kind else { throw unexpected(kind.spelled + " " + purpose(), hint: hint()) }
         let consumed = token
         try advance()
         return consumed
