@@ -99,10 +99,8 @@ struct QASMCircuitBuilder {
                 append(.gate(gate, qubits: actualQubits, parameters: values), condition: condition, at: position)
             case .barrier:
                 append(.barrier(qubits: actualQubits), condition: condition, at: position)
-            case .user(let callee) where definitions[callee].expandedCount > 0:
+            case .user(let callee):
                 frames.append(Frame(definition: callee, parameters: values, qubits: actualQubits))
-            case .user:
-                continue
             }
         }
     }

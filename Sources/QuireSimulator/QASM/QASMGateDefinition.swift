@@ -22,6 +22,7 @@ struct QASMGateDefinition: Sendable {
     var qubitNames: [String]
     var body: [Instruction]
     /// Number of operations one call expands into (saturating at `Int.max`), known before
-    /// expanding so that limits are checked first and empty sub-gates are skipped.
+    /// expanding so that limits are checked first; calls of gates that expand to nothing are
+    /// left out of the body.
     var expandedCount: Int
 }

@@ -42,7 +42,11 @@ extension QASMParser {
         while token.kind != .rightBrace {
             let instruction = try parseBodyInstruction(
                 gate: name.text, parameterNames: parameterNames, qubitNames: qubitNames, bodyStart: open.position)
-            let (sum, overflow) = total.addingReportingOverflow(expandedCount(of: instruction.target))
+            let count = expandedCount(of: instruction.target)
+            // A call that expands to nothing is dropped, so that expanding a body always makes
+            // operations and the work stays bounded by QASMLimits.maxOperations.
+            guard count > 0 else { continue }
+            let (sum, overflow) = total.addingReportingOverflow(count)
             total = overflow ? Int.max : sum
             body.append(instruction)
         }
