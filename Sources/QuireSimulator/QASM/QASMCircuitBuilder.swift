@@ -52,7 +52,8 @@ struct QASMCircuitBuilder {
     ///
     /// - Throws: at `position`, the statement that would exceed the limit.
     func reserve(_ count: Int, at position: QASMPosition) throws(QASMError) {
-        guard count <= limits.maxOperations - operations.count else {
+        // The first test keeps the subtraction from overflowing whatever the limit.
+        guard operations.count <= limits.maxOperations, count <= limits.maxOperations - operations.count else {
             throw QASMError(
                 at: position,
                 "this statement expands to \(count == Int.max ? "at least \(Int.max)" : "\(count)") operations, bringing the circuit past the limit of \(limits.maxOperations) operations (QASMLimits.maxOperations)",

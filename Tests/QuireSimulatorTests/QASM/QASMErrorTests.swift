@@ -195,6 +195,9 @@ struct QASMErrorTests {
             "exponential expansion is refused before any work",
             (1...64).reduce("qreg q[1];\ngate g0 a { x a; }\n") { $0 + "gate g\($1) a { g\($1 - 1) a; g\($1 - 1) a; }\n" } + "g64 q[0];\n",
             69, 1, "this statement expands to at least 9223372036854775807 operations"),
+        .body(
+            "a negative operation limit refuses every operation", "qreg q[1];\nx q[0];\n", 4, 1, "past the limit of -9223372036854775808 operations",
+            limits: QASMLimits(maxOperations: .min)),
     ]
 
     @Test(
