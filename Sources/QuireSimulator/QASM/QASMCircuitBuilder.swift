@@ -21,17 +21,23 @@ struct QASMCircuitBuilder {
     /// - Throws: at `position` (the size) if the size is 0, or the qubits would exceed `limits.maxQubits`.
     mutating func declareRegister(quantum: Bool, name: String, size: Int, at position: QASMPosition) throws(QASMError) -> Int {
         guard size > 0 else {
-            throw QASMError(at: position, "register `\(name)` has size 0", hint: "Declare at least one bit, as in `\(quantum ? "qreg" : "creg") \(name)[1];`.")
+            throw QASMError(
+                at: position, "register `\(name)` has size 0",
+                hint: "Declare at least one bit, as in `\(quantum ? "qreg" : "creg") \(name)[1];`.")
         }
         let existing = quantum ? quantumRegisters : classicalRegisters
         let offset = existing.last.map { $0.offset + $0.size } ?? 0
         let (total, overflow) = offset.addingReportingOverflow(size)
         if quantum && (overflow || total > limits.maxQubits) {
-            throw QASMError(at: position, "`qreg \(name)[\(size)]` brings the program to \(overflow ? "more than \(Int.max)" : "\(total)") qubits, more than the limit of \(limits.maxQubits) (QASMLimits.maxQubits)",
-                            hint: "Use fewer qubits, or raise QASMLimits.maxQubits if the simulation fits in memory.")
+            throw QASMError(
+                at: position,
+                "`qreg \(name)[\(size)]` brings the program to \(overflow ? "more than \(Int.max)" : "\(total)") qubits, more than the limit of \(limits.maxQubits) (QASMLimits.maxQubits)",
+                hint: "Use fewer qubits, or raise QASMLimits.maxQubits if the simulation fits in memory.")
         }
         guard !overflow else {
-            throw QASMError(at: position, "`creg \(name)[\(size)]` brings the program to more than \(Int.max) classical bits", hint: "Declare fewer classical bits.")
+            throw QASMError(
+                at: position, "`creg \(name)[\(size)]` brings the program to more than \(Int.max) classical bits",
+                hint: "Declare fewer classical bits.")
         }
         let register = Register(name: name, size: size, offset: offset)
         if quantum {
@@ -46,9 +52,12 @@ struct QASMCircuitBuilder {
     ///
     /// - Throws: at `position`, the statement that would exceed the limit.
     func reserve(_ count: Int, at position: QASMPosition) throws(QASMError) {
-        guard count <= limits.maxOperations - operations.count else {
-            throw QASMError(at: position, "this statement expands to \(count == Int.max ? "at least \(Int.max)" : "\(count)") operations, bringing the circuit past the limit of \(limits.maxOperations) operations (QASMLimits.maxOperations)",
-                            hint: "Simplify the circuit, or raise QASMLimits.maxOperations.")
+        // The first test keeps the subtraction from overflowing whatever the limit.
+        guard operations.count <= limits.maxOperations, count <= limits.maxOperations - operations.count else {
+            throw QASMError(
+                at: position,
+                "this statement expands to \(count == Int.max ? "at least \(Int.max)" : "\(count)") operations, bringing the circuit past the limit of \(limits.maxOperations) operations (QASMLimits.maxOperations)",
+                hint: "Simplify the circuit, or raise QASMLimits.maxOperations.")
         }
     }
 
@@ -61,8 +70,10 @@ struct QASMCircuitBuilder {
     /// stack (so deeply nested definitions cannot overflow the call stack). Callers `reserve` first.
     ///
     /// - Throws: a parameter expression's error, at its position in the body, naming the call.
-    mutating func expand(_ definitionIndex: Int, of definitions: [QASMGateDefinition], parameters: [Double], qubits: [Int],
-                         condition: Condition?, at position: QASMPosition) throws(QASMError) {
+    mutating func expand(
+        _ definitionIndex: Int, of definitions: [QASMGateDefinition], parameters: [Double], qubits: [Int],
+        condition: Condition?, at position: QASMPosition
+    ) throws(QASMError) {
         var frames = [Frame(definition: definitionIndex, parameters: parameters, qubits: qubits)]
         while let top = frames.indices.last {
             let definition = definitions[frames[top].definition]
@@ -89,10 +100,8 @@ struct QASMCircuitBuilder {
                 append(.gate(gate, qubits: actualQubits, parameters: values), condition: condition, at: position)
             case .barrier:
                 append(.barrier(qubits: actualQubits), condition: condition, at: position)
-            case .user(let callee) where definitions[callee].expandedCount > 0:
+            case .user(let callee):
                 frames.append(Frame(definition: callee, parameters: values, qubits: actualQubits))
-            case .user:
-                continue
             }
         }
     }

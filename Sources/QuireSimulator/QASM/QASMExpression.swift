@@ -8,12 +8,12 @@ import Foundation
 struct QASMExpression: Sendable {
     /// One postfix step, with the source position an evaluation error is reported at.
     struct Step: Sendable {
-        var operation: Operation
+        var action: Action
         var position: QASMPosition
     }
 
     /// What a step does to the evaluation stack.
-    enum Operation: Sendable {
+    enum Action: Sendable {
         case constant(Double)
         /// Push the value of the enclosing gate's parameter at this index.
         case parameter(Int)
@@ -36,14 +36,14 @@ struct QASMExpression: Sendable {
 
     /// The value when the expression does not depend on gate parameters.
     var constantValue: Double? {
-        if steps.count == 1, case .constant(let value) = steps[0].operation { return value }
+        if steps.count == 1, case .constant(let value) = steps[0].action { return value }
         return nil
     }
 
     /// Appends a step, folding it with constant operands at once (and reporting, at the step's
     /// position, any division by zero or non-finite value that folding produces).
-    mutating func append(_ operation: Operation, at position: QASMPosition) throws(QASMError) {
-        switch operation {
+    mutating func append(_ action: Action, at position: QASMPosition) throws(QASMError) {
+        switch action {
         case .unary(let unary):
             if let operand = trailingConstant(0) {
                 steps.removeLast()
@@ -57,17 +57,17 @@ struct QASMExpression: Sendable {
         case .constant, .parameter:
             break
         }
-        steps.append(Step(operation: operation, position: position))
+        steps.append(Step(action: action, position: position))
     }
 
     private mutating func appendConstant(_ value: Double, at position: QASMPosition) {
-        steps.append(Step(operation: .constant(value), position: position))
+        steps.append(Step(action: .constant(value), position: position))
     }
 
     /// The constant `distance` steps from the end, if that step is one. In postfix form a
     /// sub-expression's last step is its root, so a constant there is the whole operand.
     private func trailingConstant(_ distance: Int) -> Double? {
-        guard steps.count > distance, case .constant(let value) = steps[steps.count - 1 - distance].operation else { return nil }
+        guard steps.count > distance, case .constant(let value) = steps[steps.count - 1 - distance].action else { return nil }
         return value
     }
 
@@ -76,7 +76,7 @@ struct QASMExpression: Sendable {
         if let constantValue { return constantValue }
         stack.removeAll(keepingCapacity: true)
         for step in steps {
-            switch step.operation {
+            switch step.action {
             case .constant(let value): stack.append(value)
             case .parameter(let index): stack.append(parameters[index])
             case .unary(let unary):
@@ -96,15 +96,18 @@ struct QASMExpression: Sendable {
         }
     }
 
-    private static func apply(_ binary: BinaryOperator, _ left: Double, _ right: Double, at position: QASMPosition) throws(QASMError) -> Double {
+    private static func apply(_ binary: BinaryOperator, _ left: Double, _ right: Double, at position: QASMPosition) throws(QASMError)
+        -> Double
+    {
         switch binary {
         case .add: try checked(left + right, "\(left) + \(right)", at: position)
         case .subtract: try checked(left - right, "\(left) - \(right)", at: position)
         case .multiply: try checked(left * right, "\(left) * \(right)", at: position)
         case .divide:
             if right == 0 {
-                throw QASMError(at: position, "division by zero in a parameter expression (\(left) / \(right))",
-                                hint: "Gate parameters must be finite numbers.")
+                throw QASMError(
+                    at: position, "division by zero in a parameter expression (\(left) / \(right))",
+                    hint: "Gate parameters must be finite numbers.")
             } else {
                 try checked(left / right, "\(left) / \(right)", at: position)
             }
@@ -113,11 +116,14 @@ struct QASMExpression: Sendable {
     }
 
     /// `value` if it is a finite real number, else an error naming the computation.
-    private static func checked(_ value: Double, _ computation: @autoclosure () -> String, at position: QASMPosition) throws(QASMError) -> Double {
+    private static func checked(_ value: Double, _ computation: @autoclosure () -> String, at position: QASMPosition) throws(QASMError)
+        -> Double
+    {
         guard value.isFinite else {
             let kind = value.isNaN ? "is not a real number" : "is infinite"
-            throw QASMError(at: position, "the parameter expression \(computation()) \(kind)",
-                            hint: "Gate parameters must be finite real numbers.")
+            throw QASMError(
+                at: position, "the parameter expression \(computation()) \(kind)",
+                hint: "Gate parameters must be finite real numbers.")
         }
         return value
     }

@@ -3,8 +3,6 @@ struct QASMGateCall {
     var symbol: QASMGateSymbol
     /// The name as written (`U`, `CX`, `h`, a user gate).
     var name: String
-    /// Where the name is.
-    var position: QASMPosition
     var parameters: [QASMExpression]
     /// Number of qubits the gate takes.
     var qubitCount: Int
@@ -36,8 +34,9 @@ extension QASMParser {
                 repeat {
                     if !parameters.isEmpty { try advance() }
                     if parameters.count == parameterCount {
-                        throw QASMError(at: token.position, "gate `\(name.text)` takes \(Self.count(parameterCount, "parameter")), but more are given",
-                                        hint: "Remove the extra parameters.")
+                        throw QASMError(
+                            at: token.position, "gate `\(name.text)` takes \(Self.count(parameterCount, "parameter")), but more are given",
+                            hint: "Remove the extra parameters.")
                     }
                     parameters.append(try parseExpression(parameterNames: parameterNames))
                 } while token.kind == .comma
@@ -46,10 +45,13 @@ extension QASMParser {
             try expect(.rightParen, "to close the parameter list of `\(name.text)`")
         }
         guard parameters.count == parameterCount else {
-            throw QASMError(at: closing, "gate `\(name.text)` takes \(Self.count(parameterCount, "parameter")), but \(parameters.count) \(parameters.count == 1 ? "is" : "are") given",
-                            hint: "Write the parameters in parentheses after the name, as in `\(name.text)(\(Array(repeating: "pi/2", count: parameterCount).joined(separator: ", ")))`.")
+            let example = "\(name.text)(\(Array(repeating: "pi/2", count: parameterCount).joined(separator: ", ")))"
+            throw QASMError(
+                at: closing,
+                "gate `\(name.text)` takes \(Self.count(parameterCount, "parameter")), but \(parameters.count) \(parameters.count == 1 ? "is" : "are") given",
+                hint: "Write the parameters in parentheses after the name, as in `\(example)`.")
         }
-        return QASMGateCall(symbol: symbol, name: name.text, position: name.position, parameters: parameters, qubitCount: qubitCount)
+        return QASMGateCall(symbol: symbol, name: name.text, parameters: parameters, qubitCount: qubitCount)
     }
 
     /// Fails unless one argument position per qubit of `call` was given; the error is at the
@@ -57,8 +59,10 @@ extension QASMParser {
     func checkQubitCount(of call: QASMGateCall, given positions: [QASMPosition]) throws(QASMError) {
         guard positions.count != call.qubitCount else { return }
         let position = positions.count > call.qubitCount ? positions[call.qubitCount] : token.position
-        throw QASMError(at: position, "gate `\(call.name)` takes \(Self.count(call.qubitCount, "qubit argument")), but \(positions.count) \(positions.count == 1 ? "is" : "are") given",
-                        hint: "OpenQASM lists controls first and targets last, separated by commas.")
+        throw QASMError(
+            at: position,
+            "gate `\(call.name)` takes \(Self.count(call.qubitCount, "qubit argument")), but \(positions.count) \(positions.count == 1 ? "is" : "are") given",
+            hint: "OpenQASM lists controls first and targets last, separated by commas.")
     }
 
     /// The gate a name refers to, or an error with a suggestion.
@@ -67,17 +71,20 @@ extension QASMParser {
         case .gate(let symbol):
             return symbol
         case .some(let other):
-            throw QASMError(at: name.position, "`\(name.text)` is \(other.noun), not a gate", hint: "Apply a gate to it, as in `h \(name.text);`.")
+            throw QASMError(
+                at: name.position, "`\(name.text)` is \(other.noun), not a gate", hint: "Apply a gate to it, as in `h \(name.text);`.")
         case nil:
             if qelib1Inclusion == nil && StandardGate(rawValue: name.text) != nil {
-                throw QASMError(at: name.position, "unknown gate `\(name.text)`",
-                                hint: "`\(name.text)` is declared in qelib1.inc; add `include \"qelib1.inc\";` after `OPENQASM 2.0;`.")
+                throw QASMError(
+                    at: name.position, "unknown gate `\(name.text)`",
+                    hint: "`\(name.text)` is declared in qelib1.inc; add `include \"qelib1.inc\";` after `OPENQASM 2.0;`.")
             }
             var candidates = symbols.compactMap { entry in if case .gate = entry.value.symbol { entry.key } else { nil } }
             if qelib1Inclusion == nil { candidates += StandardGate.allCases.map(\.rawValue) }
             let suggestion = QASMSuggestion.didYouMean(name.text, among: candidates)
-            throw QASMError(at: name.position, "unknown gate `\(name.text)`",
-                            hint: "Declare it with `gate` before its first use, or use a qelib1.inc gate.\(suggestion)")
+            throw QASMError(
+                at: name.position, "unknown gate `\(name.text)`",
+                hint: "Declare it with `gate` before its first use, or use a qelib1.inc gate.\(suggestion)")
         }
     }
 

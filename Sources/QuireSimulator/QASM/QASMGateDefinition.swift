@@ -15,8 +15,6 @@ struct QASMGateDefinition: Sendable {
         var parameters: [QASMExpression]
         /// Indices of the enclosing gate's formal qubits.
         var qubits: [Int]
-        /// Where the statement starts, for errors found while expanding it.
-        var position: QASMPosition
     }
 
     var name: String
@@ -24,8 +22,7 @@ struct QASMGateDefinition: Sendable {
     var qubitNames: [String]
     var body: [Instruction]
     /// Number of operations one call expands into (saturating at `Int.max`), known before
-    /// expanding so that limits are checked first and empty sub-gates are skipped.
+    /// expanding so that limits are checked first; calls of gates that expand to nothing are
+    /// left out of the body.
     var expandedCount: Int
-    /// Where the definition's name is.
-    var position: QASMPosition
 }

@@ -57,8 +57,9 @@ struct QASMLexer {
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         if let keyword = QASMTokenKind.keywords[text] { return QASMToken(kind: keyword, text: text, position: position) }
         guard !bytes[start].isUppercase else {
-            throw QASMError(at: position, "identifier `\(text)` starts with a capital letter",
-                            hint: "OpenQASM 2.0 names start with a lowercase letter; only `U`, `CX` and `OPENQASM` are capitalised.")
+            throw QASMError(
+                at: position, "identifier `\(text)` starts with a capital letter",
+                hint: "OpenQASM 2.0 names start with a lowercase letter; only `U`, `CX` and `OPENQASM` are capitalised.")
         }
         return QASMToken(kind: .identifier, text: text, position: position)
     }
@@ -84,8 +85,9 @@ struct QASMLexer {
             skipDigits()
             guard offset > digitsStart else {
                 let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-                throw QASMError(at: position, "malformed number `\(text)`: the exponent has no digits",
-                                hint: "Write the exponent's digits after `e`, as in `1e-3`.")
+                throw QASMError(
+                    at: position, "malformed number `\(text)`: the exponent has no digits",
+                    hint: "Write the exponent's digits after `e`, as in `1e-3`.")
             }
         }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
@@ -139,8 +141,9 @@ struct QASMLexer {
         case UInt8(ascii: "="):
             throw QASMError(at: position, "unexpected `=`", hint: "Conditions compare with `==`, as in `if (c==1) x q[0];`.")
         default:
-            throw QASMError(at: position, "unexpected character \(describe(at: offset))",
-                            hint: "OpenQASM 2.0 programs are ASCII outside comments and strings.")
+            throw QASMError(
+                at: position, "unexpected character \(describe(at: offset))",
+                hint: "OpenQASM 2.0 programs are ASCII outside comments and strings.")
         }
         offset += length
         return QASMToken(kind: kind, text: "", position: position)

@@ -29,8 +29,11 @@ extension QASMParser {
         case .classicalRegister(let index) where !quantum:
             register = builder.classicalRegisters[index]
         case .some(let other):
-            throw QASMError(at: name.position, "`\(name.text)` is \(other.noun), but a \(kind) is expected here",
-                            hint: quantum ? "Gates, `reset` and `barrier` act on qubits (`qreg`); `measure` writes to bits (`creg`)." : "`measure` writes to a classical register (`creg`).")
+            throw QASMError(
+                at: name.position, "`\(name.text)` is \(other.noun), but a \(kind) is expected here",
+                hint: quantum
+                    ? "Gates, `reset` and `barrier` act on qubits (`qreg`); `measure` writes to bits (`creg`)."
+                    : "`measure` writes to a classical register (`creg`).")
         case nil:
             let candidates = symbols.compactMap { entry -> String? in
                 switch entry.value.symbol {
@@ -38,15 +41,19 @@ extension QASMParser {
                 default: nil
                 }
             }
-            throw QASMError(at: name.position, "undeclared register `\(name.text)`",
-                            hint: "Declare it first, as in `\(quantum ? "qreg" : "creg") \(name.text)[1];`.\(QASMSuggestion.didYouMean(name.text, among: candidates))")
+            throw QASMError(
+                at: name.position, "undeclared register `\(name.text)`",
+                hint:
+                    "Declare it first, as in `\(quantum ? "qreg" : "creg") \(name.text)[1];`.\(QASMSuggestion.didYouMean(name.text, among: candidates))"
+            )
         }
         guard token.kind == .leftBracket else { return QASMOperand(register: register, index: nil, position: name.position) }
         try advance()
         let index = try parseInteger(as: Int.self, "(the bit's index)")
         guard index.value < register.size else {
-            throw QASMError(at: index.position, "index \(index.value) is out of range for register `\(register.name)` of size \(register.size)",
-                            hint: "Valid indices are 0 to \(register.size - 1).")
+            throw QASMError(
+                at: index.position, "index \(index.value) is out of range for register `\(register.name)` of size \(register.size)",
+                hint: "Valid indices are 0 to \(register.size - 1).")
         }
         try expect(.rightBracket, "after the index")
         return QASMOperand(register: register, index: index.value, position: name.position)
@@ -73,8 +80,10 @@ extension QASMParser {
                 continue
             }
             guard operand.register.size == reference.register.size else {
-                throw QASMError(at: operand.position, "`\(statement)` cannot broadcast over `\(operand.register.name)` (size \(operand.register.size)) and `\(reference.register.name)` (size \(reference.register.size))",
-                                hint: "Registers applied together must have the same size; index single bits as `\(operand.register.name)[0]` instead.")
+                throw QASMError(
+                    at: operand.position,
+                    "`\(statement)` cannot broadcast over `\(operand.register.name)` (size \(operand.register.size)) and `\(reference.register.name)` (size \(reference.register.size))",
+                    hint: "Registers applied together must have the same size; index single bits as `\(operand.register.name)[0]` instead.")
             }
         }
         return first?.register.size ?? 1

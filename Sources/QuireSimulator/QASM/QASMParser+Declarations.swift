@@ -7,7 +7,9 @@ extension QASMParser {
         try advance()
         let name = try expect(.identifier, "(the register's name)")
         try checkUndeclared(name.text, at: name.position)
-        try expect(.leftBracket, "and the register's size after its name", hint: "Declare a register as `\(quantum ? "qreg" : "creg") \(name.text)[2];`.")
+        try expect(
+            .leftBracket, "and the register's size after its name",
+            hint: "Declare a register as `\(quantum ? "qreg" : "creg") \(name.text)[2];`.")
         let size = try parseInteger(as: Int.self, "(the register's size)")
         try expect(.rightBracket, "after the register's size")
         let index = try builder.declareRegister(quantum: quantum, name: name.text, size: size.value, at: size.position)
@@ -38,14 +40,21 @@ extension QASMParser {
         var body: [QASMGateDefinition.Instruction] = []
         var total = 0
         while token.kind != .rightBrace {
-            let instruction = try parseBodyInstruction(gate: name.text, parameterNames: parameterNames, qubitNames: qubitNames, bodyStart: open.position)
-            let (sum, overflow) = total.addingReportingOverflow(expandedCount(of: instruction.target))
+            let instruction = try parseBodyInstruction(
+                gate: name.text, parameterNames: parameterNames, qubitNames: qubitNames, bodyStart: open.position)
+            let count = expandedCount(of: instruction.target)
+            // A call that expands to nothing is dropped, so that expanding a body always makes
+            // operations and the work stays bounded by QASMLimits.maxOperations.
+            guard count > 0 else { continue }
+            let (sum, overflow) = total.addingReportingOverflow(count)
             total = overflow ? Int.max : sum
             body.append(instruction)
         }
         try advance()
-        definitions.append(QASMGateDefinition(name: name.text, parameterNames: parameterNames, qubitNames: qubitNames,
-                                              body: body, expandedCount: total, position: name.position))
+        definitions.append(
+            QASMGateDefinition(
+                name: name.text, parameterNames: parameterNames, qubitNames: qubitNames,
+                body: body, expandedCount: total))
         symbols[name.text] = QASMDeclaration(symbol: .gate(.user(definitions.count - 1)), position: name.position)
     }
 
@@ -65,7 +74,9 @@ extension QASMParser {
             let name = try expect(.identifier, "(a \(role) name)")
             if names.contains(name.text) || others.contains(name.text) {
                 let what = names.contains(name.text) ? role : "parameter"
-                throw QASMError(at: name.position, "`\(name.text)` is already declared as a \(what) of this gate", hint: "Give each parameter and qubit argument its own name.")
+                throw QASMError(
+                    at: name.position, "`\(name.text)` is already declared as a \(what) of this gate",
+                    hint: "Give each parameter and qubit argument its own name.")
             }
             names.append(name.text)
         } while token.kind == .comma
@@ -73,8 +84,10 @@ extension QASMParser {
     }
 
     /// One statement in a gate body: `barrier a, b;` or a gate call on formal qubits.
-    private mutating func parseBodyInstruction(gate: String, parameterNames: [String], qubitNames: [String],
-                                               bodyStart: QASMPosition) throws(QASMError) -> QASMGateDefinition.Instruction {
+    private mutating func parseBodyInstruction(
+        gate: String, parameterNames: [String], qubitNames: [String],
+        bodyStart: QASMPosition
+    ) throws(QASMError) -> QASMGateDefinition.Instruction {
         let start = token.position
         var call: QASMGateCall?
         switch token.kind {
@@ -85,8 +98,9 @@ extension QASMParser {
         case .endOfFile:
             throw unexpected("`}` to close the body of gate `\(gate)` opened at \(bodyStart)")
         default:
-            throw unexpected("a gate call, `barrier` or `}` in the body of gate `\(gate)`",
-                             hint: "A gate body holds only gate calls and barriers; `measure`, `reset`, `if` and declarations belong outside it.")
+            throw unexpected(
+                "a gate call, `barrier` or `}` in the body of gate `\(gate)`",
+                hint: "A gate body holds only gate calls and barriers; `measure`, `reset`, `if` and declarations belong outside it.")
         }
         var qubits: [Int] = []
         var positions: [QASMPosition] = []
@@ -96,8 +110,9 @@ extension QASMParser {
             if let earlier = qubits.firstIndex(of: qubit) {
                 // A barrier lists each qubit once, as Qiskit's reader does; a gate may not repeat one.
                 guard call == nil else {
-                    throw QASMError(at: position, "qubit `\(qubitNames[qubit])` is used twice in one gate call",
-                                    hint: "A gate's qubits must be distinct; the first use is at \(positions[earlier]).")
+                    throw QASMError(
+                        at: position, "qubit `\(qubitNames[qubit])` is used twice in one gate call",
+                        hint: "A gate's qubits must be distinct; the first use is at \(positions[earlier]).")
                 }
                 continue
             }
@@ -112,19 +127,22 @@ extension QASMParser {
         case .standard(let standard): target = .standard(standard)
         case .user(let index): target = .user(index)
         }
-        return QASMGateDefinition.Instruction(target: target, parameters: call?.parameters ?? [], qubits: qubits, position: start)
+        return QASMGateDefinition.Instruction(target: target, parameters: call?.parameters ?? [], qubits: qubits)
     }
 
     /// A qubit argument inside a gate body: one of the gate's formal qubit names, never indexed.
     private mutating func parseFormalQubit(of gate: String, qubitNames: [String]) throws(QASMError) -> (Int, QASMPosition) {
         let name = try expect(.identifier, "(a qubit argument of gate `\(gate)`)")
         guard let index = qubitNames.firstIndex(of: name.text) else {
-            throw QASMError(at: name.position, "`\(name.text)` is not a qubit argument of gate `\(gate)`",
-                            hint: "Its qubit arguments are \(qubitNames.map { "`\($0)`" }.joined(separator: ", ")).\(QASMSuggestion.didYouMean(name.text, among: qubitNames))")
+            let listed = qubitNames.map { "`\($0)`" }.joined(separator: ", ")
+            throw QASMError(
+                at: name.position, "`\(name.text)` is not a qubit argument of gate `\(gate)`",
+                hint: "Its qubit arguments are \(listed).\(QASMSuggestion.didYouMean(name.text, among: qubitNames))")
         }
         if token.kind == .leftBracket {
-            throw QASMError(at: token.position, "a gate's qubit arguments cannot be indexed inside its body",
-                            hint: "Inside a gate body, `\(name.text)` is a single qubit; write `\(name.text)` alone.")
+            throw QASMError(
+                at: token.position, "a gate's qubit arguments cannot be indexed inside its body",
+                hint: "Inside a gate body, `\(name.text)` is a single qubit; write `\(name.text)` alone.")
         }
         return (index, name.position)
     }

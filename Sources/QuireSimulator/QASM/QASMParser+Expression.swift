@@ -62,7 +62,9 @@ extension QASMParser {
         switch token.kind {
         case .integer, .real:
             guard let value = Double(token.text), value.isFinite else {
-                throw QASMError(at: token.position, "the number \(token.text) is too large for a 64-bit floating-point value", hint: "Gate parameters must be finite numbers.")
+                throw QASMError(
+                    at: token.position, "the number \(token.text) is too large for a 64-bit floating-point value",
+                    hint: "Gate parameters must be finite numbers.")
             }
             try advance()
             try expression.append(.constant(value), at: start.position)
@@ -75,7 +77,9 @@ extension QASMParser {
             try expression.append(.parameter(index), at: start.position)
         case .function(let function):
             try advance()
-            try expect(.leftParen, "after `\(function.rawValue)`", hint: "Functions take their argument in parentheses, as in `\(function.rawValue)(pi/4)`.")
+            try expect(
+                .leftParen, "after `\(function.rawValue)`",
+                hint: "Functions take their argument in parentheses, as in `\(function.rawValue)(pi/4)`.")
             try parseSum(into: &expression, names)
             try expect(.rightParen, "to close the argument of `\(function.rawValue)` opened at \(start.position)")
             try expression.append(.unary(.function(function)), at: start.position)
@@ -92,19 +96,22 @@ extension QASMParser {
     private func unknownParameter(_ names: [String]) -> QASMError {
         let name = token.text
         if names.isEmpty {
-            return QASMError(at: token.position, "unknown identifier `\(name)` in a parameter expression",
-                             hint: "Only gate definitions have named parameters; here use numbers, `pi` and functions.")
+            return QASMError(
+                at: token.position, "unknown identifier `\(name)` in a parameter expression",
+                hint: "Only gate definitions have named parameters; here use numbers, `pi` and functions.")
         }
         let listed = names.map { "`\($0)`" }.joined(separator: ", ")
-        return QASMError(at: token.position, "`\(name)` is not a parameter of this gate",
-                         hint: "Its parameters are \(listed).\(QASMSuggestion.didYouMean(name, among: names))")
+        return QASMError(
+            at: token.position, "`\(name)` is not a parameter of this gate",
+            hint: "Its parameters are \(listed).\(QASMSuggestion.didYouMean(name, among: names))")
     }
 
     /// Counts one level of nesting, failing beyond `maxExpressionDepth`.
     private mutating func enterNesting() throws(QASMError) {
         guard expressionDepth < Self.maxExpressionDepth else {
-            throw QASMError(at: token.position, "the parameter expression nests more than \(Self.maxExpressionDepth) levels deep",
-                            hint: "Simplify the expression.")
+            throw QASMError(
+                at: token.position, "the parameter expression nests more than \(Self.maxExpressionDepth) levels deep",
+                hint: "Simplify the expression.")
         }
         expressionDepth += 1
     }

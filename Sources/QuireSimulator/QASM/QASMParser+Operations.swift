@@ -13,9 +13,11 @@ extension QASMParser {
     /// `name(params) args;`, broadcast over whole-register arguments.
     private mutating func parseGateApplication(condition: Condition?, start: QASMPosition) throws(QASMError) {
         let call = try parseGateCallHead(parameterNames: [])
-        let parameters = call.parameters.map { expression in
-            // Outside gate definitions there are no parameters, so folding left one constant.
-            expression.constantValue ?? .nan
+        // Outside gate definitions there are no parameters: folding made each expression a constant.
+        var stack: [Double] = []
+        var parameters: [Double] = []
+        for expression in call.parameters {
+            parameters.append(try expression.evaluate(parameters: [], stack: &stack))
         }
         let operands = try parseOperandList(quantum: true)
         try checkQubitCount(of: call, given: operands.map(\.position))
@@ -33,8 +35,10 @@ extension QASMParser {
             for operand in operands {
                 let qubit = operand.bit(step)
                 if let earlier = qubits.firstIndex(of: qubit) {
-                    throw QASMError(at: operand.position, "qubit \(operand.register.name)[\(qubit - operand.register.offset)] is used twice in one `\(call.name)`",
-                                    hint: "A gate's qubits must be distinct; `\(operands[earlier].written)` already supplies it.")
+                    throw QASMError(
+                        at: operand.position,
+                        "qubit \(operand.register.name)[\(qubit - operand.register.offset)] is used twice in one `\(call.name)`",
+                        hint: "A gate's qubits must be distinct; `\(operands[earlier].written)` already supplies it.")
                 }
                 qubits.append(qubit)
             }
@@ -55,8 +59,10 @@ extension QASMParser {
         try expect(.arrow, "between the measured qubit and the classical bit", hint: "Write `measure q[0] -> c[0];`.")
         let clbit = try parseOperand(quantum: false)
         if (qubit.index == nil) != (clbit.index == nil) {
-            throw QASMError(at: clbit.position, "cannot measure `\(qubit.written)` into `\(clbit.written)`: one is a register and the other a single bit",
-                            hint: "Measure a register into a register of the same size, or one qubit into one bit.")
+            throw QASMError(
+                at: clbit.position,
+                "cannot measure `\(qubit.written)` into `\(clbit.written)`: one is a register and the other a single bit",
+                hint: "Measure a register into a register of the same size, or one qubit into one bit.")
         }
         let steps = try broadcastCount([qubit, clbit], in: "measure")
         try builder.reserve(steps, at: start)
@@ -102,8 +108,9 @@ extension QASMParser {
         guard case .classicalRegister(let index) = symbols[name.text]?.symbol else {
             let found = symbols[name.text].map { "`\(name.text)` is \($0.symbol.noun)" } ?? "undeclared register `\(name.text)`"
             let candidates = builder.classicalRegisters.map(\.name)
-            throw QASMError(at: name.position, "a condition compares a classical register, but \(found)",
-                            hint: "Compare a `creg`, as in `if (c==1) x q[0];`.\(QASMSuggestion.didYouMean(name.text, among: candidates))")
+            throw QASMError(
+                at: name.position, "a condition compares a classical register, but \(found)",
+                hint: "Compare a `creg`, as in `if (c==1) x q[0];`.\(QASMSuggestion.didYouMean(name.text, among: candidates))")
         }
         try expect(.equalEqual, "after the register in the condition")
         let value = try parseInteger(as: UInt64.self, "to compare the register with")
@@ -113,7 +120,9 @@ extension QASMParser {
             let condition = Condition(register: builder.classicalRegisters[index], value: value.value)
             try parseQuantumOperation(condition: condition, start: start)
         default:
-            throw unexpected("a gate call, `measure` or `reset` after the condition", hint: "Only one gate, measurement or reset can be conditioned; barriers and declarations cannot.")
+            throw unexpected(
+                "a gate call, `measure` or `reset` after the condition",
+                hint: "Only one gate, measurement or reset can be conditioned; barriers and declarations cannot.")
         }
     }
 }

@@ -1,7 +1,7 @@
 /// A recursive-descent reader of OpenQASM 2.0 (Cross et al. 2017) that builds a flat `Circuit`
 /// while it parses: registers as declared, gates broadcast over registers, user gates expanded.
 struct QASMParser {
-    private(set) var lexer: QASMLexer
+    private var lexer: QASMLexer
     /// The current token, not yet consumed.
     var token: QASMToken
     /// Top-level names: registers and gates.
@@ -38,10 +38,12 @@ struct QASMParser {
     }
 
     /// Consumes a token of `kind`, or fails saying what was expected (`purpose` completes
-    /// "expected `;` …").
+    /// "expected `;` …"; it is only built on failure).
     @discardableResult
-    mutating func expect(_ kind: QASMTokenKind, _ purpose: String, hint: String? = nil) throws(QASMError) -> QASMToken {
-        guard token.kind == kind else { throw unexpected(kind.spelled + " " + purpose, hint: hint) }
+    mutating func expect(
+        _ kind: QASMTokenKind, _ purpose: @autoclosure () -> String, hint: @autoclosure () -> String? = nil
+    ) throws(QASMError) -> QASMToken {
+        guard token.kind == kind else { throw unexpected(kind.spelled + " " + purpose(), hint: hint()) }
         let consumed = token
         try advance()
         return consumed
@@ -66,7 +68,9 @@ struct QASMParser {
         try advance()
         guard token.kind == .real || token.kind == .integer else { throw unexpected("a version number such as `2.0`") }
         guard Double(token.text) == 2 else {
-            throw QASMError(at: token.position, "unsupported OpenQASM version \(token.text)", hint: "This reader reads OpenQASM 2.0; write `OPENQASM 2.0;`.")
+            throw QASMError(
+                at: token.position, "unsupported OpenQASM version \(token.text)",
+                hint: "This reader reads OpenQASM 2.0; write `OPENQASM 2.0;`.")
         }
         try advance()
         try expectEndOfStatement(startedAt: start)
@@ -79,13 +83,15 @@ struct QASMParser {
         case .qreg, .creg: try parseRegisterDeclaration()
         case .gate: try parseGateDefinition()
         case .opaque:
-            throw QASMError(at: token.position, "`opaque` gates are not supported: they have no definition to simulate",
-                            hint: "Define the gate with `gate name(params) qubits { … }` in terms of qelib1.inc gates.")
+            throw QASMError(
+                at: token.position, "`opaque` gates are not supported: they have no definition to simulate",
+                hint: "Define the gate with `gate name(params) qubits { … }` in terms of qelib1.inc gates.")
         case .barrier: try parseBarrier()
         case .if: try parseConditional()
         case .measure, .reset, .identifier, .builtinU, .builtinCX: try parseQuantumOperation(condition: nil, start: token.position)
         case .openqasm:
-            throw QASMError(at: token.position, "`OPENQASM` may only appear once, as the first statement", hint: "Remove this repeated version header.")
+            throw QASMError(
+                at: token.position, "`OPENQASM` may only appear once, as the first statement", hint: "Remove this repeated version header.")
         default:
             throw unexpected("a statement (a declaration, gate, `measure`, `reset`, `barrier` or `if`)")
         }
@@ -97,16 +103,19 @@ struct QASMParser {
         try advance()
         let file = try expect(.string, "(a quoted file name) after `include`")
         guard file.text == "qelib1.inc" else {
-            throw QASMError(at: file.position, "cannot include \"\(file.text)\": only \"qelib1.inc\" is available",
-                            hint: "Quire never reads files; define the gates you need with `gate` in the program itself.")
+            throw QASMError(
+                at: file.position, "cannot include \"\(file.text)\": only \"qelib1.inc\" is available",
+                hint: "Quire never reads files; define the gates you need with `gate` in the program itself.")
         }
         if let qelib1Inclusion {
             throw QASMError(at: start, "\"qelib1.inc\" is already included at \(qelib1Inclusion)", hint: "Remove the repeated include.")
         }
         for gate in StandardGate.allCases {
             if let existing = symbols[gate.rawValue] {
-                throw QASMError(at: file.position, "including \"qelib1.inc\" redeclares `\(gate.rawValue)`, already declared as \(existing.symbol.noun)\(existing.origin)",
-                                hint: "Rename `\(gate.rawValue)`, or include \"qelib1.inc\" before declaring it.")
+                throw QASMError(
+                    at: file.position,
+                    "including \"qelib1.inc\" redeclares `\(gate.rawValue)`, already declared as \(existing.symbol.noun)\(existing.origin)",
+                    hint: "Rename `\(gate.rawValue)`, or include \"qelib1.inc\" before declaring it.")
             }
         }
         for gate in StandardGate.allCases {
@@ -122,12 +131,15 @@ struct QASMParser {
         if existing.position == nil {
             throw QASMError(at: position, "`\(name)` is already declared in qelib1.inc", hint: "Choose another name, such as `my_\(name)`.")
         }
-        throw QASMError(at: position, "`\(name)` is already declared as \(existing.symbol.noun)\(existing.origin)",
-                        hint: "Each register and gate needs its own name.")
+        throw QASMError(
+            at: position, "`\(name)` is already declared as \(existing.symbol.noun)\(existing.origin)",
+            hint: "Each register and gate needs its own name.")
     }
 
     /// A non-negative integer literal that fits `T` (register sizes, indices, condition values).
-    mutating func parseInteger<T: FixedWidthInteger>(as type: T.Type, _ purpose: String) throws(QASMError) -> (value: T, position: QASMPosition) {
+    mutating func parseInteger<T: FixedWidthInteger>(as type: T.Type, _ purpose: String) throws(QASMError) -> (
+        value: T, position: QASMPosition
+    ) {
         guard token.kind == .integer else { throw unexpected("an integer \(purpose)") }
         guard let value = T(token.text) else {
             throw QASMError(at: token.position, "the integer \(token.text) is too large", hint: "Use a value of at most \(T.max).")

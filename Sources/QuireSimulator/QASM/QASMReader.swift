@@ -4,9 +4,21 @@
 /// (no other file, and the file system is never read), whose gates stay unexpanded as
 /// `StandardGate`s, as do the builtins `U` (as `u3`) and `CX` (as `cx`); `qreg`/`creg`; user
 /// `gate` definitions, expanded at each call with their parameters evaluated; broadcasting over
-/// registers; `measure`, `reset`, `barrier` and `if (creg == n)`. `opaque` is rejected, since an
-/// opaque gate has nothing to simulate. Parameter expressions follow Qiskit's precedence and
-/// also accept unary `+`, as Qiskit does.
+/// registers; `measure`, `reset`, `barrier` and `if (creg == n)`.
+///
+/// Choices where the paper is silent, mostly as Qiskit's `qiskit.qasm2` reader does:
+/// - Expression precedence: `^` binds tightest and to the right, then unary minus (`-2^2` is −4,
+///   `2^-1` is 0.5), then `*` `/`, then `+` `-`; unary `+` is accepted.
+/// - Gates and registers share one namespace; without the include, a user gate may take a
+///   qelib1.inc name (it is then an ordinary user gate and is expanded).
+/// - A barrier lists each qubit once, in order of first mention; a barrier inside a gate body
+///   becomes a barrier on the mapped qubits. `if` attaches its condition to every operation the
+///   statement expands into, barriers included; its value may exceed the register's range.
+///
+/// Stricter than Qiskit: `opaque` is rejected (there is nothing to simulate); registers of size 0
+/// are rejected; a parameter expression in a gate body is evaluated at every call, so `1/x`
+/// called with `x = 0` fails at the `/` (Qiskit defers this to when the gate is used). Calls of
+/// gates whose bodies expand to nothing are dropped, arguments unevaluated.
 public enum QASMReader {
     /// Reads an OpenQASM 2.0 program into a flat circuit.
     ///

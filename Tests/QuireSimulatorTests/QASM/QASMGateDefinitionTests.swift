@@ -49,6 +49,14 @@ struct QASMGateDefinitionTests {
         expectGate(circuit.operations.first, .x, [0])
     }
 
+    /// Before calls of empty gates were dropped from bodies, this took 10⁹ expansion steps.
+    @Test("calls of empty gates cost nothing at expansion", .timeLimit(.minutes(1)))
+    func emptyCallsAreDropped() throws {
+        let body = "qreg q[1];\ngate e(t) a { }\ngate wide a { " + String(repeating: "e(1/0.5) a; ", count: 100_000) + "}\n"
+        let circuit = try readBody(body + String(repeating: "wide q[0];\n", count: 10_000) + "x q[0];\n")
+        #expect(circuit.operations.count == 1)
+    }
+
     @Test("parameter lists may be empty or omitted, in definitions and calls")
     func emptyParameterLists() throws {
         let circuit = try readBody("qreg q[1];\ngate g() a { x a; }\ngate k a { g() a; g a; }\nk() q[0];\n")

@@ -47,23 +47,27 @@ struct QASMStatementTests {
 
     @Test("measure broadcasts register to register and reads indexed bits")
     func measure() throws {
-        let circuit = try readBody("qreg q[2];\nqreg r[1];\ncreg c[2];\ncreg d[1];\nmeasure q -> c;\nmeasure r[0] -> d[0];\nmeasure q[0] -> c[1];\n")
-        #expect(circuit.operations.map(\.kind) == [
-            .measure(qubit: 0, clbit: 0), .measure(qubit: 1, clbit: 1), .measure(qubit: 2, clbit: 2), .measure(qubit: 0, clbit: 1),
-        ])
+        let circuit = try readBody(
+            "qreg q[2];\nqreg r[1];\ncreg c[2];\ncreg d[1];\nmeasure q -> c;\nmeasure r[0] -> d[0];\nmeasure q[0] -> c[1];\n")
+        #expect(
+            circuit.operations.map(\.kind) == [
+                .measure(qubit: 0, clbit: 0), .measure(qubit: 1, clbit: 1), .measure(qubit: 2, clbit: 2), .measure(qubit: 0, clbit: 1),
+            ])
     }
 
     @Test("reset broadcasts; barrier lists each qubit once, in order of first mention")
     func resetAndBarrier() throws {
         let circuit = try readBody("qreg q[2];\nqreg r[2];\nreset q;\nreset r[1];\nbarrier r[1], q, r[1], q[0];\nbarrier r;\n")
-        #expect(circuit.operations.map(\.kind) == [
-            .reset(qubit: 0), .reset(qubit: 1), .reset(qubit: 3), .barrier(qubits: [3, 0, 1]), .barrier(qubits: [2, 3]),
-        ])
+        #expect(
+            circuit.operations.map(\.kind) == [
+                .reset(qubit: 0), .reset(qubit: 1), .reset(qubit: 3), .barrier(qubits: [3, 0, 1]), .barrier(qubits: [2, 3]),
+            ])
     }
 
     @Test("if attaches its condition to every operation the statement expands into")
     func conditional() throws {
-        let circuit = try readBody("""
+        let circuit = try readBody(
+            """
             qreg q[2];
             creg a[1];
             creg c[3];
@@ -77,25 +81,28 @@ struct QASMStatementTests {
             """)
         let c = Register(name: "c", size: 3, offset: 1)
         let conditions = circuit.operations.map(\.condition)
-        #expect(conditions == [
-            Condition(register: c, value: 5), Condition(register: c, value: 5), Condition(register: c, value: .max),
-            Condition(register: Register(name: "a", size: 1, offset: 0), value: 1),
-            Condition(register: c, value: 0), Condition(register: c, value: 0), nil,
-        ])
+        #expect(
+            conditions == [
+                Condition(register: c, value: 5), Condition(register: c, value: 5), Condition(register: c, value: .max),
+                Condition(register: Register(name: "a", size: 1, offset: 0), value: 1),
+                Condition(register: c, value: 0), Condition(register: c, value: 0), nil,
+            ])
         #expect(circuit.operations[2].kind == .measure(qubit: 0, clbit: 2))
         expectGate(circuit.operations[5], .cx, [1, 0])
     }
 
     @Test("operations carry the line and byte column where their statement starts")
     func positions() throws {
-        let source = "// a comment before the header\nOPENQASM 2.0; include \"qelib1.inc\";\nqreg q[2]; creg c[2];\n  h q;  if (c==1) x q[0];\n\tmeasure q[1] -> c[1];"
+        let source =
+            "// a comment before the header\nOPENQASM 2.0; include \"qelib1.inc\";\nqreg q[2]; creg c[2];\n  h q;  if (c==1) x q[0];\n\tmeasure q[1] -> c[1];"
         let circuit = try QASMReader.read(source)
         #expect(circuit.operations.map { [$0.line, $0.column] } == [[4, 3], [4, 3], [4, 9], [5, 2]])
     }
 
     @Test("CRLF line endings, tabs, a byte-order mark and a final comment without newline are accepted")
     func lineEndings() throws {
-        let source = "\u{FEFF}// header next\r\nOPENQASM 2.0;\r\ninclude \"qelib1.inc\";\r\nqreg q[1];\r\n\tx q[0]; // end\r\nh q[0]; // last"
+        let source =
+            "\u{FEFF}// header next\r\nOPENQASM 2.0;\r\ninclude \"qelib1.inc\";\r\nqreg q[1];\r\n\tx q[0]; // end\r\nh q[0]; // last"
         let circuit = try QASMReader.read(source)
         #expect(circuit.operations.map { [$0.line, $0.column] } == [[5, 2], [6, 1]])
         expectGate(circuit.operations.first, .x, [0])

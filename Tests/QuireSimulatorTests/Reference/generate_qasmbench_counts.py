@@ -7,10 +7,16 @@ gates until only qelib1.inc gates, measure, reset and barrier remain, and record
 - qubits, clbits: total register sizes;
 - operations: the number of operations;
 - gates: the number of operations per name (qelib1.inc names; Qiskit's class names mapped back);
-- sequence_sha256: SHA-256 of one line per operation, "name q0,q1[ -> c]\n", qubits as global
-  indices (registers concatenated in declaration order), so order and qubit arguments are checked;
-- parameter_checksum: sum over operations i (0-based) and parameters k of (i+1)*(k+1)*value,
-  which is sensitive to parameter order and values without comparing printed floats.
+- wires_sha256: SHA-256 of the per-wire operation sequences. Qiskit's decompose() rebuilds the
+  circuit through its DAG, so operations on disjoint qubits may come out in another (equivalent)
+  order than the program's; what is invariant is the order of operations on each wire. For each
+  qubit in turn, then each clbit, the text has a line "q<i>:" or "c<i>:" followed by one line per
+  operation touching that wire, "name q0,q1[ -> c]" (global indices, registers concatenated in
+  declaration order; "-> c" only for measure). This checks names, argument order and per-wire
+  order;
+- parameter_checksum: the sum over operations and their parameters k of
+  (first qubit + 1) * (position of the operation on its first qubit's wire + 1) * (k + 1) * value,
+  which is sensitive to parameter order and values, and invariant under that reordering.
 
 Run from anywhere with the Qiskit virtual environment:
     /work/venv/bin/python Tests/QuireSimulatorTests/Reference/generate_qasmbench_counts.py
@@ -59,24 +65,32 @@ def facts(path):
     circuit = qasm2.loads(path.read_text(), custom_instructions=qasm2.LEGACY_CUSTOM_INSTRUCTIONS)
     circuit = flatten(circuit)
     gates = {}
-    lines = []
+    qubit_wires = [[] for _ in range(circuit.num_qubits)]
+    clbit_wires = [[] for _ in range(circuit.num_clbits)]
     checksum = 0.0
-    for i, inst in enumerate(circuit.data):
+    for inst in circuit.data:
         name = qelib1_name(inst)
         gates[name] = gates.get(name, 0) + 1
-        qubits = ",".join(str(circuit.find_bit(q).index) for q in inst.qubits)
-        line = f"{name} {qubits}"
+        qubits = [circuit.find_bit(q).index for q in inst.qubits]
+        clbits = [circuit.find_bit(c).index for c in inst.clbits]
+        line = f"{name} {','.join(map(str, qubits))}"
         if name == "measure":
-            line += f" -> {circuit.find_bit(inst.clbits[0]).index}"
-        lines.append(line + "\n")
+            line += f" -> {clbits[0]}"
+        position = len(qubit_wires[qubits[0]])
         for k, value in enumerate(inst.operation.params):
-            checksum += (i + 1) * (k + 1) * float(value)
+            checksum += (qubits[0] + 1) * (position + 1) * (k + 1) * float(value)
+        for q in qubits:
+            qubit_wires[q].append(line)
+        for c in clbits:
+            clbit_wires[c].append(line)
+    text = "".join(f"q{i}:\n" + "".join(l + "\n" for l in wire) for i, wire in enumerate(qubit_wires))
+    text += "".join(f"c{i}:\n" + "".join(l + "\n" for l in wire) for i, wire in enumerate(clbit_wires))
     return {
         "qubits": circuit.num_qubits,
         "clbits": circuit.num_clbits,
         "operations": len(circuit.data),
         "gates": dict(sorted(gates.items())),
-        "sequence_sha256": hashlib.sha256("".join(lines).encode()).hexdigest(),
+        "wires_sha256": hashlib.sha256(text.encode()).hexdigest(),
         "parameter_checksum": checksum,
     }
 
