@@ -1,0 +1,91 @@
+/// Reductions and element-wise maps over the amplitudes: probabilities, norm, the probability of
+/// reading 1 on a qubit, inner products, Pauli expectation sums, scaling.
+///
+/// Every sum goes through `Parallel.sum`, so its value is identical for any thread count.
+extension AmplitudeBuffer {
+    /// Adds `weight · |aᵢ|²` to `probabilities[i]` for every i (`count` entries).
+    @inlinable
+    public func accumulateProbabilities(into probabilities: UnsafeMutablePointer<Double>, weight: Double = 1,
+                                        threads: Int = 1) {
+        let re = self.re, im = self.im
+        Parallel.forEachRange(count: count, threads: threads) { range in
+            for i in range { probabilities[i] += weight * (re[i] * re[i] + im[i] * im[i]) }
+        }
+    }
+
+    /// |aᵢ|² for every i, as a new array.
+    public func probabilities(threads: Int = 1) -> [Double] {
+        var p = [Double](repeating: 0, count: count)
+        p.withUnsafeMutableBufferPointer { accumulateProbabilities(into: $0.baseAddress!, threads: threads) }
+        return p
+    }
+
+    /// Σ |aᵢ|², summed in the fixed chunk order.
+    @inlinable
+    public func normSquared(threads: Int = 1) -> Double {
+        let re = self.re, im = self.im
+        return Parallel.sum(count: count, threads: threads) { range in
+            var s = 0.0
+            for i in range { s += re[i] * re[i] + im[i] * im[i] }
+            return SIMD2(s, 0)
+        }.x
+    }
+
+    /// Σ |aᵢ|² over the indices whose bit `qubit` is 1: the probability of reading 1 (for a normalised state).
+    @inlinable
+    public func probabilityOfOne(qubit: Int, threads: Int = 1) -> Double {
+        let re = self.re, im = self.im, step = 1 << qubit
+        return Parallel.sum(count: count / 2, threads: threads) { range in
+            var s = 0.0
+            for j in range {
+                let i = BitIndex.insertZero(j, at: qubit) | step
+                s += re[i] * re[i] + im[i] * im[i]
+            }
+            return SIMD2(s, 0)
+        }.x
+    }
+
+    /// ⟨self|other⟩ = Σ conj(aᵢ) bᵢ as (re, im).
+    @inlinable
+    public func innerProduct(with other: AmplitudeBuffer, threads: Int = 1) -> SIMD2<Double> {
+        precondition(other.count == count, "innerProduct: sizes differ")
+        let ar = re, ai = im, br = other.re, bi = other.im
+        return Parallel.sum(count: count, threads: threads) { range in
+            var sr = 0.0, si = 0.0
+            for i in range {
+                sr += ar[i] * br[i] + ai[i] * bi[i]
+                si += ar[i] * bi[i] - ai[i] * br[i]
+            }
+            return SIMD2(sr, si)
+        }
+    }
+
+    /// Σᵢ conj(a[i ⊕ xMask]) · (−1)^popcount(i & zMask) · a[i] as (re, im): ⟨ψ|X^x Z^z|ψ⟩, to which
+    /// the caller applies the factor i^(number of Y) of a Pauli string.
+    @inlinable
+    public func pauliSum(xMask: Int, zMask: Int, threads: Int = 1) -> SIMD2<Double> {
+        let re = self.re, im = self.im
+        return Parallel.sum(count: count, threads: threads) { range in
+            var sr = 0.0, si = 0.0
+            for i in range {
+                let k = i ^ xMask
+                let sign: Double = (i & zMask).nonzeroBitCount & 1 == 0 ? 1 : -1
+                sr += sign * (re[k] * re[i] + im[k] * im[i])
+                si += sign * (re[k] * im[i] - im[k] * re[i])
+            }
+            return SIMD2(sr, si)
+        }
+    }
+
+    /// Multiplies every amplitude by the real `factor` (renormalisation).
+    @inlinable
+    public func scale(by factor: Double, threads: Int = 1) {
+        let re = self.re, im = self.im
+        Parallel.forEachRange(count: count, threads: threads) { range in
+            for i in range {
+                re[i] *= factor
+                im[i] *= factor
+            }
+        }
+    }
+}

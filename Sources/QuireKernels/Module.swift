@@ -1,1 +1,0 @@
-// Module QuireKernels: see ../shared/DESIGN.md §1. (Module overview; sources arrive with their issues.)

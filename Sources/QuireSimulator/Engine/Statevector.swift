@@ -1,0 +1,157 @@
+import QuireKernels
+
+/// The exact pure-state engine: a circuit's state as an ensemble of branches, each a classical
+/// register value, a weight and a normalised statevector.
+///
+/// Without mid-circuit measurement or reset there is one branch. A measurement splits a branch into
+/// its outcomes (zero-probability outcomes dropped), a reset into its two outcomes both mapped to
+/// |0⟩, a measurement with readout error further into the recorded bit values; conditions select per
+/// branch. No random number is drawn: the ensemble is the exact mixture. Two branches are merged
+/// only when that is exact: same classical bits and the same state up to global phase.
+public final class Statevector {
+    /// One pure state of the ensemble.
+    struct Branch {
+        var clbits: UInt64
+        var weight: Double
+        var state: AmplitudeBuffer
+    }
+
+    /// Number of qubits.
+    public let qubitCount: Int
+    var branches: [Branch]
+    let threads: Int
+    let memoryLimitBytes: Int
+
+    /// Outcome probabilities at or below this are rounding residue of exact zeros and are dropped.
+    static let negligibleProbability = 1e-14
+    /// Branches with |⟨ψ|φ⟩| at least 1 − this are the same state.
+    static let sameStateTolerance = 1e-12
+
+    /// Runs the gates, measurements, resets and conditions of `circuit` (gate noise is refused;
+    /// readout error affects mid-circuit recorded bits only — the final read is `Simulator.run`'s).
+    public convenience init(circuit: Circuit, options: SimulationOptions) throws(SimulationError) {
+        let noise = options.noise.map(NoiseModel.init(profile:))
+        if let noise, !noise.isIdeal { throw .noiseNeedsMixedStates }
+        let program = try SimulationProgram(circuit: circuit, noise: noise)
+        try Simulator.checkMemory(method: .statevector, qubits: circuit.qubitCount, options: options)
+        try self.init(program: program, threads: options.threads, memoryLimitBytes: options.memoryLimitBytes)
+    }
+
+    init(program: SimulationProgram, threads: Int, memoryLimitBytes: Int) throws(SimulationError) {
+        qubitCount = program.qubitCount
+        self.threads = threads
+        self.memoryLimitBytes = memoryLimitBytes
+        branches = [Branch(clbits: 0, weight: 1, state: AmplitudeBuffer(qubitCount: program.qubitCount))]
+        for step in program.steps { try apply(step) }
+    }
+
+    /// Σ over branches of weight · |ψ|², before any readout error.
+    public func probabilities() -> [Double] {
+        var p = [Double](repeating: 0, count: 1 << qubitCount)
+        p.withUnsafeMutableBufferPointer { out in
+            for branch in branches {
+                branch.state.accumulateProbabilities(into: out.baseAddress!, weight: branch.weight, threads: threads)
+            }
+        }
+        return p
+    }
+
+    /// The exact expectation value Σ weight · ⟨ψ|P|ψ⟩ of `pauli` (no readout error: an operator average).
+    public func expectation(of pauli: PauliString) throws(SimulationError) -> Double {
+        try pauli.check(qubits: qubitCount)
+        return branches.reduce(0) { sum, branch in
+            sum + branch.weight
+                * pauli.value(fromSum: branch.state.pauliSum(xMask: pauli.xMask, zMask: pauli.zMask, threads: threads))
+        }
+    }
+
+    /// Number of branches in the ensemble.
+    public var branchCount: Int { branches.count }
+
+    private func apply(_ step: SimulationProgram.Step) throws(SimulationError) {
+        switch step.action {
+        case let .gate(operation, _, channels):
+            precondition(channels.isEmpty, "statevector steps carry no channels")
+            for branch in branches where step.condition?.holds(for: branch.clbits) ?? true {
+                operation.apply(to: branch.state, threads: threads)
+            }
+        case let .measure(qubit, clbit, readout):
+            try split(qubit: qubit, condition: step.condition, reset: false) { outcome in
+                guard let clbit else { return [(nil, 1)] }
+                return (0...1).compactMap { recorded in
+                    let factor = readout?.probability(recorded: recorded, outcome: outcome) ?? (recorded == outcome ? 1 : 0)
+                    return factor > 0 ? ((clbit, recorded), factor) : nil
+                }
+            }
+        case let .reset(qubit):
+            try split(qubit: qubit, condition: step.condition, reset: true) { _ in [(nil, 1)] }
+        }
+    }
+
+    /// Splits every selected branch by the outcome of `qubit`; `records(outcome)` lists the classical
+    /// writes (bit, value) and their probabilities for that outcome.
+    private func split(qubit: Int, condition: Condition?, reset: Bool,
+                       records: (Int) -> [((bit: Int, value: Int)?, Double)]) throws(SimulationError) {
+        var result: [Branch] = []
+        for branch in branches {
+            guard condition?.holds(for: branch.clbits) ?? true else {
+                result.append(branch)
+                continue
+            }
+            let p1 = min(1, max(0, branch.state.probabilityOfOne(qubit: qubit, threads: threads)))
+            let outcomes = [(0, 1 - p1), (1, p1)].filter { $0.1 > Self.negligibleProbability }
+            let kept = outcomes.reduce(0) { $0 + $1.1 }
+            var children: [(clbits: UInt64, weight: Double, outcome: Int, probability: Double)] = []
+            for (outcome, probability) in outcomes {
+                for (write, factor) in records(outcome) {
+                    var clbits = branch.clbits
+                    if let write {
+                        clbits = clbits & ~(1 << UInt64(write.bit)) | UInt64(write.value) << UInt64(write.bit)
+                    }
+                    children.append((clbits, branch.weight * probability / kept * factor, outcome, probability))
+                }
+            }
+            try checkBranchMemory(count: result.count + children.count + branches.count)
+            for (index, child) in children.enumerated() {
+                let state = index == children.count - 1 ? branch.state : AmplitudeBuffer(copying: branch.state)
+                let scale = 1 / child.probability.squareRoot()
+                if reset && child.outcome == 1 {
+                    state.applyOneQubit(target: qubit, matrix: [0, 0, scale, 0, 0, 0, 0, 0], threads: threads)
+                } else {
+                    state.applyDiagonalOneQubit(target: qubit, d0: (child.outcome == 0 ? scale : 0, 0),
+                                                d1: (child.outcome == 1 ? scale : 0, 0), threads: threads)
+                }
+                result.append(Branch(clbits: child.clbits, weight: child.weight, state: state))
+            }
+        }
+        branches = merged(result)
+    }
+
+    /// `list` with every branch folded into the first earlier one holding the same classical bits
+    /// and the same state up to global phase (weights added): exact, since both are one density matrix.
+    private func merged(_ list: [Branch]) -> [Branch] {
+        var out: [Branch] = []
+        for branch in list {
+            let twin = out.firstIndex { other in
+                other.clbits == branch.clbits
+                    && other.state.innerProduct(with: branch.state, threads: threads).squaredLength()
+                    >= (1 - Self.sameStateTolerance) * (1 - Self.sameStateTolerance)
+            }
+            if let twin { out[twin].weight += branch.weight } else { out.append(branch) }
+        }
+        return out
+    }
+
+    private func checkBranchMemory(count: Int) throws(SimulationError) {
+        let bytes = count.multipliedReportingOverflow(by: AmplitudeBuffer.bytes(qubitCount: qubitCount))
+        if bytes.overflow || bytes.partialValue > memoryLimitBytes {
+            throw .tooManyBranches(method: .statevector, branches: count,
+                                   bytes: bytes.overflow ? .max : bytes.partialValue, limit: memoryLimitBytes)
+        }
+    }
+}
+
+extension SIMD2<Double> {
+    /// x² + y².
+    func squaredLength() -> Double { x * x + y * y }
+}

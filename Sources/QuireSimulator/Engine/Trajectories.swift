@@ -1,0 +1,123 @@
+import QuireCore
+import QuireKernels
+
+/// The Monte Carlo wave-function engine: noisy circuits as an average over pure-state trajectories.
+///
+/// Trajectory t draws from `RandomStream(seed:, purpose: "trajectories").substream(index: t)` at
+/// indices 0, 1, 2, … in program order: one draw per channel (Kraus operator i chosen with
+/// probability ‖Kᵢψ‖², then renormalised), per measurement outcome and recorded-bit flip, per reset.
+/// Probabilities are the mean of |ψ|² over trajectories: each block of `blockSize` consecutive
+/// trajectories is summed in index order, and block sums are added in block order, so the result
+/// is the same for any thread count (threads work on different blocks).
+public enum Trajectories {
+    /// Trajectories per summation block; a constant so the summation order never depends on threads.
+    public static let blockSize = 16
+
+    /// Bytes the engine holds at once for `qubits` qubits with `threads` workers: per worker a state,
+    /// a scratch state and a block sum, plus the total.
+    public static func bytes(qubits: Int, threads: Int) -> Int {
+        (threads * 5 + 1) * (8 << qubits)
+    }
+
+    /// Mean probabilities over `options.trajectories` trajectories of `circuit` (before the final readout error).
+    public static func probabilities(circuit: Circuit, options: SimulationOptions) throws(SimulationError) -> [Double] {
+        let program = try SimulationProgram(circuit: circuit, noise: options.noise.map(NoiseModel.init(profile:)))
+        try Simulator.checkMemory(method: .trajectories, qubits: circuit.qubitCount, options: options)
+        return probabilities(program: program, options: options)
+    }
+
+    static func probabilities(program: SimulationProgram, options: SimulationOptions) -> [Double] {
+        let count = 1 << program.qubitCount, total = options.trajectories
+        let stream = RandomStream(seed: options.seed, purpose: "trajectories")
+        let workers = max(1, min(options.threads, (total + blockSize - 1) / blockSize))
+        let sums = UnsafeMutablePointer<Double>.allocate(capacity: workers * count)
+        defer { sums.deallocate() }
+        var mean = [Double](repeating: 0, count: count)
+        let states = (0..<workers).map { _ in
+            (AmplitudeBuffer(qubitCount: program.qubitCount), AmplitudeBuffer(qubitCount: program.qubitCount))
+        }
+        let kraus = program.steps.map { step -> [[KernelOperation]] in
+            guard case let .gate(_, _, channels) = step.action else { return [] }
+            return channels.map { channel in channel.krausOperators.map { KernelOperation(matrix: $0, qubits: channel.qubits) } }
+        }
+        var firstBlock = 0
+        while firstBlock * blockSize < total {
+            let blocks = min(workers, (total - firstBlock * blockSize + blockSize - 1) / blockSize)
+            Parallel.perform(iterations: blocks) { worker in
+                let sum = sums + worker * count
+                sum.update(repeating: 0, count: count)
+                let start = (firstBlock + worker) * blockSize
+                var (state, scratch) = states[worker]
+                for t in start..<min(total, start + blockSize) {
+                    state.setBasisState(0)
+                    run(program, kraus: kraus, on: &state, scratch: &scratch, stream: stream.substream(index: UInt64(t)))
+                    state.accumulateProbabilities(into: sum)
+                }
+            }
+            mean.withUnsafeMutableBufferPointer { out in
+                for block in 0..<blocks {
+                    for i in 0..<count { out[i] += sums[block * count + i] }
+                }
+            }
+            firstBlock += blocks
+        }
+        return mean.map { $0 / Double(total) }
+    }
+
+    /// One trajectory: `state` starts in |0…0⟩ and ends normalised; `scratch` is working space
+    /// (the two may be exchanged); `kraus[s][c]` are the kernel calls of channel c after step s.
+    static func run(_ program: SimulationProgram, kraus: [[[KernelOperation]]], on state: inout AmplitudeBuffer, scratch: inout AmplitudeBuffer,
+                    stream: RandomStream) {
+        var draw: UInt64 = 0
+        func next() -> Double {
+            defer { draw += 1 }
+            return stream.uniform(at: draw)
+        }
+        var clbits: UInt64 = 0
+        for (stepIndex, step) in program.steps.enumerated() where step.condition?.holds(for: clbits) ?? true {
+            switch step.action {
+            case let .gate(operation, _, _):
+                operation.apply(to: state, threads: 1)
+                for channel in kraus[stepIndex] {
+                    let u = next()
+                    var cumulative = 0.0
+                    for (index, krausOperation) in channel.enumerated() {
+                        scratch.assign(from: state)
+                        krausOperation.apply(to: scratch, threads: 1)
+                        let weight = scratch.normSquared()
+                        cumulative += weight
+                        if (u < cumulative && weight > 0) || index == channel.count - 1 {
+                            scratch.scale(by: 1 / weight.squareRoot())
+                            swap(&state, &scratch)
+                            break
+                        }
+                    }
+                }
+            case let .measure(qubit, clbit, readout):
+                let outcome = collapse(&state, qubit: qubit, u: next(), reset: false)
+                if let clbit {
+                    var recorded = outcome
+                    if let readout, next() < readout.probability(recorded: 1 - outcome, outcome: outcome) { recorded = 1 - outcome }
+                    clbits = clbits & ~(1 << UInt64(clbit)) | UInt64(recorded) << UInt64(clbit)
+                }
+            case let .reset(qubit):
+                collapse(&state, qubit: qubit, u: next(), reset: true)
+            }
+        }
+    }
+
+    /// Samples the outcome of `qubit` with uniform `u` (1 when u < P(1)), projects and renormalises;
+    /// with `reset`, an outcome 1 is then flipped to |0⟩.
+    @discardableResult
+    static func collapse(_ state: inout AmplitudeBuffer, qubit: Int, u: Double, reset: Bool) -> Int {
+        let p1 = min(1, max(0, state.probabilityOfOne(qubit: qubit)))
+        let outcome = u < p1 ? 1 : 0
+        let scale = 1 / (outcome == 1 ? p1 : 1 - p1).squareRoot()
+        if reset && outcome == 1 {
+            state.applyOneQubit(target: qubit, matrix: [0, 0, scale, 0, 0, 0, 0, 0])
+        } else {
+            state.applyDiagonalOneQubit(target: qubit, d0: (outcome == 0 ? scale : 0, 0), d1: (outcome == 1 ? scale : 0, 0))
+        }
+        return outcome
+    }
+}

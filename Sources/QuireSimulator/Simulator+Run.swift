@@ -1,0 +1,84 @@
+import QuireCore
+import QuireKernels
+
+/// Runs circuits with the engine the options choose, applies the final readout error and samples shots.
+public enum Simulator {
+    /// Hard caps on qubits per method, whatever the memory limit: statevector and trajectories keep
+    /// 2ⁿ amplitudes (32 qubits: 64 GiB), the density matrix 4ⁿ (14 qubits: 4 GiB).
+    public static func qubitCap(_ method: SimulationMethod) -> Int {
+        method == .densityMatrix ? 14 : 32
+    }
+
+    /// Largest qubit count `auto` gives to the density-matrix method (DESIGN §4.2).
+    public static let autoDensityMatrixQubits = 12
+
+    /// Simulates `circuit`: exact probabilities of the final read of all qubits (readout error
+    /// included) and, when `options.shots > 0`, sampled counts.
+    ///
+    /// `auto` picks the statevector for circuits without gate noise (readout error alone is fine),
+    /// the density matrix up to 12 qubits, else trajectories.
+    public static func run(_ circuit: Circuit, options: SimulationOptions) throws(SimulationError) -> SimulationResult {
+        try validate(options)
+        let noise = options.noise.map(NoiseModel.init(profile:))
+        let program = try SimulationProgram(circuit: circuit, noise: noise)
+        let method = resolvedMethod(options.method, qubits: program.qubitCount, noisy: noise.map { !$0.isIdeal } ?? false)
+        if method == .statevector, noise.map({ !$0.isIdeal }) ?? false { throw .noiseNeedsMixedStates }
+        try checkMemory(method: method, qubits: program.qubitCount, options: options)
+        var probabilities: [Double]
+        switch method {
+        case .statevector:
+            probabilities = try Statevector(program: program, threads: options.threads,
+                                            memoryLimitBytes: options.memoryLimitBytes).probabilities()
+        case .densityMatrix:
+            probabilities = try DensityMatrix(program: program, threads: options.threads,
+                                              memoryLimitBytes: options.memoryLimitBytes).probabilities()
+        case .trajectories, .auto:
+            probabilities = Trajectories.probabilities(program: program, options: options)
+        }
+        applyReadout(program.readout, to: &probabilities, threads: options.threads)
+        let counts = options.shots > 0 ? sample(probabilities, shots: options.shots, seed: options.seed) : []
+        return SimulationResult(qubitCount: program.qubitCount, method: method, probabilities: probabilities, counts: counts)
+    }
+
+    /// The method `auto` stands for, or `method` itself.
+    static func resolvedMethod(_ method: SimulationMethod, qubits: Int, noisy: Bool) -> SimulationMethod {
+        guard method == .auto else { return method }
+        if !noisy { return .statevector }
+        return qubits <= autoDensityMatrixQubits ? .densityMatrix : .trajectories
+    }
+
+    /// Throws unless the state of `method` on `qubits` qubits fits the cap and `options.memoryLimitBytes`;
+    /// called before anything is allocated.
+    static func checkMemory(method: SimulationMethod, qubits: Int, options: SimulationOptions) throws(SimulationError) {
+        let cap = qubitCap(method)
+        guard qubits <= cap else { throw .tooManyQubits(method: method, qubits: qubits, cap: cap) }
+        let bytes = switch method {
+        case .densityMatrix: AmplitudeBuffer.bytes(qubitCount: 2 * qubits)
+        case .trajectories, .auto: Trajectories.bytes(qubits: qubits, threads: options.threads)
+        case .statevector: AmplitudeBuffer.bytes(qubitCount: qubits)
+        }
+        guard bytes <= options.memoryLimitBytes else {
+            throw .memoryLimit(method: method, qubits: qubits, bytes: bytes, limit: options.memoryLimitBytes)
+        }
+    }
+
+    static func validate(_ options: SimulationOptions) throws(SimulationError) {
+        guard options.shots >= 0 else { throw .invalidOption(name: "shots", message: "must be 0 or more, got \(options.shots)") }
+        guard options.threads >= 1 else { throw .invalidOption(name: "threads", message: "must be at least 1, got \(options.threads)") }
+        guard options.trajectories >= 1 else {
+            throw .invalidOption(name: "trajectories", message: "must be at least 1, got \(options.trajectories)")
+        }
+    }
+
+    /// Applies each qubit's readout confusion to the final probabilities (the read of all qubits).
+    static func applyReadout(_ readout: [NoiseProfile.Readout?], to probabilities: inout [Double], threads: Int) {
+        let count = probabilities.count
+        probabilities.withUnsafeMutableBufferPointer { p in
+            for (qubit, error) in readout.enumerated() {
+                guard let error else { continue }
+                ProbabilityKernels.applyReadout(p.baseAddress!, count: count, qubit: qubit, flip0to1: error.probMeas1Prep0,
+                                                flip1to0: error.probMeas0Prep1, threads: threads)
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import QuireKernels
+import Testing
+@testable import QuireSimulator
+
+/// Kernels: thread-count independence (bit for bit) and reductions against plain sums.
+struct KernelTests {
+    /// 16 qubits: above `Parallel.minimumParallelWork`, so threads 2 and 3 really split the work.
+    static let qubits = 16
+
+    @Test func reductionsAreBitIdenticalForAnyThreadCount() {
+        let a = randomState(qubits: Self.qubits, seed: 11), b = randomState(qubits: Self.qubits, seed: 12)
+        for threads in [2, 3, 4] {
+            #expect(a.normSquared(threads: threads) == a.normSquared(threads: 1))
+            #expect(a.probabilityOfOne(qubit: 7, threads: threads) == a.probabilityOfOne(qubit: 7, threads: 1))
+            #expect(a.innerProduct(with: b, threads: threads) == a.innerProduct(with: b, threads: 1))
+            #expect(a.pauliSum(xMask: 0b1010, zMask: 0b0110_0001, threads: threads)
+                == a.pauliSum(xMask: 0b1010, zMask: 0b0110_0001, threads: 1))
+        }
+    }
+
+    @Test func reductionsMatchPlainSums() {
+        let a = randomState(qubits: 12, seed: 5)
+        var norm = 0.0, one = 0.0
+        for i in 0..<a.count {
+            let p = a[i].re * a[i].re + a[i].im * a[i].im
+            norm += p
+            if i >> 3 & 1 == 1 { one += p }
+        }
+        #expect(abs(a.normSquared() - norm) <= 1e-13)
+        #expect(abs(a.probabilityOfOne(qubit: 3) - one) <= 1e-13)
+        #expect(abs(a.normSquared() - 1) <= 1e-13)
+    }
+
+    @Test func gateKernelsAreBitIdenticalForAnyThreadCount() {
+        func evolve(threads: Int) -> [Double] {
+            let state = randomState(qubits: Self.qubits, seed: 21)
+            let operations: [(StandardGate, [Int], [Double])] = [
+                (.u3, [3], [0.3, 1.1, -0.7]), (.cx, [15, 2], []), (.rzz, [4, 9], [0.8]), (.cu, [1, 14], [0.2, 0.4, 0.6, 0.9]),
+                (.rxx, [0, 8], [1.3]), (.cswap, [5, 6, 7], []), (.rc3x, [10, 11, 12, 13], []), (.t, [6], []),
+            ]
+            for (gate, qubits, parameters) in operations {
+                KernelOperation(gate: gate, qubits: qubits, parameters: parameters).apply(to: state, threads: threads)
+            }
+            return amplitudes(state)
+        }
+        let single = evolve(threads: 1)
+        #expect(evolve(threads: 2) == single)
+        #expect(evolve(threads: 3) == single)
+    }
+
+    @Test func readoutConfusionMixesPairs() {
+        var p = [0.5, 0.5, 0.0, 0.0]  // qubit 0 uniform, qubit 1 in 0
+        p.withUnsafeMutableBufferPointer {
+            ProbabilityKernels.applyReadout($0.baseAddress!, count: 4, qubit: 1, flip0to1: 0.1, flip1to0: 0.3)
+        }
+        #expect(maxDifference(p, [0.45, 0.45, 0.05, 0.05]) <= 1e-15)
+    }
+}
