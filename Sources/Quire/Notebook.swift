@@ -97,9 +97,11 @@ public enum Notebook {
         switch block.kind {
         case .noise:
             return try NoiseBlock.prepare(block, profile: try context.profile(ofNoiseBlock: block.id), context: context)
-        case .experiment, .dataset, .circuit:
+        case .circuit:
+            return try CircuitBlock.prepare(block, context: context)
+        case .experiment, .dataset:
             throw LocatedError(block.location, "\(block.kind.rawValue) blocks are not supported by this version of Quire (\(QuireVersion.current))",
-                               hint: "circuit and noise blocks run today; experiment and dataset blocks arrive with the QML engine")
+                               hint: "circuit and noise blocks run in this version; experiment and dataset blocks arrive with the QML engine")
         }
     }
 }
