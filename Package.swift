@@ -33,6 +33,9 @@ let package = Package(
             name: "QuireSimulator",
             dependencies: ["QuireKernels", "QuireCore", .product(name: "Numerics", package: "swift-numerics")]),
         .target(
+            name: "QuireLearning",
+            dependencies: ["QuireCore", "QuireSimulator"]),
+        .target(
             name: "QuireReport",
             dependencies: ["QuireCore", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
@@ -49,6 +52,7 @@ let package = Package(
         .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"]),
         .testTarget(name: "QuireMarkdownTests", dependencies: ["QuireMarkdown", "QuireTestSupport"]),
         .testTarget(name: "QuireSimulatorTests", dependencies: ["QuireSimulator", "QuireTestSupport"]),
+        .testTarget(name: "QuireLearningTests", dependencies: ["QuireLearning", "QuireTestSupport"]),
         .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"]),
         .testTarget(name: "QuireTests", dependencies: ["Quire", "QuireTestSupport"]),
         .testTarget(name: "quireTests", dependencies: ["quire", "Quire", "QuireTestSupport"]),
