@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Reference values for the QuireLearning tests, from scikit-learn and SciPy.
+
+Run once (python3 generate_sklearn.py, with scikit-learn and scipy installed) to rewrite the JSON
+fixtures next to this file. Every fixture carries its own input data, so the Swift tests never
+depend on our dataset generators or on numpy's random numbers: only on the values written here.
+"""
+import json
+import os
+import platform
+
+import numpy as np
+import scipy
+import scipy.stats
+import sklearn
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, log_loss
+from sklearn.model_selection import GridSearchCV, StratifiedKFold
+from sklearn.neural_network import MLPClassifier
+from sklearn.svm import SVC
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VERSIONS = {"sklearn": sklearn.__version__, "scipy": scipy.__version__, "numpy": np.__version__,
+            "python": platform.python_version()}
+
+
+def write(name, payload):
+    payload = {"generated_by": "generate_sklearn.py", "versions": VERSIONS, **payload}
+    with open(os.path.join(HERE, name), "w") as handle:
+        json.dump(payload, handle, indent=1, sort_keys=True)
+        handle.write("\n")
+
+
+def metrics():
+    rng = np.random.RandomState(11)
+    actual = rng.randint(0, 3, size=40)
+    predicted = np.where(rng.rand(40) < 0.7, actual, rng.randint(0, 3, size=40))
+    binary_actual = rng.randint(0, 2, size=30)
+    binary_predicted = np.where(rng.rand(30) < 0.75, binary_actual, 1 - binary_actual)
+    logits = rng.normal(size=(40, 3))
+    probabilities = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    probabilities[0] = [1.0, 0.0, 0.0]  # a zero probability of the true class exercises the clipping
+    actual_for_loss = actual.copy()
+    actual_for_loss[0] = 2
+    write("metrics.json", {
+        "multiclass": {
+            "actual": actual.tolist(), "predicted": predicted.tolist(),
+            "accuracy": accuracy_score(actual, predicted),
+            "macro_f1": f1_score(actual, predicted, average="macro"),
+            "confusion": confusion_matrix(actual, predicted).tolist(),
+            "probabilities": probabilities.tolist(), "actual_for_loss": actual_for_loss.tolist(),
+            "log_loss": log_loss(actual_for_loss, probabilities, labels=[0, 1, 2]),
+        },
+        "binary": {
+            "actual": binary_actual.tolist(), "predicted": binary_predicted.tolist(),
+            "accuracy": accuracy_score(binary_actual, binary_predicted),
+            "f1": f1_score(binary_actual, binary_predicted),
+            "macro_f1": f1_score(binary_actual, binary_predicted, average="macro"),
+        },
+    })
+
+
+def student_t():
+    quantiles = []
+    for p, df in [(0.975, 1), (0.975, 2), (0.975, 3), (0.975, 4), (0.975, 9), (0.975, 29), (0.975, 30),
+                  (0.975, 100), (0.975, 1000), (0.995, 3), (0.9, 7), (0.75, 2.5), (0.999, 12)]:
+        quantiles.append({"p": p, "df": df, "t": float(scipy.stats.t.ppf(p, df))})
+    samples = [[0.81, 0.84, 0.79, 0.86, 0.83], [0.5, 0.7], [0.9, 0.925, 0.875, 0.95, 0.9, 0.85, 0.9, 0.925, 0.875, 0.9]]
+    summaries = []
+    for values in samples:
+        values = np.array(values)
+        mean, sem = values.mean(), scipy.stats.sem(values)
+        low, high = scipy.stats.t.interval(0.95, len(values) - 1, loc=mean, scale=sem)
+        summaries.append({"values": values.tolist(), "mean": mean, "std": values.std(ddof=1),
+                          "lower": low, "upper": high})
+    write("student_t.json", {"quantiles": quantiles, "summaries": summaries})
+
+
+if __name__ == "__main__":
+    metrics()
+    student_t()
