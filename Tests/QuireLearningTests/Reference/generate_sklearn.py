@@ -76,6 +76,36 @@ def student_t():
     write("student_t.json", {"quantiles": quantiles, "summaries": summaries})
 
 
+def logistic():
+    rng = np.random.RandomState(5)
+    x = rng.normal(size=(80, 3))
+    y = (x @ np.array([1.5, -2.0, 0.5]) + 0.3 + rng.normal(scale=1.0, size=80) > 0).astype(int)
+    x_train, y_train, x_test = x[:60], y[:60], x[60:]
+    binary = []
+    for c in [0.01, 1.0, 100.0]:
+        model = LogisticRegression(C=c, tol=1e-12, max_iter=100000).fit(x_train, y_train)
+        binary.append({"C": c, "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist(),
+                       "decision": model.decision_function(x_test).tolist(),
+                       "probability_1": model.predict_proba(x_test)[:, 1].tolist()})
+    centers = np.array([[0.0, 0.0], [2.0, 1.0], [0.5, 2.5]])
+    labels = np.repeat([0, 1, 2], 30)
+    points = centers[labels] + rng.normal(scale=0.9, size=(90, 2))
+    order = rng.permutation(90)
+    points, labels = points[order], labels[order]
+    multi = []
+    for c in [1.0, 10.0]:
+        model = LogisticRegression(C=c, tol=1e-12, max_iter=100000).fit(points[:70], labels[:70])
+        multi.append({"C": c, "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist(),
+                      "decision": model.decision_function(points[70:]).tolist(),
+                      "probabilities": model.predict_proba(points[70:]).tolist()})
+    write("logistic.json", {
+        "binary": {"x_train": x_train.tolist(), "y_train": y_train.tolist(), "x_test": x_test.tolist(), "fits": binary},
+        "multiclass": {"x_train": points[:70].tolist(), "y_train": labels[:70].tolist(), "x_test": points[70:].tolist(),
+                       "fits": multi},
+    })
+
+
 if __name__ == "__main__":
     metrics()
     student_t()
+    logistic()
