@@ -105,7 +105,47 @@ def logistic():
     })
 
 
+def noisy_moons(rng, n, noise):
+    """Half-moon points written into the fixture (scikit-learn's make_moons geometry, numpy noise)."""
+    t = rng.uniform(0, np.pi, size=n)
+    labels = rng.randint(0, 2, size=n)
+    x = np.where(labels == 0, np.cos(t), 1 - np.cos(t))
+    y = np.where(labels == 0, np.sin(t), 0.5 - np.sin(t))
+    return np.c_[x, y] + rng.normal(scale=noise, size=(n, 2)), labels
+
+
+def svc():
+    rng = np.random.RandomState(21)
+    points, labels = noisy_moons(rng, 120, 0.25)
+    x_train, y_train, x_test, y_test = points[:80], labels[:80], points[80:], labels[80:]
+    fits = []
+    for c, gamma in [(1.0, 0.5), (10.0, 2.0), (0.1, 1.0), (100.0, 0.1)]:
+        entry = {"C": c, "gamma": gamma}
+        for name, tol in [("tight", 1e-9), ("default", 1e-3)]:
+            model = SVC(C=c, gamma=gamma, tol=tol).fit(x_train, y_train)
+            entry[name] = {"tol": tol, "decision": model.decision_function(x_test).tolist(),
+                           "intercept": model.intercept_.tolist(), "support": model.support_.tolist(),
+                           "dual_coef": model.dual_coef_[0].tolist(), "n_support": int(model.n_support_.sum()),
+                           "accuracy": accuracy_score(y_test, model.predict(x_test))}
+        fits.append(entry)
+    centers = np.array([[0.0, 0.0], [2.0, 1.0], [0.5, 2.5]])
+    blob_labels = np.repeat([0, 1, 2], 30)
+    blob_points = centers[blob_labels] + rng.normal(scale=0.9, size=(90, 2))
+    order = rng.permutation(90)
+    blob_points, blob_labels = blob_points[order], blob_labels[order]
+    model = SVC(C=1.0, gamma=0.5, tol=1e-9).fit(blob_points[:60], blob_labels[:60])
+    write("svc.json", {
+        "binary": {"x_train": x_train.tolist(), "y_train": y_train.tolist(), "x_test": x_test.tolist(),
+                   "y_test": y_test.tolist(), "fits": fits},
+        "multiclass": {"x_train": blob_points[:60].tolist(), "y_train": blob_labels[:60].tolist(),
+                       "x_test": blob_points[60:].tolist(), "C": 1.0, "gamma": 0.5,
+                       "predicted": model.predict(blob_points[60:]).tolist(),
+                       "n_support": int(model.n_support_.sum())},
+    })
+
+
 if __name__ == "__main__":
     metrics()
     student_t()
     logistic()
+    svc()
