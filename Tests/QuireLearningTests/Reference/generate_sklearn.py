@@ -144,8 +144,32 @@ def svc():
     })
 
 
+def mlp():
+    """MLPClassifier test accuracies over five seeds (bit-for-bit agreement is impossible: the
+    random generators differ; the Swift test compares accuracy)."""
+    rng = np.random.RandomState(31)
+    x = rng.uniform(-1, 1, size=(400, 2))
+    keep = np.abs(x.sum(axis=1)) > 0.1
+    x = x[keep][:200]
+    y = (x.sum(axis=1) < 0).astype(int)
+    radius = np.where(rng.rand(200) < 0.5, 1.0, 0.5)
+    angle = rng.uniform(0, 2 * np.pi, size=200)
+    circles = np.c_[radius * np.cos(angle), radius * np.sin(angle)] + rng.normal(scale=0.08, size=(200, 2))
+    circle_labels = (radius < 1).astype(int)
+    problems = {}
+    for name, points, labels, hidden in [("separable", x, y, [10]), ("circles", circles, circle_labels, [100])]:
+        accuracies = []
+        for seed in range(5):
+            model = MLPClassifier(hidden_layer_sizes=tuple(hidden), max_iter=1000, random_state=seed).fit(points[:150], labels[:150])
+            accuracies.append(accuracy_score(labels[150:], model.predict(points[150:])))
+        problems[name] = {"x": points.tolist(), "y": labels.tolist(), "train": 150, "hidden": hidden, "max_iter": 1000,
+                          "accuracies": accuracies}
+    write("mlp.json", problems)
+
+
 if __name__ == "__main__":
     metrics()
     student_t()
     logistic()
     svc()
+    mlp()
