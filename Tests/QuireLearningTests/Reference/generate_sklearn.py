@@ -167,9 +167,38 @@ def mlp():
     write("mlp.json", problems)
 
 
+def grid_search():
+    rng = np.random.RandomState(41)
+    labels = rng.permutation(np.repeat([2, 0, 1], [13, 9, 6]))
+    folds = [test.tolist() for _, test in StratifiedKFold(n_splits=5).split(np.zeros(len(labels)), labels)]
+    svc_problems = []
+    for seed, noise in [(41, 0.3), (46, 0.2)]:
+        moon_rng = rng if seed == 41 else np.random.RandomState(seed)
+        points, moon_labels = noisy_moons(moon_rng, 140, noise)
+        search = GridSearchCV(SVC(), {"C": [0.1, 1, 10, 100], "gamma": [0.001, 0.01, 0.1, 1]}, cv=5,
+                              scoring="accuracy").fit(points, moon_labels)
+        svc_problems.append({"x": points.tolist(), "y": moon_labels.tolist(),
+                             "params": [[p["C"], p["gamma"]] for p in search.cv_results_["params"]],
+                             "mean_scores": search.cv_results_["mean_test_score"].tolist(),
+                             "best_index": int(search.best_index_)})
+    x = rng.normal(size=(100, 4))
+    y = (x @ np.array([1.0, -1.0, 0.5, 0.0]) + rng.normal(scale=1.2, size=100) > 0).astype(int)
+    logistic_search = GridSearchCV(LogisticRegression(tol=1e-12, max_iter=100000),
+                                   {"C": [0.001, 0.01, 0.1, 1, 10, 100, 1000]}, cv=5, scoring="accuracy").fit(x, y)
+    write("grid_search.json", {
+        "folds": {"labels": labels.tolist(), "validation": folds},
+        "svc": svc_problems,
+        "logistic": {"x": x.tolist(), "y": y.tolist(),
+                     "params": [p["C"] for p in logistic_search.cv_results_["params"]],
+                     "mean_scores": logistic_search.cv_results_["mean_test_score"].tolist(),
+                     "best_index": int(logistic_search.best_index_)},
+    })
+
+
 if __name__ == "__main__":
     metrics()
     student_t()
     logistic()
     svc()
     mlp()
+    grid_search()
