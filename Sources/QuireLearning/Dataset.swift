@@ -41,7 +41,8 @@ public struct Dataset: Hashable, Sendable {
 
     /// The dataset made of the samples at `indices`, in that order; class count and names kept.
     public func selecting(_ indices: [Int]) -> Dataset {
-        Dataset(features: features.selectingRows(indices), labels: indices.map { labels[$0] },
-                classCount: classCount, featureNames: featureNames)
+        Dataset(
+            features: features.selectingRows(indices), labels: indices.map { labels[$0] },
+            classCount: classCount, featureNames: featureNames)
     }
 }

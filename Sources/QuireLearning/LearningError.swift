@@ -19,18 +19,21 @@ public enum LearningError: InputError, Hashable {
     /// The diagnostic; the location is left to the caller that knows the document.
     public var diagnostic: Diagnostic {
         switch self {
-        case let .outOfRange(owner, field, value, valid):
-            return Diagnostic(location: nil, message: "\(owner): `\(field)` = \(value) is outside its valid range \(valid)",
-                              hint: "choose `\(field)` in \(valid)")
-        case let .samplingBudgetExceeded(owner, accepted, wanted, hint):
-            return Diagnostic(location: nil,
-                              message: "\(owner): only \(accepted) of \(wanted) samples were accepted within the sampling budget",
-                              hint: hint)
-        case let .classTooSmall(owner, classIndex, count, needed):
-            return Diagnostic(location: nil,
-                              message: "\(owner): class \(classIndex) has \(count) samples, at least \(needed) are needed",
-                              hint: "use more samples, fewer folds or a different test fraction")
-        case let .unusableData(owner, message):
+        case .outOfRange(let owner, let field, let value, let valid):
+            return Diagnostic(
+                location: nil, message: "\(owner): `\(field)` = \(value) is outside its valid range \(valid)",
+                hint: "choose `\(field)` in \(valid)")
+        case .samplingBudgetExceeded(let owner, let accepted, let wanted, let hint):
+            return Diagnostic(
+                location: nil,
+                message: "\(owner): only \(accepted) of \(wanted) samples were accepted within the sampling budget",
+                hint: hint)
+        case .classTooSmall(let owner, let classIndex, let count, let needed):
+            return Diagnostic(
+                location: nil,
+                message: "\(owner): class \(classIndex) has \(count) samples, at least \(needed) are needed",
+                hint: "use more samples, fewer folds or a different test fraction")
+        case .unusableData(let owner, let message):
             return Diagnostic(location: nil, message: "\(owner): \(message)")
         }
     }
@@ -41,15 +44,18 @@ enum Check {
     /// `value` must lie in `min ... max` (`max` nil: unbounded above).
     static func integer(_ value: Int, _ field: String, of owner: String, min: Int, max: Int? = nil) throws {
         if value < min || max.map({ value > $0 }) == true {
-            throw LearningError.outOfRange(owner: owner, field: field, value: "\(value)",
-                                           valid: max.map { "[\(min), \($0)]" } ?? "[\(min), ∞)")
+            throw LearningError.outOfRange(
+                owner: owner, field: field, value: "\(value)",
+                valid: max.map { "[\(min), \($0)]" } ?? "[\(min), ∞)")
         }
     }
 
     /// `value` must lie between `lower` and `upper` (nil: unbounded) with the stated closedness.
-    static func real(_ value: Double, _ field: String, of owner: String,
-                     lower: Double?, lowerClosed: Bool = true,
-                     upper: Double? = nil, upperClosed: Bool = true) throws {
+    static func real(
+        _ value: Double, _ field: String, of owner: String,
+        lower: Double?, lowerClosed: Bool = true,
+        upper: Double? = nil, upperClosed: Bool = true
+    ) throws {
         let aboveLower = lower.map { lowerClosed ? value >= $0 : value > $0 } ?? true
         let belowUpper = upper.map { upperClosed ? value <= $0 : value < $0 } ?? true
         guard value.isFinite, aboveLower, belowUpper else {

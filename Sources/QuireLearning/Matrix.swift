@@ -15,8 +15,9 @@ public struct Matrix: Hashable, Sendable {
     ///
     /// - Precondition: `elements.count == rows * columns`.
     public init(rows: Int, columns: Int, elements: [Double]) {
-        precondition(rows >= 0 && columns >= 0 && elements.count == rows * columns,
-                     "Matrix: \(elements.count) elements do not fill \(rows)×\(columns)")
+        precondition(
+            rows >= 0 && columns >= 0 && elements.count == rows * columns,
+            "Matrix: \(elements.count) elements do not fill \(rows)×\(columns)")
         self.rows = rows
         self.columns = columns
         self.elements = elements
@@ -45,7 +46,7 @@ public struct Matrix: Hashable, Sendable {
 
     /// Row `index` as an array (a copy).
     public func row(_ index: Int) -> [Double] {
-        Array(elements[index * columns ..< (index + 1) * columns])
+        Array(elements[index * columns..<(index + 1) * columns])
     }
 
     /// The rows as nested arrays (a copy), for export and printing.
@@ -56,7 +57,7 @@ public struct Matrix: Hashable, Sendable {
         var out = [Double]()
         out.reserveCapacity(indices.count * columns)
         for index in indices {
-            out.append(contentsOf: elements[index * columns ..< (index + 1) * columns])
+            out.append(contentsOf: elements[index * columns..<(index + 1) * columns])
         }
         return Matrix(rows: indices.count, columns: columns, elements: out)
     }

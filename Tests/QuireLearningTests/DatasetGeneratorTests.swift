@@ -1,6 +1,7 @@
 import Foundation
 import QuireCore
 import Testing
+
 @testable import QuireLearning
 
 /// Dataset generators: shapes, class balance, exact geometry without noise, and determinism.
@@ -50,7 +51,8 @@ struct DatasetGeneratorTests {
     @Test func noiselessMoonsLieOnTheirHalfCircles() throws {
         let data = try MoonsParameters(samples: 200, noise: 0).generate(Self.stream)
         for i in 0..<data.sampleCount {
-            let x = data.features[i, 0], y = data.features[i, 1]
+            let x = data.features[i, 0]
+            let y = data.features[i, 1]
             if data.labels[i] == 0 {
                 #expect(abs(x * x + y * y - 1) < 1e-12 && y >= 0)
             } else {
@@ -104,8 +106,10 @@ struct DatasetGeneratorTests {
     }
 
     /// The standardised generators have column mean 0 and population deviation 1 (1e-12).
-    @Test(arguments: [DatasetGenerator.hyperplanes(HyperplanesParameters(samples: 90, features: 4)),
-                      .twoCurves(TwoCurvesParameters(samples: 90, features: 3))])
+    @Test(arguments: [
+        DatasetGenerator.hyperplanes(HyperplanesParameters(samples: 90, features: 4)),
+        .twoCurves(TwoCurvesParameters(samples: 90, features: 3)),
+    ])
     func standardisedColumns(generator: DatasetGenerator) throws {
         let data = try generator.generate(Self.stream)
         for j in 0..<data.featureCount {

@@ -1,14 +1,15 @@
 import QuireCore
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 /// Stratified folds and grid search against scikit-learn's `StratifiedKFold` and `GridSearchCV`
 /// (Reference/grid_search.json).
 struct GridSearchTests {
     struct Folds: Decodable { var labels: [Int], validation: [[Int]] }
-    struct SVCProblem: Decodable { var x: [[Double]], y: [Int], params: [[Double]], mean_scores: [Double], best_index: Int }
-    struct LogisticProblem: Decodable { var x: [[Double]], y: [Int], params: [Double], mean_scores: [Double], best_index: Int }
+    struct SVCProblem: Decodable { var x: [[Double]], y: [Int], params: [[Double]], meanScores: [Double], bestIndex: Int }
+    struct LogisticProblem: Decodable { var x: [[Double]], y: [Int], params: [Double], meanScores: [Double], bestIndex: Int }
     struct Fixture: Decodable { var folds: Folds, svc: [SVCProblem], logistic: LogisticProblem }
 
     /// The folds are scikit-learn's, index for index (no randomness involved on either side).
@@ -25,7 +26,10 @@ struct GridSearchTests {
     /// The default grid is scikit-learn's `ParameterGrid` order of the qml-benchmarks SVC grid.
     @Test func svmGridOrderMatchesScikitLearn() throws {
         let problem = try fixture("grid_search.json", as: Fixture.self).svc[0]
-        guard case let .rbfSVM(grid)? = BaselineGrid.standard("rbf-svm") else { Issue.record("no SVM grid"); return }
+        guard case .rbfSVM(let grid)? = BaselineGrid.standard("rbf-svm") else {
+            Issue.record("no SVM grid")
+            return
+        }
         #expect(grid.map { [$0.c, $0.gamma] } == problem.params)
     }
 
@@ -40,13 +44,13 @@ struct GridSearchTests {
         let grid = try #require(BaselineGrid.standard("rbf-svm"))
         let tuned = try TunedBaseline.tune(grid, on: train, stream: RandomStream(seed: 1, purpose: "tests"))
         let oneSample = 1.0 / Double(train.sampleCount) + 1e-12
-        #expect(allClose(tuned.meanScores, p.mean_scores, tolerance: oneSample), "\(tuned.meanScores)")
-        let best = p.mean_scores[p.best_index]
-        let runnerUp = p.mean_scores.enumerated().filter { $0.offset != p.best_index }.map(\.element).max() ?? 0
+        #expect(allClose(tuned.meanScores, p.meanScores, tolerance: oneSample), "\(tuned.meanScores)")
+        let best = p.meanScores[p.bestIndex]
+        let runnerUp = p.meanScores.enumerated().filter { $0.offset != p.bestIndex }.map(\.element).max() ?? 0
         if best - runnerUp > oneSample {
-            #expect(tuned.bestIndex == p.best_index)
+            #expect(tuned.bestIndex == p.bestIndex)
         } else {
-            #expect(p.mean_scores[tuned.bestIndex] >= best - oneSample)
+            #expect(p.meanScores[tuned.bestIndex] >= best - oneSample)
         }
         #expect(tuned.chosen.map(\.description) == ["C=\(p.params[tuned.bestIndex][0])", "gamma=\(p.params[tuned.bestIndex][1])", "tolerance=0.001"])
         #expect(tuned.model is RBFSupportVectorClassifier)
@@ -58,11 +62,14 @@ struct GridSearchTests {
         let p = try fixture("grid_search.json", as: Fixture.self).logistic
         let train = Dataset(features: Matrix(p.x), labels: p.y, classCount: 2)
         let grid = try #require(BaselineGrid.standard("logistic-regression"))
-        guard case let .logisticRegression(candidates) = grid else { Issue.record("wrong grid"); return }
+        guard case .logisticRegression(let candidates) = grid else {
+            Issue.record("wrong grid")
+            return
+        }
         #expect(candidates.map(\.c) == p.params)
         let tuned = try TunedBaseline.tune(grid, on: train, stream: RandomStream(seed: 1, purpose: "tests"))
-        #expect(allClose(tuned.meanScores, p.mean_scores, tolerance: 1e-12))
-        #expect(tuned.bestIndex == p.best_index)
+        #expect(allClose(tuned.meanScores, p.meanScores, tolerance: 1e-12))
+        #expect(tuned.bestIndex == p.bestIndex)
     }
 
     /// Ties go to the first candidate in grid order; every candidate is scored on every fold.
@@ -79,10 +86,16 @@ struct GridSearchTests {
     }
 
     @Test func mlpGridIsTheQmlBenchmarksGrid() throws {
-        guard case let .mlp(grid)? = BaselineGrid.standard("mlp") else { Issue.record("no MLP grid"); return }
+        guard case .mlp(let grid)? = BaselineGrid.standard("mlp") else {
+            Issue.record("no MLP grid")
+            return
+        }
         #expect(grid.count == 27)
-        #expect(grid.first?.hyperparameters.map(\.description).prefix(5) == ["hidden_layer_sizes=[100]", "activation=relu",
-                                                                            "alpha=0.01", "learning_rate=0.001", "batch_size=32"])
+        #expect(
+            grid.first?.hyperparameters.map(\.description).prefix(5) == [
+                "hidden_layer_sizes=[100]", "activation=relu",
+                "alpha=0.01", "learning_rate=0.001", "batch_size=32",
+            ])
         #expect(grid.map(\.maxEpochs).allSatisfy { $0 == 3000 })
         #expect(BaselineGrid.standard("random-forest") == nil)
     }
@@ -91,7 +104,9 @@ struct GridSearchTests {
     @Test func mlpTuningIsDeterministic() throws {
         let stream = RandomStream(seed: 5, purpose: "tests")
         let data = try MoonsParameters(samples: 60, noise: 0.1).generate(stream)
-        let grid = BaselineGrid.mlp([MLPParameters(hiddenLayerSizes: [8], maxEpochs: 40), MLPParameters(hiddenLayerSizes: [8], alpha: 0.1, maxEpochs: 40)])
+        let grid = BaselineGrid.mlp([
+            MLPParameters(hiddenLayerSizes: [8], maxEpochs: 40), MLPParameters(hiddenLayerSizes: [8], alpha: 0.1, maxEpochs: 40),
+        ])
         let a = try TunedBaseline.tune(grid, on: data, folds: 3, stream: stream)
         let b = try TunedBaseline.tune(grid, on: data, folds: 3, stream: stream)
         #expect(a.foldScores == b.foldScores && a.bestIndex == b.bestIndex)

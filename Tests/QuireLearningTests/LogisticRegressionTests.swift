@@ -1,5 +1,6 @@
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 /// Logistic regression against scikit-learn's lbfgs solution (Reference/logistic.json, fitted there
@@ -7,26 +8,31 @@ import Testing
 struct LogisticRegressionTests {
     struct Fixture: Decodable {
         struct Fit: Decodable {
-            var C: Double, coef: [[Double]], intercept: [Double], decision: JSONMatrixOrVector
-            var probability_1: [Double]?
+            var c: Double, coef: [[Double]], intercept: [Double], decision: JSONMatrixOrVector
+            var probability1: [Double]?
             var probabilities: [[Double]]?
         }
-        struct Problem: Decodable { var x_train: [[Double]], y_train: [Int], x_test: [[Double]], fits: [Fit] }
+        struct Problem: Decodable { var xTrain: [[Double]], yTrain: [Int], xTest: [[Double]], fits: [Fit] }
         var binary: Problem
         var multiclass: Problem
     }
 
     /// Decision values are a vector for two classes and a matrix otherwise.
     enum JSONMatrixOrVector: Decodable {
-        case vector([Double]), matrix([[Double]])
+        case vector([Double])
+        case matrix([[Double]])
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let vector = try? container.decode([Double].self) { self = .vector(vector) } else { self = .matrix(try container.decode([[Double]].self)) }
+            if let vector = try? container.decode([Double].self) {
+                self = .vector(vector)
+            } else {
+                self = .matrix(try container.decode([[Double]].self))
+            }
         }
         var flat: [Double] {
             switch self {
-            case let .vector(v): v
-            case let .matrix(m): m.flatMap { $0 }
+            case .vector(let v): v
+            case .matrix(let m): m.flatMap { $0 }
             }
         }
     }
@@ -41,16 +47,16 @@ struct LogisticRegressionTests {
     func decisionValuesMatchScikitLearn(problemName: String) throws {
         let fixture = try fixture("logistic.json", as: Fixture.self)
         let problem = problemName == "binary" ? fixture.binary : fixture.multiclass
-        let classes = (problem.y_train.max() ?? 0) + 1
-        let train = Dataset(features: Matrix(problem.x_train), labels: problem.y_train, classCount: classes)
+        let classes = (problem.yTrain.max() ?? 0) + 1
+        let train = Dataset(features: Matrix(problem.xTrain), labels: problem.yTrain, classCount: classes)
         for fit in problem.fits {
-            let model = try LogisticRegression.fit(train, parameters: LogisticRegressionParameters(c: fit.C))
-            #expect(Self.agree(model.coefficients.elements, fit.coef.flatMap { $0 }), "C = \(fit.C)")
-            #expect(Self.agree(model.intercepts, fit.intercept), "C = \(fit.C)")
-            let test = Matrix(problem.x_test)
-            #expect(Self.agree(model.decisionFunction(test).elements, fit.decision.flat), "C = \(fit.C)")
+            let model = try LogisticRegression.fit(train, parameters: LogisticRegressionParameters(c: fit.c))
+            #expect(Self.agree(model.coefficients.elements, fit.coef.flatMap { $0 }), "C = \(fit.c)")
+            #expect(Self.agree(model.intercepts, fit.intercept), "C = \(fit.c)")
+            let test = Matrix(problem.xTest)
+            #expect(Self.agree(model.decisionFunction(test).elements, fit.decision.flat), "C = \(fit.c)")
             let probabilities = try #require(model.probabilities(test))
-            if let p1 = fit.probability_1 {
+            if let p1 = fit.probability1 {
                 #expect(Self.agree((0..<test.rows).map { probabilities[$0, 1] }, p1))
             }
             if let p = fit.probabilities {

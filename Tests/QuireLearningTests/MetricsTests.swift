@@ -1,17 +1,18 @@
 import Foundation
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 /// Metrics against scikit-learn, the t quantiles and intervals against SciPy (Reference/*.json).
 struct MetricsTests {
     struct MetricsFixture: Decodable {
         struct Multiclass: Decodable {
-            var actual: [Int], predicted: [Int], accuracy: Double, macro_f1: Double, confusion: [[Int]]
-            var probabilities: [[Double]], actual_for_loss: [Int], log_loss: Double
+            var actual: [Int], predicted: [Int], accuracy: Double, macroF1: Double, confusion: [[Int]]
+            var probabilities: [[Double]], actualForLoss: [Int], logLoss: Double
         }
         struct Binary: Decodable {
-            var actual: [Int], predicted: [Int], accuracy: Double, f1: Double, macro_f1: Double
+            var actual: [Int], predicted: [Int], accuracy: Double, f1: Double, macroF1: Double
         }
         var multiclass: Multiclass
         var binary: Binary
@@ -29,20 +30,20 @@ struct MetricsTests {
         let f = try fixture("metrics.json", as: MetricsFixture.self)
         let m = f.multiclass
         #expect(Metrics.accuracy(predicted: m.predicted, actual: m.actual) == m.accuracy)
-        #expect(Metrics.macroF1(predicted: m.predicted, actual: m.actual) == m.macro_f1)
+        #expect(Metrics.macroF1(predicted: m.predicted, actual: m.actual) == m.macroF1)
         #expect(ConfusionMatrix(predicted: m.predicted, actual: m.actual, classCount: 3).counts == m.confusion)
         let b = f.binary
         #expect(Metrics.accuracy(predicted: b.predicted, actual: b.actual) == b.accuracy)
         #expect(Metrics.f1(predicted: b.predicted, actual: b.actual) == b.f1)
-        #expect(Metrics.macroF1(predicted: b.predicted, actual: b.actual) == b.macro_f1)
+        #expect(Metrics.macroF1(predicted: b.predicted, actual: b.actual) == b.macroF1)
     }
 
     /// Log loss sums 40 logarithms; numpy's pairwise summation may round differently from our
     /// sequential sum, so agreement is to 1e-14 relative (a few ulps of the sum), clipping included.
     @Test func logLossMatchesScikitLearn() throws {
         let m = try fixture("metrics.json", as: MetricsFixture.self).multiclass
-        let loss = Metrics.logLoss(probabilities: Matrix(m.probabilities), actual: m.actual_for_loss)
-        #expect(isClose(loss, m.log_loss, tolerance: 1e-14 * m.log_loss))
+        let loss = Metrics.logLoss(probabilities: Matrix(m.probabilities), actual: m.actualForLoss)
+        #expect(isClose(loss, m.logLoss, tolerance: 1e-14 * m.logLoss))
         #expect(loss > 36.04 / 40)  // the clipped zero probability contributes −log(ε) ≈ 36.04
     }
 

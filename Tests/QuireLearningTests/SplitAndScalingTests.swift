@@ -1,6 +1,7 @@
 import QuireCore
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 /// Stratified split counts and scaler fitting on the training set only.

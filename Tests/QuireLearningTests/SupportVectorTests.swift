@@ -1,19 +1,20 @@
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 /// The RBF SVM against scikit-learn's `SVC` (LIBSVM) on fixed data (Reference/svc.json).
 struct SupportVectorTests {
     struct Fixture: Decodable {
         struct Solution: Decodable {
-            var tol: Double, decision: [Double], intercept: [Double], support: [Int], dual_coef: [Double]
-            var n_support: Int, accuracy: Double
+            var tol: Double, decision: [Double], intercept: [Double], support: [Int], dualCoef: [Double]
+            var nSupport: Int, accuracy: Double
         }
-        struct Fit: Decodable { var C: Double, gamma: Double, tight: Solution, `default`: Solution }
-        struct Binary: Decodable { var x_train: [[Double]], y_train: [Int], x_test: [[Double]], y_test: [Int], fits: [Fit] }
+        struct Fit: Decodable { var c: Double, gamma: Double, tight: Solution, `default`: Solution }
+        struct Binary: Decodable { var xTrain: [[Double]], yTrain: [Int], xTest: [[Double]], yTest: [Int], fits: [Fit] }
         struct Multiclass: Decodable {
-            var x_train: [[Double]], y_train: [Int], x_test: [[Double]], C: Double, gamma: Double
-            var predicted: [Int], n_support: Int
+            var xTrain: [[Double]], yTrain: [Int], xTest: [[Double]], c: Double, gamma: Double
+            var predicted: [Int], nSupport: Int
         }
         var binary: Binary
         var multiclass: Multiclass
@@ -25,20 +26,20 @@ struct SupportVectorTests {
     /// (support set, dual coefficients) must agree.
     @Test func tightSolutionsMatchScikitLearn() throws {
         let f = try fixture("svc.json", as: Fixture.self).binary
-        let train = Dataset(features: Matrix(f.x_train), labels: f.y_train, classCount: 2)
-        let test = Dataset(features: Matrix(f.x_test), labels: f.y_test, classCount: 2)
+        let train = Dataset(features: Matrix(f.xTrain), labels: f.yTrain, classCount: 2)
+        let test = Dataset(features: Matrix(f.xTest), labels: f.yTest, classCount: 2)
         for fit in f.fits {
             let reference = fit.tight
-            let model = try RBFSupportVectorClassifier.fit(train, parameters: RBFSVMParameters(c: fit.C, gamma: fit.gamma, tolerance: reference.tol))
+            let model = try RBFSupportVectorClassifier.fit(train, parameters: RBFSVMParameters(c: fit.c, gamma: fit.gamma, tolerance: reference.tol))
             let decision = model.decisionFunction(test.features).elements
-            #expect(allClose(decision, reference.decision, tolerance: 1e-4), "C \(fit.C) γ \(fit.gamma)")
+            #expect(allClose(decision, reference.decision, tolerance: 1e-4), "C \(fit.c) γ \(fit.gamma)")
             let machine = try #require(model.svm.machines.first)
             #expect(isClose(machine.intercept, reference.intercept[0], tolerance: 1e-4))
-            #expect(machine.supportIndices == reference.support, "C \(fit.C) γ \(fit.gamma)")
+            #expect(machine.supportIndices == reference.support, "C \(fit.c) γ \(fit.gamma)")
             // The dual variables themselves are ill-conditioned where the Gram matrix is nearly
             // singular (γ = 0.1 on two features): they agree to 1e-3·C while the decision values,
             // which are what the model is, agree to 1e-4.
-            #expect(allClose(machine.dualCoefficients, reference.dual_coef, tolerance: 1e-3 * fit.C))
+            #expect(allClose(machine.dualCoefficients, reference.dualCoef, tolerance: 1e-3 * fit.c))
             #expect(model.accuracy(on: test) == reference.accuracy)
         }
     }
@@ -49,13 +50,13 @@ struct SupportVectorTests {
     /// and the test accuracy exactly on this data.
     @Test func defaultToleranceSolutionsAgreeWithinTheTolerance() throws {
         let f = try fixture("svc.json", as: Fixture.self).binary
-        let train = Dataset(features: Matrix(f.x_train), labels: f.y_train, classCount: 2)
-        let test = Dataset(features: Matrix(f.x_test), labels: f.y_test, classCount: 2)
+        let train = Dataset(features: Matrix(f.xTrain), labels: f.yTrain, classCount: 2)
+        let test = Dataset(features: Matrix(f.xTest), labels: f.yTest, classCount: 2)
         for fit in f.fits {
             let reference = fit.default
-            let model = try RBFSupportVectorClassifier.fit(train, parameters: RBFSVMParameters(c: fit.C, gamma: fit.gamma))
+            let model = try RBFSupportVectorClassifier.fit(train, parameters: RBFSVMParameters(c: fit.c, gamma: fit.gamma))
             #expect(allClose(model.decisionFunction(test.features).elements, reference.decision, tolerance: 1e-2))
-            #expect(abs(model.svm.supportIndices.count - reference.n_support) <= 1)
+            #expect(abs(model.svm.supportIndices.count - reference.nSupport) <= 1)
             #expect(model.accuracy(on: test) == reference.accuracy)
         }
     }
@@ -63,18 +64,18 @@ struct SupportVectorTests {
     /// Three classes: one-vs-one voting gives scikit-learn's predictions and support-vector count.
     @Test func oneVersusOneMatchesScikitLearn() throws {
         let m = try fixture("svc.json", as: Fixture.self).multiclass
-        let train = Dataset(features: Matrix(m.x_train), labels: m.y_train, classCount: 3)
-        let model = try RBFSupportVectorClassifier.fit(train, parameters: RBFSVMParameters(c: m.C, gamma: m.gamma, tolerance: 1e-9))
+        let train = Dataset(features: Matrix(m.xTrain), labels: m.yTrain, classCount: 3)
+        let model = try RBFSupportVectorClassifier.fit(train, parameters: RBFSVMParameters(c: m.c, gamma: m.gamma, tolerance: 1e-9))
         #expect(model.svm.machines.map { [$0.negativeClass, $0.positiveClass] } == [[0, 1], [0, 2], [1, 2]])
-        #expect(model.predict(Matrix(m.x_test)) == m.predicted)
-        #expect(model.svm.supportIndices.count == m.n_support)
-        #expect(model.probabilities(Matrix(m.x_test)) == nil)
+        #expect(model.predict(Matrix(m.xTest)) == m.predicted)
+        #expect(model.svm.supportIndices.count == m.nSupport)
+        #expect(model.probabilities(Matrix(m.xTest)) == nil)
     }
 
     /// The dual solution satisfies its constraints: 0 ≤ α ≤ C and Σ α_i y_i = 0 (1e-12: sums of O(1) terms).
     @Test func dualFeasibility() throws {
         let f = try fixture("svc.json", as: Fixture.self).binary
-        let train = Dataset(features: Matrix(f.x_train), labels: f.y_train, classCount: 2)
+        let train = Dataset(features: Matrix(f.xTrain), labels: f.yTrain, classCount: 2)
         let model = try RBFSupportVectorClassifier.fit(train, parameters: RBFSVMParameters(c: 10, gamma: 2))
         let machine = try #require(model.svm.machines.first)
         #expect(abs(machine.dualCoefficients.reduce(0, +)) < 1e-12)

@@ -32,8 +32,10 @@ public struct KernelSVM: Hashable, Sendable {
     ///
     /// - Throws: `LearningError.unusableData` when the Gram matrix is not square with one row per
     ///   label or a class has no samples; `LearningError.outOfRange` for invalid parameters.
-    public static func fit(gram: Matrix, labels: [Int], classCount: Int, c: Double,
-                           tolerance: Double = 1e-3, maxIterations: Int = 10_000_000) throws -> KernelSVM {
+    public static func fit(
+        gram: Matrix, labels: [Int], classCount: Int, c: Double,
+        tolerance: Double = 1e-3, maxIterations: Int = 10_000_000
+    ) throws -> KernelSVM {
         try Check.real(c, "C", of: "svm", lower: 0, lowerClosed: false)
         try Check.real(tolerance, "tolerance", of: "svm", lower: 0, lowerClosed: false)
         try Check.integer(maxIterations, "max_iterations", of: "svm", min: 1)
@@ -50,11 +52,14 @@ public struct KernelSVM: Hashable, Sendable {
                 let y = members.map { labels[$0] == b ? 1.0 : -1.0 }
                 let solution = SMOSolver.solve(gram: sub.elements, y: y, c: c, tolerance: tolerance, maxIterations: maxIterations)
                 // Support vectors grouped by class (negative class first), ascending: scikit-learn's order.
-                let support = solution.alpha.indices.filter { solution.alpha[$0] > 0 && y[$0] < 0 }
+                let support =
+                    solution.alpha.indices.filter { solution.alpha[$0] > 0 && y[$0] < 0 }
                     + solution.alpha.indices.filter { solution.alpha[$0] > 0 && y[$0] > 0 }
-                machines.append(Machine(negativeClass: a, positiveClass: b, supportIndices: support.map { members[$0] },
-                                        dualCoefficients: support.map { solution.alpha[$0] * y[$0] },
-                                        intercept: -solution.rho, iterations: solution.iterations))
+                machines.append(
+                    Machine(
+                        negativeClass: a, positiveClass: b, supportIndices: support.map { members[$0] },
+                        dualCoefficients: support.map { solution.alpha[$0] * y[$0] },
+                        intercept: -solution.rho, iterations: solution.iterations))
             }
         }
         return KernelSVM(classCount: classCount, machines: machines)

@@ -32,7 +32,10 @@ struct LogisticObjective {
 
     /// Objective value, gradient and (when asked) Hessian at `theta`; samples summed in order.
     func evaluate(_ theta: [Double], withHessian: Bool) -> (value: Double, gradient: [Double], hessian: [Double]) {
-        let d = features.columns, width = rowWidth, count = parameterCount, k = outputs
+        let d = features.columns
+        let width = rowWidth
+        let count = parameterCount
+        let k = outputs
         var value = 0.0
         var gradient = [Double](repeating: 0, count: count)
         var hessian = withHessian ? [Double](repeating: 0, count: count * count) : []
@@ -63,7 +66,10 @@ struct LogisticObjective {
             } else {
                 let top = scores.max() ?? 0
                 var total = 0.0
-                for row in 0..<k { probability[row] = exp(scores[row] - top); total += probability[row] }
+                for row in 0..<k {
+                    probability[row] = exp(scores[row] - top)
+                    total += probability[row]
+                }
                 for row in 0..<k { probability[row] /= total }
                 value += c * (top + log(total) - scores[label])
                 for row in 0..<k { residual[row] = probability[row] - (row == label ? 1 : 0) }
@@ -74,7 +80,9 @@ struct LogisticObjective {
             guard withHessian else { continue }
             for a in 0..<k {
                 for b in 0..<k {
-                    let weight = k == 1 ? probability[0] * (1 - probability[0])
+                    let weight =
+                        k == 1
+                        ? probability[0] * (1 - probability[0])
                         : (a == b ? probability[a] : 0) - probability[a] * probability[b]
                     let scaled = c * weight
                     if scaled == 0 { continue }
@@ -93,7 +101,9 @@ struct LogisticObjective {
     /// equally", where the gradient has no component; adding curvature in that direction only
     /// leaves the step unchanged elsewhere and keeps the intercepts' sum where it is (zero).
     func newtonStep(gradient: [Double], hessian: [Double]) -> [Double]? {
-        let count = parameterCount, width = rowWidth, k = outputs
+        let count = parameterCount
+        let width = rowWidth
+        let k = outputs
         var matrix = hessian
         if k > 1 {
             let scale = c * Double(features.rows) / Double(k)
@@ -114,8 +124,10 @@ struct LogisticObjective {
 
     /// The fitted model from the parameter vector.
     func model(_ theta: [Double], iterations: Int, parameters: LogisticRegressionParameters) -> LogisticRegression {
-        let d = features.columns, width = rowWidth
-        var weights = [Double](), intercepts = [Double]()
+        let d = features.columns
+        let width = rowWidth
+        var weights = [Double]()
+        var intercepts = [Double]()
         for row in 0..<outputs {
             weights += theta[(row * width)..<(row * width + d)]
             intercepts.append(theta[row * width + d])
@@ -124,7 +136,8 @@ struct LogisticObjective {
             let mean = intercepts.reduce(0, +) / Double(outputs)
             intercepts = intercepts.map { $0 - mean }
         }
-        return LogisticRegression(classCount: classCount, coefficients: Matrix(rows: outputs, columns: d, elements: weights),
-                                  intercepts: intercepts, iterations: iterations, parameters: parameters)
+        return LogisticRegression(
+            classCount: classCount, coefficients: Matrix(rows: outputs, columns: d, elements: weights),
+            intercepts: intercepts, iterations: iterations, parameters: parameters)
     }
 }

@@ -78,7 +78,8 @@ public struct LogisticRegression: Classifier {
     /// The decision values: one column (`w·x + b`) for two classes, one column per class otherwise.
     public func decisionFunction(_ features: Matrix) -> Matrix {
         precondition(features.columns == coefficients.columns, "LogisticRegression: feature count differs from training")
-        let d = features.columns, outputs = coefficients.rows
+        let d = features.columns
+        let outputs = coefficients.rows
         var values = [Double](repeating: 0, count: features.rows * outputs)
         for i in 0..<features.rows {
             for k in 0..<outputs {

@@ -36,7 +36,8 @@ public struct MLPClassifier: Classifier {
         let batchSize = min(parameters.batchSize ?? min(200, n), n)
         var optimizer = AdamState(network: network, learningRate: parameters.learningRate)
         var lossCurve = [Double]()
-        var bestLoss = Double.infinity, stalled = 0
+        var bestLoss = Double.infinity
+        var stalled = 0
         let shuffles = stream.substream("mlp/shuffle")
         for epoch in 0..<parameters.maxEpochs {
             let order = shuffles.substream(index: UInt64(epoch)).permutation(count: n)
@@ -62,9 +63,11 @@ public struct MLPClassifier: Classifier {
     /// Glorot-uniform weights and biases in `±√(6 / (fanIn + fanOut))`, layer `l` reading
     /// substream index `l` (weights first, then biases).
     static func initialNetwork(widths: [Int], activation: MLPParameters.Activation, stream: RandomStream) -> MLPNetwork {
-        var weights = [[Double]](), biases = [[Double]]()
+        var weights = [[Double]]()
+        var biases = [[Double]]()
         for l in 0..<(widths.count - 1) {
-            let fanIn = widths[l], fanOut = widths[l + 1]
+            let fanIn = widths[l]
+            let fanOut = widths[l + 1]
             let bound = (6 / Double(fanIn + fanOut)).squareRoot()
             let layer = stream.substream(index: UInt64(l))
             weights.append((0..<(fanIn * fanOut)).map { bound * (2 * layer.uniform(at: UInt64($0)) - 1) })
@@ -120,8 +123,10 @@ struct AdamState {
         }
     }
 
-    private static func update(_ values: inout [Double], _ gradient: [Double], _ m: inout [Double], _ v: inout [Double],
-                               _ rate: Double, _ beta1: Double, _ beta2: Double, _ epsilon: Double) {
+    private static func update(
+        _ values: inout [Double], _ gradient: [Double], _ m: inout [Double], _ v: inout [Double],
+        _ rate: Double, _ beta1: Double, _ beta2: Double, _ epsilon: Double
+    ) {
         for k in values.indices {
             m[k] = beta1 * m[k] + (1 - beta1) * gradient[k]
             v[k] = beta2 * v[k] + (1 - beta2) * gradient[k] * gradient[k]

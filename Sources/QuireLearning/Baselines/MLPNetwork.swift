@@ -24,9 +24,12 @@ struct MLPNetwork: Hashable, Sendable {
         for index in indices { input += features.elements[(index * features.columns)..<((index + 1) * features.columns)] }
         layers.append(input)
         for l in 0..<layerCount {
-            let fanIn = widths[l], fanOut = widths[l + 1]
+            let fanIn = widths[l]
+            let fanOut = widths[l + 1]
             var output = [Double](repeating: 0, count: batch * fanOut)
-            let previous = layers[l], w = weights[l], b = biases[l]
+            let previous = layers[l]
+            let w = weights[l]
+            let b = biases[l]
             for s in 0..<batch {
                 for o in 0..<fanOut { output[s * fanOut + o] = b[o] }
                 for i in 0..<fanIn {
@@ -47,7 +50,10 @@ struct MLPNetwork: Hashable, Sendable {
                     let row = (s * fanOut)..<((s + 1) * fanOut)
                     let top = output[row].max() ?? 0
                     var total = 0.0
-                    for k in row { output[k] = exp(output[k] - top); total += output[k] }
+                    for k in row {
+                        output[k] = exp(output[k] - top)
+                        total += output[k]
+                    }
                     for k in row { output[k] /= total }
                 }
             }
@@ -59,7 +65,8 @@ struct MLPNetwork: Hashable, Sendable {
     /// The regularised mean log loss of a batch and its gradient (weights then biases per layer),
     /// as scikit-learn's `_backprop` defines them.
     func lossAndGradient(_ features: Matrix, labels: [Int], rows indices: [Int], alpha: Double)
-        -> (loss: Double, weightGradients: [[Double]], biasGradients: [[Double]]) {
+        -> (loss: Double, weightGradients: [[Double]], biasGradients: [[Double]])
+    {
         let batch = Double(indices.count)
         let layers = forward(features, rows: indices)
         let outputs = widths[layerCount]
@@ -86,8 +93,11 @@ struct MLPNetwork: Hashable, Sendable {
         var weightGradients = weights.map { [Double](repeating: 0, count: $0.count) }
         var biasGradients = biases.map { [Double](repeating: 0, count: $0.count) }
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
-            let fanIn = widths[l], fanOut = widths[l + 1], input = layers[l]
-            var gw = weightGradients[l], gb = biasGradients[l]
+            let fanIn = widths[l]
+            let fanOut = widths[l + 1]
+            let input = layers[l]
+            var gw = weightGradients[l]
+            var gb = biasGradients[l]
             for s in 0..<indices.count {
                 for i in 0..<fanIn {
                     let x = input[s * fanIn + i]

@@ -28,9 +28,11 @@ public struct MLPParameters: Hashable, Sendable {
     public var patience: Int
 
     /// Parameters with scikit-learn's defaults unless given.
-    public init(hiddenLayerSizes: [Int] = [100], activation: Activation = .relu, alpha: Double = 1e-4,
-                learningRate: Double = 1e-3, batchSize: Int? = nil, maxEpochs: Int = 200,
-                tolerance: Double = 1e-4, patience: Int = 10) {
+    public init(
+        hiddenLayerSizes: [Int] = [100], activation: Activation = .relu, alpha: Double = 1e-4,
+        learningRate: Double = 1e-3, batchSize: Int? = nil, maxEpochs: Int = 200,
+        tolerance: Double = 1e-4, patience: Int = 10
+    ) {
         self.hiddenLayerSizes = hiddenLayerSizes
         self.activation = activation
         self.alpha = alpha

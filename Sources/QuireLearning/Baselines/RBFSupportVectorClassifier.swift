@@ -47,8 +47,9 @@ public struct RBFSupportVectorClassifier: Classifier {
     static func fit(_ data: Dataset, squaredDistances: Matrix, parameters: RBFSVMParameters) throws -> RBFSupportVectorClassifier {
         try parameters.validate()
         let gram = rbf(squaredDistances, gamma: parameters.gamma)
-        let svm = try KernelSVM.fit(gram: gram, labels: data.labels, classCount: data.classCount,
-                                    c: parameters.c, tolerance: parameters.tolerance)
+        let svm = try KernelSVM.fit(
+            gram: gram, labels: data.labels, classCount: data.classCount,
+            c: parameters.c, tolerance: parameters.tolerance)
         return RBFSupportVectorClassifier(svm: svm, trainingFeatures: data.features, parameters: parameters)
     }
 
@@ -72,8 +73,9 @@ public struct RBFSupportVectorClassifier: Classifier {
 
     /// `exp(−γ · d²)` entry by entry.
     static func rbf(_ squaredDistances: Matrix, gamma: Double) -> Matrix {
-        Matrix(rows: squaredDistances.rows, columns: squaredDistances.columns,
-               elements: squaredDistances.elements.map { exp(-gamma * $0) })
+        Matrix(
+            rows: squaredDistances.rows, columns: squaredDistances.columns,
+            elements: squaredDistances.elements.map { exp(-gamma * $0) })
     }
 
     /// The kernel between `features` and the training rows.

@@ -27,14 +27,20 @@ enum SMOSolver {
         gram.withUnsafeBufferPointer { k in
             while iterations < maxIterations {
                 // Select i: the maximal violator in I_up.
-                var gMax = -Double.infinity, i = -1
+                var gMax = -Double.infinity
+                var i = -1
                 for t in 0..<n {
                     let canIncrease = y[t] > 0 ? alpha[t] < c : alpha[t] > 0
-                    if canIncrease && -y[t] * gradient[t] >= gMax { gMax = -y[t] * gradient[t]; i = t }
+                    if canIncrease && -y[t] * gradient[t] >= gMax {
+                        gMax = -y[t] * gradient[t]
+                        i = t
+                    }
                 }
                 guard i >= 0 else { break }
                 // Select j in I_low by the second-order gain.
-                var gMax2 = -Double.infinity, j = -1, bestGain = Double.infinity
+                var gMax2 = -Double.infinity
+                var j = -1
+                var bestGain = Double.infinity
                 let rowI = i * n
                 for t in 0..<n {
                     let canDecrease = y[t] > 0 ? alpha[t] > 0 : alpha[t] < c
@@ -46,7 +52,10 @@ enum SMOSolver {
                         var a = k[rowI + i] + k[t * n + t] - 2 * k[rowI + t]
                         if a <= 0 { a = tau }
                         let gain = -(b * b) / a
-                        if gain <= bestGain { bestGain = gain; j = t }
+                        if gain <= bestGain {
+                            bestGain = gain
+                            j = t
+                        }
                     }
                 }
                 if gMax + gMax2 < tolerance || j < 0 { break }
@@ -59,11 +68,17 @@ enum SMOSolver {
 
     /// Moves `α_i`, `α_j` to the optimum of the two-variable subproblem, clipped to the box, and
     /// updates the gradient.
-    private static func update(_ i: Int, _ j: Int, k: UnsafeBufferPointer<Double>, n: Int, y: [Double], c: Double,
-                               alpha: inout [Double], gradient: inout [Double], tau: Double) {
-        let kii = k[i * n + i], kjj = k[j * n + j], kij = k[i * n + j]
-        let oldI = alpha[i], oldJ = alpha[j]
-        var ai = oldI, aj = oldJ
+    private static func update(
+        _ i: Int, _ j: Int, k: UnsafeBufferPointer<Double>, n: Int, y: [Double], c: Double,
+        alpha: inout [Double], gradient: inout [Double], tau: Double
+    ) {
+        let kii = k[i * n + i]
+        let kjj = k[j * n + j]
+        let kij = k[i * n + j]
+        let oldI = alpha[i]
+        let oldJ = alpha[j]
+        var ai = oldI
+        var aj = oldJ
         if y[i] != y[j] {
             var curvature = kii + kjj + 2 * (y[i] * y[j] * kij)
             if curvature <= 0 { curvature = tau }
@@ -72,14 +87,22 @@ enum SMOSolver {
             ai += delta
             aj += delta
             if difference > 0 {
-                if aj < 0 { aj = 0; ai = difference }
+                if aj < 0 {
+                    aj = 0
+                    ai = difference
+                }
             } else if ai < 0 {
-                ai = 0; aj = -difference
+                ai = 0
+                aj = -difference
             }
             if difference > 0 {
-                if ai > c { ai = c; aj = c - difference }
+                if ai > c {
+                    ai = c
+                    aj = c - difference
+                }
             } else if aj > c {
-                aj = c; ai = c + difference
+                aj = c
+                ai = c + difference
             }
         } else {
             var curvature = kii + kjj - 2 * (y[i] * y[j] * kij)
@@ -89,20 +112,30 @@ enum SMOSolver {
             ai -= delta
             aj += delta
             if sum > c {
-                if ai > c { ai = c; aj = sum - c }
+                if ai > c {
+                    ai = c
+                    aj = sum - c
+                }
             } else if aj < 0 {
-                aj = 0; ai = sum
+                aj = 0
+                ai = sum
             }
             if sum > c {
-                if aj > c { aj = c; ai = sum - c }
+                if aj > c {
+                    aj = c
+                    ai = sum - c
+                }
             } else if ai < 0 {
-                ai = 0; aj = sum
+                ai = 0
+                aj = sum
             }
         }
         alpha[i] = ai
         alpha[j] = aj
-        let deltaI = (ai - oldI) * y[i], deltaJ = (aj - oldJ) * y[j]
-        let rowI = i * n, rowJ = j * n
+        let deltaI = (ai - oldI) * y[i]
+        let deltaJ = (aj - oldJ) * y[j]
+        let rowI = i * n
+        let rowJ = j * n
         for t in 0..<n {
             gradient[t] += y[t] * (k[rowI + t] * deltaI + k[rowJ + t] * deltaJ)
         }
@@ -111,7 +144,10 @@ enum SMOSolver {
     /// ρ as LIBSVM computes it: the mean of `y_i G_i` over free vectors, or the midpoint of the
     /// feasible interval when no vector is free.
     private static func rho(y: [Double], alpha: [Double], gradient: [Double], c: Double) -> Double {
-        var upper = Double.infinity, lower = -Double.infinity, freeSum = 0.0, freeCount = 0
+        var upper = Double.infinity
+        var lower = -Double.infinity
+        var freeSum = 0.0
+        var freeCount = 0
         for t in y.indices {
             let yG = y[t] * gradient[t]
             if alpha[t] >= c {

@@ -37,8 +37,10 @@ public struct BarsAndStripesParameters: Hashable, Sendable {
     /// images are independent draws, so rows are already in random order.
     public func generate(_ stream: RandomStream) throws -> Dataset {
         try validate()
-        let kinds = stream.substream("bars-and-stripes/kind"), lines = stream.substream("bars-and-stripes/lines")
-        let pixels = height * width, lineSlots = max(height, width)
+        let kinds = stream.substream("bars-and-stripes/kind")
+        let lines = stream.substream("bars-and-stripes/lines")
+        let pixels = height * width
+        let lineSlots = max(height, width)
         var elements = [Double](repeating: -1, count: samples * pixels)
         var labels = [Int]()
         labels.reserveCapacity(samples)
@@ -53,8 +55,10 @@ public struct BarsAndStripesParameters: Hashable, Sendable {
             labels.append(isStripe ? 1 : 0)
         }
         let names = (0..<pixels).map { "pixel_\($0 / width)_\($0 % width)" }
-        return Dataset(features: Matrix(rows: samples, columns: pixels, elements: elements), labels: labels,
-                       classCount: 2, featureNames: names)
-            .addingNoise(noise, stream.substream("bars-and-stripes/noise"))
+        return Dataset(
+            features: Matrix(rows: samples, columns: pixels, elements: elements), labels: labels,
+            classCount: 2, featureNames: names
+        )
+        .addingNoise(noise, stream.substream("bars-and-stripes/noise"))
     }
 }

@@ -37,12 +37,14 @@ public struct BlobsParameters: Hashable, Sendable {
     /// The dataset drawn from `stream` (substreams `blobs/centers`, `blobs/points`, `blobs/shuffle`).
     public func generate(_ stream: RandomStream) throws -> Dataset {
         try validate()
-        let centerStream = stream.substream("blobs/centers"), pointStream = stream.substream("blobs/points")
+        let centerStream = stream.substream("blobs/centers")
+        let pointStream = stream.substream("blobs/points")
         let box = Self.centerBox
         let centerCoordinates = (0..<(centers * features)).map {
             box.lowerBound + (box.upperBound - box.lowerBound) * centerStream.uniform(at: UInt64($0))
         }
-        var elements = [Double](), labels = [Int]()
+        var elements = [Double]()
+        var labels = [Int]()
         elements.reserveCapacity(samples * features)
         for center in 0..<centers {
             let count = samples / centers + (center < samples % centers ? 1 : 0)
@@ -55,8 +57,9 @@ public struct BlobsParameters: Hashable, Sendable {
                 labels.append(center)
             }
         }
-        let ordered = Dataset(features: Matrix(rows: samples, columns: features, elements: elements),
-                              labels: labels, classCount: centers)
+        let ordered = Dataset(
+            features: Matrix(rows: samples, columns: features, elements: elements),
+            labels: labels, classCount: centers)
         return ordered.shuffled(stream.substream("blobs/shuffle"))
     }
 }

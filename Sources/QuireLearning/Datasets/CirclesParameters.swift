@@ -31,7 +31,8 @@ public struct CirclesParameters: Hashable, Sendable {
     /// The dataset drawn from `stream` (substreams `circles/shuffle` and `circles/noise`).
     public func generate(_ stream: RandomStream) throws -> Dataset {
         try validate()
-        let outer = samples / 2, inner = samples - outer
+        let outer = samples / 2
+        let inner = samples - outer
         var points = [Double]()
         points.reserveCapacity(2 * samples)
         for angle in Generation.linspace(0, 2 * .pi, count: outer, endpoint: false) {

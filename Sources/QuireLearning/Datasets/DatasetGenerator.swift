@@ -26,8 +26,10 @@ public enum DatasetGenerator: Hashable, Sendable {
     case barsAndStripes(BarsAndStripesParameters)
 
     /// The generator names as a document writes them, in a fixed order (for error hints).
-    public static let names = ["moons", "circles", "blobs", "parity", "linearly-separable", "hyperplanes",
-                               "hidden-manifold", "two-curves", "bars-and-stripes"]
+    public static let names = [
+        "moons", "circles", "blobs", "parity", "linearly-separable", "hyperplanes",
+        "hidden-manifold", "two-curves", "bars-and-stripes",
+    ]
 
     /// The name a document uses for this generator.
     public var name: String {
@@ -47,30 +49,30 @@ public enum DatasetGenerator: Hashable, Sendable {
     /// Throws `LearningError.outOfRange` when a parameter is outside its valid range.
     public func validate() throws {
         switch self {
-        case let .moons(p): try p.validate()
-        case let .circles(p): try p.validate()
-        case let .blobs(p): try p.validate()
-        case let .parity(p): try p.validate()
-        case let .linearlySeparable(p): try p.validate()
-        case let .hyperplanes(p): try p.validate()
-        case let .hiddenManifold(p): try p.validate()
-        case let .twoCurves(p): try p.validate()
-        case let .barsAndStripes(p): try p.validate()
+        case .moons(let p): try p.validate()
+        case .circles(let p): try p.validate()
+        case .blobs(let p): try p.validate()
+        case .parity(let p): try p.validate()
+        case .linearlySeparable(let p): try p.validate()
+        case .hyperplanes(let p): try p.validate()
+        case .hiddenManifold(let p): try p.validate()
+        case .twoCurves(let p): try p.validate()
+        case .barsAndStripes(let p): try p.validate()
         }
     }
 
     /// The dataset for these parameters drawn from `stream` (validated first).
     public func generate(_ stream: RandomStream) throws -> Dataset {
         switch self {
-        case let .moons(p): try p.generate(stream)
-        case let .circles(p): try p.generate(stream)
-        case let .blobs(p): try p.generate(stream)
-        case let .parity(p): try p.generate(stream)
-        case let .linearlySeparable(p): try p.generate(stream)
-        case let .hyperplanes(p): try p.generate(stream)
-        case let .hiddenManifold(p): try p.generate(stream)
-        case let .twoCurves(p): try p.generate(stream)
-        case let .barsAndStripes(p): try p.generate(stream)
+        case .moons(let p): try p.generate(stream)
+        case .circles(let p): try p.generate(stream)
+        case .blobs(let p): try p.generate(stream)
+        case .parity(let p): try p.generate(stream)
+        case .linearlySeparable(let p): try p.generate(stream)
+        case .hyperplanes(let p): try p.generate(stream)
+        case .hiddenManifold(let p): try p.generate(stream)
+        case .twoCurves(let p): try p.generate(stream)
+        case .barsAndStripes(let p): try p.generate(stream)
         }
     }
 }

@@ -34,7 +34,8 @@ public struct HiddenManifoldParameters: Hashable, Sendable {
     /// `…/biases`, `…/teacher`); rows are in draw order, which is already random.
     public func generate(_ stream: RandomStream) throws -> Dataset {
         try validate()
-        let m = manifoldDimension, rootM = Double(m).squareRoot()
+        let m = manifoldDimension
+        let rootM = Double(m).squareRoot()
         let embeddingStream = stream.substream("hidden-manifold/embedding")
         let embedding = (0..<(m * features)).map { embeddingStream.normal(at: UInt64($0)) }
         let latentStream = stream.substream("hidden-manifold/latent")

@@ -50,8 +50,9 @@ public struct HyperplanesParameters: Hashable, Sendable {
         var point = [Double](repeating: 0, count: dimension)
         while keptCount != wanted {
             guard draw < budget else {
-                throw LearningError.samplingBudgetExceeded(owner: "hyperplanes", accepted: keptCount[0] + keptCount[1],
-                                                           wanted: samples, hint: "use fewer `hyperplanes` or another seed")
+                throw LearningError.samplingBudgetExceeded(
+                    owner: "hyperplanes", accepted: keptCount[0] + keptCount[1],
+                    wanted: samples, hint: "use fewer `hyperplanes` or another seed")
             }
             for j in 0..<dimension { point[j] = points.normal(at: UInt64(draw * dimension + j)) }
             draw += 1

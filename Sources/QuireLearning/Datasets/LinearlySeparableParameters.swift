@@ -36,15 +36,17 @@ public struct LinearlySeparableParameters: Hashable, Sendable {
     public func generate(_ stream: RandomStream) throws -> Dataset {
         try validate()
         let points = stream.substream("linearly-separable/points")
-        var elements = [Double](), labels = [Int]()
+        var elements = [Double]()
+        var labels = [Int]()
         elements.reserveCapacity(samples * features)
         var candidate = [Double](repeating: 0, count: features)
         let budget = 100 * samples + 1000
         var draw = 0
         while labels.count < samples {
             guard draw < budget else {
-                throw LearningError.samplingBudgetExceeded(owner: "linearly-separable", accepted: labels.count, wanted: samples,
-                                                           hint: "use a smaller `margin`")
+                throw LearningError.samplingBudgetExceeded(
+                    owner: "linearly-separable", accepted: labels.count, wanted: samples,
+                    hint: "use a smaller `margin`")
             }
             var sum = 0.0
             for j in 0..<features {

@@ -28,7 +28,8 @@ public struct MoonsParameters: Hashable, Sendable {
     /// The dataset drawn from `stream` (substreams `moons/shuffle` and `moons/noise`).
     public func generate(_ stream: RandomStream) throws -> Dataset {
         try validate()
-        let outer = samples / 2, inner = samples - outer
+        let outer = samples / 2
+        let inner = samples - outer
         var points = [Double]()
         points.reserveCapacity(2 * samples)
         for angle in Generation.linspace(0, .pi, count: outer) {

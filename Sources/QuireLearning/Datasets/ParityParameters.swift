@@ -32,7 +32,8 @@ public struct ParityParameters: Hashable, Sendable {
     public func generate(_ stream: RandomStream) throws -> Dataset {
         try validate()
         let bitStream = stream.substream("parity/bits")
-        var elements = [Double](), labels = [Int]()
+        var elements = [Double]()
+        var labels = [Int]()
         elements.reserveCapacity(samples * bits)
         for sample in 0..<samples {
             let label = sample % 2

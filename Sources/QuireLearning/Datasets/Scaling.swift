@@ -16,7 +16,7 @@ public enum Scaling: Hashable, Sendable {
 
     /// Throws `LearningError.outOfRange` when a min-max range is empty or not finite.
     public func validate() throws {
-        if case let .minMax(lower, upper) = self {
+        if case .minMax(let lower, let upper) = self {
             try Check.real(lower, "range.lower", of: "scale", lower: nil)
             try Check.real(upper, "range.upper", of: "scale", lower: lower, lowerClosed: false)
         }
@@ -24,7 +24,8 @@ public enum Scaling: Hashable, Sendable {
 
     /// The per-column map fitted to `features` (the training set).
     public func fit(_ features: Matrix) -> FittedScaler {
-        let n = features.rows, d = features.columns
+        let n = features.rows
+        let d = features.columns
         var center = [Double](repeating: 0, count: d)
         var factor = [Double](repeating: 1, count: d)
         var shift = [Double](repeating: 0, count: d)
@@ -42,9 +43,10 @@ public enum Scaling: Hashable, Sendable {
                 center[j] = mean
                 factor[j] = deviation > 0 ? 1 / deviation : 1
             }
-        case let .minMax(lower, upper):
+        case .minMax(let lower, let upper):
             for j in 0..<d {
-                var low = Double.infinity, high = -Double.infinity
+                var low = Double.infinity
+                var high = -Double.infinity
                 for i in 0..<n {
                     low = min(low, features[i, j])
                     high = max(high, features[i, j])

@@ -28,8 +28,9 @@ public struct TrainTestSplit: Hashable, Sendable {
         let n = data.sampleCount
         let testCount = Int((testFraction * Double(n)).rounded(.up))
         guard testCount >= 1, testCount < n else {
-            throw LearningError.outOfRange(owner: "split", field: "test_fraction", value: "\(testFraction)",
-                                           valid: "a fraction leaving both sets non-empty for \(n) samples")
+            throw LearningError.outOfRange(
+                owner: "split", field: "test_fraction", value: "\(testFraction)",
+                valid: "a fraction leaving both sets non-empty for \(n) samples")
         }
         let counts = data.classCounts
         for (classIndex, count) in counts.enumerated() where count < 2 {
@@ -40,7 +41,8 @@ public struct TrainTestSplit: Hashable, Sendable {
         let byRemainder = counts.indices.sorted { (remainders[$0], -$0) > (remainders[$1], -$1) }
         for classIndex in byRemainder.prefix(testCount - need.reduce(0, +)) { need[classIndex] += 1 }
 
-        var trainIndices = [Int](), testIndices = [Int]()
+        var trainIndices = [Int]()
+        var testIndices = [Int]()
         for row in stream.substream("split").permutation(count: n) {
             let label = data.labels[row]
             if need[label] > 0 {
@@ -50,7 +52,8 @@ public struct TrainTestSplit: Hashable, Sendable {
                 trainIndices.append(row)
             }
         }
-        return TrainTestSplit(train: data.selecting(trainIndices), test: data.selecting(testIndices),
-                              trainIndices: trainIndices, testIndices: testIndices)
+        return TrainTestSplit(
+            train: data.selecting(trainIndices), test: data.selecting(testIndices),
+            trainIndices: trainIndices, testIndices: testIndices)
     }
 }

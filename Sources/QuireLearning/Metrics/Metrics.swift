@@ -15,11 +15,17 @@ public enum Metrics {
     /// neither present nor predicted (scikit-learn's `zero_division` result).
     public static func f1(predicted: [Int], actual: [Int], positiveClass: Int = 1) -> Double {
         precondition(predicted.count == actual.count, "f1: mismatched labels")
-        var truePositives = 0, falsePositives = 0, falseNegatives = 0
+        var truePositives = 0
+        var falsePositives = 0
+        var falseNegatives = 0
         for (p, a) in zip(predicted, actual) {
-            if p == positiveClass && a == positiveClass { truePositives += 1 }
-            else if p == positiveClass { falsePositives += 1 }
-            else if a == positiveClass { falseNegatives += 1 }
+            if p == positiveClass && a == positiveClass {
+                truePositives += 1
+            } else if p == positiveClass {
+                falsePositives += 1
+            } else if a == positiveClass {
+                falseNegatives += 1
+            }
         }
         let denominator = 2 * truePositives + falsePositives + falseNegatives
         return denominator == 0 ? 0 : Double(2 * truePositives) / Double(denominator)

@@ -16,8 +16,12 @@ public enum StudentT {
         precondition(p > 0 && p < 1 && nu > 0, "StudentT.quantile: p in (0, 1) and positive degrees of freedom")
         if p == 0.5 { return 0 }
         if p < 0.5 { return -quantile(1 - p, degreesOfFreedom: nu) }
-        var low = 0.0, high = 1.0
-        while cdf(high, degreesOfFreedom: nu) < p { low = high; high *= 2 }
+        var low = 0.0
+        var high = 1.0
+        while cdf(high, degreesOfFreedom: nu) < p {
+            low = high
+            high *= 2
+        }
         for _ in 0..<200 {
             let middle = (low + high) / 2
             if middle <= low || middle >= high { break }

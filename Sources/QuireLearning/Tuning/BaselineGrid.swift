@@ -38,13 +38,14 @@ public enum BaselineGrid: Hashable, Sendable {
         case "rbf-svm":
             return .rbfSVM([0.1, 1, 10, 100].flatMap { c in [0.001, 0.01, 0.1, 1].map { RBFSVMParameters(c: c, gamma: $0) } })
         case "mlp":
-            return .mlp([0.01, 0.001, 0.0001].flatMap { alpha in
-                [[100], [10, 10, 10, 10], [50, 10, 5]].flatMap { hidden in
-                    [0.001, 0.01, 0.1].map {
-                        MLPParameters(hiddenLayerSizes: hidden, alpha: alpha, learningRate: $0, batchSize: 32, maxEpochs: 3000)
+            return .mlp(
+                [0.01, 0.001, 0.0001].flatMap { alpha in
+                    [[100], [10, 10, 10, 10], [50, 10, 5]].flatMap { hidden in
+                        [0.001, 0.01, 0.1].map {
+                            MLPParameters(hiddenLayerSizes: hidden, alpha: alpha, learningRate: $0, batchSize: 32, maxEpochs: 3000)
+                        }
                     }
-                }
-            })
+                })
         default:
             return nil
         }
@@ -53,9 +54,9 @@ public enum BaselineGrid: Hashable, Sendable {
     /// Every grid point's settings, in grid order, for provenance.
     public var points: [[Hyperparameter]] {
         switch self {
-        case let .logisticRegression(grid): grid.map(\.hyperparameters)
-        case let .rbfSVM(grid): grid.map(\.hyperparameters)
-        case let .mlp(grid): grid.map(\.hyperparameters)
+        case .logisticRegression(let grid): grid.map(\.hyperparameters)
+        case .rbfSVM(let grid): grid.map(\.hyperparameters)
+        case .mlp(let grid): grid.map(\.hyperparameters)
         }
     }
 }

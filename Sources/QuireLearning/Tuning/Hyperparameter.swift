@@ -14,10 +14,10 @@ public struct Hyperparameter: Hashable, Sendable, CustomStringConvertible {
         /// The value as written in provenance: `0.1`, `200`, `[50, 10, 5]`, `relu`.
         public var description: String {
             switch self {
-            case let .real(value): "\(value)"
-            case let .integer(value): "\(value)"
-            case let .integers(values): "[" + values.map(String.init).joined(separator: ", ") + "]"
-            case let .text(value): value
+            case .real(let value): "\(value)"
+            case .integer(let value): "\(value)"
+            case .integers(let values): "[" + values.map(String.init).joined(separator: ", ") + "]"
+            case .text(let value): value
             }
         }
     }
@@ -40,8 +40,10 @@ public struct Hyperparameter: Hashable, Sendable, CustomStringConvertible {
 extension LogisticRegressionParameters {
     /// Every setting, for provenance.
     public var hyperparameters: [Hyperparameter] {
-        [Hyperparameter("C", .real(c)), Hyperparameter("tolerance", .real(tolerance)),
-         Hyperparameter("max_iterations", .integer(maxIterations))]
+        [
+            Hyperparameter("C", .real(c)), Hyperparameter("tolerance", .real(tolerance)),
+            Hyperparameter("max_iterations", .integer(maxIterations)),
+        ]
     }
 }
 
@@ -55,10 +57,12 @@ extension RBFSVMParameters {
 extension MLPParameters {
     /// Every setting, for provenance (`batch_size` is `auto` when not set).
     public var hyperparameters: [Hyperparameter] {
-        [Hyperparameter("hidden_layer_sizes", .integers(hiddenLayerSizes)), Hyperparameter("activation", .text(activation.rawValue)),
-         Hyperparameter("alpha", .real(alpha)), Hyperparameter("learning_rate", .real(learningRate)),
-         Hyperparameter("batch_size", batchSize.map { .integer($0) } ?? .text("auto")),
-         Hyperparameter("max_epochs", .integer(maxEpochs)), Hyperparameter("tolerance", .real(tolerance)),
-         Hyperparameter("patience", .integer(patience))]
+        [
+            Hyperparameter("hidden_layer_sizes", .integers(hiddenLayerSizes)), Hyperparameter("activation", .text(activation.rawValue)),
+            Hyperparameter("alpha", .real(alpha)), Hyperparameter("learning_rate", .real(learningRate)),
+            Hyperparameter("batch_size", batchSize.map { .integer($0) } ?? .text("auto")),
+            Hyperparameter("max_epochs", .integer(maxEpochs)), Hyperparameter("tolerance", .real(tolerance)),
+            Hyperparameter("patience", .integer(patience)),
+        ]
     }
 }

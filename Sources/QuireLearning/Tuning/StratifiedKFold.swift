@@ -40,7 +40,8 @@ public struct StratifiedKFold: Hashable, Sendable {
         var allocation = Array(repeating: [Int](repeating: 0, count: sizes.count), count: count)
         for (position, e) in sorted.enumerated() { allocation[position % count][e] += 1 }
         var foldOf = [Int](repeating: 0, count: labels.count)
-        var fold = [Int](repeating: 0, count: sizes.count), used = [Int](repeating: 0, count: sizes.count)
+        var fold = [Int](repeating: 0, count: sizes.count)
+        var used = [Int](repeating: 0, count: sizes.count)
         for (index, e) in encoded.enumerated() {
             while used[e] == allocation[fold[e]][e] {
                 fold[e] += 1

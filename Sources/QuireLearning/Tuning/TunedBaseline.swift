@@ -21,23 +21,24 @@ public struct TunedBaseline: Sendable {
     /// (the same substream for every fit, so candidates differ only in their settings).
     public static func tune(_ grid: BaselineGrid, on train: Dataset, folds: Int = 5, stream: RandomStream) throws -> TunedBaseline {
         switch grid {
-        case let .logisticRegression(candidates):
+        case .logisticRegression(let candidates):
             let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
                 try LogisticRegression.fit(train.selecting(fold.train), parameters: parameters)
                     .accuracy(on: train.selecting(fold.validation))
             }
             return TunedBaseline(grid: grid, search: search, model: try LogisticRegression.fit(train, parameters: search.best))
-        case let .rbfSVM(candidates):
+        case .rbfSVM(let candidates):
             let search = try tuneSVM(candidates, train: train, folds: folds)
             return TunedBaseline(grid: grid, search: search, model: try RBFSupportVectorClassifier.fit(train, parameters: search.best))
-        case let .mlp(candidates):
+        case .mlp(let candidates):
             let mlpStream = stream.substream("baseline/mlp")
             let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
                 try MLPClassifier.fit(train.selecting(fold.train), parameters: parameters, stream: mlpStream)
                     .accuracy(on: train.selecting(fold.validation))
             }
-            return TunedBaseline(grid: grid, search: search,
-                                 model: try MLPClassifier.fit(train, parameters: search.best, stream: mlpStream))
+            return TunedBaseline(
+                grid: grid, search: search,
+                model: try MLPClassifier.fit(train, parameters: search.best, stream: mlpStream))
         }
     }
 
@@ -63,8 +64,9 @@ public struct TunedBaseline: Sendable {
                 gram = RBFSupportVectorClassifier.rbf(distances, gamma: parameters.gamma)
                 gramCache.append((parameters.gamma, gram))
             }
-            let svm = try KernelSVM.fit(gram: KernelSVM.subGram(gram, fold.train), labels: fold.train.map { train.labels[$0] },
-                                        classCount: train.classCount, c: parameters.c, tolerance: parameters.tolerance)
+            let svm = try KernelSVM.fit(
+                gram: KernelSVM.subGram(gram, fold.train), labels: fold.train.map { train.labels[$0] },
+                classCount: train.classCount, c: parameters.c, tolerance: parameters.tolerance)
             var cross = [Double]()
             cross.reserveCapacity(fold.validation.count * fold.train.count)
             for v in fold.validation {

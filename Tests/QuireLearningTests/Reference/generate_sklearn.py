@@ -84,7 +84,7 @@ def logistic():
     binary = []
     for c in [0.01, 1.0, 100.0]:
         model = LogisticRegression(C=c, tol=1e-12, max_iter=100000).fit(x_train, y_train)
-        binary.append({"C": c, "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist(),
+        binary.append({"c": c, "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist(),
                        "decision": model.decision_function(x_test).tolist(),
                        "probability_1": model.predict_proba(x_test)[:, 1].tolist()})
     centers = np.array([[0.0, 0.0], [2.0, 1.0], [0.5, 2.5]])
@@ -95,7 +95,7 @@ def logistic():
     multi = []
     for c in [1.0, 10.0]:
         model = LogisticRegression(C=c, tol=1e-12, max_iter=100000).fit(points[:70], labels[:70])
-        multi.append({"C": c, "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist(),
+        multi.append({"c": c, "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist(),
                       "decision": model.decision_function(points[70:]).tolist(),
                       "probabilities": model.predict_proba(points[70:]).tolist()})
     write("logistic.json", {
@@ -120,7 +120,7 @@ def svc():
     x_train, y_train, x_test, y_test = points[:80], labels[:80], points[80:], labels[80:]
     fits = []
     for c, gamma in [(1.0, 0.5), (10.0, 2.0), (0.1, 1.0), (100.0, 0.1)]:
-        entry = {"C": c, "gamma": gamma}
+        entry = {"c": c, "gamma": gamma}
         for name, tol in [("tight", 1e-9), ("default", 1e-3)]:
             model = SVC(C=c, gamma=gamma, tol=tol).fit(x_train, y_train)
             entry[name] = {"tol": tol, "decision": model.decision_function(x_test).tolist(),
@@ -138,7 +138,7 @@ def svc():
         "binary": {"x_train": x_train.tolist(), "y_train": y_train.tolist(), "x_test": x_test.tolist(),
                    "y_test": y_test.tolist(), "fits": fits},
         "multiclass": {"x_train": blob_points[:60].tolist(), "y_train": blob_labels[:60].tolist(),
-                       "x_test": blob_points[60:].tolist(), "C": 1.0, "gamma": 0.5,
+                       "x_test": blob_points[60:].tolist(), "c": 1.0, "gamma": 0.5,
                        "predicted": model.predict(blob_points[60:]).tolist(),
                        "n_support": int(model.n_support_.sum())},
     })
