@@ -34,6 +34,9 @@ let package = Package(
             name: "QuireSimulator",
             dependencies: ["QuireKernels", "QuireCore", .product(name: "Numerics", package: "swift-numerics")]),
         .target(
+            name: "QuireLearning",
+            dependencies: ["QuireCore", "QuireSimulator"]),
+        .target(
             name: "QuireReport",
             dependencies: ["QuireCore", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"]),
         .testTarget(name: "QuireMarkdownTests", dependencies: ["QuireMarkdown", "QuireTestSupport"]),
         .testTarget(name: "QuireSimulatorTests", dependencies: ["QuireSimulator", "QuireTestSupport"], exclude: ["Reference"]),
+        .testTarget(name: "QuireLearningTests", dependencies: ["QuireLearning", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"]),
         .testTarget(name: "QuireTests", dependencies: ["Quire", "QuireTestSupport"]),
         .testTarget(name: "quireTests", dependencies: ["quire", "Quire", "QuireTestSupport"]),
