@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "Quire",
             dependencies: [
-                "QuireCore", "QuireMarkdown", "QuireSimulator", "QuireReport", "QuireTemplates",
+                "QuireCore", "QuireMarkdown", "QuireSimulator", "QuireLearning", "QuireReport", "QuireTemplates",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "OrderedCollections", package: "swift-collections"),

@@ -47,6 +47,8 @@ public struct BlockRecord: Sendable, Hashable {
     public var engine: String?
     /// Further resolved inputs (noise profile, encoding, dataset), by name.
     public var inputs: OrderedDictionary<String, CanonicalJSON>
+    /// What execution determined besides the region: data digests, chosen hyperparameters, grids.
+    public var details: OrderedDictionary<String, CanonicalJSON> = [:]
     /// Figure paths relative to the document, set by the notebook after execution.
     public var figures: [String] = []
     /// SHA-256 of the region's Markdown and figure bytes, set by the notebook after execution.
@@ -80,6 +82,7 @@ public struct BlockRecord: Sendable, Hashable {
             object[key] = value
             object[key + "_sha256"] = .string(inputSHA256(key))
         }
+        if !details.isEmpty { object["details"] = .object(details) }
         object["figures"] = .array(figures.map(CanonicalJSON.string))
         object["result_sha256"] = .string(resultSHA256)
         return .object(object)

@@ -99,9 +99,11 @@ public enum Notebook {
             return try NoiseBlock.prepare(block, profile: try context.profile(ofNoiseBlock: block.id), context: context)
         case .circuit:
             return try CircuitBlock.prepare(block, context: context)
-        case .experiment, .dataset:
+        case .experiment:
+            return try ExperimentBlock.prepare(block, context: context)
+        case .dataset:
             throw LocatedError(block.location, "\(block.kind.rawValue) blocks are not supported by this version of Quire (\(QuireVersion.current))",
-                               hint: "circuit and noise blocks run in this version; experiment and dataset blocks arrive with the QML engine")
+                               hint: "circuit, noise and experiment blocks run in this version; declare data inline in an experiment's dataset field")
         }
     }
 }
