@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"]),
         .testTarget(name: "QuireMarkdownTests", dependencies: ["QuireMarkdown", "QuireTestSupport"]),
         .testTarget(name: "QuireSimulatorTests", dependencies: ["QuireSimulator", "QuireTestSupport"]),
-        .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"]),
+        .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "QuireTests", dependencies: ["Quire", "QuireTestSupport"]),
         .testTarget(name: "quireTests", dependencies: ["quire", "Quire", "QuireTestSupport"]),
     ]

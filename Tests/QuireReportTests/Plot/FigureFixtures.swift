@@ -1,0 +1,90 @@
+@testable import QuireReport
+
+/// Deterministic sample figures shared by the golden and structural tests. Data come from rational
+/// formulas only (no `exp`, `sin`), so the golden bytes cannot depend on a platform's math library.
+enum FigureFixtures {
+    /// Names of every fixture; each is also its golden file's name.
+    static let all: [(name: String, kind: String)] = [
+        ("line-loss", "LinePlot"), ("line-log-sweep", "LinePlot"), ("bar-accuracy", "BarChart"),
+        ("histogram-bell", "Histogram"), ("histogram-capped", "Histogram"),
+    ]
+
+    /// The SVG of fixture `name`.
+    static func render(_ name: String) throws -> String {
+        switch name {
+        case "line-loss": return try lossCurves.svg()
+        case "line-log-sweep": return try logSweep.svg()
+        case "bar-accuracy": return try accuracyBars.svg()
+        case "histogram-bell": return try bellHistogram.svg()
+        case "histogram-capped": return try cappedHistogram.svg()
+        default: fatalError("unknown fixture \(name)")
+        }
+    }
+
+    static var lossCurves: LinePlot {
+        let epochs = (0...40).map(Double.init)
+        let train = epochs.map { 0.62 / (1 + 0.18 * $0) + 0.08 + Double(Int($0) * 7 % 5) / 400 }
+        let test = epochs.map { 0.66 / (1 + 0.12 * $0) + 0.12 + Double(Int($0) * 3 % 4) / 300 }
+        let half = epochs.map { 0.05 / (1 + 0.05 * $0) + 0.01 }
+        return LinePlot(
+            name: "line-loss", title: "Training loss of the variational classifier",
+            xAxis: PlotAxis("epoch"), yAxis: PlotAxis("cross-entropy loss", unit: "nats"),
+            series: [
+                .init("train", x: epochs, y: train),
+                .init("test (mean ± 95% CI over 5 seeds)", x: epochs, y: test,
+                      band: .init(lower: zip(test, half).map { $0 - $1 }, upper: zip(test, half).map { $0 + $1 })),
+            ])
+    }
+
+    static var logSweep: LinePlot {
+        let noise = [0.0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.015, 0.02]
+        let ideal = noise.map { 0.001 + 12 * $0 * $0 + 0.4 * $0 }
+        let mitigated = noise.map { 0.0004 + 3 * $0 * $0 + 0.05 * $0 }
+        return LinePlot(
+            name: "line-log-sweep", title: "",
+            xAxis: PlotAxis("two-qubit depolarizing probability"), yAxis: PlotAxis("classification error"),
+            series: [
+                .init("unmitigated", x: noise, y: ideal, markers: true),
+                .init("zero-noise extrapolation", x: noise, y: mitigated, markers: true),
+            ],
+            yScale: .logarithmic)
+    }
+
+    static var accuracyBars: BarChart {
+        let vqc = [0.912, 0.874, 0.968, 0.781]
+        let svm = [0.955, 0.931, 0.981, 0.802]
+        let logistic = [0.861, 0.502, 0.974, 0.755]
+        return BarChart(
+            name: "bar-accuracy", title: "Test accuracy, mean ± 95% CI over 10 seeds",
+            categories: ["two moons", "concentric circles", "iris (setosa vs versicolor)", "breast cancer (PCA, 4 features)"],
+            series: [
+                .init("VQC (4 qubits, 3 layers)", values: vqc,
+                      errors: Intervals(center: vqc, halfWidth: [0.021, 0.034, 0.012, 0.041])),
+                .init("SVM (RBF kernel)", values: svm,
+                      errors: Intervals(center: svm, halfWidth: [0.011, 0.018, 0.008, 0.025])),
+                .init("logistic regression", values: logistic,
+                      errors: Intervals(center: logistic, halfWidth: [0.019, 0.044, 0.010, 0.030])),
+            ],
+            yAxis: PlotAxis("test accuracy"))
+    }
+
+    static var bellHistogram: Histogram {
+        Histogram(name: "histogram-bell", title: "Bell pair on the noisy device, 2000 shots",
+                  probabilities: ["00": 0.4755, "01": 0.0245, "10": 0.0245, "11": 0.4755],
+                  counts: ["00": 957, "01": 52, "10": 41, "11": 950])
+    }
+
+    /// 6 qubits, 64 outcomes, a GHZ-like distribution with a noisy tail: capped to 12 bars.
+    static var cappedHistogram: Histogram {
+        var probabilities: [String: Double] = [:]
+        for state in 0..<64 {
+            let bits = String(String(state, radix: 2).reversed()).padding(toLength: 6, withPad: "0", startingAt: 0)
+            let weight = state == 0 || state == 63 ? 0.40 : Double(1 + state % 7) / 1400
+            probabilities[String(bits.reversed())] = weight
+        }
+        let total = probabilities.values.sorted().reduce(0, +)
+        for key in probabilities.keys { probabilities[key]! /= total }
+        return Histogram(name: "histogram-capped", title: "GHZ state, 6 qubits, exact probabilities",
+                         probabilities: probabilities, maxBars: 12)
+    }
+}
