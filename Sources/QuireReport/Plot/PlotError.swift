@@ -13,6 +13,8 @@ public enum PlotError: InputError, Hashable {
     case nonPositiveOnLogScale(figure: String, item: String)
     /// An interval's lower end lies above its upper end.
     case invertedInterval(figure: String, item: String)
+    /// A range that must have width (a heat map's extent) has its lower end at or above its upper end.
+    case emptyRange(figure: String, item: String)
     /// A count is negative.
     case negativeCount(figure: String, item: String)
     /// A probability lies outside 0…1.
@@ -40,6 +42,10 @@ public enum PlotError: InputError, Hashable {
             return Diagnostic(
                 location: nil, message: "figure '\(figure)': \(item) has its lower end above its upper end",
                 hint: "give intervals as (lower, upper) with lower <= upper")
+        case let .emptyRange(figure, item):
+            return Diagnostic(
+                location: nil, message: "figure '\(figure)': \(item) has its lower end at or above its upper end",
+                hint: "give the grid's extent as lower < upper")
         case let .negativeCount(figure, item):
             return Diagnostic(
                 location: nil, message: "figure '\(figure)': \(item) is a negative count",

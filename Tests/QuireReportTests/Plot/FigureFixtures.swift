@@ -6,7 +6,8 @@ enum FigureFixtures {
     /// Names of every fixture; each is also its golden file's name.
     static let all: [(name: String, kind: String)] = [
         ("line-loss", "LinePlot"), ("line-log-sweep", "LinePlot"), ("bar-accuracy", "BarChart"),
-        ("histogram-bell", "Histogram"), ("histogram-capped", "Histogram"),
+        ("histogram-bell", "Histogram"), ("histogram-capped", "Histogram"), ("scatter-moons", "ScatterPlot"),
+        ("confusion-iris", "ConfusionMatrix"),
     ]
 
     /// The SVG of fixture `name`.
@@ -17,6 +18,8 @@ enum FigureFixtures {
         case "bar-accuracy": return try accuracyBars.svg()
         case "histogram-bell": return try bellHistogram.svg()
         case "histogram-capped": return try cappedHistogram.svg()
+        case "scatter-moons": return try moons.svg()
+        case "confusion-iris": return try irisConfusion.svg()
         default: fatalError("unknown fixture \(name)")
         }
     }
@@ -86,5 +89,44 @@ enum FigureFixtures {
         for key in probabilities.keys { probabilities[key]! /= total }
         return Histogram(name: "histogram-capped", title: "GHZ state, 6 qubits, exact probabilities",
                          probabilities: probabilities, maxBars: 12)
+    }
+
+    /// Two interleaving half circles (rational parametrisation of the circle, deterministic jitter),
+    /// 3 of every 10 points held out, under a smooth decision function on a 40 × 30 grid.
+    static var moons: ScatterPlot {
+        var points: [ScatterPlot.Point] = []
+        for index in 0..<60 {
+            let t = Double(index % 30) / 29  // tangent of half the angle, 0…1
+            let (cos, sin) = ((1 - t * t) / (1 + t * t), 2 * t / (1 + t * t))  // of an angle in 0…π/2
+            let (cosine, sine) = (cos * cos - sin * sin, 2 * cos * sin)  // double angle: 0…π
+            let jitter = (Double(index * 37 % 11) - 5) / 50
+            let jitter2 = (Double(index * 53 % 13) - 6) / 60
+            let upper = index < 30
+            let x = (upper ? cosine : 1 - cosine) + jitter2
+            let y = (upper ? sine : 0.5 - sine) + jitter
+            points.append(.init(x: x, y: y, classIndex: upper ? 0 : 1, split: index % 10 < 7 ? .train : .test))
+        }
+        let (columns, rows) = (40, 30)
+        let values = (0..<rows).map { row in
+            (0..<columns).map { column -> Double in
+                let x = -1.5 + 4 * (Double(column) + 0.5) / Double(columns)
+                let y = -1 + 2.5 * (Double(row) + 0.5) / Double(rows)
+                // A cubic through the gap between the moons: (-1, -0.5), (0, 0.75), (1, -0.25), (2, 1).
+                let boundary = 0.75 - 0.625 * x - 1.125 * x * x + 0.75 * x * x * x
+                let f = -2.5 * (y - boundary)
+                return f / (1 + abs(f))
+            }
+        }
+        return ScatterPlot(
+            name: "scatter-moons", title: "Decision function of the VQC on two moons",
+            classes: ["upper moon", "lower moon"], points: points,
+            heatMap: .init(xRange: (-1.5, 2.5), yRange: (-1, 1.5), values: values, title: "decision function"),
+            xAxis: PlotAxis("x₁"), yAxis: PlotAxis("x₂"))
+    }
+
+    static var irisConfusion: ConfusionMatrix {
+        ConfusionMatrix(name: "confusion-iris", title: "Iris test set, 3-class VQC",
+                        classes: ["setosa", "versicolor", "virginica"],
+                        counts: [[15, 0, 0], [0, 13, 2], [0, 4, 11]])
     }
 }
