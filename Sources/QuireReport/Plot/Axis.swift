@@ -73,11 +73,11 @@ struct Axis {
         labels.map { TextMetrics.width($0, fontSize: Theme.fontSize) }.max() ?? 0
     }
 
-    /// Labels with the decimals the step needs (`0.0, 0.2, …`); scientific (`2e-7`, `1.5e6`) when the
-    /// step is below 10^-4 or a tick reaches a million, where plain digits would get long.
+    /// Labels with the decimals the step needs (`0.0, 0.2, …`); scientific (`2e-7`, `1.5e8`) when the
+    /// step is below 10^-4 or a tick reaches ten million, where plain digits would get long.
     static func linearLabels(_ ticks: NiceTicks) -> [String] {
         let largest = ticks.values.map(abs).max() ?? 0
-        if ticks.stepExponent >= -4 && largest < 1e6 {
+        if ticks.stepExponent >= -4 && largest < 1e7 {
             return ticks.values.map { NumberFormat.fixed($0, decimals: max(0, -ticks.stepExponent)) }
         }
         return ticks.values.map { NumberFormat.scientific($0, place: ticks.stepExponent) }
@@ -86,13 +86,20 @@ struct Axis {
     /// Decade exponents from the one at or below `lower` to the one at or above `upper`, at least
     /// one decade apart, thinned to at most nine ticks (the domain is widened to a whole stride).
     static func decades(lower: Double, upper: Double) -> [Int] {
-        let low = ExactDecimal(lower).leadingExponent
-        let top = ExactDecimal(upper)
-        var high = top.leadingExponent + (top.digits == [1] ? 0 : 1)
+        let low = floorExponent(lower)
+        var high = floorExponent(upper)
+        if NiceTicks.powerOfTen(high) != upper { high += 1 }
         if high == low { high += 1 }
         let stride = (high - low + 7) / 8
         high = low + stride * ((high - low + stride - 1) / stride)
         return Array(Swift.stride(from: low, through: high, by: stride))
+    }
+
+    /// The largest k with 10^k (as the `Double` nearest to it) at most `x`: the double `1e-12` lies
+    /// just below 10^-12, yet counts as that decade.
+    private static func floorExponent(_ x: Double) -> Int {
+        let lead = ExactDecimal(x).leadingExponent
+        return NiceTicks.powerOfTen(lead + 1) <= x ? lead + 1 : lead
     }
 
     /// `0.01 … 1000` in plain digits when every decade lies in 10^-3…10^5, else `10⁻⁷` with

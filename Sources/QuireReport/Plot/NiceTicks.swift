@@ -47,7 +47,9 @@ struct NiceTicks: Equatable {
         if rounding {
             mantissa = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10
         } else {
-            mantissa = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
+            // A relative slack of 1e-9, so that a range of 0.4 − 0.19999999999999998 still counts as 0.2.
+            let limit = 1 + 1e-9
+            mantissa = fraction <= limit ? 1 : fraction <= 2 * limit ? 2 : fraction <= 5 * limit ? 5 : 10
         }
         if mantissa == 10 {
             exponent += 1
