@@ -4,8 +4,9 @@
 ///
 /// Layout, outside in: margin, visible title, y-axis title and tick labels on the left; tick labels,
 /// x-axis title and (if wide) the legend below; a side panel (colour bar) and the legend (if narrow:
-/// at most 28 % of the width) on the right. When the requested height leaves the plot less than
-/// 160 px (many legend rows, long rotated labels), the figure grows instead of squeezing the data.
+/// at most 28 % of the width) on the right. When the requested height leaves the plot less than half
+/// of it (or 160 px), as many legend rows or long rotated labels can, the figure grows instead of
+/// squeezing the data.
 struct CartesianFrame {
     /// What the x axis shows.
     enum XScale {
@@ -62,19 +63,26 @@ struct CartesianFrame {
         let onRight = legendColumn.map { $0.width <= 0.28 * width } ?? false
         if let legendColumn, onRight { right = Theme.margin + legendColumn.width + 2 * Theme.gap }
         right += input.sidePanelWidth
-        let plotWidth = width - left - right
+        var plotWidth = width - left - right
 
         var labels: CategoryLabels?
         var xLabelsHeight = Theme.fontSize * Theme.lineSpacing
         if case let .categories(names, monospace) = input.x, !names.isEmpty {
             labels = CategoryLabels(names, slotWidth: plotWidth / Double(names.count), monospace: monospace)
+            // Rotated labels reach left of their slot: move the plot right until the first ones fit.
+            let overhang = labels!.leftOverhang(slotWidth: plotWidth / Double(names.count))
+            if overhang > left - Theme.margin {
+                left = Theme.margin + overhang
+                plotWidth = width - left - right
+                labels = CategoryLabels(names, slotWidth: plotWidth / Double(names.count), monospace: monospace)
+            }
             xLabelsHeight = labels!.height
         }
         let top = Theme.margin + FigureDocument.titleHeight(input.title) + Theme.fontSize / 2
         var bottom = Theme.tickLength + Theme.gap / 2 + xLabelsHeight + Theme.margin
         if !input.xTitle.isEmpty { bottom += Theme.gap + Theme.labelFontSize * Theme.lineSpacing }
         if let legend = input.legend, !onRight { bottom += 2 * Theme.gap + legend.rowsHeight(width: width - 2 * Theme.margin) }
-        let plotHeight = max(input.size.height - top - bottom, Self.minimumPlotHeight)
+        let plotHeight = max(input.size.height - top - bottom, Self.minimumPlotHeight, input.size.height / 2)
 
         plot = (left, top, plotWidth, plotHeight)
         self.width = width
@@ -192,7 +200,9 @@ struct CartesianFrame {
             ], text: input.xTitle)
         }
         if !input.yTitle.isEmpty {
-            let (x, y) = (Theme.margin + Theme.labelFontSize, plot.y + plot.height / 2)
+            // Rotated, the glyphs rise leftwards from the baseline: put it a gap left of the tick labels.
+            let tickLabelsLeft = plot.x - Theme.tickLength - Theme.gap / 2 - yAxis.widestLabel
+            let (x, y) = (tickLabelsLeft - Theme.gap - 0.25 * Theme.labelFontSize, plot.y + plot.height / 2)
             svg.element("text", [
                 ("class", "axis-title"), ("x", n(x)), ("y", n(y)), ("text-anchor", "middle"),
                 ("transform", "rotate(-90 \(n(x)) \(n(y)))"), size,

@@ -1,6 +1,6 @@
 /// Labels under the slots of a categorical x axis (bars, histogram outcomes), kept readable when they
 /// are long: set horizontally when every label fits its slot, else wrapped at spaces onto at most
-/// three lines when every word fits, else rotated by 40° (reading upwards to the right, ending under
+/// four lines when every word fits, else rotated by 40° (reading upwards to the right, ending under
 /// the slot). Rotated labels longer than 32 characters are shortened with `…`.
 struct CategoryLabels {
     /// How the labels are set.
@@ -44,7 +44,7 @@ struct CategoryLabels {
         layout = .rotated
     }
 
-    /// Greedy word wrap into at most three lines no wider than `width`, or nil if a word is too wide
+    /// Greedy word wrap into at most four lines no wider than `width`, or nil if a word is too wide
     /// or more lines would be needed.
     private static func wrap(_ label: String, width: Double, fontSize: Double) -> [String]? {
         var lines: [String] = []
@@ -56,7 +56,7 @@ struct CategoryLabels {
                 lines.append(word)
             }
         }
-        return lines.count <= 3 ? lines : nil
+        return lines.count <= 4 ? lines : nil
     }
 
     /// The vertical space the labels take below the tick marks.
@@ -70,6 +70,15 @@ struct CategoryLabels {
             let widest = labels.map { TextMetrics.width($0, fontSize: fontSize) }.max() ?? 0
             return widest * Self.sine + fontSize * Self.cosine + 2
         }
+    }
+
+    /// How far left of the plot area's edge the labels reach (0 unless rotated), for slots of
+    /// `slotWidth` starting at the plot's left edge.
+    func leftOverhang(slotWidth: Double) -> Double {
+        guard layout == .rotated else { return 0 }
+        return labels.indices.map { index in
+            TextMetrics.width(labels[index], fontSize: fontSize) * Self.cosine - (Double(index) + 0.5) * slotWidth
+        }.max() ?? 0
     }
 
     /// Writes label i under `centers[i]`, with its top at `top`.

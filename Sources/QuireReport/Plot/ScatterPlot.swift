@@ -6,7 +6,7 @@
 /// function: blue below, red above), symmetric so equal distances from the centre get equally strong
 /// colours, with a colour bar beside the plot. Training points are filled, test points are open
 /// (white inside, thick outline). With a heat map the axes span exactly the grid (and any point
-/// outside it); without one, nice loose axes frame the points. Nothing to draw gives empty axes
+/// outside it); without one, they span the points plus 5 % on each side, ticks inside. Nothing to draw gives empty axes
 /// with "no data".
 ///
 ///     ScatterPlot(name: "moons-boundary", title: "Decision boundary",
@@ -140,8 +140,8 @@ public struct ScatterPlot: Hashable, Sendable {
             x = Axis(tightLower: xs.min()!, upper: xs.max()!)
             y = Axis(tightLower: ys.min()!, upper: ys.max()!)
         } else {
-            x = Axis(lower: xs.min() ?? 0, upper: xs.max() ?? 1)
-            y = Axis(lower: ys.min() ?? 0, upper: ys.max() ?? 1)
+            x = Self.paddedAxis(xs)
+            y = Self.paddedAxis(ys)
         }
         let colorBar = grid.map(Self.colorBar)
         let frame = CartesianFrame(.init(
@@ -157,6 +157,16 @@ public struct ScatterPlot: Hashable, Sendable {
             }
             writePoints(frame: frame, into: &svg)
         }
+    }
+
+    /// An axis 5 % wider than the points on each side, so no marker sits on the frame; nice loose
+    /// ticks when there are no points, or they all coincide.
+    private static func paddedAxis(_ values: [Double]) -> Axis {
+        guard let low = values.min(), let high = values.max(), low < high else {
+            return Axis(lower: values.min() ?? 0, upper: values.max() ?? 1)
+        }
+        let pad = (high - low) * 0.05
+        return Axis(tightLower: low - pad, upper: high + pad)
     }
 
     /// The colour bar of a heat map: symmetric around its centre (±1 when every value is the centre).

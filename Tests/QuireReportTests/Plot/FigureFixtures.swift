@@ -7,7 +7,8 @@ enum FigureFixtures {
     static let all: [(name: String, kind: String)] = [
         ("line-loss", "LinePlot"), ("line-log-sweep", "LinePlot"), ("bar-accuracy", "BarChart"),
         ("histogram-bell", "Histogram"), ("histogram-capped", "Histogram"), ("scatter-moons", "ScatterPlot"),
-        ("confusion-iris", "ConfusionMatrix"),
+        ("confusion-iris", "ConfusionMatrix"), ("bar-rotated", "BarChart"), ("scatter-classes", "ScatterPlot"),
+        ("confusion-digits", "ConfusionMatrix"), ("line-empty", "LinePlot"),
     ]
 
     /// The SVG of fixture `name`.
@@ -20,6 +21,12 @@ enum FigureFixtures {
         case "histogram-capped": return try cappedHistogram.svg()
         case "scatter-moons": return try moons.svg()
         case "confusion-iris": return try irisConfusion.svg()
+        case "bar-rotated": return try rotatedBars.svg()
+        case "scatter-classes": return try fourClasses.svg()
+        case "confusion-digits": return try digitsConfusion.svg()
+        case "line-empty":
+            return try LinePlot(name: "line-empty", title: "Loss (run diverged before the first epoch)",
+                                xAxis: PlotAxis("epoch"), yAxis: PlotAxis("loss"), series: [.init("train", x: [], y: [])]).svg()
         default: fatalError("unknown fixture \(name)")
         }
     }
@@ -128,5 +135,39 @@ enum FigureFixtures {
         ConfusionMatrix(name: "confusion-iris", title: "Iris test set, 3-class VQC",
                         classes: ["setosa", "versicolor", "virginica"],
                         counts: [[15, 0, 0], [0, 13, 2], [0, 4, 11]])
+    }
+
+    /// Eight baselines with long names: labels too long to wrap into their slot are rotated.
+    static var rotatedBars: BarChart {
+        let names = ["VQC, angle encoding, 2 layers", "VQC, amplitude encoding", "quantum kernel SVM (ZZ feature map)",
+                     "classical SVM, RBF kernel", "logistic regression", "random forest (100 trees)",
+                     "multilayer perceptron 16-16", "k-nearest neighbours (k = 5)"]
+        let values = [0.71, 0.64, 0.82, 0.86, 0.62, 0.84, 0.87, 0.8]
+        return BarChart(name: "bar-rotated", title: "Circles dataset, test accuracy",
+                        categories: names, series: [.init("accuracy", values: values,
+                                                          errors: Intervals(center: values, halfWidth: values.map { (1 - $0) / 6 }))],
+                        xAxis: PlotAxis("model"), yAxis: PlotAxis("test accuracy", unit: "fraction"))
+    }
+
+    /// Four classes on a 2 × 2 lattice of clusters, no heat map, training points only.
+    static var fourClasses: ScatterPlot {
+        let points = (0..<80).map { index -> ScatterPlot.Point in
+            let cls = index % 4
+            let (cx, cy) = (Double(cls % 2) * 3, Double(cls / 2) * 3)
+            let dx = (Double(index * 37 % 17) - 8) / 8
+            let dy = (Double(index * 53 % 19) - 9) / 9
+            return .init(x: cx + dx, y: cy + dy, classIndex: cls)
+        }
+        return ScatterPlot(name: "scatter-classes", title: "", classes: ["class A", "class B", "class C", "class D"],
+                           points: points, xAxis: PlotAxis("feature 1", unit: "a.u."), yAxis: PlotAxis("feature 2", unit: "a.u."))
+    }
+
+    /// Ten classes: cells shrink to 48 px, shares still printed.
+    static var digitsConfusion: ConfusionMatrix {
+        let counts = (0..<10).map { row in
+            (0..<10).map { column in row == column ? 40 + (row * 7) % 11 : (row * 3 + column * 5) % 7 == 0 ? 3 : (row + column) % 5 == 0 ? 1 : 0 }
+        }
+        return ConfusionMatrix(name: "confusion-digits", title: "Handwritten digits (8 × 8), quantum kernel SVM",
+                               classes: (0..<10).map(String.init), counts: counts)
     }
 }
