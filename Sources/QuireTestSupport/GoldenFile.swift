@@ -29,9 +29,14 @@ public enum GoldenFile {
         }
     }
 
-    /// Compares `actual` with the file at `path` (or records it, see the type's documentation).
-    public static func check(_ actual: String, path: String) -> Outcome {
-        if ProcessInfo.processInfo.environment["QUIRE_RECORD_GOLDEN"] == "1" {
+    /// Whether this run records golden files: the environment variable `QUIRE_RECORD_GOLDEN` is `1`.
+    public static var recording: Bool {
+        ProcessInfo.processInfo.environment["QUIRE_RECORD_GOLDEN"] == "1"
+    }
+
+    /// Compares `actual` with the file at `path`, or writes it there when `record` is true.
+    public static func check(_ actual: String, path: String, record: Bool = recording) -> Outcome {
+        if record {
             do {
                 try Data(actual.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 return .recorded(path)
