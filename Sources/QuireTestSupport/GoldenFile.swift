@@ -21,8 +21,9 @@ public enum GoldenFile {
         public var description: String {
             switch self {
             case .matches: return "matches its golden file"
-            case let .differs(detail): return "differs from its golden file: \(detail); "
-                + "if the change is intended, re-record with QUIRE_RECORD_GOLDEN=1 and review the diff"
+            case let .differs(detail):
+                return "differs from its golden file: \(detail); "
+                    + "if the change is intended, re-record with QUIRE_RECORD_GOLDEN=1 and review the diff"
             case let .missing(path): return "no golden file at \(path); record it with QUIRE_RECORD_GOLDEN=1"
             case let .recorded(path): return "recorded \(path); review it and run the tests again"
             }

@@ -36,9 +36,11 @@ struct Axis {
             labels = Self.decadeLabels(exponents)
             domain = (Double(exponents.first!), Double(exponents.last!))
             let everyDecade = exponents.count > 1 && exponents[1] - exponents[0] == 1
-            minorTicks = everyDecade ? exponents.dropLast().flatMap { exponent in
-                (2...9).map { Double($0) * NiceTicks.powerOfTen(exponent) }
-            } : []
+            minorTicks =
+                everyDecade
+                ? exponents.dropLast().flatMap { exponent in
+                    (2...9).map { Double($0) * NiceTicks.powerOfTen(exponent) }
+                } : []
         }
     }
 

@@ -48,9 +48,11 @@ public struct BarChart: Hashable, Sendable {
     var monospaceLabels = false
 
     /// A bar chart; see the type's documentation.
-    public init(name: String, title: String = "", categories: [String], series: [Series],
-                xAxis: PlotAxis = PlotAxis(""), yAxis: PlotAxis, description: String? = nil,
-                size: FigureSize = .standard) {
+    public init(
+        name: String, title: String = "", categories: [String], series: [Series],
+        xAxis: PlotAxis = PlotAxis(""), yAxis: PlotAxis, description: String? = nil,
+        size: FigureSize = .standard
+    ) {
         self.name = name
         self.title = title
         self.description = description
@@ -70,11 +72,12 @@ public struct BarChart: Hashable, Sendable {
         let values = series.flatMap { $0.values + ($0.errors?.lower ?? []) + ($0.errors?.upper ?? []) }
         let lower = min(values.min() ?? 0, 0)
         let upper = max(values.max() ?? 1, values.isEmpty ? 1 : 0)
-        let frame = CartesianFrame(.init(
-            name: name, title: title, description: description ?? summary, size: size,
-            xTitle: xAxis.text, yTitle: yAxis.text,
-            x: .categories(categories, monospace: monospaceLabels), y: Axis(lower: lower, upper: upper),
-            legend: series.count > 1 ? legend : nil, note: categories.isEmpty ? "no data" : nil))
+        let frame = CartesianFrame(
+            .init(
+                name: name, title: title, description: description ?? summary, size: size,
+                xTitle: xAxis.text, yTitle: yAxis.text,
+                x: .categories(categories, monospace: monospaceLabels), y: Axis(lower: lower, upper: upper),
+                legend: series.count > 1 ? legend : nil, note: categories.isEmpty ? "no data" : nil))
         return frame.render { svg in write(frame: frame, into: &svg) }
     }
 
@@ -89,10 +92,12 @@ public struct BarChart: Hashable, Sendable {
             for (category, value) in series.values.enumerated() {
                 let x = frame.categoryCenters[category] - group / 2 + Double(seriesIndex) * barWidth
                 let top = frame.yAxis.position(value)
-                svg.element("rect", [
-                    ("class", "bar"), ("x", n(x + 0.5)), ("y", n(min(top, zero))),
-                    ("width", n(max(barWidth - 1, 1))), ("height", n(abs(zero - top))),
-                ])
+                svg.element(
+                    "rect",
+                    [
+                        ("class", "bar"), ("x", n(x + 0.5)), ("y", n(min(top, zero))),
+                        ("width", n(max(barWidth - 1, 1))), ("height", n(abs(zero - top))),
+                    ])
             }
             svg.close()
         }
@@ -101,14 +106,21 @@ public struct BarChart: Hashable, Sendable {
             svg.open("g", [("class", "error-bars"), ("stroke", Theme.textColor), ("stroke-width", "1.5")])
             for category in categories.indices {
                 let center = frame.categoryCenters[category] - group / 2 + (Double(seriesIndex) + 0.5) * barWidth
-                let (low, high) = (frame.yAxis.position(errors.lower[category]), frame.yAxis.position(errors.upper[category]))
+                let (low, high) = (
+                    frame.yAxis.position(errors.lower[category]), frame.yAxis.position(errors.upper[category])
+                )
                 let cap = min(barWidth * 0.4, 12) / 2
-                svg.element("path", [
-                    ("class", "error-bar"),
-                    ("d", "M\(n(center)) \(n(low)) L\(n(center)) \(n(high)) "
-                        + "M\(n(center - cap)) \(n(low)) L\(n(center + cap)) \(n(low)) "
-                        + "M\(n(center - cap)) \(n(high)) L\(n(center + cap)) \(n(high))"),
-                ])
+                svg.element(
+                    "path",
+                    [
+                        ("class", "error-bar"),
+                        (
+                            "d",
+                            "M\(n(center)) \(n(low)) L\(n(center)) \(n(high)) "
+                                + "M\(n(center - cap)) \(n(low)) L\(n(center + cap)) \(n(low)) "
+                                + "M\(n(center - cap)) \(n(high)) L\(n(center + cap)) \(n(high))"
+                        ),
+                    ])
             }
             svg.close()
         }

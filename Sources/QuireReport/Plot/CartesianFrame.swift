@@ -81,7 +81,9 @@ struct CartesianFrame {
         let top = Theme.margin + FigureDocument.titleHeight(input.title) + Theme.fontSize / 2
         var bottom = Theme.tickLength + Theme.gap / 2 + xLabelsHeight + Theme.margin
         if !input.xTitle.isEmpty { bottom += Theme.gap + Theme.labelFontSize * Theme.lineSpacing }
-        if let legend = input.legend, !onRight { bottom += 2 * Theme.gap + legend.rowsHeight(width: width - 2 * Theme.margin) }
+        if let legend = input.legend, !onRight {
+            bottom += 2 * Theme.gap + legend.rowsHeight(width: width - 2 * Theme.margin)
+        }
         let plotHeight = max(input.size.height - top - bottom, Self.minimumPlotHeight, input.size.height / 2)
 
         plot = (left, top, plotWidth, plotHeight)
@@ -109,8 +111,9 @@ struct CartesianFrame {
 
     /// The finished SVG: frame, then what `data` writes over the grid, then axes and legend on top.
     func render(_ data: (inout SVGWriter) -> Void) -> String {
-        let document = FigureDocument(name: input.name, title: input.title, description: input.description,
-                                      width: width, height: height)
+        let document = FigureDocument(
+            name: input.name, title: input.title, description: input.description,
+            width: width, height: height)
         return document.render { svg in
             writeGrid(into: &svg)
             svg.open("g", [("class", "data")])
@@ -121,10 +124,12 @@ struct CartesianFrame {
             writeLegend(into: &svg)
             if let note = input.note {
                 let n = SVGWriter.number
-                svg.element("text", [
-                    ("class", "note"), ("x", n(plot.x + plot.width / 2)), ("y", n(plot.y + plot.height / 2)),
-                    ("text-anchor", "middle"), ("font-size", n(Theme.labelFontSize)), ("fill", "#666666"),
-                ], text: note)
+                svg.element(
+                    "text",
+                    [
+                        ("class", "note"), ("x", n(plot.x + plot.width / 2)), ("y", n(plot.y + plot.height / 2)),
+                        ("text-anchor", "middle"), ("font-size", n(Theme.labelFontSize)), ("fill", "#666666"),
+                    ], text: note)
             }
         }
     }
@@ -169,16 +174,21 @@ struct CartesianFrame {
 
         svg.open("g", [("class", "tick-labels")])
         for (tick, label) in zip(yAxis.ticks, yAxis.labels) {
-            svg.element("text", [
-                ("x", n(left - Theme.tickLength - Theme.gap / 2)),
-                ("y", n(yAxis.position(tick) + 0.35 * Theme.fontSize)), ("text-anchor", "end"),
-            ], text: label)
+            svg.element(
+                "text",
+                [
+                    ("x", n(left - Theme.tickLength - Theme.gap / 2)),
+                    ("y", n(yAxis.position(tick) + 0.35 * Theme.fontSize)), ("text-anchor", "end"),
+                ], text: label)
         }
         for (tick, label) in zip(xAxis?.ticks ?? [], xAxis?.labels ?? []) {
-            svg.element("text", [
-                ("x", n(xAxis!.position(tick))), ("y", n(bottom + Theme.tickLength + Theme.gap / 2 + 0.8 * Theme.fontSize)),
-                ("text-anchor", "middle"),
-            ], text: label)
+            svg.element(
+                "text",
+                [
+                    ("x", n(xAxis!.position(tick))),
+                    ("y", n(bottom + Theme.tickLength + Theme.gap / 2 + 0.8 * Theme.fontSize)),
+                    ("text-anchor", "middle"),
+                ], text: label)
         }
         svg.close()
         categoryLabels?.write(into: &svg, centers: categoryCenters, top: bottom + Theme.tickLength + Theme.gap / 2)
@@ -194,19 +204,23 @@ struct CartesianFrame {
         let n = SVGWriter.number
         let size: SVGWriter.Attribute = ("font-size", n(Theme.labelFontSize))
         if !input.xTitle.isEmpty {
-            svg.element("text", [
-                ("class", "axis-title"), ("x", n(plot.x + plot.width / 2)),
-                ("y", n(labelsBottom + Theme.gap + Theme.labelFontSize)), ("text-anchor", "middle"), size,
-            ], text: input.xTitle)
+            svg.element(
+                "text",
+                [
+                    ("class", "axis-title"), ("x", n(plot.x + plot.width / 2)),
+                    ("y", n(labelsBottom + Theme.gap + Theme.labelFontSize)), ("text-anchor", "middle"), size,
+                ], text: input.xTitle)
         }
         if !input.yTitle.isEmpty {
             // Rotated, the glyphs rise leftwards from the baseline: put it a gap left of the tick labels.
             let tickLabelsLeft = plot.x - Theme.tickLength - Theme.gap / 2 - yAxis.widestLabel
             let (x, y) = (tickLabelsLeft - Theme.gap - 0.25 * Theme.labelFontSize, plot.y + plot.height / 2)
-            svg.element("text", [
-                ("class", "axis-title"), ("x", n(x)), ("y", n(y)), ("text-anchor", "middle"),
-                ("transform", "rotate(-90 \(n(x)) \(n(y)))"), size,
-            ], text: input.yTitle)
+            svg.element(
+                "text",
+                [
+                    ("class", "axis-title"), ("x", n(x)), ("y", n(y)), ("text-anchor", "middle"),
+                    ("transform", "rotate(-90 \(n(x)) \(n(y)))"), size,
+                ], text: input.yTitle)
         }
     }
 

@@ -94,15 +94,18 @@ struct CategoryLabels {
             case .horizontal:
                 svg.element("text", [("x", n(x)), ("y", n(baseline)), ("text-anchor", "middle")], text: label)
             case let .wrapped(lines):
-                svg.multilineText(lines[index], x: x, lineHeight: fontSize * Theme.lineSpacing,
-                                  [("x", n(x)), ("y", n(baseline)), ("text-anchor", "middle")])
+                svg.multilineText(
+                    lines[index], x: x, lineHeight: fontSize * Theme.lineSpacing,
+                    [("x", n(x)), ("y", n(baseline)), ("text-anchor", "middle")])
             case .rotated:
                 // Anchored at its end just below the slot's centre, rotated about that point.
                 let y = top + 0.35 * fontSize
-                svg.element("text", [
-                    ("x", n(x)), ("y", n(y + 0.35 * fontSize)), ("text-anchor", "end"),
-                    ("transform", "rotate(-\(n(Self.angle)) \(n(x)) \(n(y)))"),
-                ], text: label)
+                svg.element(
+                    "text",
+                    [
+                        ("x", n(x)), ("y", n(y + 0.35 * fontSize)), ("text-anchor", "end"),
+                        ("transform", "rotate(-\(n(Self.angle)) \(n(x)) \(n(y)))"),
+                    ], text: label)
             }
         }
         svg.close()

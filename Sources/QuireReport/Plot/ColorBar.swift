@@ -40,24 +40,36 @@ struct ColorBar {
         }
         svg.close()
         svg.close()
-        svg.element("rect", [("x", n(x)), ("y", n(top)), ("width", n(Self.barWidth)), ("height", n(height)),
-                             ("fill", "url(#\(id))"), ("fill-opacity", Self.opacity), ("stroke", Theme.axisColor),
-                             ("stroke-width", "1")])
+        svg.element(
+            "rect",
+            [
+                ("x", n(x)), ("y", n(top)), ("width", n(Self.barWidth)), ("height", n(height)),
+                ("fill", "url(#\(id))"), ("fill-opacity", Self.opacity), ("stroke", Theme.axisColor),
+                ("stroke-width", "1"),
+            ])
         let right = x + Self.barWidth
         for (tick, label) in zip(axis.ticks, axis.labels) {
             let y = axis.position(tick)
-            svg.element("line", [("x1", n(right)), ("y1", n(y)), ("x2", n(right + Theme.tickLength)), ("y2", n(y)),
-                                 ("stroke", Theme.axisColor), ("stroke-width", "1")])
-            svg.element("text", [("x", n(right + Theme.tickLength + Theme.gap / 2)), ("y", n(y + 0.35 * Theme.fontSize))],
-                        text: label)
+            svg.element(
+                "line",
+                [
+                    ("x1", n(right)), ("y1", n(y)), ("x2", n(right + Theme.tickLength)), ("y2", n(y)),
+                    ("stroke", Theme.axisColor), ("stroke-width", "1"),
+                ])
+            svg.element(
+                "text", [("x", n(right + Theme.tickLength + Theme.gap / 2)), ("y", n(y + 0.35 * Theme.fontSize))],
+                text: label)
         }
         if !title.isEmpty {
             let titleX = right + Theme.tickLength + Theme.gap / 2 + axis.widestLabel + Theme.gap + Theme.labelFontSize
             let titleY = top + height / 2
-            svg.element("text", [
-                ("x", n(titleX)), ("y", n(titleY)), ("text-anchor", "middle"), ("font-size", n(Theme.labelFontSize)),
-                ("transform", "rotate(-90 \(n(titleX)) \(n(titleY)))"),
-            ], text: title)
+            svg.element(
+                "text",
+                [
+                    ("x", n(titleX)), ("y", n(titleY)), ("text-anchor", "middle"),
+                    ("font-size", n(Theme.labelFontSize)),
+                    ("transform", "rotate(-90 \(n(titleX)) \(n(titleY)))"),
+                ], text: title)
         }
         svg.close()
     }

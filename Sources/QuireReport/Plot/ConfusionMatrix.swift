@@ -46,31 +46,49 @@ public struct ConfusionMatrix: Hashable, Sendable {
         let labelsTop = top + side + Theme.gap / 2
         let xTitleBaseline = labelsTop + columnLabels.height + Theme.gap + Theme.labelFontSize
         let height = xTitleBaseline + Theme.labelFontSize * 0.35 + Theme.margin
-        let document = FigureDocument(name: name, title: title, description: description ?? summary,
-                                      width: width.rounded(.up), height: height.rounded(.up))
+        let document = FigureDocument(
+            name: name, title: title, description: description ?? summary,
+            width: width.rounded(.up), height: height.rounded(.up))
         return document.render { svg in
             let n = SVGWriter.number
             let centers = (0..<count).map { left + (Double($0) + 0.5) * cell }
             writeCells(into: &svg, left: left, top: top, cell: cell)
             svg.open("g", [("class", "row-labels")])
             for (row, name) in classes.enumerated() {
-                svg.element("text", [("x", n(left - Theme.gap)), ("y", n(centers[row] - left + top + 0.35 * Theme.fontSize)),
-                                     ("text-anchor", "end")], text: name)
+                svg.element(
+                    "text",
+                    [
+                        ("x", n(left - Theme.gap)), ("y", n(top + (Double(row) + 0.5) * cell + 0.35 * Theme.fontSize)),
+                        ("text-anchor", "end"),
+                    ], text: name)
             }
             svg.close()
             columnLabels.write(into: &svg, centers: centers, top: labelsTop)
             let axisTitle: SVGWriter.Attribute = ("font-size", n(Theme.labelFontSize))
-            svg.element("text", [("class", "axis-title"), ("x", n(left + side / 2)), ("y", n(xTitleBaseline)),
-                                 ("text-anchor", "middle"), axisTitle], text: "predicted class")
+            svg.element(
+                "text",
+                [
+                    ("class", "axis-title"), ("x", n(left + side / 2)), ("y", n(xTitleBaseline)),
+                    ("text-anchor", "middle"), axisTitle,
+                ], text: "predicted class")
             let (titleX, titleY) = (Theme.margin + Theme.labelFontSize, top + side / 2)
-            svg.element("text", [("class", "axis-title"), ("x", n(titleX)), ("y", n(titleY)), ("text-anchor", "middle"),
-                                 ("transform", "rotate(-90 \(n(titleX)) \(n(titleY)))"), axisTitle], text: "true class")
-            bar.write(into: &svg, x: left + side + 3 * Theme.gap, top: top, height: side,
-                      id: FigureDocument.idPrefix(name) + "-color-bar")
+            svg.element(
+                "text",
+                [
+                    ("class", "axis-title"), ("x", n(titleX)), ("y", n(titleY)), ("text-anchor", "middle"),
+                    ("transform", "rotate(-90 \(n(titleX)) \(n(titleY)))"), axisTitle,
+                ], text: "true class")
+            bar.write(
+                into: &svg, x: left + side + 3 * Theme.gap, top: top, height: side,
+                id: FigureDocument.idPrefix(name) + "-color-bar")
             if count == 0 {
-                svg.element("text", [("class", "note"), ("x", n(left + side / 2)), ("y", n(top + side / 2)),
-                                     ("text-anchor", "middle"), ("font-size", n(Theme.labelFontSize)), ("fill", "#666666")],
-                            text: "no data")
+                svg.element(
+                    "text",
+                    [
+                        ("class", "note"), ("x", n(left + side / 2)), ("y", n(top + side / 2)),
+                        ("text-anchor", "middle"), ("font-size", n(Theme.labelFontSize)), ("fill", "#666666"),
+                    ],
+                    text: "no data")
             }
         }
     }
@@ -85,16 +103,28 @@ public struct ConfusionMatrix: Hashable, Sendable {
                 let share = total == 0 ? 0 : Double(value) / Double(total)
                 let color = Palette.interpolate(Palette.sequential, at: share)
                 let (x, y) = (left + Double(column) * cell, top + Double(row) * cell)
-                svg.element("rect", [("class", "cell"), ("x", n(x)), ("y", n(y)), ("width", n(cell)), ("height", n(cell)),
-                                     ("fill", color.hex), ("stroke", Theme.background), ("stroke-width", "1")])
+                svg.element(
+                    "rect",
+                    [
+                        ("class", "cell"), ("x", n(x)), ("y", n(y)), ("width", n(cell)), ("height", n(cell)),
+                        ("fill", color.hex), ("stroke", Theme.background), ("stroke-width", "1"),
+                    ])
                 let ink = color.prefersDarkText ? Theme.textColor : "#FFFFFF"
                 let showShare = cell >= 48
                 let countY = y + cell / 2 + (showShare ? -2 : 0.35 * Theme.fontSize)
-                svg.element("text", [("class", "count"), ("x", n(x + cell / 2)), ("y", n(countY)), ("text-anchor", "middle"),
-                                     ("fill", ink), ("font-weight", "600")], text: String(value))
+                svg.element(
+                    "text",
+                    [
+                        ("class", "count"), ("x", n(x + cell / 2)), ("y", n(countY)), ("text-anchor", "middle"),
+                        ("fill", ink), ("font-weight", "600"),
+                    ], text: String(value))
                 if showShare {
-                    svg.element("text", [("x", n(x + cell / 2)), ("y", n(y + cell / 2 + 13)), ("text-anchor", "middle"),
-                                         ("fill", ink), ("font-size", "11")], text: percent.percent(share))
+                    svg.element(
+                        "text",
+                        [
+                            ("x", n(x + cell / 2)), ("y", n(y + cell / 2 + 13)), ("text-anchor", "middle"),
+                            ("fill", ink), ("font-size", "11"),
+                        ], text: percent.percent(share))
                 }
             }
         }

@@ -17,11 +17,13 @@ struct FigureDocument {
     /// `name` with every character outside `[A-Za-z0-9_-]` replaced by `-`, prefixed with `fig-`
     /// unless it starts with a letter (an XML id must not start with a digit or `-`).
     static func idPrefix(_ name: String) -> String {
-        let cleaned = String(name.unicodeScalars.map { scalar -> Character in
-            let allowed = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-                || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
-            return allowed ? Character(scalar) : "-"
-        })
+        let cleaned = String(
+            name.unicodeScalars.map { scalar -> Character in
+                let allowed =
+                    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                    || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+                return allowed ? Character(scalar) : "-"
+            })
         if let first = cleaned.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) {
             return cleaned
         }
@@ -33,20 +35,24 @@ struct FigureDocument {
         var svg = SVGWriter()
         let prefix = idPrefix
         let n = SVGWriter.number
-        svg.open("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
-            ("width", n(width)), ("height", n(height)), ("viewBox", "0 0 \(n(width)) \(n(height))"),
-            ("role", "img"), ("aria-labelledby", "\(prefix)-title \(prefix)-desc"),
-            ("font-family", Theme.fontFamily), ("font-size", n(Theme.fontSize)), ("fill", Theme.textColor),
-        ])
+        svg.open(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
+                ("width", n(width)), ("height", n(height)), ("viewBox", "0 0 \(n(width)) \(n(height))"),
+                ("role", "img"), ("aria-labelledby", "\(prefix)-title \(prefix)-desc"),
+                ("font-family", Theme.fontFamily), ("font-size", n(Theme.fontSize)), ("fill", Theme.textColor),
+            ])
         svg.element("title", [("id", "\(prefix)-title")], text: title.isEmpty ? name : title)
         svg.element("desc", [("id", "\(prefix)-desc")], text: description)
         svg.element("rect", [("width", n(width)), ("height", n(height)), ("fill", Theme.background)])
         if !title.isEmpty {
-            svg.element("text", [
-                ("x", n(width / 2)), ("y", n(Theme.margin + Theme.titleFontSize)), ("text-anchor", "middle"),
-                ("font-size", n(Theme.titleFontSize)), ("font-weight", "600"),
-            ], text: title)
+            svg.element(
+                "text",
+                [
+                    ("x", n(width / 2)), ("y", n(Theme.margin + Theme.titleFontSize)), ("text-anchor", "middle"),
+                    ("font-size", n(Theme.titleFontSize)), ("font-weight", "600"),
+                ], text: title)
         }
         body(&svg)
         svg.close()

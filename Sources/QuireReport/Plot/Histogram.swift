@@ -27,9 +27,11 @@ public struct Histogram: Hashable, Sendable {
     public var size: FigureSize
 
     /// A histogram of `probabilities` and/or sampled `counts`; see the type's documentation.
-    public init(name: String, title: String = "", probabilities: [String: Double] = [:],
-                counts: [String: Int] = [:], maxBars: Int = 16, description: String? = nil,
-                size: FigureSize = .standard) {
+    public init(
+        name: String, title: String = "", probabilities: [String: Double] = [:],
+        counts: [String: Int] = [:], maxBars: Int = 16, description: String? = nil,
+        size: FigureSize = .standard
+    ) {
         precondition(maxBars >= 2, "a histogram needs room for at least one outcome and the other bar")
         self.name = name
         self.title = title
@@ -99,8 +101,9 @@ public struct Histogram: Hashable, Sendable {
         for outcome in outcomes {
             if let p = probabilities[outcome] {
                 if !p.isFinite {
-                    throw .nonFinite(figure: name, item: "probabilities[\"\(outcome)\"]",
-                                     value: NumberFormat.nonFiniteToken(p) ?? "")
+                    throw .nonFinite(
+                        figure: name, item: "probabilities[\"\(outcome)\"]",
+                        value: NumberFormat.nonFiniteToken(p) ?? "")
                 }
                 if !(0...1).contains(p) {
                     throw .probabilityOutOfRange(figure: name, item: "probabilities[\"\(outcome)\"]")

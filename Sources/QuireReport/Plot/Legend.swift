@@ -86,21 +86,35 @@ struct Legend {
         switch entry.swatch {
         case let .line(color, marker, band):
             if band {
-                svg.element("rect", [("x", n(x)), ("y", n(middle - 6)), ("width", n(Self.swatchWidth)),
-                                     ("height", "12"), ("fill", color.hex), ("fill-opacity", "0.2")])
+                svg.element(
+                    "rect",
+                    [
+                        ("x", n(x)), ("y", n(middle - 6)), ("width", n(Self.swatchWidth)),
+                        ("height", "12"), ("fill", color.hex), ("fill-opacity", "0.2"),
+                    ])
             }
-            svg.element("line", [("x1", n(x)), ("y1", n(middle)), ("x2", n(x + Self.swatchWidth)),
-                                 ("y2", n(middle)), ("stroke", color.hex), ("stroke-width", "2")])
-            marker?.write(into: &svg, x: center, y: middle, radius: 3.5,
-                          style: [("fill", color.hex), ("stroke", Theme.background), ("stroke-width", "1")])
+            svg.element(
+                "line",
+                [
+                    ("x1", n(x)), ("y1", n(middle)), ("x2", n(x + Self.swatchWidth)),
+                    ("y2", n(middle)), ("stroke", color.hex), ("stroke-width", "2"),
+                ])
+            marker?.write(
+                into: &svg, x: center, y: middle, radius: 3.5,
+                style: [("fill", color.hex), ("stroke", Theme.background), ("stroke-width", "1")])
         case let .box(color):
-            svg.element("rect", [("x", n(center - 7)), ("y", n(middle - 7)), ("width", "14"), ("height", "14"),
-                                 ("fill", color.hex)])
+            svg.element(
+                "rect",
+                [
+                    ("x", n(center - 7)), ("y", n(middle - 7)), ("width", "14"), ("height", "14"),
+                    ("fill", color.hex),
+                ])
         case let .marker(shape, color, filled):
             shape.write(into: &svg, x: center, y: middle, radius: 5, style: MarkerStyle.style(color, filled: filled))
         }
-        svg.element("text", [("x", n(x + Self.swatchWidth + Theme.gap)), ("y", n(middle + 0.35 * Theme.fontSize))],
-                    text: entry.label)
+        svg.element(
+            "text", [("x", n(x + Self.swatchWidth + Theme.gap)), ("y", n(middle + 0.35 * Theme.fontSize))],
+            text: entry.label)
     }
 }
 

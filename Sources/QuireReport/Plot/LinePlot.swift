@@ -52,8 +52,10 @@ public struct LinePlot: Hashable, Sendable {
     public var size: FigureSize
 
     /// A line plot; see the type's documentation.
-    public init(name: String, title: String = "", xAxis: PlotAxis, yAxis: PlotAxis, series: [Series],
-                yScale: AxisScale = .linear, description: String? = nil, size: FigureSize = .standard) {
+    public init(
+        name: String, title: String = "", xAxis: PlotAxis, yAxis: PlotAxis, series: [Series],
+        yScale: AxisScale = .linear, description: String? = nil, size: FigureSize = .standard
+    ) {
         self.name = name
         self.title = title
         self.description = description
@@ -74,12 +76,13 @@ public struct LinePlot: Hashable, Sendable {
         let ys = series.flatMap { $0.y + ($0.band?.lower ?? []) + ($0.band?.upper ?? []) }
         let empty = xs.isEmpty
         let defaultY = yScale == .linear ? (0.0, 1.0) : (1.0, 10.0)
-        let frame = CartesianFrame(.init(
-            name: name, title: title, description: description ?? summary, size: size,
-            xTitle: xAxis.text, yTitle: yAxis.text,
-            x: .numeric(Axis(lower: xs.min() ?? 0, upper: xs.max() ?? 1)),
-            y: Axis(lower: ys.min() ?? defaultY.0, upper: ys.max() ?? defaultY.1, scale: yScale),
-            legend: series.count > 1 ? legend : nil, note: empty ? "no data" : nil))
+        let frame = CartesianFrame(
+            .init(
+                name: name, title: title, description: description ?? summary, size: size,
+                xTitle: xAxis.text, yTitle: yAxis.text,
+                x: .numeric(Axis(lower: xs.min() ?? 0, upper: xs.max() ?? 1)),
+                y: Axis(lower: ys.min() ?? defaultY.0, upper: ys.max() ?? defaultY.1, scale: yScale),
+                legend: series.count > 1 ? legend : nil, note: empty ? "no data" : nil))
         return frame.render { svg in
             for (index, series) in series.enumerated() {
                 write(series, index: index, frame: frame, into: &svg)
@@ -95,23 +98,29 @@ public struct LinePlot: Hashable, Sendable {
         if let band = series.band {
             let upper = zip(x, band.upper.map(frame.yAxis.position))
             let lower = zip(x, band.lower.map(frame.yAxis.position)).reversed()
-            svg.element("path", [
-                ("class", "band"), ("d", Self.path(Array(upper) + lower, closed: true)),
-                ("fill", color), ("fill-opacity", "0.2"), ("stroke", "none"),
-            ])
+            svg.element(
+                "path",
+                [
+                    ("class", "band"), ("d", Self.path(Array(upper) + lower, closed: true)),
+                    ("fill", color), ("fill-opacity", "0.2"), ("stroke", "none"),
+                ])
         }
         if x.count > 1 {
-            svg.element("path", [
-                ("class", "series"), ("d", Self.path(Array(zip(x, y)), closed: false)), ("fill", "none"),
-                ("stroke", color), ("stroke-width", "2"), ("stroke-linejoin", "round"), ("stroke-linecap", "round"),
-            ])
+            svg.element(
+                "path",
+                [
+                    ("class", "series"), ("d", Self.path(Array(zip(x, y)), closed: false)), ("fill", "none"),
+                    ("stroke", color), ("stroke-width", "2"), ("stroke-linejoin", "round"), ("stroke-linecap", "round"),
+                ])
         }
         if series.markers || x.count == 1 {
             let shape = MarkerShape.shape(index)
             for (px, py) in zip(x, y) {
-                shape.write(into: &svg, x: px, y: py, radius: 3.5, style: [
-                    ("class", "point"), ("fill", color), ("stroke", Theme.background), ("stroke-width", "1"),
-                ])
+                shape.write(
+                    into: &svg, x: px, y: py, radius: 3.5,
+                    style: [
+                        ("class", "point"), ("fill", color), ("stroke", Theme.background), ("stroke-width", "1"),
+                    ])
             }
         }
     }
@@ -124,11 +133,13 @@ public struct LinePlot: Hashable, Sendable {
     }
 
     private var legend: Legend {
-        Legend(entries: series.enumerated().map { index, series in
-            let marker = series.markers || series.x.count == 1 ? MarkerShape.shape(index) : nil
-            return .init(label: series.label,
-                         swatch: .line(Palette.color(index), marker: marker, band: series.band != nil))
-        })
+        Legend(
+            entries: series.enumerated().map { index, series in
+                let marker = series.markers || series.x.count == 1 ? MarkerShape.shape(index) : nil
+                return .init(
+                    label: series.label,
+                    swatch: .line(Palette.color(index), marker: marker, band: series.band != nil))
+            })
     }
 
     /// "Line plot of loss against epoch: train (50 points), test (50 points, with band)."

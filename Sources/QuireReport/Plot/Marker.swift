@@ -16,8 +16,10 @@ enum MarkerShape: CaseIterable {
     ///
     /// Shapes are scaled to look equally large as the circle: the square's half side is 0.89 r (equal
     /// area), triangles and the diamond reach a little further because they are thinner.
-    func write(into svg: inout SVGWriter, x: Double, y: Double, radius r: Double,
-               style: [SVGWriter.Attribute]) {
+    func write(
+        into svg: inout SVGWriter, x: Double, y: Double, radius r: Double,
+        style: [SVGWriter.Attribute]
+    ) {
         let n = SVGWriter.number
         switch self {
         case .circle:

@@ -71,8 +71,9 @@ struct PlotValidator {
     /// Every value finite.
     func finite(_ values: [Double], _ field: String) throws(PlotError) {
         if let index = values.firstIndex(where: { !$0.isFinite }) {
-            throw .nonFinite(figure: figure, item: "\(field)[\(index)]",
-                             value: NumberFormat.nonFiniteToken(values[index]) ?? "")
+            throw .nonFinite(
+                figure: figure, item: "\(field)[\(index)]",
+                value: NumberFormat.nonFiniteToken(values[index]) ?? "")
         }
     }
 

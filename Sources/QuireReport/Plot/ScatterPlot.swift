@@ -26,10 +26,13 @@ public struct ScatterPlot: Hashable, Sendable {
 
     /// One labelled point.
     public struct Point: Hashable, Sendable {
+        /// The horizontal coordinate.
         public var x: Double
+        /// The vertical coordinate.
         public var y: Double
         /// Index into the figure's `classes`.
         public var classIndex: Int
+        /// Training or test point.
         public var split: Split
 
         /// A point of class `classIndex` at (`x`, `y`), a training point unless told otherwise.
@@ -59,8 +62,10 @@ public struct ScatterPlot: Hashable, Sendable {
         public var center: Double
 
         /// A heat map; see the type's documentation.
-        public init(xRange: (lower: Double, upper: Double), yRange: (lower: Double, upper: Double),
-                    values: [[Double]], title: String, center: Double = 0) {
+        public init(
+            xRange: (lower: Double, upper: Double), yRange: (lower: Double, upper: Double),
+            values: [[Double]], title: String, center: Double = 0
+        ) {
             self.xRange = xRange
             self.yRange = yRange
             self.values = values
@@ -68,11 +73,13 @@ public struct ScatterPlot: Hashable, Sendable {
             self.center = center
         }
 
+        /// Equal grids, extents, titles and centres (tuples are not `Equatable`, so this is spelled out).
         public static func == (a: HeatMap, b: HeatMap) -> Bool {
             a.xRange == b.xRange && a.yRange == b.yRange && a.values == b.values && a.title == b.title
                 && a.center == b.center
         }
 
+        /// Hashes what `==` compares.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(xRange.lower)
             hasher.combine(xRange.upper)
@@ -109,9 +116,11 @@ public struct ScatterPlot: Hashable, Sendable {
     public var size: FigureSize
 
     /// A scatter plot; see the type's documentation.
-    public init(name: String, title: String = "", classes: [String], points: [Point], heatMap: HeatMap? = nil,
-                xAxis: PlotAxis, yAxis: PlotAxis, description: String? = nil,
-                size: FigureSize = FigureSize(width: 720, height: 500)) {
+    public init(
+        name: String, title: String = "", classes: [String], points: [Point], heatMap: HeatMap? = nil,
+        xAxis: PlotAxis, yAxis: PlotAxis, description: String? = nil,
+        size: FigureSize = FigureSize(width: 720, height: 500)
+    ) {
         self.name = name
         self.title = title
         self.description = description
@@ -144,16 +153,18 @@ public struct ScatterPlot: Hashable, Sendable {
             y = Self.paddedAxis(ys)
         }
         let colorBar = grid.map(Self.colorBar)
-        let frame = CartesianFrame(.init(
-            name: name, title: title, description: description ?? summary, size: size,
-            xTitle: xAxis.text, yTitle: yAxis.text, x: .numeric(x), y: y,
-            legend: classes.isEmpty ? nil : legend, sidePanelWidth: colorBar.map { $0.width + 3 * Theme.gap } ?? 0,
-            note: points.isEmpty && grid == nil ? "no data" : nil))
+        let frame = CartesianFrame(
+            .init(
+                name: name, title: title, description: description ?? summary, size: size,
+                xTitle: xAxis.text, yTitle: yAxis.text, x: .numeric(x), y: y,
+                legend: classes.isEmpty ? nil : legend, sidePanelWidth: colorBar.map { $0.width + 3 * Theme.gap } ?? 0,
+                note: points.isEmpty && grid == nil ? "no data" : nil))
         return frame.render { svg in
             if let grid, let colorBar {
                 writeCells(grid, frame: frame, into: &svg)
-                colorBar.write(into: &svg, x: frame.sidePanelX + Theme.gap, top: frame.plot.y, height: frame.plot.height,
-                               id: FigureDocument.idPrefix(name) + "-color-bar")
+                colorBar.write(
+                    into: &svg, x: frame.sidePanelX + Theme.gap, top: frame.plot.y, height: frame.plot.height,
+                    id: FigureDocument.idPrefix(name) + "-color-bar")
             }
             writePoints(frame: frame, into: &svg)
         }
@@ -173,7 +184,8 @@ public struct ScatterPlot: Hashable, Sendable {
     private static func colorBar(_ grid: HeatMap) -> ColorBar {
         let spread = grid.values.joined().map { abs($0 - grid.center) }.max() ?? 0
         let half = spread > 0 ? spread : 1
-        return ColorBar(ramp: Palette.diverging, lower: grid.center - half, upper: grid.center + half, title: grid.title)
+        return ColorBar(
+            ramp: Palette.diverging, lower: grid.center - half, upper: grid.center + half, title: grid.title)
     }
 
     private func writeCells(_ grid: HeatMap, frame: CartesianFrame, into svg: inout SVGWriter) {
@@ -190,11 +202,13 @@ public struct ScatterPlot: Hashable, Sendable {
         for (row, values) in grid.values.enumerated() {
             for (column, value) in values.enumerated() {
                 let color = Palette.interpolate(Palette.diverging, at: bar.axis.fraction(value))
-                svg.element("rect", [
-                    ("class", "cell"), ("x", n(xEdges[column])), ("y", n(yEdges[row + 1])),
-                    ("width", n(xEdges[column + 1] - xEdges[column])), ("height", n(yEdges[row] - yEdges[row + 1])),
-                    ("fill", color.hex),
-                ])
+                svg.element(
+                    "rect",
+                    [
+                        ("class", "cell"), ("x", n(xEdges[column])), ("y", n(yEdges[row + 1])),
+                        ("width", n(xEdges[column + 1] - xEdges[column])), ("height", n(yEdges[row] - yEdges[row + 1])),
+                        ("fill", color.hex),
+                    ])
             }
         }
         svg.close()
@@ -230,7 +244,8 @@ public struct ScatterPlot: Hashable, Sendable {
     /// over a 40 × 40 heat map of decision function."
     private var summary: String {
         let train = points.filter { $0.split == .train }.count
-        var text = "Scatter plot of \(yAxis.text) against \(xAxis.text): \(train) training and "
+        var text =
+            "Scatter plot of \(yAxis.text) against \(xAxis.text): \(train) training and "
             + "\(points.count - train) test points in \(classes.count) classes (\(classes.joined(separator: ", ")))"
         if let heatMap, !heatMap.isEmpty {
             text += ", over a \(heatMap.columns) × \(heatMap.values.count) heat map of \(heatMap.title)"
@@ -243,8 +258,9 @@ public struct ScatterPlot: Hashable, Sendable {
         try check.finite(points.map(\.x), "points x")
         try check.finite(points.map(\.y), "points y")
         if let index = points.firstIndex(where: { !classes.indices.contains($0.classIndex) }) {
-            throw .unknownClass(figure: name, item: "points[\(index)]", classIndex: points[index].classIndex,
-                                classCount: classes.count)
+            throw .unknownClass(
+                figure: name, item: "points[\(index)]", classIndex: points[index].classIndex,
+                classCount: classes.count)
         }
         guard let heatMap else { return }
         try check.finite([heatMap.xRange.lower, heatMap.xRange.upper], "heat map xRange")

@@ -25,8 +25,10 @@ enum FigureFixtures {
         case "scatter-classes": return try fourClasses.svg()
         case "confusion-digits": return try digitsConfusion.svg()
         case "line-empty":
-            return try LinePlot(name: "line-empty", title: "Loss (run diverged before the first epoch)",
-                                xAxis: PlotAxis("epoch"), yAxis: PlotAxis("loss"), series: [.init("train", x: [], y: [])]).svg()
+            return try LinePlot(
+                name: "line-empty", title: "Loss (run diverged before the first epoch)",
+                xAxis: PlotAxis("epoch"), yAxis: PlotAxis("loss"), series: [.init("train", x: [], y: [])]
+            ).svg()
         default: fatalError("unknown fixture \(name)")
         }
     }
@@ -41,8 +43,9 @@ enum FigureFixtures {
             xAxis: PlotAxis("epoch"), yAxis: PlotAxis("cross-entropy loss", unit: "nats"),
             series: [
                 .init("train", x: epochs, y: train),
-                .init("test (mean ± 95% CI over 5 seeds)", x: epochs, y: test,
-                      band: .init(lower: zip(test, half).map { $0 - $1 }, upper: zip(test, half).map { $0 + $1 })),
+                .init(
+                    "test (mean ± 95% CI over 5 seeds)", x: epochs, y: test,
+                    band: .init(lower: zip(test, half).map { $0 - $1 }, upper: zip(test, half).map { $0 + $1 })),
             ])
     }
 
@@ -66,22 +69,28 @@ enum FigureFixtures {
         let logistic = [0.861, 0.502, 0.974, 0.755]
         return BarChart(
             name: "bar-accuracy", title: "Test accuracy, mean ± 95% CI over 10 seeds",
-            categories: ["two moons", "concentric circles", "iris (setosa vs versicolor)", "breast cancer (PCA, 4 features)"],
+            categories: [
+                "two moons", "concentric circles", "iris (setosa vs versicolor)", "breast cancer (PCA, 4 features)",
+            ],
             series: [
-                .init("VQC (4 qubits, 3 layers)", values: vqc,
-                      errors: Intervals(center: vqc, halfWidth: [0.021, 0.034, 0.012, 0.041])),
-                .init("SVM (RBF kernel)", values: svm,
-                      errors: Intervals(center: svm, halfWidth: [0.011, 0.018, 0.008, 0.025])),
-                .init("logistic regression", values: logistic,
-                      errors: Intervals(center: logistic, halfWidth: [0.019, 0.044, 0.010, 0.030])),
+                .init(
+                    "VQC (4 qubits, 3 layers)", values: vqc,
+                    errors: Intervals(center: vqc, halfWidth: [0.021, 0.034, 0.012, 0.041])),
+                .init(
+                    "SVM (RBF kernel)", values: svm,
+                    errors: Intervals(center: svm, halfWidth: [0.011, 0.018, 0.008, 0.025])),
+                .init(
+                    "logistic regression", values: logistic,
+                    errors: Intervals(center: logistic, halfWidth: [0.019, 0.044, 0.010, 0.030])),
             ],
             yAxis: PlotAxis("test accuracy"))
     }
 
     static var bellHistogram: Histogram {
-        Histogram(name: "histogram-bell", title: "Bell pair on the noisy device, 2000 shots",
-                  probabilities: ["00": 0.4755, "01": 0.0245, "10": 0.0245, "11": 0.4755],
-                  counts: ["00": 957, "01": 52, "10": 41, "11": 950])
+        Histogram(
+            name: "histogram-bell", title: "Bell pair on the noisy device, 2000 shots",
+            probabilities: ["00": 0.4755, "01": 0.0245, "10": 0.0245, "11": 0.4755],
+            counts: ["00": 957, "01": 52, "10": 41, "11": 950])
     }
 
     /// 6 qubits, 64 outcomes, a GHZ-like distribution with a noisy tail: capped to 12 bars.
@@ -94,8 +103,9 @@ enum FigureFixtures {
         }
         let total = probabilities.values.sorted().reduce(0, +)
         for key in probabilities.keys { probabilities[key]! /= total }
-        return Histogram(name: "histogram-capped", title: "GHZ state, 6 qubits, exact probabilities",
-                         probabilities: probabilities, maxBars: 12)
+        return Histogram(
+            name: "histogram-capped", title: "GHZ state, 6 qubits, exact probabilities",
+            probabilities: probabilities, maxBars: 12)
     }
 
     /// Two interleaving half circles (rational parametrisation of the circle, deterministic jitter),
@@ -132,21 +142,29 @@ enum FigureFixtures {
     }
 
     static var irisConfusion: ConfusionMatrix {
-        ConfusionMatrix(name: "confusion-iris", title: "Iris test set, 3-class VQC",
-                        classes: ["setosa", "versicolor", "virginica"],
-                        counts: [[15, 0, 0], [0, 13, 2], [0, 4, 11]])
+        ConfusionMatrix(
+            name: "confusion-iris", title: "Iris test set, 3-class VQC",
+            classes: ["setosa", "versicolor", "virginica"],
+            counts: [[15, 0, 0], [0, 13, 2], [0, 4, 11]])
     }
 
     /// Eight baselines with long names: labels too long to wrap into their slot are rotated.
     static var rotatedBars: BarChart {
-        let names = ["VQC, angle encoding, 2 layers", "VQC, amplitude encoding", "quantum kernel SVM (ZZ feature map)",
-                     "classical SVM, RBF kernel", "logistic regression", "random forest (100 trees)",
-                     "multilayer perceptron 16-16", "k-nearest neighbours (k = 5)"]
+        let names = [
+            "VQC, angle encoding, 2 layers", "VQC, amplitude encoding", "quantum kernel SVM (ZZ feature map)",
+            "classical SVM, RBF kernel", "logistic regression", "random forest (100 trees)",
+            "multilayer perceptron 16-16", "k-nearest neighbours (k = 5)",
+        ]
         let values = [0.71, 0.64, 0.82, 0.86, 0.62, 0.84, 0.87, 0.8]
-        return BarChart(name: "bar-rotated", title: "Circles dataset, test accuracy",
-                        categories: names, series: [.init("accuracy", values: values,
-                                                          errors: Intervals(center: values, halfWidth: values.map { (1 - $0) / 6 }))],
-                        xAxis: PlotAxis("model"), yAxis: PlotAxis("test accuracy", unit: "fraction"))
+        return BarChart(
+            name: "bar-rotated", title: "Circles dataset, test accuracy",
+            categories: names,
+            series: [
+                .init(
+                    "accuracy", values: values,
+                    errors: Intervals(center: values, halfWidth: values.map { (1 - $0) / 6 }))
+            ],
+            xAxis: PlotAxis("model"), yAxis: PlotAxis("test accuracy", unit: "fraction"))
     }
 
     /// Four classes on a 2 × 2 lattice of clusters, no heat map, training points only.
@@ -158,16 +176,21 @@ enum FigureFixtures {
             let dy = (Double(index * 53 % 19) - 9) / 9
             return .init(x: cx + dx, y: cy + dy, classIndex: cls)
         }
-        return ScatterPlot(name: "scatter-classes", title: "", classes: ["class A", "class B", "class C", "class D"],
-                           points: points, xAxis: PlotAxis("feature 1", unit: "a.u."), yAxis: PlotAxis("feature 2", unit: "a.u."))
+        return ScatterPlot(
+            name: "scatter-classes", title: "", classes: ["class A", "class B", "class C", "class D"],
+            points: points, xAxis: PlotAxis("feature 1", unit: "a.u."), yAxis: PlotAxis("feature 2", unit: "a.u."))
     }
 
     /// Ten classes: cells shrink to 48 px, shares still printed.
     static var digitsConfusion: ConfusionMatrix {
         let counts = (0..<10).map { row in
-            (0..<10).map { column in row == column ? 40 + (row * 7) % 11 : (row * 3 + column * 5) % 7 == 0 ? 3 : (row + column) % 5 == 0 ? 1 : 0 }
+            (0..<10).map { column in
+                row == column
+                    ? 40 + (row * 7) % 11 : (row * 3 + column * 5) % 7 == 0 ? 3 : (row + column) % 5 == 0 ? 1 : 0
+            }
         }
-        return ConfusionMatrix(name: "confusion-digits", title: "Handwritten digits (8 × 8), quantum kernel SVM",
-                               classes: (0..<10).map(String.init), counts: counts)
+        return ConfusionMatrix(
+            name: "confusion-digits", title: "Handwritten digits (8 × 8), quantum kernel SVM",
+            classes: (0..<10).map(String.init), counts: counts)
     }
 }

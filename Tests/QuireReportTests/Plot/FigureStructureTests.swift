@@ -37,7 +37,10 @@ struct FigureStructureTests {
         let sweep = try Self.parsed(try FigureFixtures.logSweep.svg(), name: "line-log-sweep")
         #expect(sweep.all(class: "point").count == 16)  // 2 series × 8 points, markers on
         // The y axis spans the decades of the data: 10^-4 … 10^-1.
-        #expect(sweep.all("g", class: "tick-labels").first?.children.prefix(4).map(\.text) == ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹"])
+        #expect(
+            sweep.all("g", class: "tick-labels").first?.children.prefix(4).map(\.text) == [
+                "10⁻⁴", "10⁻³", "10⁻²", "10⁻¹",
+            ])
     }
 
     @Test func barChartHasCategoriesTimesSeriesBars() throws {
@@ -69,8 +72,9 @@ struct FigureStructureTests {
 
     /// The "other" bar carries exactly the probability of the outcomes it replaces.
     @Test func otherBarSumsTheRest() throws {
-        let histogram = Histogram(name: "h", probabilities: ["00": 0.5, "01": 0.25, "10": 0.125, "11": 0.125],
-                                  maxBars: 3)
+        let histogram = Histogram(
+            name: "h", probabilities: ["00": 0.5, "01": 0.25, "10": 0.125, "11": 0.125],
+            maxBars: 3)
         let root = try Self.parsed(try histogram.svg(), name: "h")
         let bars = root.all("rect", class: "bar")
         #expect(root.all("g", class: "category-labels").first?.children.map(\.content) == ["00", "01", "other (2)"])
@@ -125,8 +129,9 @@ struct FigureStructureTests {
 
     @Test func specialCharactersAreEscaped() throws {
         let title = "Loss <train & \"test\"> 'ψ' \u{1}"
-        let plot = LinePlot(name: "9 odd/name", title: title, xAxis: PlotAxis("a<b"), yAxis: PlotAxis("c&d"),
-                            series: [.init("x\"y", x: [0, 1], y: [1, 2]), .init("z", x: [0], y: [0])])
+        let plot = LinePlot(
+            name: "9 odd/name", title: title, xAxis: PlotAxis("a<b"), yAxis: PlotAxis("c&d"),
+            series: [.init("x\"y", x: [0, 1], y: [1, 2]), .init("z", x: [0], y: [0])])
         let root = try Self.parsed(try plot.svg(), name: "fig-9-odd-name")
         #expect(root.children[0].text == "Loss <train & \"test\"> 'ψ' \u{FFFD}")
         #expect(root.all("text", class: "axis-title").map(\.text) == ["a<b", "c&d"])

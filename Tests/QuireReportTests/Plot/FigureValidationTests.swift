@@ -5,24 +5,30 @@ import Testing
 /// one point, a constant) still gives a readable figure.
 struct FigureValidationTests {
     @Test func nonFiniteValuesAreRejected() {
-        let nan = LinePlot(name: "loss", xAxis: PlotAxis("epoch"), yAxis: PlotAxis("loss"),
-                           series: [.init("train", x: [0, 1, 2], y: [0.5, .nan, 0.2])])
+        let nan = LinePlot(
+            name: "loss", xAxis: PlotAxis("epoch"), yAxis: PlotAxis("loss"),
+            series: [.init("train", x: [0, 1, 2], y: [0.5, .nan, 0.2])])
         #expect(throws: PlotError.nonFinite(figure: "loss", item: "series \"train\" y[1]", value: "NaN")) {
             try nan.svg()
         }
-        let infinite = BarChart(name: "acc", categories: ["a", "b"],
-                                series: [.init("m", values: [0.5, 0.6], errors: .init(lower: [0.4, -.infinity], upper: [0.6, 0.7]))],
-                                yAxis: PlotAxis("accuracy"))
+        let infinite = BarChart(
+            name: "acc", categories: ["a", "b"],
+            series: [.init("m", values: [0.5, 0.6], errors: .init(lower: [0.4, -.infinity], upper: [0.6, 0.7]))],
+            yAxis: PlotAxis("accuracy"))
         #expect(throws: PlotError.nonFinite(figure: "acc", item: "series \"m\" errors lower[1]", value: "-inf")) {
             try infinite.svg()
         }
-        let scatter = ScatterPlot(name: "s", classes: ["a"], points: [.init(x: 0, y: .infinity, classIndex: 0)],
-                                  xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
+        let scatter = ScatterPlot(
+            name: "s", classes: ["a"], points: [.init(x: 0, y: .infinity, classIndex: 0)],
+            xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
         #expect(throws: PlotError.nonFinite(figure: "s", item: "points y[0]", value: "inf")) { try scatter.svg() }
-        let grid = ScatterPlot(name: "g", classes: [], points: [],
-                               heatMap: .init(xRange: (0, 1), yRange: (0, 1), values: [[0, 1], [.nan, 2]], title: "f"),
-                               xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
-        #expect(throws: PlotError.nonFinite(figure: "g", item: "heat map values[1][0]", value: "NaN")) { try grid.svg() }
+        let grid = ScatterPlot(
+            name: "g", classes: [], points: [],
+            heatMap: .init(xRange: (0, 1), yRange: (0, 1), values: [[0, 1], [.nan, 2]], title: "f"),
+            xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
+        #expect(throws: PlotError.nonFinite(figure: "g", item: "heat map values[1][0]", value: "NaN")) {
+            try grid.svg()
+        }
         let histogram = Histogram(name: "h", probabilities: ["0": .nan])
         #expect(throws: PlotError.nonFinite(figure: "h", item: "probabilities[\"0\"]", value: "NaN")) {
             try histogram.svg()
@@ -30,19 +36,24 @@ struct FigureValidationTests {
     }
 
     @Test func shapesAndRangesAreChecked() {
-        let mismatch = LinePlot(name: "p", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
-                                series: [.init("a", x: [0, 1], y: [1, 2], band: .init(lower: [0], upper: [3]))])
-        #expect(throws: PlotError.lengthMismatch(figure: "p", field: "series \"a\" band lower", expected: 2, actual: 1)) {
+        let mismatch = LinePlot(
+            name: "p", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
+            series: [.init("a", x: [0, 1], y: [1, 2], band: .init(lower: [0], upper: [3]))])
+        #expect(throws: PlotError.lengthMismatch(figure: "p", field: "series \"a\" band lower", expected: 2, actual: 1))
+        {
             try mismatch.svg()
         }
-        let inverted = LinePlot(name: "p", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
-                                series: [.init("a", x: [0, 1], y: [1, 2], band: .init(lower: [0, 3], upper: [2, 2.5]))])
+        let inverted = LinePlot(
+            name: "p", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
+            series: [.init("a", x: [0, 1], y: [1, 2], band: .init(lower: [0, 3], upper: [2, 2.5]))])
         #expect(throws: PlotError.invertedInterval(figure: "p", item: "series \"a\" band[1]")) { try inverted.svg() }
-        let log = LinePlot(name: "p", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
-                           series: [.init("a", x: [0, 1], y: [1, 0])], yScale: .logarithmic)
+        let log = LinePlot(
+            name: "p", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
+            series: [.init("a", x: [0, 1], y: [1, 0])], yScale: .logarithmic)
         #expect(throws: PlotError.nonPositiveOnLogScale(figure: "p", item: "series \"a\" y[1]")) { try log.svg() }
-        let bars = BarChart(name: "b", categories: ["a", "b", "c"], series: [.init("m", values: [1, 2])],
-                            yAxis: PlotAxis("v"))
+        let bars = BarChart(
+            name: "b", categories: ["a", "b", "c"], series: [.init("m", values: [1, 2])],
+            yAxis: PlotAxis("v"))
         #expect(throws: PlotError.lengthMismatch(figure: "b", field: "series \"m\" values", expected: 3, actual: 2)) {
             try bars.svg()
         }
@@ -52,20 +63,23 @@ struct FigureValidationTests {
         #expect(throws: PlotError.negativeCount(figure: "h", item: "counts[\"1\"]")) {
             try Histogram(name: "h", counts: ["0": 5, "1": -1]).svg()
         }
-        let unknown = ScatterPlot(name: "s", classes: ["a", "b"], points: [.init(x: 0, y: 0, classIndex: 2)],
-                                  xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
+        let unknown = ScatterPlot(
+            name: "s", classes: ["a", "b"], points: [.init(x: 0, y: 0, classIndex: 2)],
+            xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
         #expect(throws: PlotError.unknownClass(figure: "s", item: "points[0]", classIndex: 2, classCount: 2)) {
             try unknown.svg()
         }
-        let ragged = ScatterPlot(name: "s", classes: [], points: [],
-                                 heatMap: .init(xRange: (0, 1), yRange: (0, 1), values: [[0, 1], [2]], title: "f"),
-                                 xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
+        let ragged = ScatterPlot(
+            name: "s", classes: [], points: [],
+            heatMap: .init(xRange: (0, 1), yRange: (0, 1), values: [[0, 1], [2]], title: "f"),
+            xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
         #expect(throws: PlotError.lengthMismatch(figure: "s", field: "heat map values[1]", expected: 2, actual: 1)) {
             try ragged.svg()
         }
-        let flat = ScatterPlot(name: "s", classes: [], points: [],
-                               heatMap: .init(xRange: (1, 1), yRange: (0, 1), values: [[0]], title: "f"),
-                               xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
+        let flat = ScatterPlot(
+            name: "s", classes: [], points: [],
+            heatMap: .init(xRange: (1, 1), yRange: (0, 1), values: [[0]], title: "f"),
+            xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
         #expect(throws: PlotError.emptyRange(figure: "s", item: "heat map xRange")) { try flat.svg() }
         #expect(throws: PlotError.lengthMismatch(figure: "c", field: "counts[1]", expected: 2, actual: 3)) {
             try ConfusionMatrix(name: "c", classes: ["a", "b"], counts: [[1, 2], [3, 4, 5]]).svg()
@@ -85,11 +99,24 @@ struct FigureValidationTests {
     @Test func emptyFiguresSayNoData() throws {
         let figures: [(String, () throws -> String)] = [
             ("a", { try LinePlot(name: "a", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"), series: []).svg() }),
-            ("b", { try LinePlot(name: "b", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
-                                 series: [.init("s", x: [], y: [])], yScale: .logarithmic).svg() }),
+            (
+                "b",
+                {
+                    try LinePlot(
+                        name: "b", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
+                        series: [.init("s", x: [], y: [])], yScale: .logarithmic
+                    ).svg()
+                }
+            ),
             ("c", { try BarChart(name: "c", categories: [], series: [], yAxis: PlotAxis("y")).svg() }),
             ("d", { try Histogram(name: "d").svg() }),
-            ("e", { try ScatterPlot(name: "e", classes: ["k"], points: [], xAxis: PlotAxis("x"), yAxis: PlotAxis("y")).svg() }),
+            (
+                "e",
+                {
+                    try ScatterPlot(name: "e", classes: ["k"], points: [], xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
+                        .svg()
+                }
+            ),
             ("f", { try ConfusionMatrix(name: "f", classes: [], counts: []).svg() }),
         ]
         for (name, render) in figures {
@@ -99,8 +126,9 @@ struct FigureValidationTests {
     }
 
     @Test func singlePointIsAMarkerOnPaddedAxes() throws {
-        let plot = LinePlot(name: "one", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
-                            series: [.init("s", x: [3], y: [0.5])])
+        let plot = LinePlot(
+            name: "one", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
+            series: [.init("s", x: [3], y: [0.5])])
         let root = try FigureStructureTests.parsed(try plot.svg(), name: "one")
         #expect(root.all("path", class: "series").isEmpty)
         #expect(root.all(class: "point").count == 1)
@@ -115,13 +143,18 @@ struct FigureValidationTests {
     }
 
     @Test func constantSeriesAndConstantGridStillDraw() throws {
-        let flat = LinePlot(name: "flat", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
-                            series: [.init("s", x: [0, 1, 2], y: [0, 0, 0])])
+        let flat = LinePlot(
+            name: "flat", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
+            series: [.init("s", x: [0, 1, 2], y: [0, 0, 0])])
         let root = try FigureStructureTests.parsed(try flat.svg(), name: "flat")
-        #expect(root.all("g", class: "tick-labels").first?.children.prefix(5).map(\.text) == ["-1.0", "-0.5", "0.0", "0.5", "1.0"])
-        let constant = ScatterPlot(name: "k", classes: ["a"], points: [.init(x: 0.5, y: 0.5, classIndex: 0)],
-                                   heatMap: .init(xRange: (0, 1), yRange: (0, 1), values: [[0, 0], [0, 0]], title: "f"),
-                                   xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
+        #expect(
+            root.all("g", class: "tick-labels").first?.children.prefix(5).map(\.text) == [
+                "-1.0", "-0.5", "0.0", "0.5", "1.0",
+            ])
+        let constant = ScatterPlot(
+            name: "k", classes: ["a"], points: [.init(x: 0.5, y: 0.5, classIndex: 0)],
+            heatMap: .init(xRange: (0, 1), yRange: (0, 1), values: [[0, 0], [0, 0]], title: "f"),
+            xAxis: PlotAxis("x"), yAxis: PlotAxis("y"))
         let grid = try FigureStructureTests.parsed(try constant.svg(), name: "k")
         #expect(grid.all("rect", class: "cell").allSatisfy { $0.attributes["fill"] == "#F7F7F7" })
     }
@@ -139,7 +172,8 @@ struct FigureValidationTests {
         let keys = (0..<32).map { String($0, radix: 2) }
         for key in keys { forward[key] = Double(key.count) / 100 }
         for key in keys.reversed() { backward[key] = Double(key.count) / 100 }
-        #expect(try Histogram(name: "h", probabilities: forward, maxBars: 8).svg()
-            == Histogram(name: "h", probabilities: backward, maxBars: 8).svg())
+        #expect(
+            try Histogram(name: "h", probabilities: forward, maxBars: 8).svg()
+                == Histogram(name: "h", probabilities: backward, maxBars: 8).svg())
     }
 }

@@ -6,8 +6,9 @@ import Testing
 /// converted to PNG with rsvg-convert and inspected by eye when recorded.
 struct GoldenFigureTests {
     static func goldenPath(_ name: String) -> String {
-        let directory = String(#filePath.split(separator: "/", omittingEmptySubsequences: false)
-            .dropLast(2).joined(separator: "/"))
+        let directory = String(
+            #filePath.split(separator: "/", omittingEmptySubsequences: false)
+                .dropLast(2).joined(separator: "/"))
         return directory + "/Golden/\(name).svg"
     }
 

@@ -13,9 +13,11 @@ struct GoldenFileTests {
         #expect(GoldenFile.check("a\nb\n", path: path, record: false) == .missing(path))
         #expect(GoldenFile.check("a\nb\n", path: path, record: true) == .recorded(path))
         #expect(GoldenFile.check("a\nb\n", path: path, record: false) == .matches)
-        #expect(GoldenFile.check("a\nc\n", path: path, record: false)
-            == .differs("first difference at byte 2 (line 2) of \(path)"))
-        #expect(GoldenFile.check("a\nb\nextra", path: path, record: false)
-            == .differs("first difference at byte 4 (line 3) of \(path)"))
+        #expect(
+            GoldenFile.check("a\nc\n", path: path, record: false)
+                == .differs("first difference at byte 2 (line 2) of \(path)"))
+        #expect(
+            GoldenFile.check("a\nb\nextra", path: path, record: false)
+                == .differs("first difference at byte 4 (line 3) of \(path)"))
     }
 }

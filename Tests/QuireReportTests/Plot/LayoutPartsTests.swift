@@ -39,7 +39,8 @@ struct LayoutPartsTests {
     }
 
     @Test func legendWrapsIntoRows() {
-        let legend = Legend(entries: (0..<6).map { .init(label: "series number \($0)", swatch: .box(Palette.color($0))) })
+        let legend = Legend(
+            entries: (0..<6).map { .init(label: "series number \($0)", swatch: .box(Palette.color($0))) })
         // One entry is 24 + 6 + 15 × 7.8 = 147 px wide, 12 px between entries: three fit in 480 px.
         #expect(legend.rowsHeight(width: 480) == 2 * legend.rowsHeight(width: 1000))
         #expect(legend.columnSize.height == 6 * legend.rowsHeight(width: 1000))

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import QuireCore
 import Testing
@@ -10,23 +10,26 @@ import Testing
 /// Heckbert's nice numbers against hand-worked answers (Graphics Gems, 1990, "loose labelling" with
 /// five intervals), tick labels, log decades, and properties over random ranges.
 struct NiceTicksTests {
-    @Test(arguments: [
-        (0.0, 1.0, [0, 0.2, 0.4, 0.6, 0.8, 1.0], ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]),
-        (0, 97, [0, 20, 40, 60, 80, 100], ["0", "20", "40", "60", "80", "100"]),
-        (-3.7, 12.2, [-5, 0, 5, 10, 15], ["-5", "0", "5", "10", "15"]),
-        (-97, 0, [-100, -80, -60, -40, -20, 0], ["-100", "-80", "-60", "-40", "-20", "0"]),
-        (0.101, 0.149, [0.1, 0.11, 0.12, 0.13, 0.14, 0.15], ["0.10", "0.11", "0.12", "0.13", "0.14", "0.15"]),
-        (1e-9, 3e-9, [1e-9, 1.5e-9, 2e-9, 2.5e-9, 3e-9], ["1e-9", "1.5e-9", "2e-9", "2.5e-9", "3e-9"]),
-        (0, 3.2e12, [0, 1e12, 2e12, 3e12, 4e12], ["0", "1e12", "2e12", "3e12", "4e12"]),
-        (1_000_000, 1_000_010, [1_000_000, 1_000_002, 1_000_004, 1_000_006, 1_000_008, 1_000_010],
-         ["1000000", "1000002", "1000004", "1000006", "1000008", "1000010"]),
-        (0, 4.2e-5, [0, 1e-5, 2e-5, 3e-5, 4e-5, 5e-5], ["0", "1e-5", "2e-5", "3e-5", "4e-5", "5e-5"]),
-        (1.2e8, 1.9e8, [1.2e8, 1.4e8, 1.6e8, 1.8e8, 2e8], ["1.2e8", "1.4e8", "1.6e8", "1.8e8", "2e8"]),
-        // Equal ends are padded by one unit of the leading digit.
-        (5, 5, [4, 4.5, 5, 5.5, 6], ["4.0", "4.5", "5.0", "5.5", "6.0"]),
-        (0, 0, [-1, -0.5, 0, 0.5, 1], ["-1.0", "-0.5", "0.0", "0.5", "1.0"]),
-        (0.3, 0.3, [0.2, 0.25, 0.3, 0.35, 0.4], ["0.20", "0.25", "0.30", "0.35", "0.40"]),
-    ] as [(Double, Double, [Double], [String])])
+    @Test(
+        arguments: [
+            (0.0, 1.0, [0, 0.2, 0.4, 0.6, 0.8, 1.0], ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]),
+            (0, 97, [0, 20, 40, 60, 80, 100], ["0", "20", "40", "60", "80", "100"]),
+            (-3.7, 12.2, [-5, 0, 5, 10, 15], ["-5", "0", "5", "10", "15"]),
+            (-97, 0, [-100, -80, -60, -40, -20, 0], ["-100", "-80", "-60", "-40", "-20", "0"]),
+            (0.101, 0.149, [0.1, 0.11, 0.12, 0.13, 0.14, 0.15], ["0.10", "0.11", "0.12", "0.13", "0.14", "0.15"]),
+            (1e-9, 3e-9, [1e-9, 1.5e-9, 2e-9, 2.5e-9, 3e-9], ["1e-9", "1.5e-9", "2e-9", "2.5e-9", "3e-9"]),
+            (0, 3.2e12, [0, 1e12, 2e12, 3e12, 4e12], ["0", "1e12", "2e12", "3e12", "4e12"]),
+            (
+                1_000_000, 1_000_010, [1_000_000, 1_000_002, 1_000_004, 1_000_006, 1_000_008, 1_000_010],
+                ["1000000", "1000002", "1000004", "1000006", "1000008", "1000010"]
+            ),
+            (0, 4.2e-5, [0, 1e-5, 2e-5, 3e-5, 4e-5, 5e-5], ["0", "1e-5", "2e-5", "3e-5", "4e-5", "5e-5"]),
+            (1.2e8, 1.9e8, [1.2e8, 1.4e8, 1.6e8, 1.8e8, 2e8], ["1.2e8", "1.4e8", "1.6e8", "1.8e8", "2e8"]),
+            // Equal ends are padded by one unit of the leading digit.
+            (5, 5, [4, 4.5, 5, 5.5, 6], ["4.0", "4.5", "5.0", "5.5", "6.0"]),
+            (0, 0, [-1, -0.5, 0, 0.5, 1], ["-1.0", "-0.5", "0.0", "0.5", "1.0"]),
+            (0.3, 0.3, [0.2, 0.25, 0.3, 0.35, 0.4], ["0.20", "0.25", "0.30", "0.35", "0.40"]),
+        ] as [(Double, Double, [Double], [String])])
     func knownAnswers(lower: Double, upper: Double, ticks: [Double], labels: [String]) {
         let nice = NiceTicks(lower: lower, upper: upper)
         // Exact equality: ticks are the same doubles as the decimal literals.
@@ -36,11 +39,12 @@ struct NiceTicksTests {
 
     /// Heckbert's `nicenum`: rounding picks the nearest of 1, 2, 5, 10 (thresholds 1.5, 3, 7);
     /// otherwise the smallest not below.
-    @Test(arguments: [
-        (1.4, true, 1.0), (1.5, true, 2), (2.9, true, 2), (3, true, 5), (6.9, true, 5), (7, true, 10),
-        (1, false, 1), (1.01, false, 2), (2, false, 2), (2.1, false, 5), (5.5, false, 10), (0.031, false, 0.05),
-        (47, true, 50), (0.00012, true, 0.0001),
-    ] as [(Double, Bool, Double)])
+    @Test(
+        arguments: [
+            (1.4, true, 1.0), (1.5, true, 2), (2.9, true, 2), (3, true, 5), (6.9, true, 5), (7, true, 10),
+            (1, false, 1), (1.01, false, 2), (2, false, 2), (2.1, false, 5), (5.5, false, 10), (0.031, false, 0.05),
+            (47, true, 50), (0.00012, true, 0.0001),
+        ] as [(Double, Bool, Double)])
     func niceNumber(x: Double, rounding: Bool, expected: Double) {
         #expect(NiceTicks.nice(x, rounding: rounding).value == expected)
     }
@@ -64,7 +68,11 @@ struct NiceTicksTests {
             for (left, right) in zip(ticks, ticks.dropFirst()) {
                 #expect(abs(right - left - step) <= 1e-9 * step)
             }
-            #expect(!ticks.isEmpty && Axis.linearLabels(nice).allSatisfy { !$0.hasPrefix("-0") || $0.contains(where: { "123456789".contains($0) }) })
+            #expect(
+                !ticks.isEmpty
+                    && Axis.linearLabels(nice).allSatisfy {
+                        !$0.hasPrefix("-0") || $0.contains(where: { "123456789".contains($0) })
+                    })
         }
     }
 
@@ -86,11 +94,13 @@ struct NiceTicksTests {
     @Test func decimalLogAgreesWithCLibrary() {
         let stream = RandomStream(seed: 11, purpose: "decimal-log-test")
         for index in 0..<5000 {
-            let x = Double(sign: .plus, exponent: Int(stream.uint64(at: UInt64(2 * index)) % 2000) - 1000,
-                           significand: 1 + stream.uniform(at: UInt64(2 * index + 1)))
+            let x = Double(
+                sign: .plus, exponent: Int(stream.uint64(at: UInt64(2 * index)) % 2000) - 1000,
+                significand: 1 + stream.uniform(at: UInt64(2 * index + 1)))
             let ours = DecimalLog.log10(x)
             let theirs = log10(x)
-            #expect(abs(ours - theirs) <= 4 * max(abs(theirs).ulp, Double.ulpOfOne), "log10(\(x)): \(ours) vs \(theirs)")
+            #expect(
+                abs(ours - theirs) <= 4 * max(abs(theirs).ulp, Double.ulpOfOne), "log10(\(x)): \(ours) vs \(theirs)")
         }
         for exponent in -300...300 {
             let value = DecimalLog.log10(NiceTicks.powerOfTen(exponent))

@@ -5,9 +5,13 @@ import Testing
 /// tick labels.
 struct SVGWriterTests {
     /// Two decimals at most, rounded half-to-even on the exact binary value; no `-0`, no exponent.
-    @Test(arguments: zip(
-        [0.0, -0.0, 12.5, 3, 0.125, 0.375, 0.005, -2.675, -0.004, -0.006, 1e6, 123.456, 1e-9, -1e-9, 99.995],
-        ["0", "0", "12.5", "3", "0.12", "0.38", "0.01", "-2.67", "0", "-0.01", "1000000", "123.46", "0", "0", "100"]))
+    @Test(
+        arguments: zip(
+            [0.0, -0.0, 12.5, 3, 0.125, 0.375, 0.005, -2.675, -0.004, -0.006, 1e6, 123.456, 1e-9, -1e-9, 99.995],
+            [
+                "0", "0", "12.5", "3", "0.12", "0.38", "0.01", "-2.67", "0", "-0.01", "1000000", "123.46", "0", "0",
+                "100",
+            ]))
     func coordinates(value: Double, expected: String) {
         // 0.005 is stored above its tie, -2.675 below (…67499…); 0.125 and 0.375 are exact ties.
         #expect(SVGWriter.number(value) == expected)
@@ -40,15 +44,16 @@ struct SVGWriterTests {
         svg.element("text", [("x", "1")], text: "<hi>")
         svg.multilineText(["one", "two"], x: 5, lineHeight: 16.25, [("x", "5"), ("y", "9")])
         svg.close()
-        #expect(svg.finish() == """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <g z="1" a="2">
-              <rect y="0" x="0"/>
-              <text x="1">&lt;hi&gt;</text>
-              <text x="5" y="9"><tspan x="5">one</tspan><tspan x="5" dy="16.25">two</tspan></text>
-            </g>
+        #expect(
+            svg.finish() == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <g z="1" a="2">
+                  <rect y="0" x="0"/>
+                  <text x="1">&lt;hi&gt;</text>
+                  <text x="5" y="9"><tspan x="5">one</tspan><tspan x="5" dy="16.25">two</tspan></text>
+                </g>
 
-            """)
+                """)
     }
 
     @Test func idsDeriveFromTheName() {
