@@ -1,5 +1,9 @@
 /// The outer shell every figure shares: the `<svg>` root with its namespace, size and `viewBox`, the
 /// accessible `<title>` and `<desc>`, an opaque background, and the visible title.
+///
+/// Only SVG 1.1 attributes are used (no `role` or `aria-*`, which SVG 1.1 does not define): as the
+/// first children of the root, `<title>` and `<desc>` are the image's accessible name and description
+/// for inline SVG, and on GitHub, where figures are `<img>`, the Markdown alt text is read instead.
 struct FigureDocument {
     /// The figure's name, from which every id derives.
     let name: String
@@ -40,7 +44,6 @@ struct FigureDocument {
             [
                 ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
                 ("width", n(width)), ("height", n(height)), ("viewBox", "0 0 \(n(width)) \(n(height))"),
-                ("role", "img"), ("aria-labelledby", "\(prefix)-title \(prefix)-desc"),
                 ("font-family", Theme.fontFamily), ("font-size", n(Theme.fontSize)), ("fill", Theme.textColor),
             ])
         svg.element("title", [("id", "\(prefix)-title")], text: title.isEmpty ? name : title)
