@@ -32,7 +32,6 @@ public struct Histogram: Hashable, Sendable {
         counts: [String: Int] = [:], maxBars: Int = 16, description: String? = nil,
         size: FigureSize = .standard
     ) {
-        precondition(maxBars >= 2, "a histogram needs room for at least one outcome and the other bar")
         self.name = name
         self.title = title
         self.description = description
@@ -46,6 +45,7 @@ public struct Histogram: Hashable, Sendable {
     ///
     /// - Throws: `PlotError` for a probability that is not finite or not in 0…1, or a negative count.
     public func svg() throws(PlotError) -> String {
+        precondition(maxBars >= 2, "a histogram needs room for at least one outcome and the other bar")
         let outcomes = Self.sorted(Set(probabilities.keys).union(counts.keys))
         try validate(outcomes)
         let shots = counts.values.reduce(0, +)

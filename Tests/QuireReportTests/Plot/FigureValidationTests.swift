@@ -177,3 +177,17 @@ struct FigureValidationTests {
                 == Histogram(name: "h", probabilities: backward, maxBars: 8).svg())
     }
 }
+
+/// Figures used through the `Figure` protocol render exactly as they do directly.
+struct FigureProtocolTests {
+    @Test func everyKindIsAFigure() throws {
+        let figures: [any Figure] = [
+            FigureFixtures.lossCurves, FigureFixtures.accuracyBars, FigureFixtures.bellHistogram,
+            FigureFixtures.moons, FigureFixtures.irisConfusion,
+        ]
+        #expect(figures.map(\.name) == ["line-loss", "bar-accuracy", "histogram-bell", "scatter-moons", "confusion-iris"])
+        for figure in figures {
+            #expect(try figure.svg() == FigureFixtures.render(figure.name))
+        }
+    }
+}
