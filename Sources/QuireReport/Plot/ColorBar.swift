@@ -10,12 +10,15 @@ struct ColorBar {
     let title: String
 
     private static let barWidth = 14.0
-    /// The opacity of heat-map cells and of the bar alike: softened colours keep markers on top legible.
-    static let opacity = "0.8"
+    /// The fill opacity of the cells the bar explains, repeated on the bar so that both show the same
+    /// colours (a heat map under markers is softened to 0.8 so the markers stay legible).
+    let opacity: Double
 
-    /// A colour bar from `lower` (first colour) to `upper` (last), which must differ.
-    init(ramp: [RGB], lower: Double, upper: Double, title: String) {
+    /// A colour bar from `lower` (first colour) to `upper` (last), which must differ, for cells drawn
+    /// with `opacity`.
+    init(ramp: [RGB], lower: Double, upper: Double, title: String, opacity: Double = 1) {
         self.ramp = ramp
+        self.opacity = opacity
         axis = Axis(tightLower: lower, upper: upper)
         self.title = title
     }
@@ -44,7 +47,7 @@ struct ColorBar {
             "rect",
             [
                 ("x", n(x)), ("y", n(top)), ("width", n(Self.barWidth)), ("height", n(height)),
-                ("fill", "url(#\(id))"), ("fill-opacity", Self.opacity), ("stroke", Theme.axisColor),
+                ("fill", "url(#\(id))"), ("fill-opacity", SVGWriter.number(opacity)), ("stroke", Theme.axisColor),
                 ("stroke-width", "1"),
             ])
         let right = x + Self.barWidth

@@ -161,7 +161,7 @@ public struct ScatterPlot: Hashable, Sendable {
                 note: points.isEmpty && grid == nil ? "no data" : nil))
         return frame.render { svg in
             if let grid, let colorBar {
-                writeCells(grid, frame: frame, into: &svg)
+                writeCells(grid, bar: colorBar, frame: frame, into: &svg)
                 colorBar.write(
                     into: &svg, x: frame.sidePanelX + Theme.gap, top: frame.plot.y, height: frame.plot.height,
                     id: FigureDocument.idPrefix(name) + "-color-bar")
@@ -185,10 +185,11 @@ public struct ScatterPlot: Hashable, Sendable {
         let spread = grid.values.joined().map { abs($0 - grid.center) }.max() ?? 0
         let half = spread > 0 ? spread : 1
         return ColorBar(
-            ramp: Palette.diverging, lower: grid.center - half, upper: grid.center + half, title: grid.title)
+            ramp: Palette.diverging, lower: grid.center - half, upper: grid.center + half, title: grid.title,
+            opacity: 0.8)
     }
 
-    private func writeCells(_ grid: HeatMap, frame: CartesianFrame, into svg: inout SVGWriter) {
+    private func writeCells(_ grid: HeatMap, bar: ColorBar, frame: CartesianFrame, into svg: inout SVGWriter) {
         let n = SVGWriter.number
         let xAxis = frame.xAxis!
         let (rows, columns) = (grid.values.count, grid.columns)
@@ -197,8 +198,7 @@ public struct ScatterPlot: Hashable, Sendable {
         }
         let xEdges = (0...columns).map { xAxis.position(edge(grid.xRange, $0, columns)) }
         let yEdges = (0...rows).map { frame.yAxis.position(edge(grid.yRange, $0, rows)) }
-        let bar = Self.colorBar(grid)
-        svg.open("g", [("class", "heat-map"), ("shape-rendering", "crispEdges"), ("fill-opacity", ColorBar.opacity)])
+        svg.open("g", [("class", "heat-map"), ("shape-rendering", "crispEdges"), ("fill-opacity", SVGWriter.number(bar.opacity))])
         for (row, values) in grid.values.enumerated() {
             for (column, value) in values.enumerated() {
                 let color = Palette.interpolate(Palette.diverging, at: bar.axis.fraction(value))
