@@ -84,11 +84,13 @@ struct CartesianFrame {
         if let legend = input.legend, !onRight {
             bottom += 2 * Theme.gap + legend.rowsHeight(width: width - 2 * Theme.margin)
         }
-        let plotHeight = max(input.size.height - top - bottom, Self.minimumPlotHeight, input.size.height / 2)
+        let available = input.size.height - top - bottom
+        let plotHeight = max(available, Self.minimumPlotHeight, input.size.height / 2)
 
         plot = (left, top, plotWidth, plotHeight)
         self.width = width
-        height = top + plotHeight + bottom
+        // Whole pixels when the figure had to grow; else exactly the requested height.
+        height = plotHeight > available ? (top + plotHeight + bottom).rounded(.up) : input.size.height
         categoryLabels = labels
         legendOnRight = onRight
         sidePanelX = left + plotWidth + Theme.gap
