@@ -21,6 +21,9 @@ enum MarkerShape: CaseIterable {
         style: [SVGWriter.Attribute]
     ) {
         let n = SVGWriter.number
+        // An equilateral triangle around its centroid: top at 1.3 r, base 0.65 r below, half base 1.126 r.
+        let (up, down, half, corner) = (1.3 * r, 0.65 * r, 1.126 * r, 1.25 * r)
+        let corners: [(Double, Double)]
         switch self {
         case .circle:
             svg.element("circle", [("cx", n(x)), ("cy", n(y)), ("r", n(r))] + style)
@@ -29,22 +32,11 @@ enum MarkerShape: CaseIterable {
             let h = 0.89 * r
             svg.element("rect", [("x", n(x - h)), ("y", n(y - h)), ("width", n(2 * h)), ("height", n(2 * h))] + style)
             return
-        case .triangleUp, .triangleDown, .diamond:
-            let d = path(x: x, y: y, radius: r).map { "\(n($0.0)) \(n($0.1))" }
-            svg.element("path", [("d", "M" + d.joined(separator: " L") + " Z")] + style)
+        case .triangleUp: corners = [(x, y - up), (x + half, y + down), (x - half, y + down)]
+        case .triangleDown: corners = [(x, y + up), (x + half, y - down), (x - half, y - down)]
+        case .diamond: corners = [(x, y - corner), (x + corner, y), (x, y + corner), (x - corner, y)]
         }
-    }
-
-    /// The corner points of the polygonal shapes.
-    private func path(x: Double, y: Double, radius r: Double) -> [(Double, Double)] {
-        // An equilateral triangle around its centroid: top at 1.3 r, base 0.65 r below, half base 1.126 r.
-        let (up, down, half) = (1.3 * r, 0.65 * r, 1.126 * r)
-        switch self {
-        case .triangleUp: return [(x, y - up), (x + half, y + down), (x - half, y + down)]
-        case .triangleDown: return [(x, y + up), (x + half, y - down), (x - half, y - down)]
-        default:
-            let k = 1.25 * r
-            return [(x, y - k), (x + k, y), (x, y + k), (x - k, y)]
-        }
+        let d = corners.map { "\(n($0.0)) \(n($0.1))" }
+        svg.element("path", [("d", "M" + d.joined(separator: " L") + " Z")] + style)
     }
 }
