@@ -58,8 +58,8 @@ let package = Package(
         .testTarget(name: "QuireMarkdownTests", dependencies: ["QuireMarkdown", "QuireTestSupport"]),
         .testTarget(name: "QuireSimulatorTests", dependencies: ["QuireSimulator", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireLearningTests", dependencies: ["QuireLearning", "QuireTestSupport"], exclude: ["Reference"]),
-        .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"]),
-        .testTarget(name: "QuireTests", dependencies: ["Quire", "QuireTestSupport"]),
+        .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "QuireTests", dependencies: ["Quire", "QuireTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "quireTests", dependencies: ["quire", "Quire", "QuireTestSupport"]),
     ]
 )
