@@ -39,6 +39,7 @@ enum CircuitBlock {
         if let profile = options.noise { inputs["noise_profile"] = profile.canonical }
         var record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: spec, seed: options.seed, inputs: inputs)
         let precision = context.settings.precision
+        let figures = context.settings.figures
         return PreparedBlock(block: block, record: record) {
             let result: SimulationResult
             do {
@@ -47,7 +48,13 @@ enum CircuitBlock {
                 throw LocatedError(block.location, error.diagnostic.message, hint: error.diagnostic.hint)
             }
             record.engine = result.method.rawValue
-            return BlockResult(markdown: markdown(result, options: options, noise: noiseID, precision: precision), record: record)
+            var text = markdown(result, options: options, noise: noiseID, precision: precision)
+            var files: [Figure] = []
+            if let histogram = try histogram(result, id: block.id) {
+                files.append(histogram)
+                text += "\n![Measurement distribution of `\(block.id)`: exact probabilities\(options.shots > 0 ? " and sampled frequencies" : "")](\(figures)/\(histogram.fileName))\n"
+            }
+            return BlockResult(markdown: text, figures: files, record: record)
         }
     }
 
@@ -68,6 +75,26 @@ enum CircuitBlock {
             options.noise = try context.profile(named: attribute.value, at: attribute.location)
         }
         return options
+    }
+
+    /// Most qubits for which a histogram is drawn (every outcome is considered for its bars).
+    static let histogramQubits = 12
+
+    /// The histogram figure of `result`, or nil for circuits too wide to draw.
+    static func histogram(_ result: SimulationResult, id: String) throws -> Figure? {
+        guard result.qubitCount <= histogramQubits else { return nil }
+        var probabilities: [String: Double] = [:]
+        for (index, probability) in result.probabilities.enumerated() where probability > 0 {
+            probabilities[result.bitstring(UInt64(index))] = min(probability, 1)
+        }
+        var counts: [String: Int] = [:]
+        for entry in result.counts { counts[result.bitstring(entry.state)] = entry.count }
+        let plot = QuireReport.Histogram(name: "\(id)-histogram", title: "", probabilities: probabilities, counts: counts)
+        do {
+            return Figure(fileName: "\(id)-histogram.svg", svg: try plot.svg())
+        } catch {
+            throw LocatedError(nil, "cannot draw the histogram of '\(id)': \(error)")
+        }
     }
 
     /// One summary sentence, then the most likely outcomes (qubit n−1 leftmost, as Qiskit prints them).

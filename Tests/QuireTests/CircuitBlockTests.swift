@@ -20,6 +20,13 @@ struct CircuitBlockTests {
         #expect(out.contains("2 qubits, statevector engine, ideal device, exact probabilities."))
     }
 
+    @Test func theRegionLinksAHistogramInTheFiguresFolder() throws {
+        let evaluation = try Notebook.evaluate(bytes: Array("```circuit id=bell shots=10\n\(Self.bell)```\n".utf8), file: "paper.md", options: RunOptions())
+        #expect(Array(evaluation.figures.keys) == ["paper.figures/bell-histogram.svg"])
+        #expect(String(decoding: evaluation.document, as: UTF8.self).contains("](paper.figures/bell-histogram.svg)"))
+        #expect(evaluation.records.first?.figures == ["paper.figures/bell-histogram.svg"])
+    }
+
     @Test func countsDependOnlyOnTheBlockSeed() throws {
         let alone = try run("```circuit id=bell shots=100 seed=42\n\(Self.bell)```\n")
         let withOthers = try run("```noise id=n\n```\n\n```circuit id=bell shots=100 seed=42\n\(Self.bell)```\n")

@@ -23,6 +23,12 @@ struct ExperimentBlockTests {
         #expect(once.contains("\"data_sha256\""))
     }
 
+    @Test func figuresFollowTheReportList() throws {
+        let text = Self.block.replacingOccurrences(of: "baselines: [logistic-regression]", with: "baselines: [logistic-regression]\nreport: [metrics, confusion-matrix]")
+        let evaluation = try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions())
+        #expect(Array(evaluation.figures.keys) == ["paper.figures/e-accuracy.svg", "paper.figures/e-confusion-logistic-regression.svg"])
+    }
+
     @Test func theResolvedSpecWritesEveryDefault() throws {
         let record = try #require(try Notebook.evaluate(bytes: Array(Self.block.utf8), file: "p.md", options: RunOptions()).records.first)
         let paths = Set(record.spec.leaves().map(\.path))

@@ -37,7 +37,7 @@ enum ExperimentBlock {
                 guard path == "execution.noise", let id = node.string else { return nil }
                 return try context.profile(named: id, at: origin.location(nil)).canonical.yamlNode
             }
-            let spec = try ExperimentSpec.decode(SpecNode(node: resolved, path: "", origin: origin), noiseProfiles: profiles)
+            let spec = try ExperimentSpec.decode(SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, noiseProfiles: profiles)
             if spec.model != nil, case .mapping(let mapping) = resolved, let modelNode = mapping["model"] {
                 throw SpecNode(node: modelNode, path: "model", origin: origin).error(
                     "quantum models are not available in this build of Quire", hint: "remove 'model' to run the classical baselines alone")
@@ -50,6 +50,7 @@ enum ExperimentBlock {
         ])
         let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: canonical, seed: try context.seed(of: block))
         let precision = context.settings.precision
+        let figuresFolder = context.settings.figures
         let axes = sweep.axes.map(\.path)
         return PreparedBlock(block: block, record: record) {
             var record = record
@@ -66,7 +67,9 @@ enum ExperimentBlock {
                 BaselineGrid.standard(name).map { (name, CanonicalJSON.array($0.points.map { .string($0.map(\.description).joined(separator: ", ")) })) }
             }))
             let report = ExperimentReport(points: points, outcomes: outcomes, axes: axes, format: NumberFormat(precision: precision))
-            return BlockResult(markdown: report.markdown(), record: record)
+            let figures = try report.figures(id: block.id)
+            let links = figures.map { "\n![\($0.caption)](\(figuresFolder)/\($0.figure.fileName))\n" }.joined()
+            return BlockResult(markdown: report.markdown() + links, figures: figures.map(\.figure), record: record)
         }
     }
 }

@@ -31,8 +31,8 @@ struct ExperimentSpec: Sendable {
     /// Report sections, in the order they are written.
     static let reportSections = ["metrics", "loss-curve", "decision-boundary", "confusion-matrix", "sweep"]
 
-    /// Decodes a resolved spec mapping (sweep already applied).
-    static func decode(_ root: SpecNode, noiseProfiles: (String, SpecNode) throws -> NoiseProfile) throws -> ExperimentSpec {
+    /// Decodes a resolved spec mapping (sweep already applied; `swept` says whether there was one).
+    static func decode(_ root: SpecNode, swept: Bool, noiseProfiles: (String, SpecNode) throws -> NoiseProfile) throws -> ExperimentSpec {
         let map = try root.mapping(allowed: keys)
         guard let datasetNode = map["dataset"] else {
             throw root.error("an experiment needs a 'dataset'", hint: "e.g. dataset: {name: moons, samples: 200, noise: 0.1}")
@@ -59,7 +59,7 @@ struct ExperimentSpec: Sendable {
             throw root.error("an experiment needs a 'model' or at least one baseline", hint: "e.g. model: {kind: variational}")
         }
         let repeats = try map["repeat"]?.integer(in: 1...1000) ?? 1
-        var report = model == nil ? ["metrics"] : ["metrics", "loss-curve"]
+        var report = (model == nil ? ["metrics"] : ["metrics", "loss-curve"]) + (swept ? ["sweep"] : [])
         if let node = map["report"] {
             report = try node.sequence().map { item in
                 let name = try item.string()
