@@ -13,7 +13,8 @@ public struct Evaluation: Hashable, Sendable {
     public init(model: any Classifier, data: Dataset) {
         let predicted = model.predict(data.features)
         accuracy = Metrics.accuracy(predicted: predicted, actual: data.labels)
-        f1 = data.classCount == 2
+        f1 =
+            data.classCount == 2
             ? Metrics.f1(predicted: predicted, actual: data.labels)
             : Metrics.macroF1(predicted: predicted, actual: data.labels)
         logLoss = model.probabilities(data.features).map { Metrics.logLoss(probabilities: $0, actual: data.labels) }
