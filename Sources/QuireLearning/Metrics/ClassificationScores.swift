@@ -1,5 +1,5 @@
 /// Every score of one model on one dataset: the row a metrics table prints.
-public struct Evaluation: Hashable, Sendable {
+public struct ClassificationScores: Hashable, Sendable {
     /// Fraction classified correctly.
     public let accuracy: Double
     /// F1 of class 1 for two classes, the macro-averaged F1 otherwise.
