@@ -1,3 +1,4 @@
+import QuireCore
 import QuireTestSupport
 import Testing
 
@@ -74,5 +75,28 @@ struct LogisticRegressionTests {
         #expect(throws: LearningError.self) {
             try LogisticRegression.fit(data, parameters: LogisticRegressionParameters(c: 0))
         }
+    }
+}
+
+/// Optimality without a reference: at the optimum the gradient of `½‖w‖² + C Σ loss` vanishes,
+/// i.e. `w = −C Σ (σ(z_i) − y_i) x_i` and `Σ (σ(z_i) − y_i) = 0`, even on separable data with a
+/// large C, where the weights grow large and the Hessian is badly conditioned.
+struct LogisticOptimalityTests {
+    @Test(arguments: [1e-3, 1.0, 1e3])
+    func stationarityOnSeparableData(c: Double) throws {
+        let data = try LinearlySeparableParameters(samples: 80, features: 3, margin: 0.2).generate(RandomStream(seed: 4, purpose: "logistic"))
+        let model = try LogisticRegression.fit(data, parameters: LogisticRegressionParameters(c: c))
+        let p = try #require(model.probabilities(data.features))
+        var residualSum = 0.0
+        var weightGradient = model.coefficients.elements
+        for i in 0..<data.sampleCount {
+            let residual = p[i, 1] - Double(data.labels[i])
+            residualSum += residual
+            for j in 0..<3 { weightGradient[j] += c * residual * data.features[i, j] }
+        }
+        let scale = max(1, model.coefficients.elements.map(abs).max() ?? 0)
+        #expect(abs(c * residualSum) < 1e-8 * scale)
+        #expect(weightGradient.allSatisfy { abs($0) < 1e-8 * scale }, "\(weightGradient)")
+        #expect(model.accuracy(on: data) == 1 || c < 1)
     }
 }

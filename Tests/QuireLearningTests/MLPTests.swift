@@ -37,29 +37,25 @@ struct MLPTests {
         let data = try BlobsParameters(samples: 12, centers: classes, features: 3).generate(stream)
         let widths = [3, 4, 5, classes == 2 ? 1 : classes]
         let network = MLPClassifier.initialNetwork(widths: widths, activation: activation, stream: stream)
-        let rows = Array(0..<12)
+        let rows = Array(0..<12)[...]
         let alpha = 0.3
-        let (_, weightGradients, biasGradients) = network.lossAndGradient(data.features, labels: data.labels, rows: rows, alpha: alpha)
-        func loss(_ n: MLPNetwork) -> Double { n.lossAndGradient(data.features, labels: data.labels, rows: rows, alpha: alpha).loss }
-        let h = 1e-6
-        for l in 0..<network.layerCount {
-            for k in network.weights[l].indices {
-                var plus = network
-                var minus = network
-                plus.weights[l][k] += h
-                minus.weights[l][k] -= h
-                let numeric = (loss(plus) - loss(minus)) / (2 * h)
-                #expect(isClose(weightGradients[l][k], numeric, tolerance: 1e-6 * max(1, abs(numeric))))
-            }
-            for k in network.biases[l].indices {
-                var plus = network
-                var minus = network
-                plus.biases[l][k] += h
-                minus.biases[l][k] -= h
-                let numeric = (loss(plus) - loss(minus)) / (2 * h)
-                #expect(isClose(biasGradients[l][k], numeric, tolerance: 1e-6 * max(1, abs(numeric))))
-            }
+        var workspace = MLPNetwork.Workspace(widths: widths, capacity: 12)
+        var gradient = [Double](repeating: 0, count: network.parameters.count)
+        _ = network.lossAndGradient(data.features, labels: data.labels, rows: rows, alpha: alpha, workspace: &workspace, gradient: &gradient)
+        func loss(_ n: MLPNetwork) -> Double {
+            var scratch = [Double](repeating: 0, count: n.parameters.count)
+            return n.lossAndGradient(data.features, labels: data.labels, rows: rows, alpha: alpha, workspace: &workspace, gradient: &scratch)
         }
+        let h = 1e-6
+        for k in network.parameters.indices {
+            var plus = network
+            var minus = network
+            plus.parameters[k] += h
+            minus.parameters[k] -= h
+            let numeric = (loss(plus) - loss(minus)) / (2 * h)
+            #expect(isClose(gradient[k], numeric, tolerance: 1e-6 * max(1, abs(numeric))), "parameter \(k)")
+        }
+        #expect(network.parameters.count == 4 * 4 + 5 * 5 + 6 * widths[3])
     }
 
     @Test func trainingIsSeededAndProbabilitiesAreNormalised() throws {

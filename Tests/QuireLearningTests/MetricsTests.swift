@@ -74,3 +74,24 @@ struct MetricsTests {
         #expect(single.mean == 0.5 && single.standardDeviation == nil && single.interval == nil)
     }
 }
+
+/// `ClassificationScores` combines the metrics with the conventions stated on it.
+struct ClassificationScoresTests {
+    @Test func binaryAndMulticlassRows() throws {
+        let data = Dataset(features: Matrix([[-2], [-1], [1], [2], [0.5]]), labels: [0, 0, 1, 1, 0], classCount: 2)
+        let model = try LogisticRegression.fit(data)
+        let evaluation = ClassificationScores(model: model, data: data)
+        let predicted = model.predict(data.features)
+        #expect(evaluation.accuracy == Metrics.accuracy(predicted: predicted, actual: data.labels))
+        #expect(evaluation.f1 == Metrics.f1(predicted: predicted, actual: data.labels))
+        #expect(evaluation.logLoss == Metrics.logLoss(probabilities: model.probabilities(data.features)!, actual: data.labels))
+        #expect(evaluation.confusion.total == 5)
+        let svm = try RBFSupportVectorClassifier.fit(data)
+        #expect(ClassificationScores(model: svm, data: data).logLoss == nil)
+        let three = Dataset(features: Matrix([[0], [1], [2], [0.1], [1.1], [2.1]]), labels: [0, 1, 2, 0, 1, 2], classCount: 3)
+        let multiModel = try LogisticRegression.fit(three, parameters: LogisticRegressionParameters(c: 100))
+        let multi = ClassificationScores(model: multiModel, data: three)
+        #expect(multi.f1 == Metrics.macroF1(predicted: multiModel.predict(three.features), actual: three.labels))
+        #expect(multi.accuracy == 1 && multi.confusion.counts == [[2, 0, 0], [0, 2, 0], [0, 0, 2]])
+    }
+}

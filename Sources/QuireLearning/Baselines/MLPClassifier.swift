@@ -17,11 +17,11 @@ public struct MLPClassifier: Classifier {
     var network: MLPNetwork
 
     /// Layer weights (`fanIn × fanOut`, row-major), input layer first.
-    public var weights: [[Double]] { network.weights }
+    public var weights: [[Double]] { (0..<network.layerCount).map(network.weights) }
     /// Layer biases, input layer first.
-    public var biases: [[Double]] { network.biases }
+    public var biases: [[Double]] { (0..<network.layerCount).map(network.biases) }
     /// The number of trainable parameters (weights and biases).
-    public var parameterCount: Int { network.weights.reduce(0) { $0 + $1.count } + network.biases.reduce(0) { $0 + $1.count } }
+    public var parameterCount: Int { network.parameters.count }
 
     /// Trains on `data` with randomness from `stream`.
     ///
@@ -34,7 +34,9 @@ public struct MLPClassifier: Classifier {
         var network = initialNetwork(widths: widths, activation: parameters.activation, stream: stream.substream("mlp/init"))
         let n = data.sampleCount
         let batchSize = min(parameters.batchSize ?? min(200, n), n)
-        var optimizer = AdamState(network: network, learningRate: parameters.learningRate)
+        var optimizer = AdamState(count: network.parameters.count, learningRate: parameters.learningRate)
+        var workspace = MLPNetwork.Workspace(widths: widths, capacity: batchSize)
+        var gradient = [Double](repeating: 0, count: network.parameters.count)
         var lossCurve = [Double]()
         var bestLoss = Double.infinity
         var stalled = 0
@@ -44,11 +46,11 @@ public struct MLPClassifier: Classifier {
             var accumulated = 0.0
             var start = 0
             while start < n {
-                let batch = Array(order[start..<min(start + batchSize, n)])
-                let (loss, weightGradients, biasGradients) = network.lossAndGradient(
-                    data.features, labels: data.labels, rows: batch, alpha: parameters.alpha)
+                let batch = order[start..<min(start + batchSize, n)]
+                let loss = network.lossAndGradient(
+                    data.features, labels: data.labels, rows: batch, alpha: parameters.alpha, workspace: &workspace, gradient: &gradient)
                 accumulated += loss * Double(batch.count)
-                optimizer.step(&network, weightGradients: weightGradients, biasGradients: biasGradients)
+                optimizer.step(&network.parameters, gradient: gradient)
                 start += batchSize
             }
             let epochLoss = accumulated / Double(n)
@@ -63,22 +65,23 @@ public struct MLPClassifier: Classifier {
     /// Glorot-uniform weights and biases in `±√(6 / (fanIn + fanOut))`, layer `l` reading
     /// substream index `l` (weights first, then biases).
     static func initialNetwork(widths: [Int], activation: MLPParameters.Activation, stream: RandomStream) -> MLPNetwork {
-        var weights = [[Double]]()
-        var biases = [[Double]]()
+        var parameters = [Double]()
+        parameters.reserveCapacity(MLPNetwork.parameterCount(widths))
         for l in 0..<(widths.count - 1) {
             let fanIn = widths[l]
             let fanOut = widths[l + 1]
             let bound = (6 / Double(fanIn + fanOut)).squareRoot()
             let layer = stream.substream(index: UInt64(l))
-            weights.append((0..<(fanIn * fanOut)).map { bound * (2 * layer.uniform(at: UInt64($0)) - 1) })
-            biases.append((0..<fanOut).map { bound * (2 * layer.uniform(at: UInt64(fanIn * fanOut + $0)) - 1) })
+            parameters += (0..<((fanIn + 1) * fanOut)).map { bound * (2 * layer.uniform(at: UInt64($0)) - 1) }
         }
-        return MLPNetwork(widths: widths, weights: weights, biases: biases, activation: activation)
+        return MLPNetwork(widths: widths, activation: activation, parameters: parameters)
     }
 
     /// Class probabilities (two columns for two classes).
     public func probabilities(_ features: Matrix) -> Matrix? {
-        let output = network.forward(features, rows: Array(0..<features.rows)).last ?? []
+        var workspace = MLPNetwork.Workspace(widths: network.widths, capacity: features.rows)
+        network.forward(features, rows: Array(0..<features.rows)[...], workspace: &workspace)
+        let output = workspace.activations[network.layerCount]
         if network.isBinary {
             return Matrix(rows: features.rows, columns: 2, elements: output.flatMap { [1 - $0, $0] })
         }
@@ -101,36 +104,26 @@ public struct MLPClassifier: Classifier {
 /// bias correction folded into the step size.
 struct AdamState {
     let learningRate: Double
-    let beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8
+    let beta1 = 0.9
+    let beta2 = 0.999
+    let epsilon = 1e-8
     var t = 0
-    var firstWeights: [[Double]], secondWeights: [[Double]]
-    var firstBiases: [[Double]], secondBiases: [[Double]]
+    var first: [Double]
+    var second: [Double]
 
-    init(network: MLPNetwork, learningRate: Double) {
+    init(count: Int, learningRate: Double) {
         self.learningRate = learningRate
-        firstWeights = network.weights.map { [Double](repeating: 0, count: $0.count) }
-        secondWeights = firstWeights
-        firstBiases = network.biases.map { [Double](repeating: 0, count: $0.count) }
-        secondBiases = firstBiases
+        first = [Double](repeating: 0, count: count)
+        second = first
     }
 
-    mutating func step(_ network: inout MLPNetwork, weightGradients: [[Double]], biasGradients: [[Double]]) {
+    mutating func step(_ values: inout [Double], gradient: [Double]) {
         t += 1
         let rate = learningRate * (1 - pow(beta2, Double(t))).squareRoot() / (1 - pow(beta1, Double(t)))
-        for l in network.weights.indices {
-            Self.update(&network.weights[l], weightGradients[l], &firstWeights[l], &secondWeights[l], rate, beta1, beta2, epsilon)
-            Self.update(&network.biases[l], biasGradients[l], &firstBiases[l], &secondBiases[l], rate, beta1, beta2, epsilon)
-        }
-    }
-
-    private static func update(
-        _ values: inout [Double], _ gradient: [Double], _ m: inout [Double], _ v: inout [Double],
-        _ rate: Double, _ beta1: Double, _ beta2: Double, _ epsilon: Double
-    ) {
         for k in values.indices {
-            m[k] = beta1 * m[k] + (1 - beta1) * gradient[k]
-            v[k] = beta2 * v[k] + (1 - beta2) * gradient[k] * gradient[k]
-            values[k] -= rate * m[k] / (v[k].squareRoot() + epsilon)
+            first[k] = beta1 * first[k] + (1 - beta1) * gradient[k]
+            second[k] = beta2 * second[k] + (1 - beta2) * gradient[k] * gradient[k]
+            values[k] -= rate * first[k] / (second[k].squareRoot() + epsilon)
         }
     }
 }

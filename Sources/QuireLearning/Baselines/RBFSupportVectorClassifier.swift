@@ -78,9 +78,25 @@ public struct RBFSupportVectorClassifier: Classifier {
             elements: squaredDistances.elements.map { exp(-gamma * $0) })
     }
 
-    /// The kernel between `features` and the training rows.
+    /// The kernel between `features` and the training rows; only the columns of support vectors are
+    /// evaluated (the others are never read and stay 0), so prediction costs O(support vectors).
     public func crossKernel(_ features: Matrix) -> Matrix {
-        Self.rbf(Self.squaredDistances(features, trainingFeatures), gamma: parameters.gamma)
+        precondition(features.columns == trainingFeatures.columns, "RBF: feature count differs from training")
+        let d = features.columns
+        let columns = trainingFeatures.rows
+        let support = svm.supportIndices
+        var out = [Double](repeating: 0, count: features.rows * columns)
+        for t in 0..<features.rows {
+            for i in support {
+                var sum = 0.0
+                for f in 0..<d {
+                    let difference = features.elements[t * d + f] - trainingFeatures.elements[i * d + f]
+                    sum += difference * difference
+                }
+                out[t * columns + i] = exp(-parameters.gamma * sum)
+            }
+        }
+        return Matrix(rows: features.rows, columns: columns, elements: out)
     }
 
     /// Decision values (one column per pairwise machine; one column for two classes, positive for class 1).
