@@ -9,6 +9,8 @@ public struct BlockContext: Sendable {
     public var settings: DocumentSettings
     /// Noise profiles declared by `noise` blocks, by id: decoded, or the error that block reports.
     public var noiseProfiles: [String: Result<NoiseProfile, any Error>]
+    /// Datasets declared by `dataset` blocks, by id: loaded, or the error loading raised.
+    var datasets: [String: Result<DatasetBlock.Loaded, any Error>]
     /// Limits that protect the machine from an untrusted document.
     public var limits: Limits
 
@@ -27,6 +29,24 @@ public struct BlockContext: Sendable {
         }
         do { return try profile.get() } catch {
             throw LocatedError(location, "noise profile '\(id)' is invalid", hint: "fix the error reported for noise block '\(id)' first")
+        }
+    }
+
+    /// The loaded dataset of the dataset block `id`, or the error loading it raised.
+    func dataset(ofBlock id: String) throws -> DatasetBlock.Loaded {
+        guard let loaded = datasets[id] else { preconditionFailure("dataset block '\(id)' was never loaded") }
+        return try loaded.get()
+    }
+
+    /// The dataset a block names (`dataset: ID`, written at `location`).
+    func dataset(named id: String, at location: SourceLocation) throws -> DatasetBlock.Loaded {
+        guard let loaded = datasets[id] else {
+            throw LocatedError(location, "no dataset block has id '\(id)'",
+                               hint: datasets.isEmpty ? "declare the data in a ```dataset id=\(id)``` block, or use a generator: {name: moons}"
+                                                      : "declared dataset blocks: \(datasets.keys.sorted().joined(separator: ", "))")
+        }
+        do { return try loaded.get() } catch {
+            throw LocatedError(location, "dataset '\(id)' could not be loaded", hint: "fix the error reported for dataset block '\(id)' first")
         }
     }
 

@@ -11,6 +11,9 @@ public struct RunOptions: Sendable {
     public var keepGoing = false
     /// Resource limits.
     public var limits = Limits()
+    /// The folder of the document on disk, inside which `dataset` blocks read their files; `nil`
+    /// for a document that is not a file (its dataset blocks then fail with a clear error).
+    public var projectFolder: String?
 
     /// Default options.
     public init() {}
@@ -49,14 +52,18 @@ public enum Notebook {
     /// Parses the document `bytes` named `file` and prepares every block without executing any.
     ///
     /// - Throws: structural errors (malformed front matter, duplicate ids, unclosed regions).
-    static func plan(bytes: [UInt8], file: String, limits: Limits) throws -> Plan {
+    static func plan(bytes: [UInt8], file: String, options: RunOptions) throws -> Plan {
         let document = try QuireDocument(bytes: bytes, file: file)
         let settings = try DocumentSettings(frontMatter: document.frontMatter, file: file)
         var profiles: [String: Result<NoiseProfile, any Error>] = [:]
         for block in document.blocks where block.kind == .noise {
             profiles[block.id] = Result { try NoiseBlock.profile(block) }
         }
-        let context = BlockContext(settings: settings, noiseProfiles: profiles, limits: limits)
+        var datasets: [String: Result<DatasetBlock.Loaded, any Error>] = [:]
+        for block in document.blocks where block.kind == .dataset {
+            datasets[block.id] = Result { try DatasetBlock.load(block, folder: options.projectFolder) }
+        }
+        let context = BlockContext(settings: settings, noiseProfiles: profiles, datasets: datasets, limits: options.limits)
         return Plan(document: document, settings: settings,
                     blocks: document.blocks.map { block in (block, Result { try prepare(block, context: context) }) })
     }
@@ -66,7 +73,7 @@ public enum Notebook {
     /// - Throws: the first `InputError` of any block unless `options.keepGoing`; structural errors
     ///   (duplicate ids, malformed front matter, a region edited by hand) always.
     public static func evaluate(bytes: [UInt8], file: String, options: RunOptions) throws -> Evaluation {
-        let plan = try plan(bytes: bytes, file: file, limits: options.limits)
+        let plan = try plan(bytes: bytes, file: file, options: options)
         let figuresFolder = plan.settings.figures
         var failures: [any InputError] = []
         var outputs: [String: String] = [:]
@@ -102,8 +109,7 @@ public enum Notebook {
         case .experiment:
             return try ExperimentBlock.prepare(block, context: context)
         case .dataset:
-            throw LocatedError(block.location, "\(block.kind.rawValue) blocks are not supported by this version of Quire (\(QuireVersion.current))",
-                               hint: "circuit, noise and experiment blocks run in this version; declare data inline in an experiment's dataset field")
+            return try DatasetBlock.prepare(block, loaded: try context.dataset(ofBlock: block.id), context: context)
         }
     }
 }

@@ -18,7 +18,7 @@ public enum NotebookFile {
     /// Runs every block of the document at `path` and rewrites it in place.
     public static func run(path: String, options: RunOptions) throws -> RunReport {
         let bytes = try read(path)
-        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: options)
+        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(options, path))
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var figuresChanged = 0
         for (relative, figure) in evaluation.figures {
@@ -43,8 +43,8 @@ public enum NotebookFile {
         var fresh = options
         fresh.force = true
         fresh.keepGoing = false
-        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: fresh)
-        var report = try CheckReport.compare(plan: try Notebook.plan(bytes: bytes, file: path, limits: options.limits),
+        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(fresh, path))
+        var report = try CheckReport.compare(plan: try Notebook.plan(bytes: bytes, file: path, options: located(options, path)),
                                              fresh: evaluation.document, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         for (relative, figure) in evaluation.figures where (try? read(folder.appendingPathComponent(relative).path)) != figure {
@@ -57,7 +57,14 @@ public enum NotebookFile {
     /// nothing: answers in milliseconds whether `quire run` is needed (a pre-commit hook).
     public static func checkStale(path: String, options: RunOptions) throws -> CheckReport {
         let bytes = try read(path)
-        return CheckReport.staleness(plan: try Notebook.plan(bytes: bytes, file: path, limits: options.limits), file: path)
+        return CheckReport.staleness(plan: try Notebook.plan(bytes: bytes, file: path, options: located(options, path)), file: path)
+    }
+
+    /// `options` with the project folder set to the folder of the document at `path`.
+    private static func located(_ options: RunOptions, _ path: String) -> RunOptions {
+        var options = options
+        options.projectFolder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return options
     }
 
     /// Largest document read, in bytes; a request beyond it is refused before reading.

@@ -7,8 +7,16 @@ import QuireLearning
 ///
 ///     dataset: {name: moons, samples: 200, noise: 0.1, test_fraction: 0.3, scale: minmax}
 struct DatasetSpec: Sendable {
-    /// The generator and its parameters.
-    var generator: DatasetGenerator
+    /// Where the samples come from.
+    enum Source: Sendable {
+        /// A seeded generator with its parameters.
+        case generated(DatasetGenerator)
+        /// The file a `dataset` block pins, by the block's id.
+        case file(id: String, DatasetBlock.Loaded)
+    }
+
+    /// Where the samples come from.
+    var source: Source
     /// Fraction of samples held out for testing (stratified).
     var testFraction: Double
     /// Feature scaling, fitted on the training set only.
@@ -18,6 +26,24 @@ struct DatasetSpec: Sendable {
 
     /// Keys shared by every generator.
     static let commonKeys = ["name", "test_fraction", "scale", "scale_range"]
+    /// Keys of a reference to a dataset block.
+    static let referenceKeys = ["ref", "test_fraction", "scale", "scale_range"]
+
+    /// The samples of repeat stream `stream` (generated, or the file's rows).
+    func samples(_ stream: RandomStream) throws -> Dataset {
+        switch source {
+        case .generated(let generator): try generator.generate(stream.substream("dataset"))
+        case .file(_, let loaded): loaded.dataset
+        }
+    }
+
+    /// The name the report uses: the generator's or the dataset block's id.
+    var name: String {
+        switch source {
+        case .generated(let generator): generator.name
+        case .file(let id, _): id
+        }
+    }
     /// Each generator's parameters as written, integer-valued ones marked.
     static let parameterKeys: [String: [(key: String, integer: Bool)]] = [
         "moons": [("samples", true), ("noise", false)],
@@ -34,10 +60,20 @@ struct DatasetSpec: Sendable {
     /// Decodes and validates `node`.
     ///
     /// - Throws: located errors for unknown generators or keys, wrong types, out-of-range values.
-    static func decode(_ node: SpecNode) throws -> DatasetSpec {
-        guard case .mapping = node.node else {
-            throw node.error("'dataset' must be a mapping such as {name: moons, samples: 200}",
+    static func decode(_ node: SpecNode, datasets: (String, SpecNode) throws -> DatasetBlock.Loaded) throws -> DatasetSpec {
+        if case .scalar = node.node {
+            let id = try node.string()
+            return try splitAndScale(source: .file(id: id, try datasets(id, node)), map: nil, node: node)
+        }
+        guard case .mapping(let mapping) = node.node else {
+            throw node.error("'dataset' must be a dataset block id or a mapping such as {name: moons, samples: 200}",
                              hint: "generators: \(DatasetGenerator.names.joined(separator: ", "))")
+        }
+        if mapping["ref"] != nil {
+            let map = try node.mapping(allowed: referenceKeys)
+            let refNode = map["ref"]!
+            let id = try refNode.string()
+            return try splitAndScale(source: .file(id: id, try datasets(id, refNode)), map: map, node: node)
         }
         let nameNode = try node.mapping(allowed: commonKeys + parameterKeys.values.flatMap { $0.map(\.key) })["name"]
         guard let nameNode else {
@@ -56,6 +92,12 @@ struct DatasetSpec: Sendable {
         do { try generator.validate() } catch let error as LearningError {
             throw locate(error, in: map, node: node)
         }
+        return try splitAndScale(source: .generated(generator), map: map, node: node)
+    }
+
+    /// The split and scaling options in `map` (defaults when absent) around `source`.
+    private static func splitAndScale(source: Source, map: SpecMapping?, node: SpecNode) throws -> DatasetSpec {
+        let map = map ?? SpecMapping(owner: node, entries: [])
         let testFraction = try map["test_fraction"]?.double(in: 0.01...0.99) ?? 0.3
         let scaleName = try map["scale"]?.string() ?? "minmax"
         let scaling: Scaling
@@ -78,12 +120,19 @@ struct DatasetSpec: Sendable {
         default:
             throw (map["scale"] ?? node).error("unknown scale '\(scaleName)'", hint: "use minmax, standard or none")
         }
-        var canonical: OrderedDictionary<String, CanonicalJSON> = ["name": .string(name)]
-        for (key, value) in parameters(of: generator) { canonical[key] = value }
+        var canonical: OrderedDictionary<String, CanonicalJSON> = [:]
+        switch source {
+        case .generated(let generator):
+            canonical["name"] = .string(generator.name)
+            for (key, value) in parameters(of: generator) { canonical[key] = value }
+        case .file(let id, let loaded):
+            canonical["ref"] = .string(id)
+            canonical["file"] = loaded.canonical
+        }
         canonical["test_fraction"] = .number(testFraction)
         canonical["scale"] = .string(scaleName)
         if !scaleRange.isEmpty { canonical["scale_range"] = .array(scaleRange.map(CanonicalJSON.number)) }
-        return DatasetSpec(generator: generator, testFraction: testFraction, scaling: scaling, canonical: .object(canonical))
+        return DatasetSpec(source: source, testFraction: testFraction, scaling: scaling, canonical: .object(canonical))
     }
 
     /// The generator named `name` with `values` over its defaults.

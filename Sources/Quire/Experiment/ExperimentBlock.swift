@@ -37,7 +37,8 @@ enum ExperimentBlock {
                 guard path == "execution.noise", let id = node.string else { return nil }
                 return try context.profile(named: id, at: origin.location(nil)).canonical.yamlNode
             }
-            let spec = try ExperimentSpec.decode(SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, noiseProfiles: profiles)
+            let spec = try ExperimentSpec.decode(SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, noiseProfiles: profiles,
+                                                 datasets: { try context.dataset(named: $0, at: $1.location) })
             if spec.model != nil, case .mapping(let mapping) = resolved, let modelNode = mapping["model"] {
                 throw SpecNode(node: modelNode, path: "model", origin: origin).error(
                     "quantum models are not available in this build of Quire", hint: "remove 'model' to run the classical baselines alone")

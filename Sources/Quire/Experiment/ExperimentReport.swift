@@ -31,7 +31,7 @@ struct ExperimentReport {
         case .standard: scale = "standardised on the training set"
         case .minMax(let lower, let upper): scale = "min-max scaled to [\(format.format(lower)), \(format.format(upper))] on the training set"
         }
-        var text = "Dataset `\(spec.dataset.generator.name)`: \(outcome.trainSize + outcome.testSize) samples "
+        var text = "Dataset `\(spec.dataset.name)`: \(outcome.trainSize + outcome.testSize) samples "
             + "(\(outcome.trainSize) train / \(outcome.testSize) test, stratified), \(outcome.featureCount) features, \(scale)."
         text += " Baselines tuned by stratified 5-fold cross-validation on the training set."
         text += spec.repeats > 1 ? " \(spec.repeats) repeats with independent seeds; mean ± 95% confidence interval." : " One run."

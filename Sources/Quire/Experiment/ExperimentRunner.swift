@@ -40,7 +40,7 @@ struct ExperimentRunner {
         var dataHash = ""
         for repeatIndex in 0..<spec.repeats {
             let stream = RandomStream(seed: seed, purpose: "experiment").substream(index: UInt64(repeatIndex))
-            let data = try spec.dataset.generator.generate(stream.substream("dataset"))
+            let data = try spec.dataset.samples(stream)
             let split = try TrainTestSplit.stratified(data, testFraction: spec.dataset.testFraction, stream: stream.substream("split"))
                 .scaled(spec.dataset.scaling)
             if repeatIndex == 0 {

@@ -32,12 +32,13 @@ struct ExperimentSpec: Sendable {
     static let reportSections = ["metrics", "loss-curve", "decision-boundary", "confusion-matrix", "sweep"]
 
     /// Decodes a resolved spec mapping (sweep already applied; `swept` says whether there was one).
-    static func decode(_ root: SpecNode, swept: Bool, noiseProfiles: (String, SpecNode) throws -> NoiseProfile) throws -> ExperimentSpec {
+    static func decode(_ root: SpecNode, swept: Bool, noiseProfiles: (String, SpecNode) throws -> NoiseProfile,
+                       datasets: (String, SpecNode) throws -> DatasetBlock.Loaded) throws -> ExperimentSpec {
         let map = try root.mapping(allowed: keys)
         guard let datasetNode = map["dataset"] else {
             throw root.error("an experiment needs a 'dataset'", hint: "e.g. dataset: {name: moons, samples: 200, noise: 0.1}")
         }
-        let dataset = try DatasetSpec.decode(datasetNode)
+        let dataset = try DatasetSpec.decode(datasetNode, datasets: datasets)
         let model = try map["model"].map(ModelSpec.decode)
         let encoding = try model == nil ? map["encoding"].map(EncodingSpec.decode) : EncodingSpec.decode(map["encoding"])
         if model == nil, let encodingNode = map["encoding"] {
