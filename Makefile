@@ -36,8 +36,9 @@ test: deps
 	$(SWIFT) test
 	$(MAKE) check
 
-check: build
-	.build/debug/quire check $(NOTEBOOKS)
+## check: every example paper rebuilds byte for byte (release build: the papers train models).
+check: release
+	.build/release/quire check $(NOTEBOOKS)
 
 ## bench: performance harness (release build), side by side with the peers where there is one.
 bench: deps

@@ -78,6 +78,16 @@ struct CheckReportTests {
         #expect(try NotebookFile.checkStale(path: path, options: RunOptions()).isClean)
     }
 
+    @Test func anAlteredFigureFileIsReported() throws {
+        let path = try runPaper("```circuit id=bell shots=0\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0], q[1];\n```\n")
+        #expect(try NotebookFile.check(path: path, options: RunOptions()).isClean)
+        let figure = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("paper.figures/bell-histogram.svg")
+        try Data("<svg/>".utf8).write(to: figure)
+        let report = try NotebookFile.check(path: path, options: RunOptions())
+        #expect(report.notes == ["figure paper.figures/bell-histogram.svg is missing or differs from a fresh run"])
+        #expect(!report.isClean)
+    }
+
     @Test func aBlockNeverRunIsNew() throws {
         let path = try runPaper()
         try edit(path) { $0.replacingOccurrences(of: "<!-- quire:provenance -->", with: "```noise id=c\n```\n\n<!-- quire:provenance -->") }

@@ -1,3 +1,7 @@
-/// `quire-bench [markdown]`: runs the named benchmarks (all when none is named).
-let selected = Set(CommandLine.arguments.dropFirst())
-if selected.isEmpty || selected.contains("markdown") { try MarkdownBenchmark.run() }
+/// `quire-bench [markdown] | copy N`: runs the named benchmarks (all Swift-only ones when none is named).
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "copy", arguments.count == 2, let qubits = Int(arguments[1]) {
+    CopyBenchmark.run(qubits: qubits)
+} else if arguments.isEmpty || arguments.contains("markdown") {
+    try MarkdownBenchmark.run()
+}
