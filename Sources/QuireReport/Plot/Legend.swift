@@ -35,14 +35,14 @@ struct Legend {
     /// Entries laid out in rows no wider than `width`: the index of each row's first entry.
     private func rowStarts(width: Double) -> [Int] {
         var starts: [Int] = []
-        var used = Double.infinity
+        var used = 0.0
         for (index, entry) in entries.enumerated() {
-            let needed = entryWidth(entry) + (used.isInfinite ? 0 : 2 * Theme.gap + used)
-            if used.isInfinite || needed > width {
+            let entryWidth = entryWidth(entry)
+            if starts.isEmpty || used + 2 * Theme.gap + entryWidth > width {
                 starts.append(index)
-                used = entryWidth(entry)
+                used = entryWidth
             } else {
-                used = needed
+                used += 2 * Theme.gap + entryWidth
             }
         }
         return starts
