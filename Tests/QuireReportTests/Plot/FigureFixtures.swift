@@ -3,34 +3,28 @@
 /// Deterministic sample figures shared by the golden and structural tests. Data come from rational
 /// formulas only (no `exp`, `sin`), so the golden bytes cannot depend on a platform's math library.
 enum FigureFixtures {
-    /// Names of every fixture; each is also its golden file's name.
-    static let all: [(name: String, kind: String)] = [
-        ("line-loss", "LinePlot"), ("line-log-sweep", "LinePlot"), ("bar-accuracy", "BarChart"),
-        ("histogram-bell", "Histogram"), ("histogram-capped", "Histogram"), ("scatter-moons", "ScatterPlot"),
-        ("confusion-iris", "ConfusionMatrix"), ("bar-rotated", "BarChart"), ("scatter-classes", "ScatterPlot"),
-        ("confusion-digits", "ConfusionMatrix"), ("line-empty", "LinePlot"),
-    ]
+    /// Every fixture; each one's name is also its golden file's name.
+    static var all: [any Figure] {
+        [
+            lossCurves, logSweep, accuracyBars, bellHistogram, cappedHistogram, moons, irisConfusion, rotatedBars,
+            fourClasses, digitsConfusion, emptyLoss,
+        ]
+    }
+
+    /// The fixtures' names, as test arguments.
+    static var names: [String] { all.map(\.name) }
 
     /// The SVG of fixture `name`.
     static func render(_ name: String) throws -> String {
-        switch name {
-        case "line-loss": return try lossCurves.svg()
-        case "line-log-sweep": return try logSweep.svg()
-        case "bar-accuracy": return try accuracyBars.svg()
-        case "histogram-bell": return try bellHistogram.svg()
-        case "histogram-capped": return try cappedHistogram.svg()
-        case "scatter-moons": return try moons.svg()
-        case "confusion-iris": return try irisConfusion.svg()
-        case "bar-rotated": return try rotatedBars.svg()
-        case "scatter-classes": return try fourClasses.svg()
-        case "confusion-digits": return try digitsConfusion.svg()
-        case "line-empty":
-            return try LinePlot(
-                name: "line-empty", title: "Loss (run diverged before the first epoch)",
-                xAxis: PlotAxis("epoch"), yAxis: PlotAxis("loss"), series: [.init("train", x: [], y: [])]
-            ).svg()
-        default: fatalError("unknown fixture \(name)")
-        }
+        guard let figure = all.first(where: { $0.name == name }) else { fatalError("unknown fixture \(name)") }
+        return try figure.svg()
+    }
+
+    /// A run that diverged before its first epoch: an empty series.
+    static var emptyLoss: LinePlot {
+        LinePlot(
+            name: "line-empty", title: "Loss (run diverged before the first epoch)",
+            xAxis: PlotAxis("epoch"), yAxis: PlotAxis("loss"), series: [.init("train", x: [], y: [])])
     }
 
     static var lossCurves: LinePlot {
