@@ -198,7 +198,9 @@ public struct ScatterPlot: Hashable, Sendable {
         }
         let xEdges = (0...columns).map { xAxis.position(edge(grid.xRange, $0, columns)) }
         let yEdges = (0...rows).map { frame.yAxis.position(edge(grid.yRange, $0, rows)) }
-        svg.open("g", [("class", "heat-map"), ("shape-rendering", "crispEdges"), ("fill-opacity", SVGWriter.number(bar.opacity))])
+        svg.open(
+            "g",
+            [("class", "heat-map"), ("shape-rendering", "crispEdges"), ("fill-opacity", SVGWriter.number(bar.opacity))])
         for (row, values) in grid.values.enumerated() {
             for (column, value) in values.enumerated() {
                 let color = Palette.interpolate(Palette.diverging, at: bar.axis.fraction(value))
