@@ -7,7 +7,7 @@ enum FigureFixtures {
     static var all: [any Figure] {
         [
             lossCurves, logSweep, accuracyBars, bellHistogram, cappedHistogram, moons, irisConfusion, rotatedBars,
-            fourClasses, digitsConfusion, emptyLoss,
+            fourClasses, digitsConfusion, emptyLoss, shotNoise, improvements,
         ]
     }
 
@@ -186,5 +186,35 @@ enum FigureFixtures {
         return ConfusionMatrix(
             name: "confusion-digits", title: "Handwritten digits (8 × 8), quantum kernel SVM",
             classes: (0..<10).map(String.init), counts: counts)
+    }
+
+    /// Log–log: the standard error of an expectation value falls as 1/√shots (√ is exact in IEEE
+    /// arithmetic, so this stays platform-independent).
+    static var shotNoise: LinePlot {
+        let shots = [100.0, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100_000]
+        let error = shots.map { 1 / $0.squareRoot() }
+        let measured = shots.enumerated().map { 1.1 / $1.squareRoot() * (1 + Double($0 % 3 - 1) / 10) }
+        return LinePlot(
+            name: "line-shots", title: "Shot noise of ⟨Z⊗Z⟩",
+            xAxis: PlotAxis("shots"), yAxis: PlotAxis("standard error"),
+            series: [
+                .init("1/√shots", x: shots, y: error),
+                .init("measured (20 repetitions)", x: shots, y: measured,
+                      band: .init(lower: measured.map { $0 * 0.8 }, upper: measured.map { $0 * 1.25 }), markers: true),
+            ],
+            yScale: .logarithmic, xScale: .logarithmic)
+    }
+
+    /// Differences can be negative: bars hang from a drawn zero line.
+    static var improvements: BarChart {
+        BarChart(
+            name: "bar-negative", title: "Accuracy change from zero-noise extrapolation",
+            categories: ["moons", "circles", "iris", "XOR"],
+            series: [
+                .init("depolarizing 1%", values: [0.042, -0.013, 0.008, 0.061],
+                      errors: Intervals(center: [0.042, -0.013, 0.008, 0.061], halfWidth: [0.015, 0.02, 0.01, 0.018])),
+                .init("depolarizing 3%", values: [0.081, 0.022, -0.031, 0.102]),
+            ],
+            yAxis: PlotAxis("accuracy change", unit: "points"))
     }
 }

@@ -43,6 +43,30 @@ struct FigureStructureTests {
             ])
     }
 
+    @Test func logLogPlotTicksDecadesOnBothAxes() throws {
+        let root = try Self.parsed(try FigureFixtures.shotNoise.svg(), name: "line-shots")
+        let labels = root.all("g", class: "tick-labels").first?.children.map(\.text) ?? []
+        // y spans 0.0025…0.15 (band included): decades 10^-3…10^0; x spans 10^2…10^5 exactly.
+        #expect(labels == ["0.001", "0.01", "0.1", "1", "100", "1000", "10000", "100000"])
+        #expect(root.all("g", class: "minor-grid").first?.children.count == 3 * 8 + 3 * 8)
+        #expect(root.all("path", class: "band").count == 1)
+        #expect(root.all(class: "point").count == 10)
+    }
+
+    @Test func negativeBarsHangFromAZeroLine() throws {
+        let root = try Self.parsed(try FigureFixtures.improvements.svg(), name: "bar-negative")
+        let zero = try #require(root.all("line", class: "zero-line").first)
+        let bars = root.all("rect", class: "bar")
+        #expect(bars.count == 8)
+        // Every bar has one edge on the zero line: positive bars end there, negative ones start there.
+        for bar in bars {
+            let (top, height) = (bar.number("y")!, bar.number("height")!)
+            let y0 = zero.number("y1")!
+            #expect(abs(top - y0) <= 0.01 || abs(top + height - y0) <= 0.01)
+        }
+        #expect(try FigureFixtures.accuracyBars.svg().contains("zero-line") == false)
+    }
+
     @Test func barChartHasCategoriesTimesSeriesBars() throws {
         let chart = FigureFixtures.accuracyBars
         let root = try Self.parsed(try chart.svg(), name: "bar-accuracy")

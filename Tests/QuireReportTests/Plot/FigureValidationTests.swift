@@ -51,6 +51,10 @@ struct FigureValidationTests {
             name: "p", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
             series: [.init("a", x: [0, 1], y: [1, 0])], yScale: .logarithmic)
         #expect(throws: PlotError.nonPositiveOnLogScale(figure: "p", item: "series \"a\" y[1]")) { try log.svg() }
+        let logX = LinePlot(
+            name: "p", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"), series: [.init("a", x: [0, 1], y: [1, 2])],
+            xScale: .logarithmic)
+        #expect(throws: PlotError.nonPositiveOnLogScale(figure: "p", item: "series \"a\" x[0]")) { try logX.svg() }
         let bars = BarChart(
             name: "b", categories: ["a", "b", "c"], series: [.init("m", values: [1, 2])],
             yAxis: PlotAxis("v"))
