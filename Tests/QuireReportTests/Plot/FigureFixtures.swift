@@ -199,8 +199,9 @@ enum FigureFixtures {
             xAxis: PlotAxis("shots"), yAxis: PlotAxis("standard error"),
             series: [
                 .init("1/√shots", x: shots, y: error),
-                .init("measured (20 repetitions)", x: shots, y: measured,
-                      band: .init(lower: measured.map { $0 * 0.8 }, upper: measured.map { $0 * 1.25 }), markers: true),
+                .init(
+                    "measured (20 repetitions)", x: shots, y: measured,
+                    band: .init(lower: measured.map { $0 * 0.8 }, upper: measured.map { $0 * 1.25 }), markers: true),
             ],
             yScale: .logarithmic, xScale: .logarithmic)
     }
@@ -211,8 +212,9 @@ enum FigureFixtures {
             name: "bar-negative", title: "Accuracy change from zero-noise extrapolation",
             categories: ["moons", "circles", "iris", "XOR"],
             series: [
-                .init("depolarizing 1%", values: [0.042, -0.013, 0.008, 0.061],
-                      errors: Intervals(center: [0.042, -0.013, 0.008, 0.061], halfWidth: [0.015, 0.02, 0.01, 0.018])),
+                .init(
+                    "depolarizing 1%", values: [0.042, -0.013, 0.008, 0.061],
+                    errors: Intervals(center: [0.042, -0.013, 0.008, 0.061], halfWidth: [0.015, 0.02, 0.01, 0.018])),
                 .init("depolarizing 3%", values: [0.081, 0.022, -0.031, 0.102]),
             ],
             yAxis: PlotAxis("accuracy change", unit: "points"))
