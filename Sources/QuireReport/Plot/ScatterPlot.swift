@@ -94,6 +94,12 @@ public struct ScatterPlot: Hashable, Sendable {
         var columns: Int { values.first?.count ?? 0 }
         /// Whether the grid has no cells.
         var isEmpty: Bool { values.isEmpty || columns == 0 }
+
+        /// The centres of `count` equal cells spanning `range`, where the function should be evaluated:
+        /// `values[row][column]` at (`centers(xRange, columns)[column]`, `centers(yRange, rows)[row]`).
+        public static func centers(of range: (lower: Double, upper: Double), count: Int) -> [Double] {
+            (0..<count).map { range.lower + (range.upper - range.lower) * (Double($0) + 0.5) / Double(count) }
+        }
     }
 
     /// The figure's name: ids in the SVG derive from it.

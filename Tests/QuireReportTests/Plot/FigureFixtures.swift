@@ -117,11 +117,10 @@ enum FigureFixtures {
             let y = (upper ? sine : 0.5 - sine) + jitter
             points.append(.init(x: x, y: y, classIndex: upper ? 0 : 1, split: index % 10 < 7 ? .train : .test))
         }
-        let (columns, rows) = (40, 30)
-        let values = (0..<rows).map { row in
-            (0..<columns).map { column -> Double in
-                let x = -1.5 + 4 * (Double(column) + 0.5) / Double(columns)
-                let y = -1 + 2.5 * (Double(row) + 0.5) / Double(rows)
+        let (xRange, yRange) = ((-1.5, 2.5), (-1.0, 1.5))
+        let xs = ScatterPlot.HeatMap.centers(of: xRange, count: 40)
+        let values = ScatterPlot.HeatMap.centers(of: yRange, count: 30).map { y in
+            xs.map { x -> Double in
                 // A cubic through the gap between the moons: (-1, -0.5), (0, 0.75), (1, -0.25), (2, 1).
                 let boundary = 0.75 - 0.625 * x - 1.125 * x * x + 0.75 * x * x * x
                 let f = -2.5 * (y - boundary)
@@ -131,7 +130,7 @@ enum FigureFixtures {
         return ScatterPlot(
             name: "scatter-moons", title: "Decision function of the VQC on two moons",
             classes: ["upper moon", "lower moon"], points: points,
-            heatMap: .init(xRange: (-1.5, 2.5), yRange: (-1, 1.5), values: values, title: "decision function"),
+            heatMap: .init(xRange: xRange, yRange: yRange, values: values, title: "decision function"),
             xAxis: PlotAxis("x₁"), yAxis: PlotAxis("x₂"))
     }
 

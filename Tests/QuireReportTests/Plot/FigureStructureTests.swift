@@ -94,6 +94,17 @@ struct FigureStructureTests {
         #expect(cappedLabels.dropLast() == cappedLabels.dropLast().sorted())
     }
 
+    /// A probability vector is keyed with qubit 0 rightmost (DESIGN §4.2, Qiskit's order).
+    @Test func probabilityVectorUsesQiskitBitOrder() throws {
+        #expect(Histogram.bitstring(1, qubits: 3) == "001")
+        #expect(Histogram.bitstring(6, qubits: 3) == "110")
+        #expect(Histogram.bitstring(0, qubits: 0) == "")
+        // |q1 q0⟩ = |01⟩ (index 1) with probability 0.75.
+        let vector = Histogram(name: "v", probabilities: [0.25, 0.75, 0, 0], qubits: 2)
+        #expect(vector.probabilities == ["00": 0.25, "01": 0.75, "10": 0, "11": 0])
+        #expect(try vector.svg() == Histogram(name: "v", probabilities: vector.probabilities).svg())
+    }
+
     /// The "other" bar carries exactly the probability of the outcomes it replaces.
     @Test func otherBarSumsTheRest() throws {
         let histogram = Histogram(
@@ -106,6 +117,11 @@ struct FigureStructureTests {
         // Bar heights are proportional to the values 0.5, 0.25, 0.25 (to the 0.01 px of the output).
         #expect(heights.count == 3)
         #expect(abs(heights[1] - heights[2]) <= 0.01 && abs(heights[0] - 2 * heights[1]) <= 0.02)
+    }
+
+    @Test func cellCentres() {
+        #expect(ScatterPlot.HeatMap.centers(of: (0, 1), count: 4) == [0.125, 0.375, 0.625, 0.875])
+        #expect(ScatterPlot.HeatMap.centers(of: (-1, 1), count: 1) == [0])
     }
 
     @Test func scatterPlotHasOneCellPerGridValueAndOneMarkerPerPoint() throws {
