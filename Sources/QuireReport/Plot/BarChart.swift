@@ -101,6 +101,16 @@ public struct BarChart: Hashable, Sendable {
             }
             svg.close()
         }
+        if frame.yAxis.ticks.first! < 0 {
+            // Bars hang from zero: draw that line where the frame's bottom edge no longer is.
+            svg.element(
+                "line",
+                [
+                    ("class", "zero-line"), ("x1", n(frame.plot.x)), ("y1", n(zero)),
+                    ("x2", n(frame.plot.x + frame.plot.width)), ("y2", n(zero)), ("stroke", Theme.axisColor),
+                    ("stroke-width", "1"),
+                ])
+        }
         for (seriesIndex, series) in series.enumerated() {
             guard let errors = series.errors else { continue }
             svg.open("g", [("class", "error-bars"), ("stroke", Theme.textColor), ("stroke-width", "1.5")])

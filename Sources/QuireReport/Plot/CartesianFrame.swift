@@ -58,7 +58,12 @@ struct CartesianFrame {
         let width = input.size.width
         var left = Theme.margin + input.y.widestLabel + Theme.tickLength + Theme.gap
         if !input.yTitle.isEmpty { left += Theme.labelFontSize * Theme.lineSpacing + Theme.gap }
-        var right = Theme.margin + 10  // room for half the last x tick label
+        // Room for the half of the last x tick label that reaches past the plot's right edge.
+        var lastLabelHalf = 10.0
+        if case let .numeric(axis) = input.x, let last = axis.labels.last {
+            lastLabelHalf = max(lastLabelHalf, TextMetrics.width(last, fontSize: Theme.fontSize) / 2)
+        }
+        var right = Theme.margin + lastLabelHalf
         let legendColumn = input.legend?.columnSize
         let onRight = legendColumn.map { $0.width <= 0.28 * width } ?? false
         if let legendColumn, onRight { right = Theme.margin + legendColumn.width + 2 * Theme.gap }
@@ -137,25 +142,28 @@ struct CartesianFrame {
     }
 
     private func writeGrid(into svg: inout SVGWriter) {
-        let n = SVGWriter.number
-        if !yAxis.minorTicks.isEmpty {
+        let xMinor = xAxis?.minorTicks ?? []
+        if !yAxis.minorTicks.isEmpty || !xMinor.isEmpty {
             svg.open("g", [("class", "minor-grid"), ("stroke", Theme.minorGridColor), ("stroke-width", "1")])
-            for tick in yAxis.minorTicks {
-                let y = yAxis.position(tick)
-                svg.element("line", [("x1", n(plot.x)), ("y1", n(y)), ("x2", n(plot.x + plot.width)), ("y2", n(y))])
-            }
+            writeGridLines(horizontal: yAxis.minorTicks, vertical: xMinor, into: &svg)
             svg.close()
         }
         svg.open("g", [("class", "grid"), ("stroke", Theme.gridColor), ("stroke-width", "1")])
-        for tick in yAxis.ticks {
+        writeGridLines(horizontal: yAxis.ticks, vertical: xAxis?.ticks ?? [], into: &svg)
+        svg.close()
+    }
+
+    /// Lines across the plot area at y values `horizontal` and x values `vertical`.
+    private func writeGridLines(horizontal: [Double], vertical: [Double], into svg: inout SVGWriter) {
+        let n = SVGWriter.number
+        for tick in horizontal {
             let y = yAxis.position(tick)
             svg.element("line", [("x1", n(plot.x)), ("y1", n(y)), ("x2", n(plot.x + plot.width)), ("y2", n(y))])
         }
-        for tick in xAxis?.ticks ?? [] {
+        for tick in vertical {
             let x = xAxis!.position(tick)
             svg.element("line", [("x1", n(x)), ("y1", n(plot.y)), ("x2", n(x)), ("y2", n(plot.y + plot.height))])
         }
-        svg.close()
     }
 
     private func writeAxes(into svg: inout SVGWriter) {

@@ -34,6 +34,18 @@ struct FigureDocument {
         return "fig-" + cleaned
     }
 
+    /// The accessible name: the title, or without one the description's first clause (up to `: ` or
+    /// `. `), e.g. "Line plot of loss against epoch"; the figure's name if both are empty.
+    var accessibleTitle: String {
+        if !title.isEmpty { return title }
+        var clause = description
+        for separator in [": ", ". "] {
+            if let range = clause.range(of: separator) { clause = String(clause[..<range.lowerBound]) }
+        }
+        if clause.hasSuffix(".") { clause.removeLast() }
+        return clause.isEmpty ? name : clause
+    }
+
     /// The whole document: the shell around what `body` writes.
     func render(_ body: (inout SVGWriter) -> Void) -> String {
         var svg = SVGWriter()
@@ -46,7 +58,7 @@ struct FigureDocument {
                 ("width", n(width)), ("height", n(height)), ("viewBox", "0 0 \(n(width)) \(n(height))"),
                 ("font-family", Theme.fontFamily), ("font-size", n(Theme.fontSize)), ("fill", Theme.textColor),
             ])
-        svg.element("title", [("id", "\(prefix)-title")], text: title.isEmpty ? name : title)
+        svg.element("title", [("id", "\(prefix)-title")], text: accessibleTitle)
         svg.element("desc", [("id", "\(prefix)-desc")], text: description)
         svg.element("rect", [("width", n(width)), ("height", n(height)), ("fill", Theme.background)])
         if !title.isEmpty {

@@ -41,6 +41,28 @@ public struct Histogram: Hashable, Sendable {
         self.size = size
     }
 
+    /// A histogram of a simulator's probability vector: `probabilities[i]` is the probability of basis
+    /// state i on `qubits` qubits (as `quire sim` reports it), keyed by `bitstring(i, qubits:)`.
+    public init(
+        name: String, title: String = "", probabilities: [Double], qubits: Int, counts: [String: Int] = [:],
+        maxBars: Int = 16, description: String? = nil, size: FigureSize = .standard
+    ) {
+        precondition(probabilities.count == 1 << qubits, "a probability vector on n qubits has 2^n entries")
+        var byBitstring: [String: Double] = [:]
+        for (index, probability) in probabilities.enumerated() {
+            byBitstring[Self.bitstring(index, qubits: qubits)] = probability
+        }
+        self.init(
+            name: name, title: title, probabilities: byBitstring, counts: counts, maxBars: maxBars,
+            description: description, size: size)
+    }
+
+    /// Basis state `index` as a bitstring with qubit `qubits − 1` leftmost and qubit 0 rightmost (qubit
+    /// 0 is the least significant bit, as in Qiskit): `bitstring(1, qubits: 3)` is `001`.
+    public static func bitstring(_ index: Int, qubits: Int) -> String {
+        String((0..<qubits).reversed().map { index >> $0 & 1 == 1 ? "1" : "0" })
+    }
+
     /// The figure as a standalone SVG 1.1 document, the same bytes for the same histogram.
     ///
     /// - Throws: `PlotError` for a probability that is not finite or not in 0…1, or a negative count.

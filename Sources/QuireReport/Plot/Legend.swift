@@ -32,25 +32,22 @@ struct Legend {
         (entries.map(entryWidth).max() ?? 0, Double(entries.count) * Self.rowHeight)
     }
 
-    /// Entries laid out in rows no wider than `width`: the index of each row's first entry.
-    private func rowStarts(width: Double) -> [Int] {
-        var starts: [Int] = []
-        var used = Double.infinity
-        for (index, entry) in entries.enumerated() {
-            let needed = entryWidth(entry) + (used.isInfinite ? 0 : 2 * Theme.gap + used)
-            if used.isInfinite || needed > width {
-                starts.append(index)
-                used = entryWidth(entry)
-            } else {
-                used = needed
-            }
-        }
-        return starts
+    /// The width of all entries side by side in one row.
+    private var singleRowWidth: Double {
+        entries.map(entryWidth).reduce(0, +) + Double(max(entries.count - 1, 0)) * 2 * Theme.gap
+    }
+
+    /// Columns of the grid used when one row is wider than `width`: as many equal columns (each as
+    /// wide as the widest entry) as fit.
+    private func gridColumns(width: Double) -> Int {
+        max(1, Int((width + 2 * Theme.gap) / (columnSize.width + 2 * Theme.gap)))
     }
 
     /// The height of the legend laid out in rows no wider than `width`.
     func rowsHeight(width: Double) -> Double {
-        Double(rowStarts(width: width).count) * Self.rowHeight
+        if singleRowWidth <= width { return Self.rowHeight }
+        let columns = gridColumns(width: width)
+        return Double((entries.count + columns - 1) / columns) * Self.rowHeight
     }
 
     /// Writes the legend as a column whose top-left corner is (`x`, `y`).
@@ -62,17 +59,23 @@ struct Legend {
         svg.close()
     }
 
-    /// Writes the legend in rows no wider than `width`, each row centred on `centerX`, from `y` down.
+    /// Writes the legend below a plot, centred on `centerX` from `y` down: in one row when it fits
+    /// in `width`, else in a grid of equal columns so that the entries line up.
     func writeRows(into svg: inout SVGWriter, centerX: Double, y: Double, width: Double) {
-        let starts = rowStarts(width: width)
         svg.open("g", [("class", "legend")])
-        for (row, start) in starts.enumerated() {
-            let stop = row + 1 < starts.count ? starts[row + 1] : entries.count
-            let widths = entries[start..<stop].map(entryWidth)
-            var x = centerX - (widths.reduce(0, +) + Double(widths.count - 1) * 2 * Theme.gap) / 2
-            for (entry, entryWidth) in zip(entries[start..<stop], widths) {
-                write(entry, into: &svg, x: x, y: y + Double(row) * Self.rowHeight)
-                x += entryWidth + 2 * Theme.gap
+        if singleRowWidth <= width {
+            var x = centerX - singleRowWidth / 2
+            for entry in entries {
+                write(entry, into: &svg, x: x, y: y)
+                x += entryWidth(entry) + 2 * Theme.gap
+            }
+        } else {
+            let columns = gridColumns(width: width)
+            let step = columnSize.width + 2 * Theme.gap
+            let left = centerX - (Double(columns) * step - 2 * Theme.gap) / 2
+            for (index, entry) in entries.enumerated() {
+                let (row, column) = index.quotientAndRemainder(dividingBy: columns)
+                write(entry, into: &svg, x: left + Double(column) * step, y: y + Double(row) * Self.rowHeight)
             }
         }
         svg.close()

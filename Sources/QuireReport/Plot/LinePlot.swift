@@ -1,7 +1,8 @@
 /// Curves of y against x, one per series, each optionally with a shaded band (a confidence interval)
 /// and point markers: loss curves over epochs, accuracy over a noise sweep.
 ///
-/// Series get the Okabe–Ito colours in order and, when markers are on, distinct shapes. Points are
+/// Series get the Okabe–Ito colours in order and, when markers are on, distinct shapes. Either axis
+/// may be logarithmic (ticks at powers of ten, minor grid lines at 2…9 × 10^k). Points are
 /// joined in the order given (sort by x first for a function of x). A series with a single point is
 /// drawn as a marker. No series, or only empty ones, gives empty axes with the note "no data".
 ///
@@ -46,6 +47,8 @@ public struct LinePlot: Hashable, Sendable {
     public var yAxis: PlotAxis
     /// Linear or logarithmic y (log needs every y and band end positive).
     public var yScale: AxisScale
+    /// Linear or logarithmic x (log needs every x positive), e.g. for a sweep over shots.
+    public var xScale: AxisScale
     /// The curves, drawn in order (later ones on top).
     public var series: [Series]
     /// Width and height in pixels.
@@ -54,7 +57,8 @@ public struct LinePlot: Hashable, Sendable {
     /// A line plot; see the type's documentation.
     public init(
         name: String, title: String = "", xAxis: PlotAxis, yAxis: PlotAxis, series: [Series],
-        yScale: AxisScale = .linear, description: String? = nil, size: FigureSize = .standard
+        yScale: AxisScale = .linear, xScale: AxisScale = .linear, description: String? = nil,
+        size: FigureSize = .standard
     ) {
         self.name = name
         self.title = title
@@ -62,6 +66,7 @@ public struct LinePlot: Hashable, Sendable {
         self.xAxis = xAxis
         self.yAxis = yAxis
         self.yScale = yScale
+        self.xScale = xScale
         self.series = series
         self.size = size
     }
@@ -75,13 +80,11 @@ public struct LinePlot: Hashable, Sendable {
         let xs = series.flatMap(\.x)
         let ys = series.flatMap { $0.y + ($0.band?.lower ?? []) + ($0.band?.upper ?? []) }
         let empty = xs.isEmpty
-        let defaultY = yScale == .linear ? (0.0, 1.0) : (1.0, 10.0)
         let frame = CartesianFrame(
             .init(
                 name: name, title: title, description: description ?? summary, size: size,
-                xTitle: xAxis.text, yTitle: yAxis.text,
-                x: .numeric(Axis(lower: xs.min() ?? 0, upper: xs.max() ?? 1)),
-                y: Axis(lower: ys.min() ?? defaultY.0, upper: ys.max() ?? defaultY.1, scale: yScale),
+                xTitle: xAxis.text, yTitle: yAxis.text, x: .numeric(Self.axis(xs, scale: xScale)),
+                y: Self.axis(ys, scale: yScale),
                 legend: series.count > 1 ? legend : nil, note: empty ? "no data" : nil))
         return frame.render { svg in
             for (index, series) in series.enumerated() {
@@ -143,6 +146,12 @@ public struct LinePlot: Hashable, Sendable {
     }
 
     /// "Line plot of loss against epoch: train (50 points), test (50 points, with band)."
+    /// An axis over `values`, or over 0…1 (1…10 on a log scale) when there are none.
+    private static func axis(_ values: [Double], scale: AxisScale) -> Axis {
+        let fallback = scale == .linear ? (0.0, 1.0) : (1.0, 10.0)
+        return Axis(lower: values.min() ?? fallback.0, upper: values.max() ?? fallback.1, scale: scale)
+    }
+
     private var summary: String {
         let parts = series.map { series in
             "\(series.label) (\(series.x.count) point\(series.x.count == 1 ? "" : "s")"
@@ -157,6 +166,7 @@ public struct LinePlot: Hashable, Sendable {
         for series in series {
             let field = "series \"\(series.label)\""
             try check.finite(series.x, field + " x")
+            if xScale == .logarithmic { try check.positive(series.x, field + " x") }
             try check.finite(series.y, field + " y")
             try check.count(series.y, series.x.count, field + " y")
             if yScale == .logarithmic { try check.positive(series.y, field + " y") }

@@ -94,6 +94,12 @@ public struct ScatterPlot: Hashable, Sendable {
         var columns: Int { values.first?.count ?? 0 }
         /// Whether the grid has no cells.
         var isEmpty: Bool { values.isEmpty || columns == 0 }
+
+        /// The centres of `count` equal cells spanning `range`, where the function should be evaluated:
+        /// `values[row][column]` at (`centers(xRange, columns)[column]`, `centers(yRange, rows)[row]`).
+        public static func centers(of range: (lower: Double, upper: Double), count: Int) -> [Double] {
+            (0..<count).map { range.lower + (range.upper - range.lower) * (Double($0) + 0.5) / Double(count) }
+        }
     }
 
     /// The figure's name: ids in the SVG derive from it.
@@ -198,7 +204,9 @@ public struct ScatterPlot: Hashable, Sendable {
         }
         let xEdges = (0...columns).map { xAxis.position(edge(grid.xRange, $0, columns)) }
         let yEdges = (0...rows).map { frame.yAxis.position(edge(grid.yRange, $0, rows)) }
-        svg.open("g", [("class", "heat-map"), ("shape-rendering", "crispEdges"), ("fill-opacity", SVGWriter.number(bar.opacity))])
+        svg.open(
+            "g",
+            [("class", "heat-map"), ("shape-rendering", "crispEdges"), ("fill-opacity", SVGWriter.number(bar.opacity))])
         for (row, values) in grid.values.enumerated() {
             for (column, value) in values.enumerated() {
                 let color = Palette.interpolate(Palette.diverging, at: bar.axis.fraction(value))

@@ -3,34 +3,28 @@
 /// Deterministic sample figures shared by the golden and structural tests. Data come from rational
 /// formulas only (no `exp`, `sin`), so the golden bytes cannot depend on a platform's math library.
 enum FigureFixtures {
-    /// Names of every fixture; each is also its golden file's name.
-    static let all: [(name: String, kind: String)] = [
-        ("line-loss", "LinePlot"), ("line-log-sweep", "LinePlot"), ("bar-accuracy", "BarChart"),
-        ("histogram-bell", "Histogram"), ("histogram-capped", "Histogram"), ("scatter-moons", "ScatterPlot"),
-        ("confusion-iris", "ConfusionMatrix"), ("bar-rotated", "BarChart"), ("scatter-classes", "ScatterPlot"),
-        ("confusion-digits", "ConfusionMatrix"), ("line-empty", "LinePlot"),
-    ]
+    /// Every fixture; each one's name is also its golden file's name.
+    static var all: [any Figure] {
+        [
+            lossCurves, logSweep, accuracyBars, bellHistogram, cappedHistogram, moons, irisConfusion, rotatedBars,
+            fourClasses, digitsConfusion, emptyLoss, shotNoise, improvements,
+        ]
+    }
+
+    /// The fixtures' names, as test arguments.
+    static var names: [String] { all.map(\.name) }
 
     /// The SVG of fixture `name`.
     static func render(_ name: String) throws -> String {
-        switch name {
-        case "line-loss": return try lossCurves.svg()
-        case "line-log-sweep": return try logSweep.svg()
-        case "bar-accuracy": return try accuracyBars.svg()
-        case "histogram-bell": return try bellHistogram.svg()
-        case "histogram-capped": return try cappedHistogram.svg()
-        case "scatter-moons": return try moons.svg()
-        case "confusion-iris": return try irisConfusion.svg()
-        case "bar-rotated": return try rotatedBars.svg()
-        case "scatter-classes": return try fourClasses.svg()
-        case "confusion-digits": return try digitsConfusion.svg()
-        case "line-empty":
-            return try LinePlot(
-                name: "line-empty", title: "Loss (run diverged before the first epoch)",
-                xAxis: PlotAxis("epoch"), yAxis: PlotAxis("loss"), series: [.init("train", x: [], y: [])]
-            ).svg()
-        default: fatalError("unknown fixture \(name)")
-        }
+        guard let figure = all.first(where: { $0.name == name }) else { fatalError("unknown fixture \(name)") }
+        return try figure.svg()
+    }
+
+    /// A run that diverged before its first epoch: an empty series.
+    static var emptyLoss: LinePlot {
+        LinePlot(
+            name: "line-empty", title: "Loss (run diverged before the first epoch)",
+            xAxis: PlotAxis("epoch"), yAxis: PlotAxis("loss"), series: [.init("train", x: [], y: [])])
     }
 
     static var lossCurves: LinePlot {
@@ -123,11 +117,10 @@ enum FigureFixtures {
             let y = (upper ? sine : 0.5 - sine) + jitter
             points.append(.init(x: x, y: y, classIndex: upper ? 0 : 1, split: index % 10 < 7 ? .train : .test))
         }
-        let (columns, rows) = (40, 30)
-        let values = (0..<rows).map { row in
-            (0..<columns).map { column -> Double in
-                let x = -1.5 + 4 * (Double(column) + 0.5) / Double(columns)
-                let y = -1 + 2.5 * (Double(row) + 0.5) / Double(rows)
+        let (xRange, yRange) = ((-1.5, 2.5), (-1.0, 1.5))
+        let xs = ScatterPlot.HeatMap.centers(of: xRange, count: 40)
+        let values = ScatterPlot.HeatMap.centers(of: yRange, count: 30).map { y in
+            xs.map { x -> Double in
                 // A cubic through the gap between the moons: (-1, -0.5), (0, 0.75), (1, -0.25), (2, 1).
                 let boundary = 0.75 - 0.625 * x - 1.125 * x * x + 0.75 * x * x * x
                 let f = -2.5 * (y - boundary)
@@ -137,7 +130,7 @@ enum FigureFixtures {
         return ScatterPlot(
             name: "scatter-moons", title: "Decision function of the VQC on two moons",
             classes: ["upper moon", "lower moon"], points: points,
-            heatMap: .init(xRange: (-1.5, 2.5), yRange: (-1, 1.5), values: values, title: "decision function"),
+            heatMap: .init(xRange: xRange, yRange: yRange, values: values, title: "decision function"),
             xAxis: PlotAxis("x₁"), yAxis: PlotAxis("x₂"))
     }
 
@@ -192,5 +185,37 @@ enum FigureFixtures {
         return ConfusionMatrix(
             name: "confusion-digits", title: "Handwritten digits (8 × 8), quantum kernel SVM",
             classes: (0..<10).map(String.init), counts: counts)
+    }
+
+    /// Log–log: the standard error of an expectation value falls as 1/√shots (√ is exact in IEEE
+    /// arithmetic, so this stays platform-independent).
+    static var shotNoise: LinePlot {
+        let shots = [100.0, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100_000]
+        let error = shots.map { 1 / $0.squareRoot() }
+        let measured = shots.enumerated().map { 1.1 / $1.squareRoot() * (1 + Double($0 % 3 - 1) / 10) }
+        return LinePlot(
+            name: "line-shots", title: "Shot noise of ⟨Z⊗Z⟩",
+            xAxis: PlotAxis("shots"), yAxis: PlotAxis("standard error"),
+            series: [
+                .init("1/√shots", x: shots, y: error),
+                .init(
+                    "measured (20 repetitions)", x: shots, y: measured,
+                    band: .init(lower: measured.map { $0 * 0.8 }, upper: measured.map { $0 * 1.25 }), markers: true),
+            ],
+            yScale: .logarithmic, xScale: .logarithmic)
+    }
+
+    /// Differences can be negative: bars hang from a drawn zero line.
+    static var improvements: BarChart {
+        BarChart(
+            name: "bar-negative", title: "Accuracy change from zero-noise extrapolation",
+            categories: ["moons", "circles", "iris", "XOR"],
+            series: [
+                .init(
+                    "depolarizing 1%", values: [0.042, -0.013, 0.008, 0.061],
+                    errors: Intervals(center: [0.042, -0.013, 0.008, 0.061], halfWidth: [0.015, 0.02, 0.01, 0.018])),
+                .init("depolarizing 3%", values: [0.081, 0.022, -0.031, 0.102]),
+            ],
+            yAxis: PlotAxis("accuracy change", unit: "points"))
     }
 }

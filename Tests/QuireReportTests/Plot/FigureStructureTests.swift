@@ -43,6 +43,30 @@ struct FigureStructureTests {
             ])
     }
 
+    @Test func logLogPlotTicksDecadesOnBothAxes() throws {
+        let root = try Self.parsed(try FigureFixtures.shotNoise.svg(), name: "line-shots")
+        let labels = root.all("g", class: "tick-labels").first?.children.map(\.text) ?? []
+        // y spans 0.0025…0.15 (band included): decades 10^-3…10^0; x spans 10^2…10^5 exactly.
+        #expect(labels == ["0.001", "0.01", "0.1", "1", "100", "1000", "10000", "100000"])
+        #expect(root.all("g", class: "minor-grid").first?.children.count == 3 * 8 + 3 * 8)
+        #expect(root.all("path", class: "band").count == 1)
+        #expect(root.all(class: "point").count == 10)
+    }
+
+    @Test func negativeBarsHangFromAZeroLine() throws {
+        let root = try Self.parsed(try FigureFixtures.improvements.svg(), name: "bar-negative")
+        let zero = try #require(root.all("line", class: "zero-line").first)
+        let bars = root.all("rect", class: "bar")
+        #expect(bars.count == 8)
+        // Every bar has one edge on the zero line: positive bars end there, negative ones start there.
+        for bar in bars {
+            let (top, height) = (bar.number("y")!, bar.number("height")!)
+            let y0 = zero.number("y1")!
+            #expect(abs(top - y0) <= 0.01 || abs(top + height - y0) <= 0.01)
+        }
+        #expect(try FigureFixtures.accuracyBars.svg().contains("zero-line") == false)
+    }
+
     @Test func barChartHasCategoriesTimesSeriesBars() throws {
         let chart = FigureFixtures.accuracyBars
         let root = try Self.parsed(try chart.svg(), name: "bar-accuracy")
@@ -70,6 +94,17 @@ struct FigureStructureTests {
         #expect(cappedLabels.dropLast() == cappedLabels.dropLast().sorted())
     }
 
+    /// A probability vector is keyed with qubit 0 rightmost (DESIGN §4.2, Qiskit's order).
+    @Test func probabilityVectorUsesQiskitBitOrder() throws {
+        #expect(Histogram.bitstring(1, qubits: 3) == "001")
+        #expect(Histogram.bitstring(6, qubits: 3) == "110")
+        #expect(Histogram.bitstring(0, qubits: 0) == "")
+        // |q1 q0⟩ = |01⟩ (index 1) with probability 0.75.
+        let vector = Histogram(name: "v", probabilities: [0.25, 0.75, 0, 0], qubits: 2)
+        #expect(vector.probabilities == ["00": 0.25, "01": 0.75, "10": 0, "11": 0])
+        #expect(try vector.svg() == Histogram(name: "v", probabilities: vector.probabilities).svg())
+    }
+
     /// The "other" bar carries exactly the probability of the outcomes it replaces.
     @Test func otherBarSumsTheRest() throws {
         let histogram = Histogram(
@@ -82,6 +117,11 @@ struct FigureStructureTests {
         // Bar heights are proportional to the values 0.5, 0.25, 0.25 (to the 0.01 px of the output).
         #expect(heights.count == 3)
         #expect(abs(heights[1] - heights[2]) <= 0.01 && abs(heights[0] - 2 * heights[1]) <= 0.02)
+    }
+
+    @Test func cellCentres() {
+        #expect(ScatterPlot.HeatMap.centers(of: (0, 1), count: 4) == [0.125, 0.375, 0.625, 0.875])
+        #expect(ScatterPlot.HeatMap.centers(of: (-1, 1), count: 1) == [0])
     }
 
     @Test func scatterPlotHasOneCellPerGridValueAndOneMarkerPerPoint() throws {

@@ -12,7 +12,7 @@ struct GoldenFigureTests {
         return directory + "/Golden/\(name).svg"
     }
 
-    @Test(arguments: FigureFixtures.all.map(\.name))
+    @Test(arguments: FigureFixtures.names)
     func matchesGolden(name: String) throws {
         let svg = try FigureFixtures.render(name)
         let outcome = GoldenFile.check(svg, path: Self.goldenPath(name))

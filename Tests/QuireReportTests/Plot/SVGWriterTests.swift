@@ -56,6 +56,17 @@ struct SVGWriterTests {
                 """)
     }
 
+    @Test func accessibleTitleFallsBackToTheDescription() {
+        func title(_ title: String, _ description: String) -> String {
+            FigureDocument(name: "n", title: title, description: description, width: 200, height: 200).accessibleTitle
+        }
+        #expect(title("Loss", "Line plot of loss against epoch: train (3 points).") == "Loss")
+        #expect(title("", "Line plot of loss against epoch: train (3 points).") == "Line plot of loss against epoch")
+        #expect(title("", "Accuracy of v1.2 and v2. Higher is better.") == "Accuracy of v1.2 and v2")
+        #expect(title("", "Summary.") == "Summary")
+        #expect(title("", "") == "n")
+    }
+
     @Test func idsDeriveFromTheName() {
         #expect(FigureDocument.idPrefix("moons-vqc_loss") == "moons-vqc_loss")
         #expect(FigureDocument.idPrefix("loss curve (test)") == "loss-curve--test-")
