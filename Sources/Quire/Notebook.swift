@@ -14,6 +14,11 @@ public struct RunOptions: Sendable {
     /// The folder of the document on disk, inside which `dataset` blocks read their files; `nil`
     /// for a document that is not a file (its dataset blocks then fail with a clear error).
     public var projectFolder: String?
+    /// Where block results are cached; `nil` runs everything.
+    public var cache: BlockCache?
+    /// For files: cache results in `.quire/cache/` beside the document (`quire run` without
+    /// `--no-cache`); `quire check` never uses the cache.
+    public var useCache = false
 
     /// Default options.
     public init() {}
@@ -32,6 +37,8 @@ public struct Evaluation: Sendable {
     public var failures: [any InputError]
     /// Per-block provenance records, in document order.
     public var records: [BlockRecord]
+    /// Blocks whose result came from the cache instead of being computed.
+    public var cacheHits: Int
 }
 
 /// The notebook engine: executes every runnable block of a document and rewrites it.
@@ -79,9 +86,19 @@ public enum Notebook {
         var outputs: [String: String] = [:]
         var figures: OrderedDictionary<String, [UInt8]> = [:]
         var records: [BlockRecord] = []
+        var cacheHits = 0
         for (block, prepared) in plan.blocks {
             do {
-                var result = try prepared.get().execute()
+                let ready = try prepared.get()
+                let key = BlockCache.key(ready.record, settings: plan.settings)
+                var result: BlockResult
+                if let cached = options.cache?.load(key, record: ready.record) {
+                    result = cached
+                    cacheHits += 1
+                } else {
+                    result = try ready.execute()
+                    options.cache?.store(key, result: result)
+                }
                 let paths = result.figures.map { figuresFolder + "/" + $0.fileName }
                 for (path, figure) in zip(paths, result.figures) { figures[path] = Array(figure.svg.utf8) }
                 result.record.resultSHA256 = Hashing.sha256Hex(Array(result.markdown.utf8) + result.figures.flatMap { Array($0.svg.utf8) })
@@ -97,7 +114,7 @@ public enum Notebook {
         let appendix = plan.document.blocks.isEmpty ? nil : ProvenanceAppendix.markdown(file: file, settings: plan.settings, records: records)
         let rewritten = try DocumentSplicer.splice(plan.document, outputs: outputs, appendix: appendix, force: options.force)
         return Evaluation(document: rewritten, figures: figures,
-                          staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records)
+                          staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records, cacheHits: cacheHits)
     }
 
     private static func prepare(_ block: RunnableBlock, context: BlockContext) throws -> PreparedBlock {

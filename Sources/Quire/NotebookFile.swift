@@ -13,6 +13,8 @@ public enum NotebookFile {
         public var figuresChanged: Int
         /// Blocks that failed under `--keep-going`.
         public var failures: [any InputError]
+        /// Blocks whose result came from the cache.
+        public var cacheHits: Int
     }
 
     /// Runs every block of the document at `path` and rewrites it in place.
@@ -34,7 +36,7 @@ public enum NotebookFile {
         }
         let changed = evaluation.document != bytes
         if changed { try AtomicFile.write(evaluation.document, to: path) }
-        return RunReport(documentChanged: changed, figuresChanged: figuresChanged, failures: evaluation.failures)
+        return RunReport(documentChanged: changed, figuresChanged: figuresChanged, failures: evaluation.failures, cacheHits: evaluation.cacheHits)
     }
 
     /// Re-executes the document at `path` from scratch and compares every block with what it records.
@@ -43,6 +45,7 @@ public enum NotebookFile {
         var fresh = options
         fresh.force = true
         fresh.keepGoing = false
+        fresh.useCache = false
         let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(fresh, path))
         var report = try CheckReport.compare(plan: try Notebook.plan(bytes: bytes, file: path, options: located(options, path)),
                                              fresh: evaluation.document, file: path)
@@ -60,10 +63,12 @@ public enum NotebookFile {
         return CheckReport.staleness(plan: try Notebook.plan(bytes: bytes, file: path, options: located(options, path)), file: path)
     }
 
-    /// `options` with the project folder set to the folder of the document at `path`.
+    /// `options` with the project folder (and the cache, when used) set to the folder of the document at `path`.
     private static func located(_ options: RunOptions, _ path: String) -> RunOptions {
         var options = options
-        options.projectFolder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        options.projectFolder = folder
+        options.cache = options.useCache ? BlockCache(documentFolder: folder) : nil
         return options
     }
 
