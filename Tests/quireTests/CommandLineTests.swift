@@ -19,7 +19,7 @@ struct CommandLineTests {
         let once = try text(folder, "paper.md")
         #expect(once.hasPrefix(Self.paper))
         let second = try QuireBinary.run(["run", "paper.md"], in: folder)
-        #expect(second.status == 0 && second.stderr == "paper.md: unchanged\n")
+        #expect(second.status == 0 && second.stderr == "paper.md: unchanged, 1 cached block reused\n")
         #expect(try text(folder, "paper.md") == once)
         let check = try QuireBinary.run(["check", "paper.md"], in: folder)
         #expect(check.status == 0 && check.stdout == "paper.md: lab: identical\n")
