@@ -68,13 +68,19 @@ public struct ParameterizedCircuit: Hashable, Sendable {
     ///
     /// - Precondition: `parameters.count == parameterCount`, `inputs.count == inputCount`.
     public func bind(parameters: [Double], inputs: [Double]) -> Circuit {
+        bind(parameters: parameters, inputs: inputs, shifting: nil)
+    }
+
+    /// `bind` with the angle of gate `shifting.gate` moved by `shifting.shift` (parameter-shift rule).
+    func bind(parameters: [Double], inputs: [Double], shifting: (gate: Int, shift: Double)?) -> Circuit {
         precondition(parameters.count == parameterCount && inputs.count == inputCount, "bind: wrong number of parameters or inputs")
         var operations = [Operation]()
         operations.reserveCapacity(gates.count)
         parameters.withUnsafeBufferPointer { theta in
             inputs.withUnsafeBufferPointer { u in
-                for gate in gates where gate.condition.map({ u[$0] != 0 }) ?? true {
-                    let values = gate.angle.map { [$0.value(parameters: theta, inputs: u)] } ?? []
+                for (index, gate) in gates.enumerated() where gate.condition.map({ u[$0] != 0 }) ?? true {
+                    let shift = shifting.map { $0.gate == index ? $0.shift : 0 } ?? 0
+                    let values = gate.angle.map { [$0.value(parameters: theta, inputs: u) + shift] } ?? []
                     operations.append(Operation(.gate(gate.gate, qubits: gate.qubits, parameters: values)))
                 }
             }
