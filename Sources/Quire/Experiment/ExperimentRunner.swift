@@ -28,16 +28,26 @@ struct ExperimentRunner {
         var featureCount: Int
         /// SHA-256 of the first repeat's generated data (features and labels), for provenance.
         var dataSHA256: String
+        /// The quantum model's training loss per epoch, one curve per repeat (empty without one).
+        var lossCurves: [[Double]]
+        /// The quantum model's circuit resources (qubits, depth, gates), when there is one.
+        var resources: ResourceCount?
     }
 
     let spec: ExperimentSpec
     let seed: UInt64
+    /// Largest simulator state training may allocate (`--max-memory-gib`).
+    let memoryLimit: Int
 
     /// Runs every repeat.
     func run() throws -> Outcome {
-        var models: [(name: String, runs: [Measurement])] = spec.baselines.map { ($0, []) }
+        let quantumName = spec.model.map(QuantumModelFactory.name)
+        var models: [(name: String, runs: [Measurement])] = (quantumName.map { [($0, [])] } ?? []) + spec.baselines.map { ($0, []) }
+        let offset = quantumName == nil ? 0 : 1
         var sizes = (0, 0, 0)
         var dataHash = ""
+        var lossCurves: [[Double]] = []
+        var resources: ResourceCount?
         for repeatIndex in 0..<spec.repeats {
             let stream = RandomStream(seed: seed, purpose: "experiment").substream(index: UInt64(repeatIndex))
             let data = try spec.dataset.samples(stream)
@@ -47,14 +57,23 @@ struct ExperimentRunner {
                 sizes = (split.train.sampleCount, split.test.sampleCount, data.featureCount)
                 dataHash = Self.digest(data)
             }
+            if let model = spec.model, let encoding = spec.encoding {
+                let factory = QuantumModelFactory(model: model, encoding: encoding, train: spec.train, execution: spec.execution,
+                                                  seed: stream.substream("quantum").uint64(at: 0), memoryLimit: memoryLimit)
+                let trained = try factory.train(on: split.train)
+                lossCurves.append(trained.lossHistory)
+                resources = trained.model.resources
+                models[0].runs.append(Self.measure(trained, split: split, settings: factory.settings(trained.model)))
+            }
             for (index, name) in spec.baselines.enumerated() {
                 guard let grid = BaselineGrid.standard(name) else { continue }
                 let tuned = try TunedBaseline.tune(grid, on: split.train, folds: 5, stream: stream.substream("baseline/\(name)"))
-                models[index].runs.append(Self.measure(tuned.model, split: split,
-                                                       settings: tuned.chosen.map(\.description).joined(separator: ", ")))
+                models[offset + index].runs.append(Self.measure(tuned.model, split: split,
+                                                                settings: tuned.chosen.map(\.description).joined(separator: ", ")))
             }
         }
-        return Outcome(models: models, trainSize: sizes.0, testSize: sizes.1, featureCount: sizes.2, dataSHA256: dataHash)
+        return Outcome(models: models, trainSize: sizes.0, testSize: sizes.1, featureCount: sizes.2, dataSHA256: dataHash,
+                       lossCurves: lossCurves, resources: resources)
     }
 
     /// Accuracy on both sets, F1 and the confusion matrix on the test set.
