@@ -110,3 +110,40 @@ struct QuantumExperimentTests {
         #expect(row(noisy) != nil && row(noisy) != row(ideal))
     }
 }
+
+/// The quantum-kernel model and error-mitigated rows.
+struct KernelAndMitigationTests {
+    @Test func aKernelModelAndAMitigatedVariationalModelGetTheirOwnRows() throws {
+        let text = """
+            ```noise id=lab
+            depolarizing: {one_qubit: 0.01, two_qubit: 0.05}
+            readout: {prob_meas1_prep0: 0.03, prob_meas0_prep1: 0.05}
+            ```
+
+            ```experiment id=k
+            dataset: {name: circles, samples: 40, noise: 0.05, factor: 0.5}
+            encoding: {kind: iqp, reps: 1}
+            model: {kind: kernel}
+            baselines: []
+            ```
+
+            ```experiment id=m
+            dataset: {name: moons, samples: 30, noise: 0.1}
+            model: {kind: variational, qubits: 2, layers: 1}
+            train: {epochs: 1, batch_size: 8, gradient: parameter-shift}
+            execution: {noise: lab, mitigation: {zne: {scale_factors: [1, 3]}, readout: true}}
+            baselines: []
+            ```
+
+            """
+        let out = String(decoding: try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: RunOptions()).document, as: UTF8.self)
+        #expect(out.contains("| quantum kernel |"))
+        #expect(out.contains("iqp encoding, 2 qubits, depth 3, fidelity kernel, SVM C=1.0"))
+        #expect(out.contains("| + mitigation (ZNE richardson at 1, 3; readout) |"))
+    }
+
+    @Test func aKernelOnANoisyDeviceIsRefused() {
+        let text = "```noise id=lab\ndepolarizing: {one_qubit: 0.01}\n```\n\n```experiment id=k\ndataset: {name: moons, samples: 30}\nmodel: {kind: kernel}\nexecution: {noise: lab}\nbaselines: []\n```\n"
+        #expect(throws: (any Error).self) { try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: RunOptions()) }
+    }
+}

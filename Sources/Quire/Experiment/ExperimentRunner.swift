@@ -41,9 +41,16 @@ struct ExperimentRunner {
 
     /// Runs every repeat.
     func run() throws -> Outcome {
-        let quantumName = spec.model.map(QuantumModelFactory.name)
-        var models: [(name: String, runs: [Measurement])] = (quantumName.map { [($0, [])] } ?? []) + spec.baselines.map { ($0, []) }
-        let offset = quantumName == nil ? 0 : 1
+        let factory = spec.model.flatMap { model in spec.encoding.map { encoding in
+            QuantumModelFactory(model: model, encoding: encoding, train: spec.train, execution: spec.execution, seed: 0, memoryLimit: memoryLimit)
+        } }
+        var quantumRows: [String] = []
+        if let factory {
+            quantumRows.append(QuantumModelFactory.name(factory.model))
+            if factory.mitigates && factory.model.kind == "variational" { quantumRows.append(factory.mitigationLabel) }
+        }
+        var models: [(name: String, runs: [Measurement])] = quantumRows.map { ($0, []) } + spec.baselines.map { ($0, []) }
+        let offset = quantumRows.count
         var sizes = (0, 0, 0)
         var dataHash = ""
         var lossCurves: [[Double]] = []
@@ -57,13 +64,24 @@ struct ExperimentRunner {
                 sizes = (split.train.sampleCount, split.test.sampleCount, data.featureCount)
                 dataHash = Self.digest(data)
             }
-            if let model = spec.model, let encoding = spec.encoding {
-                let factory = QuantumModelFactory(model: model, encoding: encoding, train: spec.train, execution: spec.execution,
-                                                  seed: stream.substream("quantum").uint64(at: 0), memoryLimit: memoryLimit)
-                let trained = try factory.train(on: split.train)
-                lossCurves.append(trained.lossHistory)
-                resources = trained.model.resources
-                models[0].runs.append(Self.measure(trained, split: split, settings: factory.settings(trained.model)))
+            if var factory {
+                factory.seed = stream.substream("quantum").uint64(at: 0)
+                if factory.model.kind == "kernel" {
+                    let (classifier, settings) = try factory.fitKernel(on: split.train)
+                    models[0].runs.append(Self.measure(classifier, split: split, settings: settings))
+                } else {
+                    let trained = try factory.train(on: split.train)
+                    lossCurves.append(trained.lossHistory)
+                    resources = trained.model.resources
+                    models[0].runs.append(Self.measure(trained, split: split, settings: factory.settings(trained.model)))
+                    if factory.mitigates {
+                        let zne = factory.zeroNoiseExtrapolation
+                        let readout = factory.execution.readoutMitigation
+                        let train = try trained.mitigatedOutputs(split.train.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
+                        let test = try trained.mitigatedOutputs(split.test.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
+                        models[1].runs.append(Self.measure(trainPredicted: train, testPredicted: test, split: split, settings: "same parameters, mitigated outputs"))
+                    }
+                }
             }
             for (index, name) in spec.baselines.enumerated() {
                 guard let grid = BaselineGrid.standard(name) else { continue }
@@ -78,12 +96,16 @@ struct ExperimentRunner {
 
     /// Accuracy on both sets, F1 and the confusion matrix on the test set.
     static func measure(_ model: any Classifier, split: TrainTestSplit, settings: String) -> Measurement {
-        let predicted = model.predict(split.test.features)
+        measure(trainPredicted: model.predict(split.train.features), testPredicted: model.predict(split.test.features), split: split, settings: settings)
+    }
+
+    /// The measurement of given predictions on the training and test sets.
+    static func measure(trainPredicted: [Int], testPredicted: [Int], split: TrainTestSplit, settings: String) -> Measurement {
         let actual = split.test.labels
-        let f1 = split.test.classCount == 2 ? Metrics.f1(predicted: predicted, actual: actual) : Metrics.macroF1(predicted: predicted, actual: actual)
-        return Measurement(trainAccuracy: model.accuracy(on: split.train), testAccuracy: Metrics.accuracy(predicted: predicted, actual: actual),
-                           testF1: f1, settings: settings,
-                           confusion: ConfusionMatrix(predicted: predicted, actual: actual, classCount: split.test.classCount))
+        let f1 = split.test.classCount == 2 ? Metrics.f1(predicted: testPredicted, actual: actual) : Metrics.macroF1(predicted: testPredicted, actual: actual)
+        return Measurement(trainAccuracy: Metrics.accuracy(predicted: trainPredicted, actual: split.train.labels),
+                           testAccuracy: Metrics.accuracy(predicted: testPredicted, actual: actual), testF1: f1, settings: settings,
+                           confusion: ConfusionMatrix(predicted: testPredicted, actual: actual, classCount: split.test.classCount))
     }
 
     /// SHA-256 of a dataset's features (shortest round-trip decimals) and labels.

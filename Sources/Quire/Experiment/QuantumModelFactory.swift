@@ -37,6 +37,44 @@ struct QuantumModelFactory {
         }
     }
 
+    /// Fits the quantum-kernel classifier (fidelity kernel of the encoding, SVM with `c`) on `data`.
+    /// The kernel is computed exactly from the encoded states; a noisy execution is refused.
+    func fitKernel(on data: Dataset) throws -> (QuantumKernelClassifier, String) {
+        guard execution.noise == nil, execution.shots == 0 else {
+            throw LearningError.unusableData(owner: "quantum kernel",
+                                             message: "the fidelity kernel is computed exactly from the encoded states; remove execution.noise and execution.shots")
+        }
+        let encoded = try Encoding(encodingKind, featureCount: data.featureCount, qubitCount: model.qubits)
+        let classifier = try QuantumKernelClassifier.fit(kernel: FidelityKernel(encoding: encoded, threads: ProcessInfo.processInfo.activeProcessorCount),
+                                                         data: data, c: model.c)
+        let resources = encoded.resources
+        return (classifier, "\(encoding.kind) encoding, \(resources.qubits) qubits, depth \(resources.depth), fidelity kernel, SVM C=\(model.c)")
+    }
+
+    /// Zero-noise extrapolation as the execution spec asks, if it does.
+    var zeroNoiseExtrapolation: ZeroNoiseExtrapolation? {
+        execution.zneScaleFactors.map { factors in
+            let extrapolation: Extrapolation
+            switch execution.zneExtrapolation {
+            case "linear": extrapolation = .linear
+            case "exponential": extrapolation = .exponential(asymptote: 0)
+            default: extrapolation = .richardson
+            }
+            return ZeroNoiseExtrapolation(scaleFactors: factors.map(Double.init), folding: .global, extrapolation: extrapolation)
+        }
+    }
+
+    /// Whether any error mitigation is requested.
+    var mitigates: Bool { execution.zneScaleFactors != nil || execution.readoutMitigation }
+
+    /// The row label of the mitigated model.
+    var mitigationLabel: String {
+        var parts: [String] = []
+        if let factors = execution.zneScaleFactors { parts.append("ZNE \(execution.zneExtrapolation) at \(factors.map(String.init).joined(separator: ", "))") }
+        if execution.readoutMitigation { parts.append("readout") }
+        return "+ mitigation (" + parts.joined(separator: "; ") + ")"
+    }
+
     /// Trains the variational classifier on `data`.
     func train(on data: Dataset) throws -> TrainedVariationalClassifier {
         let encoded = try Encoding(encodingKind, featureCount: data.featureCount, qubitCount: model.qubits)
