@@ -85,6 +85,19 @@ public enum BitIndex {
         return (index &- low) << 1 | low
     }
 
+    /// Calls `body(start, length)` for each maximal run of consecutive indices `insertZero(j, at: target)`
+    /// with j in `range`: the inner loops then walk contiguous memory, which the optimiser vectorises.
+    @inlinable @inline(__always)
+    public static func forEachRun(_ range: Range<Int>, target: Int, _ body: (Int, Int) -> Void) {
+        let runMask = (1 << target) - 1
+        var j = range.lowerBound
+        while j < range.upperBound {
+            let end = min(range.upperBound, (j | runMask) + 1)
+            body(insertZero(j, at: target), end - j)
+            j = end
+        }
+    }
+
     /// `index` with zero bits inserted at `low` and `high` (`low < high`).
     @inlinable @inline(__always)
     public static func insertZeros(_ index: Int, _ low: Int, _ high: Int) -> Int {
