@@ -1,1 +1,4 @@
-// Module QuireKernels: see ../shared/DESIGN.md §1. (Module overview; sources arrive with their issues.)
+// Module QuireKernels (DESIGN §1): amplitude storage (`AmplitudeBuffer`, split re/im) and every hot
+// loop of the simulator — gate kernels by structure, dense and diagonal k-qubit matrices, reductions
+// summed in a thread-independent order (`Parallel`), probability-vector loops. No dependencies; the
+// kernels are `@inlinable` so QuireSimulator specialises them.

@@ -1,0 +1,52 @@
+import Numerics
+import QuireKernels
+import Testing
+@testable import QuireSimulator
+
+/// The density-matrix engine's fused superoperator of several channels after one gate equals
+/// Σ K ρ K† applied channel by channel with full-size matrices.
+struct ChannelFusionTests {
+    /// Amplitude damping with decay probability γ (Kraus operators of Nielsen & Chuang §8.3.5).
+    static func amplitudeDamping(_ gamma: Double, on qubit: Int) -> QuantumChannel {
+        QuantumChannel(qubits: [qubit], krausOperators: [
+            ComplexMatrix(rows: [[.one, .zero], [.zero, Complex((1 - gamma).squareRoot())]]),
+            ComplexMatrix(rows: [[.zero, Complex(gamma.squareRoot())], [.zero, .zero]]),
+        ])
+    }
+
+    @Test func embeddingMatchesKronecker() {
+        let k = StandardGate.u3.matrix(parameters: [0.3, 0.5, 0.9])
+        #expect(k.embedded(from: [1], into: [0, 1]).maxDistance(to: k.kronecker(.identity(2))) == 0)
+        #expect(k.embedded(from: [0], into: [0, 1]).maxDistance(to: ComplexMatrix.identity(2).kronecker(k)) == 0)
+    }
+
+    @Test func fusedChannelsMatchKrausSums() throws {
+        let n = 3, gateQubits = [2, 0]
+        let depolarizing = NoiseModel(profile: NoiseProfile(depolarizing: .init(oneQubit: 0, twoQubit: 0.2)))
+            .channels(after: .cx, on: gateQubits)
+        let channels = depolarizing + [Self.amplitudeDamping(0.3, on: 2), Self.amplitudeDamping(0.1, on: 0)]
+        // A random density matrix ρ = A A† / Tr, as a 2n-qubit buffer and as a matrix.
+        let a = randomState(qubits: 2 * n, seed: 8)
+        var rho = ComplexMatrix(dimension: 1 << n, elements: (0..<(1 << (2 * n))).map { Complex(a[$0].re, a[$0].im) })
+        rho = rho * rho.adjoint
+        let buffer = AmplitudeBuffer(qubitCount: 2 * n)
+        for r in 0..<(1 << n) {
+            for c in 0..<(1 << n) { buffer[r | c << n] = (rho[r, c].real, rho[r, c].imaginary) }
+        }
+        let engine = try DensityMatrix(circuit: makeCircuit(qubits: n, []), options: SimulationOptions(method: .densityMatrix))
+        let fused = engine.channelOperations(channels, gateQubits: gateQubits)
+        #expect(fused.count == 1)
+        for operation in fused { engine.applyChannel(operation, to: buffer) }
+        for channel in channels {
+            let full = channel.krausOperators.map { $0.embedded(from: channel.qubits, into: Array(0..<n)) }
+            rho = full.map { $0 * rho * $0.adjoint }.dropFirst().reduce(full[0] * rho * full[0].adjoint, +)
+        }
+        var distance = 0.0
+        for r in 0..<(1 << n) {
+            for c in 0..<(1 << n) {
+                distance = max(distance, (Complex(buffer[r | c << n].re, buffer[r | c << n].im) - rho[r, c]).length)
+            }
+        }
+        #expect(distance <= 1e-14)
+    }
+}
