@@ -26,13 +26,35 @@ public enum Trajectories {
         return probabilities(program: program, options: options)
     }
 
+    /// Mean exact expectation values ⟨ψ|P|ψ⟩ of `observables` over the trajectories of `circuit`.
+    public static func expectations(of observables: [PauliString], circuit: Circuit,
+                                    options: SimulationOptions) throws(SimulationError) -> [Double] {
+        for pauli in observables { try pauli.check(qubits: circuit.qubitCount) }
+        let program = try SimulationProgram(circuit: circuit, noise: options.noise.map(NoiseModel.init(profile:)))
+        try Simulator.checkMemory(method: .trajectories, qubits: circuit.qubitCount, options: options)
+        return average(program: program, options: options, width: observables.count) { state, sum in
+            for (k, pauli) in observables.enumerated() {
+                sum[k] += pauli.value(fromSum: state.pauliSum(xMask: pauli.xMask, zMask: pauli.zMask))
+            }
+        }
+    }
+
     static func probabilities(program: SimulationProgram, options: SimulationOptions) -> [Double] {
-        let count = 1 << program.qubitCount, total = options.trajectories
+        average(program: program, options: options, width: 1 << program.qubitCount) { state, sum in
+            state.accumulateProbabilities(into: sum)
+        }
+    }
+
+    /// The mean over trajectories of `width` values that `record(state, sum)` adds into `sum` at the
+    /// end of each trajectory, in the block order of the type's documentation.
+    static func average(program: SimulationProgram, options: SimulationOptions, width: Int,
+                        record: (AmplitudeBuffer, UnsafeMutablePointer<Double>) -> Void) -> [Double] {
+        let total = options.trajectories
         let stream = RandomStream(seed: options.seed, purpose: "trajectories")
         let workers = max(1, min(options.threads, (total + blockSize - 1) / blockSize))
-        let sums = UnsafeMutablePointer<Double>.allocate(capacity: workers * count)
+        let sums = UnsafeMutablePointer<Double>.allocate(capacity: workers * width)
         defer { sums.deallocate() }
-        var mean = [Double](repeating: 0, count: count)
+        var mean = [Double](repeating: 0, count: width)
         let states = (0..<workers).map { _ in
             (AmplitudeBuffer(qubitCount: program.qubitCount), AmplitudeBuffer(qubitCount: program.qubitCount))
         }
@@ -44,20 +66,18 @@ public enum Trajectories {
         while firstBlock * blockSize < total {
             let blocks = min(workers, (total - firstBlock * blockSize + blockSize - 1) / blockSize)
             Parallel.perform(iterations: blocks) { worker in
-                let sum = sums + worker * count
-                sum.update(repeating: 0, count: count)
+                let sum = sums + worker * width
+                sum.update(repeating: 0, count: width)
                 let start = (firstBlock + worker) * blockSize
                 var (state, scratch) = states[worker]
                 for t in start..<min(total, start + blockSize) {
                     state.setBasisState(0)
                     run(program, kraus: kraus, on: &state, scratch: &scratch, stream: stream.substream(index: UInt64(t)))
-                    state.accumulateProbabilities(into: sum)
+                    record(state, sum)
                 }
             }
-            mean.withUnsafeMutableBufferPointer { out in
-                for block in 0..<blocks {
-                    for i in 0..<count { out[i] += sums[block * count + i] }
-                }
+            for block in 0..<blocks {
+                for i in 0..<width { mean[i] += sums[block * width + i] }
             }
             firstBlock += blocks
         }
