@@ -5,7 +5,7 @@ import QuireKernels
 ///
 /// Trajectory t draws from `RandomStream(seed:, purpose: "trajectories").substream(index: t)` at
 /// indices 0, 1, 2, … in program order: one draw per channel (Kraus operator i chosen with
-/// probability ‖Kᵢψ‖², then renormalised), per measurement outcome and recorded-bit flip, per reset.
+/// probability ‖Kᵢψ‖², then renormalised; see `TrajectoryChannel`), per measurement outcome and recorded-bit flip, per reset.
 /// Probabilities are the mean of |ψ|² over trajectories: each block of `blockSize` consecutive
 /// trajectories is summed in index order, and block sums are added in block order, so the result
 /// is the same for any thread count (threads work on different blocks).
@@ -58,9 +58,9 @@ public enum Trajectories {
         let states = (0..<workers).map { _ in
             (AmplitudeBuffer(qubitCount: program.qubitCount), AmplitudeBuffer(qubitCount: program.qubitCount))
         }
-        let kraus = program.steps.map { step -> [[KernelOperation]] in
+        let noise = program.steps.map { step -> [TrajectoryChannel] in
             guard case let .gate(_, _, channels) = step.action else { return [] }
-            return channels.map { channel in channel.krausOperators.map { KernelOperation(matrix: $0, qubits: channel.qubits) } }
+            return channels.map(TrajectoryChannel.init)
         }
         var firstBlock = 0
         while firstBlock * blockSize < total {
@@ -72,7 +72,7 @@ public enum Trajectories {
                 var (state, scratch) = states[worker]
                 for t in start..<min(total, start + blockSize) {
                     state.setBasisState(0)
-                    run(program, kraus: kraus, on: &state, scratch: &scratch, stream: stream.substream(index: UInt64(t)))
+                    run(program, noise: noise, on: &state, scratch: &scratch, stream: stream.substream(index: UInt64(t)))
                     record(state, sum)
                 }
             }
@@ -85,8 +85,8 @@ public enum Trajectories {
     }
 
     /// One trajectory: `state` starts in |0…0⟩ and ends normalised; `scratch` is working space
-    /// (the two may be exchanged); `kraus[s][c]` are the kernel calls of channel c after step s.
-    static func run(_ program: SimulationProgram, kraus: [[[KernelOperation]]], on state: inout AmplitudeBuffer, scratch: inout AmplitudeBuffer,
+    /// (the two may be exchanged); `noise[s]` are the channels after step s.
+    static func run(_ program: SimulationProgram, noise: [[TrajectoryChannel]], on state: inout AmplitudeBuffer, scratch: inout AmplitudeBuffer,
                     stream: RandomStream) {
         var draw: UInt64 = 0
         func next() -> Double {
@@ -98,21 +98,7 @@ public enum Trajectories {
             switch step.action {
             case let .gate(operation, _, _):
                 operation.apply(to: state, threads: 1)
-                for channel in kraus[stepIndex] {
-                    let u = next()
-                    var cumulative = 0.0
-                    for (index, krausOperation) in channel.enumerated() {
-                        scratch.assign(from: state)
-                        krausOperation.apply(to: scratch, threads: 1)
-                        let weight = scratch.normSquared()
-                        cumulative += weight
-                        if (u < cumulative && weight > 0) || index == channel.count - 1 {
-                            scratch.scale(by: 1 / weight.squareRoot())
-                            swap(&state, &scratch)
-                            break
-                        }
-                    }
-                }
+                for channel in noise[stepIndex] { channel.apply(to: &state, scratch: &scratch, u: next()) }
             case let .measure(qubit, clbit, readout):
                 let outcome = collapse(&state, qubit: qubit, u: next(), reset: false)
                 if let clbit {

@@ -66,3 +66,25 @@ struct ChannelFusionTests {
         #expect(distance <= 1e-13)
     }
 }
+
+/// How trajectories apply channels: Pauli mixtures without trial applications, others by trial.
+struct TrajectoryChannelTests {
+    @Test func depolarizingIsAUnitaryMixture() {
+        let lambda = 0.2
+        let channel = NoiseModel(profile: NoiseProfile(depolarizing: .init(oneQubit: lambda))).channels(after: .h, on: [3])[0]
+        guard case let .unitaryMixture(probabilities, unitaries) = TrajectoryChannel(channel) else {
+            Issue.record("depolarizing should be a unitary mixture")
+            return
+        }
+        #expect(maxDifference(probabilities, [1 - 3 * lambda / 4, lambda / 4, lambda / 4, lambda / 4]) <= 1e-15)
+        if case .identity = unitaries[0] {} else { Issue.record("the first Kraus operator is a multiple of I") }
+    }
+
+    @Test func amplitudeDampingIsTriedOperatorByOperator() {
+        guard case let .general(operators) = TrajectoryChannel(ChannelFusionTests.amplitudeDamping(0.3, on: 0)) else {
+            Issue.record("amplitude damping is not a unitary mixture")
+            return
+        }
+        #expect(operators.count == 2)
+    }
+}
