@@ -88,3 +88,21 @@ struct TrajectoryChannelTests {
         #expect(operators.count == 2)
     }
 }
+
+extension TrajectoryChannelTests {
+    /// Amplitude damping γ = 0.3 on |+⟩: a draw below ‖K₀ψ‖² = 1 − γ/2 keeps
+    /// K₀ψ/‖K₀ψ‖ = (|0⟩ + √(1−γ)|1⟩)/√(2 − γ); a draw above it decays to |0⟩.
+    @Test func generalChannelFollowsTheDraw() {
+        let gamma = 0.3
+        let channel = TrajectoryChannel(ChannelFusionTests.amplitudeDamping(gamma, on: 0))
+        for (u, expected) in [(0.5, [1 / (2 - gamma).squareRoot(), ((1 - gamma) / (2 - gamma)).squareRoot()]),
+                              (0.9, [1.0, 0.0])] {
+            var state = AmplitudeBuffer(qubitCount: 1)
+            var scratch = AmplitudeBuffer(qubitCount: 1)
+            let h = (0.5 as Double).squareRoot()
+            state.applyOneQubit(target: 0, matrix: [h, 0, h, 0, h, 0, -h, 0])
+            channel.apply(to: &state, scratch: &scratch, u: u)
+            #expect(maxDifference([state[0].re, state[1].re, state[0].im, state[1].im], expected + [0, 0]) <= 1e-15)
+        }
+    }
+}
