@@ -7,10 +7,48 @@ import QuireSimulator
 public struct BlockContext: Sendable {
     /// The document's settings.
     public var settings: DocumentSettings
-    /// Noise profiles declared by `noise` blocks, by id.
-    public var noiseProfiles: [String: NoiseProfile]
+    /// Noise profiles declared by `noise` blocks, by id: decoded, or the error that block reports.
+    public var noiseProfiles: [String: Result<NoiseProfile, any Error>]
+    /// Datasets declared by `dataset` blocks, by id: loaded, or the error loading raised.
+    var datasets: [String: Result<DatasetBlock.Loaded, any Error>]
     /// Limits that protect the machine from an untrusted document.
     public var limits: Limits
+
+    /// The decoded profile of the noise block `id`, or the error decoding it raised.
+    public func profile(ofNoiseBlock id: String) throws -> NoiseProfile {
+        guard let profile = noiseProfiles[id] else { preconditionFailure("noise block '\(id)' was never decoded") }
+        return try profile.get()
+    }
+
+    /// The profile a block names with `noise=ID` (an attribute at `location`).
+    public func profile(named id: String, at location: SourceLocation) throws -> NoiseProfile {
+        guard let profile = noiseProfiles[id] else {
+            let known = noiseProfiles.keys.sorted()
+            throw LocatedError(location, "no noise block has id '\(id)'",
+                               hint: known.isEmpty ? "declare the profile in a ```noise id=\(id)``` block" : "declared noise blocks: \(known.joined(separator: ", "))")
+        }
+        do { return try profile.get() } catch {
+            throw LocatedError(location, "noise profile '\(id)' is invalid", hint: "fix the error reported for noise block '\(id)' first")
+        }
+    }
+
+    /// The loaded dataset of the dataset block `id`, or the error loading it raised.
+    func dataset(ofBlock id: String) throws -> DatasetBlock.Loaded {
+        guard let loaded = datasets[id] else { preconditionFailure("dataset block '\(id)' was never loaded") }
+        return try loaded.get()
+    }
+
+    /// The dataset a block names (`dataset: ID`, written at `location`).
+    func dataset(named id: String, at location: SourceLocation) throws -> DatasetBlock.Loaded {
+        guard let loaded = datasets[id] else {
+            throw LocatedError(location, "no dataset block has id '\(id)'",
+                               hint: datasets.isEmpty ? "declare the data in a ```dataset id=\(id)``` block, or use a generator: {name: moons}"
+                                                      : "declared dataset blocks: \(datasets.keys.sorted().joined(separator: ", "))")
+        }
+        do { return try loaded.get() } catch {
+            throw LocatedError(location, "dataset '\(id)' could not be loaded", hint: "fix the error reported for dataset block '\(id)' first")
+        }
+    }
 
     /// The effective seed of `block`: its `seed=` attribute, or derived from the document seed and its id.
     public func seed(of block: RunnableBlock) throws -> UInt64 {

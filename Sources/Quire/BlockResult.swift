@@ -47,6 +47,8 @@ public struct BlockRecord: Sendable, Hashable {
     public var engine: String?
     /// Further resolved inputs (noise profile, encoding, dataset), by name.
     public var inputs: OrderedDictionary<String, CanonicalJSON>
+    /// What execution determined besides the region: data digests, chosen hyperparameters, grids.
+    public var details: OrderedDictionary<String, CanonicalJSON> = [:]
     /// Figure paths relative to the document, set by the notebook after execution.
     public var figures: [String] = []
     /// SHA-256 of the region's Markdown and figure bytes, set by the notebook after execution.
@@ -66,6 +68,9 @@ public struct BlockRecord: Sendable, Hashable {
     /// SHA-256 of the compact canonical spec.
     public var specSHA256: String { Hashing.sha256Hex(spec.compact()) }
 
+    /// SHA-256 of the compact canonical form of input `name`.
+    public func inputSHA256(_ name: String) -> String { Hashing.sha256Hex(inputs[name]?.compact() ?? "") }
+
     /// The record as JSON for the machine-readable appendix.
     var json: CanonicalJSON {
         var object: OrderedDictionary<String, CanonicalJSON> = [
@@ -75,8 +80,9 @@ public struct BlockRecord: Sendable, Hashable {
         ]
         for (key, value) in inputs {
             object[key] = value
-            object[key + "_sha256"] = .string(Hashing.sha256Hex(value.compact()))
+            object[key + "_sha256"] = .string(inputSHA256(key))
         }
+        if !details.isEmpty { object["details"] = .object(details) }
         object["figures"] = .array(figures.map(CanonicalJSON.string))
         object["result_sha256"] = .string(resultSHA256)
         return .object(object)

@@ -11,6 +11,14 @@ public struct RunOptions: Sendable {
     public var keepGoing = false
     /// Resource limits.
     public var limits = Limits()
+    /// The folder of the document on disk, inside which `dataset` blocks read their files; `nil`
+    /// for a document that is not a file (its dataset blocks then fail with a clear error).
+    public var projectFolder: String?
+    /// Where block results are cached; `nil` runs everything.
+    public var cache: BlockCache?
+    /// For files: cache results in `.quire/cache/` beside the document (`quire run` without
+    /// `--no-cache`); `quire check` never uses the cache.
+    public var useCache = false
 
     /// Default options.
     public init() {}
@@ -29,6 +37,8 @@ public struct Evaluation: Sendable {
     public var failures: [any InputError]
     /// Per-block provenance records, in document order.
     public var records: [BlockRecord]
+    /// Blocks whose result came from the cache instead of being computed.
+    public var cacheHits: Int
 }
 
 /// The notebook engine: executes every runnable block of a document and rewrites it.
@@ -36,30 +46,60 @@ public struct Evaluation: Sendable {
 /// A pure function of the document's bytes and the options: no clock, no environment, no file
 /// system. `NotebookFile` does the reading and the atomic writing.
 public enum Notebook {
+    /// A parsed document with every block prepared (spec decoded, inputs resolved), nothing run.
+    struct Plan {
+        /// The parsed document.
+        var document: QuireDocument
+        /// Its settings.
+        var settings: DocumentSettings
+        /// Each block, prepared or with the error preparing it raised, in document order.
+        var blocks: [(block: RunnableBlock, prepared: Result<PreparedBlock, any Error>)]
+    }
+
+    /// Parses the document `bytes` named `file` and prepares every block without executing any.
+    ///
+    /// - Throws: structural errors (malformed front matter, duplicate ids, unclosed regions).
+    static func plan(bytes: [UInt8], file: String, options: RunOptions) throws -> Plan {
+        let document = try QuireDocument(bytes: bytes, file: file)
+        let settings = try DocumentSettings(frontMatter: document.frontMatter, file: file)
+        var profiles: [String: Result<NoiseProfile, any Error>] = [:]
+        for block in document.blocks where block.kind == .noise {
+            profiles[block.id] = Result { try NoiseBlock.profile(block) }
+        }
+        var datasets: [String: Result<DatasetBlock.Loaded, any Error>] = [:]
+        for block in document.blocks where block.kind == .dataset {
+            datasets[block.id] = Result { try DatasetBlock.load(block, folder: options.projectFolder) }
+        }
+        let context = BlockContext(settings: settings, noiseProfiles: profiles, datasets: datasets, limits: options.limits)
+        return Plan(document: document, settings: settings,
+                    blocks: document.blocks.map { block in (block, Result { try prepare(block, context: context) }) })
+    }
+
     /// Evaluates the document `bytes` named `file`.
     ///
     /// - Throws: the first `InputError` of any block unless `options.keepGoing`; structural errors
     ///   (duplicate ids, malformed front matter, a region edited by hand) always.
     public static func evaluate(bytes: [UInt8], file: String, options: RunOptions) throws -> Evaluation {
-        let document = try QuireDocument(bytes: bytes, file: file)
-        let settings = try DocumentSettings(frontMatter: document.frontMatter, file: file)
+        let plan = try plan(bytes: bytes, file: file, options: options)
+        let figuresFolder = plan.settings.figures
         var failures: [any InputError] = []
-        var profiles: [String: NoiseProfile] = [:]
-        for block in document.blocks where block.kind == .noise {
-            do {
-                profiles[block.id] = try NoiseBlock.profile(block)
-            } catch let error as any InputError where options.keepGoing {
-                failures.append(error)
-            }
-        }
-        let context = BlockContext(settings: settings, noiseProfiles: profiles, limits: options.limits)
         var outputs: [String: String] = [:]
         var figures: OrderedDictionary<String, [UInt8]> = [:]
         var records: [BlockRecord] = []
-        for block in document.blocks {
+        var cacheHits = 0
+        for (block, prepared) in plan.blocks {
             do {
-                var result = try execute(block, context: context)
-                let paths = result.figures.map { settings.figures + "/" + $0.fileName }
+                let ready = try prepared.get()
+                let key = BlockCache.key(ready.record, settings: plan.settings)
+                var result: BlockResult
+                if let cached = options.cache?.load(key, record: ready.record) {
+                    result = cached
+                    cacheHits += 1
+                } else {
+                    result = try ready.execute()
+                    options.cache?.store(key, result: result)
+                }
+                let paths = result.figures.map { figuresFolder + "/" + $0.fileName }
                 for (path, figure) in zip(paths, result.figures) { figures[path] = Array(figure.svg.utf8) }
                 result.record.resultSHA256 = Hashing.sha256Hex(Array(result.markdown.utf8) + result.figures.flatMap { Array($0.svg.utf8) })
                 result.record.figures = paths
@@ -70,21 +110,23 @@ public enum Notebook {
                 outputs[block.id] = ErrorNote.markdown(for: error)
             }
         }
-        let previous = ProvenanceAppendix.recordedFigures(in: document, figuresFolder: settings.figures)
-        let appendix = document.blocks.isEmpty ? nil : ProvenanceAppendix.markdown(file: file, settings: settings, records: records)
-        let rewritten = try DocumentSplicer.splice(document, outputs: outputs, appendix: appendix, force: options.force)
+        let previous = RecordedProvenance(plan.document).figures(inside: figuresFolder)
+        let appendix = plan.document.blocks.isEmpty ? nil : ProvenanceAppendix.markdown(file: file, settings: plan.settings, records: records)
+        let rewritten = try DocumentSplicer.splice(plan.document, outputs: outputs, appendix: appendix, force: options.force)
         return Evaluation(document: rewritten, figures: figures,
-                          staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records)
+                          staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records, cacheHits: cacheHits)
     }
 
-    private static func execute(_ block: RunnableBlock, context: BlockContext) throws -> BlockResult {
+    private static func prepare(_ block: RunnableBlock, context: BlockContext) throws -> PreparedBlock {
         switch block.kind {
         case .noise:
-            guard let profile = context.noiseProfiles[block.id] else { throw LocatedError(block.location, "noise block '\(block.id)' failed") }
-            return try NoiseBlock.run(block, profile: profile, context: context)
-        case .experiment, .dataset, .circuit:
-            throw LocatedError(block.location, "\(block.kind.rawValue) blocks are not supported by this version of Quire (\(QuireVersion.current))",
-                               hint: "circuit and noise blocks run today; experiment and dataset blocks arrive with the QML engine")
+            return try NoiseBlock.prepare(block, profile: try context.profile(ofNoiseBlock: block.id), context: context)
+        case .circuit:
+            return try CircuitBlock.prepare(block, context: context)
+        case .experiment:
+            return try ExperimentBlock.prepare(block, context: context)
+        case .dataset:
+            return try DatasetBlock.prepare(block, loaded: try context.dataset(ofBlock: block.id), context: context)
         }
     }
 }

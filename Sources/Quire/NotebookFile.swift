@@ -13,12 +13,14 @@ public enum NotebookFile {
         public var figuresChanged: Int
         /// Blocks that failed under `--keep-going`.
         public var failures: [any InputError]
+        /// Blocks whose result came from the cache.
+        public var cacheHits: Int
     }
 
     /// Runs every block of the document at `path` and rewrites it in place.
     public static func run(path: String, options: RunOptions) throws -> RunReport {
         let bytes = try read(path)
-        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: options)
+        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(options, path))
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var figuresChanged = 0
         for (relative, figure) in evaluation.figures {
@@ -34,28 +36,53 @@ public enum NotebookFile {
         }
         let changed = evaluation.document != bytes
         if changed { try AtomicFile.write(evaluation.document, to: path) }
-        return RunReport(documentChanged: changed, figuresChanged: figuresChanged, failures: evaluation.failures)
+        return RunReport(documentChanged: changed, figuresChanged: figuresChanged, failures: evaluation.failures, cacheHits: evaluation.cacheHits)
     }
 
-    /// Re-executes the document at `path` from scratch and lists every difference from what it records.
-    public static func check(path: String, options: RunOptions) throws -> [CheckFinding] {
+    /// Re-executes the document at `path` from scratch and compares every block with what it records.
+    public static func check(path: String, options: RunOptions) throws -> CheckReport {
         let bytes = try read(path)
         var fresh = options
         fresh.force = true
         fresh.keepGoing = false
-        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: fresh)
+        fresh.useCache = false
+        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(fresh, path))
+        var report = try CheckReport.compare(plan: try Notebook.plan(bytes: bytes, file: path, options: located(options, path)),
+                                             fresh: evaluation.document, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var findings = try CheckFinding.compare(recorded: bytes, fresh: evaluation.document, file: path)
         for (relative, figure) in evaluation.figures where (try? read(folder.appendingPathComponent(relative).path)) != figure {
-            findings.append(CheckFinding(subject: relative, message: "figure file is missing or differs from a fresh run"))
+            report.notes.append("figure \(relative) is missing or differs from a fresh run")
         }
-        return findings
+        return report
     }
 
-    /// The bytes of `path`.
+    /// Compares the inputs the document at `path` records with its current sources, running
+    /// nothing: answers in milliseconds whether `quire run` is needed (a pre-commit hook).
+    public static func checkStale(path: String, options: RunOptions) throws -> CheckReport {
+        let bytes = try read(path)
+        return CheckReport.staleness(plan: try Notebook.plan(bytes: bytes, file: path, options: located(options, path)), file: path)
+    }
+
+    /// `options` with the project folder (and the cache, when used) set to the folder of the document at `path`.
+    private static func located(_ options: RunOptions, _ path: String) -> RunOptions {
+        var options = options
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        options.projectFolder = folder
+        options.cache = options.useCache ? BlockCache(documentFolder: folder) : nil
+        return options
+    }
+
+    /// Largest document read, in bytes; a request beyond it is refused before reading.
+    public static let maxDocumentBytes = 256 << 20
+
+    /// The bytes of `path`, refusing files larger than `limit` bytes before reading them.
     ///
-    /// - Throws: a `LocatedError` saying the file is missing or unreadable.
-    static func read(_ path: String) throws -> [UInt8] {
+    /// - Throws: a `LocatedError` saying the file is missing, unreadable or too large.
+    static func read(_ path: String, limit: Int = maxDocumentBytes) throws -> [UInt8] {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            throw LocatedError(nil, "\(path) is \(size) bytes, more than the limit of \(limit) bytes",
+                               hint: "Quire reads documents and circuit files of at most \(limit >> 20) MiB")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw LocatedError(nil, exists ? "cannot read \(path)" : "no such file: \(path)",

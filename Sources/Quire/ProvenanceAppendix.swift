@@ -1,4 +1,3 @@
-import Foundation
 import OrderedCollections
 import QuireCore
 import QuireMarkdown
@@ -47,22 +46,5 @@ enum ProvenanceAppendix {
             </details>
 
             """
-    }
-
-    /// The figure paths the existing appendix of `document` records, so that figures no longer
-    /// produced can be deleted. Only `.svg` paths inside the figures folder are returned: an appendix
-    /// is untrusted text and must not be able to name any other file.
-    static func recordedFigures(in document: QuireDocument, figuresFolder: String) -> [String] {
-        guard let region = document.provenance else { return [] }
-        let text = String(decoding: document.source.bytes[region.contentRange], as: UTF8.self)
-        guard let start = text.range(of: "```json"), let end = text.range(of: "```", range: start.upperBound..<text.endIndex),
-              let data = text[start.upperBound..<end.lowerBound].data(using: .utf8),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let blocks = root["blocks"] as? [[String: Any]]
-        else { return [] }
-        return blocks.flatMap { ($0["figures"] as? [String]) ?? [] }.filter { path in
-            let name = path.dropFirst(figuresFolder.count + 1)
-            return path.hasPrefix(figuresFolder + "/") && path.hasSuffix(".svg") && !name.contains("/") && !name.hasPrefix(".")
-        }
     }
 }

@@ -1,4 +1,9 @@
 internal import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A block-level node that Quire cares about, copied out of cmark-gfm's tree into owned values.
 struct SourceNode: Sendable {
@@ -32,8 +37,35 @@ enum CmarkTree {
 
     /// Parses `bytes` (UTF-8 Markdown, front matter already blanked) into Quire's nodes, in document order.
     static func nodes(_ bytes: [UInt8]) -> [SourceNode] {
+        withTree(bytes, options: CMARK_OPT_DEFAULT) { root, _ in collect(root) } ?? []
+    }
+
+    /// HTML for `bytes` as GitHub renders it, and the document's headings (level, plain text) in
+    /// order. Raw HTML is omitted unless `allowRawHTML`, because a notebook is untrusted input.
+    static func html(_ bytes: [UInt8], allowRawHTML: Bool) -> (html: String, headings: [(level: Int, text: String)]) {
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
+        return withTree(bytes, options: options) { root, parser in
+            // Every heading in document order, also inside block quotes and list items, as the HTML has them.
+            var headings: [(level: Int, text: String)] = []
+            guard let iterator = cmark_iter_new(root) else { return ("", headings) }
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                      String(cString: cmark_node_get_type_string(node)) == "heading",
+                      let text = cmark_render_plaintext(node, CMARK_OPT_DEFAULT, 0) else { continue }
+                headings.append((Int(cmark_node_get_heading_level(node)), String(cString: text).trimmingNewlines))
+                free(text)
+            }
+            guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return ("", headings) }
+            defer { free(rendered) }
+            return (String(cString: rendered), headings)
+        } ?? ("", [])
+    }
+
+    /// Parses `bytes` with the GFM extensions attached and hands the root to `body`; frees everything after.
+    private static func withTree<T>(_ bytes: [UInt8], options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T? {
         cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -47,9 +79,9 @@ enum CmarkTree {
                 }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return [] }
+        guard let root = cmark_parser_finish(parser) else { return nil }
         defer { cmark_node_free(root) }
-        return collect(root)
+        return body(root, parser)
     }
 
     /// Walks block containers with an explicit stack (no recursion: nesting depth is input-controlled).
@@ -96,5 +128,14 @@ enum CmarkTree {
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
+    }
+}
+
+private extension String {
+    /// The text without trailing line breaks (cmark ends rendered blocks with one).
+    var trimmingNewlines: String {
+        var text = self
+        while text.last == "\n" || text.last == "\r" { text.removeLast() }
+        return text
     }
 }

@@ -95,7 +95,7 @@ public enum DocumentSplicer {
     private static func checkUnedited(_ region: OutputRegion, in source: MarkdownSource, replacement: [UInt8]?, force: Bool) throws {
         guard !force, let recorded = region.recordedHash else { return }
         let content = source.bytes[region.contentRange]
-        guard Hashing.shortHash(content) != recorded else { return }
+        guard RegionMarkers.contentHash(content) != recorded else { return }
         if let replacement, Array(source.bytes[region.range]) == replacement { return }
         throw MarkdownError.regionEditedByHand(region.location, id: region.id ?? "provenance")
     }
@@ -110,7 +110,7 @@ public enum DocumentSplicer {
             body += line.isEmpty ? blankLine(prefix, eol) : prefix + Array(line.utf8) + eol
         }
         body += blankLine(prefix, eol)
-        let hash = Hashing.shortHash(body)
+        let hash = RegionMarkers.contentHash(body)
         return prefix + Array(opening.utf8) + eol + body + prefix + Array(closing(hash).utf8) + eol
     }
 

@@ -15,10 +15,32 @@ public struct OutputRegion: Sendable, Hashable {
     public var location: SourceLocation
     /// Document line of the opening marker.
     public var openingLine: Int
+
+    /// Whether the content no longer matches the hash its closing marker recorded (edited by hand).
+    public func isEdited(in bytes: [UInt8]) -> Bool {
+        recordedHash.map { RegionMarkers.contentHash(bytes[contentRange]) != $0 } ?? false
+    }
 }
 
 /// The exact text of the markers that delimit generated regions (DESIGN §3).
 public enum RegionMarkers {
+    /// The short hash of a region's content with line endings read as LF, so a checkout that
+    /// converts line endings (git's autocrlf) does not make every region look edited by hand.
+    public static func contentHash<Bytes: Collection<UInt8>>(_ content: Bytes) -> String {
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(content.count)
+        var previous: UInt8 = 0
+        for byte in content {
+            if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") {
+                // CRLF: the CR already stood for this line ending.
+            } else {
+                normalized.append(byte == UInt8(ascii: "\r") ? UInt8(ascii: "\n") : byte)
+            }
+            previous = byte
+        }
+        return Hashing.shortHash(normalized)
+    }
+
     /// `<!-- quire:output id=ID -->`.
     public static func outputOpening(id: String) -> String { "<!-- quire:output id=\(id) -->" }
     /// `<!-- /quire:output sha256=HASH -->`, HASH the first 8 hex digits of the content's SHA-256.

@@ -127,13 +127,23 @@ private struct NodeReader {
                             location: location(line: opened.line, column: opened.column), openingLine: opened.line)
     }
 
+    /// The 1-based column where the info string starts: after the fence run and the spaces after it.
+    private static func infoStringColumn(_ line: some Collection<UInt8>, fenceColumn: Int) -> Int {
+        let bytes = Array(line)
+        var index = fenceColumn - 1
+        while index < bytes.count, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~") { index += 1 }
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        return index + 1
+    }
+
     private mutating func readFence(_ node: SourceNode, info: String, literal: String) throws {
         let fenceLocation = location(line: node.startLine, column: node.startColumn)
         let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard let word = words.first.map(String.init) else { return }
         guard let kind = BlockKind(rawValue: word) else {
             if let meant = BlockKind.likelyMeant(by: word) {
-                throw MarkdownError.unknownBlockKind(fenceLocation, kind: word, suggestion: meant.rawValue)
+                let kindColumn = Self.infoStringColumn(source.lineText(node.startLine).utf8, fenceColumn: node.startColumn)
+                throw MarkdownError.unknownBlockKind(location(line: node.startLine, column: kindColumn), kind: word, suggestion: meant.rawValue)
             }
             return
         }

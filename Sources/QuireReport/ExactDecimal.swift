@@ -69,6 +69,7 @@ struct ExactDecimal: Equatable {
     ///
     /// The result is `digits × 10^place` with `digits` empty when the value rounds to zero.
     func rounded(toPlace place: Int) -> [UInt8] {
+        if isZero { return [] }
         if exponent >= place {
             return digits + [UInt8](repeating: 0, count: exponent - place)
         }

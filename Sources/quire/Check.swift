@@ -6,34 +6,46 @@ extension QuireCommand {
     /// `quire check`: re-execute and fail on any difference (CI for papers).
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Re-execute every block from scratch and exit 1 if any recorded result differs.")
+            abstract: "Re-execute every block from scratch and exit 1 if any recorded result differs.",
+            discussion: "Each block is reported as identical, differs (same inputs, different result), stale (its spec, seed or referenced inputs changed since the recorded run), new (never run) or edited (its region was changed by hand).")
+
+        /// Output formats of the report.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, markdown
+        }
 
         @Argument(help: "The Markdown documents to check.")
         var files: [String]
+
+        @Flag(help: "Only compare the recorded input hashes with the current sources; execute nothing.")
+        var stale = false
+
+        @Option(help: "Report format: text, json or markdown.")
+        var format: Format = .text
 
         @OptionGroup var limits: LimitOptions
 
         func run() async throws {
             var options = RunOptions()
             options.limits = limits.limits
-            var differs = false
+            var reports: [CheckReport] = []
             var badInput = false
             for file in files {
                 do {
-                    let findings = try NotebookFile.check(path: file, options: options)
-                    if findings.isEmpty {
-                        print("\(file): identical")
-                    } else {
-                        differs = true
-                        for finding in findings { print("\(file): \(finding)") }
-                    }
+                    reports.append(stale ? try NotebookFile.checkStale(path: file, options: options)
+                                         : try NotebookFile.check(path: file, options: options))
                 } catch let error as any InputError {
                     Exit.printError(error.description)
                     badInput = true
                 }
             }
+            switch format {
+            case .text: for report in reports { print(report.text()) }
+            case .markdown: print(reports.map { $0.markdown() }.joined(separator: "\n"))
+            case .json: print(CanonicalJSON.array(reports.map { $0.json() }).rendered())
+            }
             if badInput { throw ExitCode(2) }
-            if differs { throw ExitCode(1) }
+            if reports.contains(where: { !$0.isClean }) { throw ExitCode(1) }
         }
     }
 }

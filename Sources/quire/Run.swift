@@ -17,6 +17,9 @@ extension QuireCommand {
         @Flag(help: "Run the other blocks when one fails, and write the error into the failing block's output region.")
         var keepGoing = false
 
+        @Flag(help: "Compute every block instead of reusing results cached in .quire/cache/ beside the document.")
+        var noCache = false
+
         @OptionGroup var limits: LimitOptions
 
         func run() async throws {
@@ -24,6 +27,7 @@ extension QuireCommand {
             options.force = force
             options.keepGoing = keepGoing
             options.limits = limits.limits
+            options.useCache = !noCache
             var failed = false
             for file in files {
                 do {
@@ -31,6 +35,7 @@ extension QuireCommand {
                     for failure in report.failures { Exit.printError(failure.description) }
                     failed = failed || !report.failures.isEmpty
                     Exit.printError("\(file): \(report.documentChanged ? "updated" : "unchanged")"
+                                    + (report.cacheHits > 0 ? ", \(report.cacheHits) cached block\(report.cacheHits == 1 ? "" : "s") reused" : "")
                                     + (report.figuresChanged > 0 ? ", \(report.figuresChanged) figure files written or removed" : ""))
                 } catch let error as any InputError {
                     Exit.printError(error.description)

@@ -99,8 +99,8 @@ struct DocumentParsingTests {
     }
 
     static let badCases: [BadCase] = [
-        BadCase(text: "```circut id=a\n```\n", line: 1, column: 1, fragment: "did you mean 'circuit'"),
-        BadCase(text: "text\n\n```Experiment id=a\n```\n", line: 3, column: 1, fragment: "unknown block kind 'Experiment'"),
+        BadCase(text: "```circut id=a\n```\n", line: 1, column: 4, fragment: "did you mean 'circuit'"),
+        BadCase(text: "text\n\n```Experiment id=a\n```\n", line: 3, column: 4, fragment: "unknown block kind 'Experiment'"),
         BadCase(text: "```noise\n```\n", line: 1, column: 1, fragment: "has no id"),
         BadCase(text: "```noise id=a\n```\n\n```noise id=a\n```\n", line: 4, column: 10, fragment: "duplicate block id 'a' (first used at doc.md:1:10)"),
         BadCase(text: "```noise id=a/b\n```\n", line: 1, column: 10, fragment: "invalid block id"),

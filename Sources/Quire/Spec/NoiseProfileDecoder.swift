@@ -24,10 +24,12 @@ public enum NoiseProfileDecoder {
                 let key = SpecNode(node: keyNode, path: "qubits.\(keyNode.string ?? "")", origin: qubits.origin)
                 let index = try key.integer(in: 0...1023)
                 let override = try SpecNode(node: valueNode, path: key.path, origin: qubits.origin).mapping(allowed: overrideKeys)
+                // A field an override leaves out keeps the global value, as a calibration file that
+                // lists only what differs for one qubit means.
                 profile.qubits[index] = NoiseProfile.QubitOverride(
-                    depolarizing: try override["depolarizing"].map(depolarizing),
-                    thermalRelaxation: try override["thermal_relaxation"].map(relaxation),
-                    readout: try override["readout"].map(readout))
+                    depolarizing: try override["depolarizing"].map { try depolarizing($0, defaults: profile.depolarizing) },
+                    thermalRelaxation: try override["thermal_relaxation"].map { try relaxation($0, defaults: profile.thermalRelaxation) },
+                    readout: try override["readout"].map { try readout($0, defaults: profile.readout) })
             }
         }
         return profile
@@ -40,46 +42,44 @@ public enum NoiseProfileDecoder {
         return try decode(root)
     }
 
-    private static func depolarizing(_ node: SpecNode) throws -> NoiseProfile.Depolarizing {
+    private static func depolarizing(_ node: SpecNode, defaults: NoiseProfile.Depolarizing? = nil) throws -> NoiseProfile.Depolarizing {
         let map = try node.mapping(allowed: ["one_qubit", "two_qubit", "convention"])
-        let convention = try map["convention"]?.choice(NoiseProfile.Convention.self) ?? .lambda
+        let convention = try map["convention"]?.choice(NoiseProfile.Convention.self) ?? defaults?.convention ?? .lambda
         // The largest parameter for which the channel is completely positive: Aer's λ ≤ 4ᵏ/(4ᵏ−1);
         // in the Pauli convention p is a total probability.
         let one = convention == .lambda ? 4.0 / 3.0 : 1.0
         let two = convention == .lambda ? 16.0 / 15.0 : 1.0
         return NoiseProfile.Depolarizing(
-            oneQubit: try map["one_qubit"]?.double(in: 0...one) ?? 0,
-            twoQubit: try map["two_qubit"]?.double(in: 0...two) ?? 0,
+            oneQubit: try map["one_qubit"]?.double(in: 0...one) ?? defaults?.oneQubit ?? 0,
+            twoQubit: try map["two_qubit"]?.double(in: 0...two) ?? defaults?.twoQubit ?? 0,
             convention: convention)
     }
 
-    private static func relaxation(_ node: SpecNode) throws -> NoiseProfile.ThermalRelaxation {
+    private static func relaxation(_ node: SpecNode, defaults: NoiseProfile.ThermalRelaxation? = nil) throws -> NoiseProfile.ThermalRelaxation {
         let map = try node.mapping(allowed: ["t1_us", "t2_us", "one_qubit_gate_ns", "two_qubit_gate_ns"])
-        func required(_ key: String) throws -> SpecNode {
-            guard let value = map[key] else {
-                throw node.error("'\(node.path)' needs '\(key)'", hint: "thermal_relaxation takes t1_us, t2_us, one_qubit_gate_ns, two_qubit_gate_ns")
-            }
-            return value
+        /// The value of `key`, or the global profile's when an override leaves it out; with its node for errors.
+        func value(_ key: String, in range: ClosedRange<Double>, default fallback: Double?) throws -> (value: Double, node: SpecNode) {
+            if let valueNode = map[key] { return (try valueNode.double(in: range), valueNode) }
+            if let fallback { return (fallback, node) }
+            throw node.error("'\(node.path)' needs '\(key)'", hint: "thermal_relaxation takes t1_us, t2_us, one_qubit_gate_ns, two_qubit_gate_ns")
         }
-        let t1Node = try required("t1_us")
-        let t1 = try t1Node.double(in: 0...1e9)
-        guard t1 > 0 else { throw t1Node.error("'\(t1Node.path)' must be positive", hint: "T1 is a time in microseconds, e.g. 100") }
-        let t2Node = try required("t2_us")
-        let t2 = try t2Node.double(in: 0...1e9)
-        guard t2 > 0, t2 <= 2 * t1 else {
-            throw t2Node.error("'\(t2Node.path)' is \(t2) µs but must be positive and at most 2·T1 = \(2 * t1) µs",
-                               hint: "T2 > 2·T1 is unphysical; Quire rejects it rather than truncating it as Aer's from_backend does")
+        let t1 = try value("t1_us", in: 0...1e9, default: defaults?.t1Microseconds)
+        guard t1.value > 0 else { throw t1.node.error("'\(t1.node.path)' must be positive", hint: "T1 is a time in microseconds, e.g. 100") }
+        let t2 = try value("t2_us", in: 0...1e9, default: defaults?.t2Microseconds)
+        guard t2.value > 0, t2.value <= 2 * t1.value else {
+            throw t2.node.error("'\(t2.node.path)' gives T2 = \(t2.value) µs but it must be positive and at most 2·T1 = \(2 * t1.value) µs",
+                                hint: "T2 > 2·T1 is unphysical; Quire rejects it rather than truncating it as Aer's from_backend does")
         }
         return NoiseProfile.ThermalRelaxation(
-            t1Microseconds: t1, t2Microseconds: t2,
-            oneQubitGateNanoseconds: try required("one_qubit_gate_ns").double(in: 0...1e12),
-            twoQubitGateNanoseconds: try required("two_qubit_gate_ns").double(in: 0...1e12))
+            t1Microseconds: t1.value, t2Microseconds: t2.value,
+            oneQubitGateNanoseconds: try value("one_qubit_gate_ns", in: 0...1e12, default: defaults?.oneQubitGateNanoseconds).value,
+            twoQubitGateNanoseconds: try value("two_qubit_gate_ns", in: 0...1e12, default: defaults?.twoQubitGateNanoseconds).value)
     }
 
-    private static func readout(_ node: SpecNode) throws -> NoiseProfile.Readout {
+    private static func readout(_ node: SpecNode, defaults: NoiseProfile.Readout? = nil) throws -> NoiseProfile.Readout {
         let map = try node.mapping(allowed: ["prob_meas1_prep0", "prob_meas0_prep1"])
         return NoiseProfile.Readout(
-            probMeas1Prep0: try map["prob_meas1_prep0"]?.double(in: 0...1) ?? 0,
-            probMeas0Prep1: try map["prob_meas0_prep1"]?.double(in: 0...1) ?? 0)
+            probMeas1Prep0: try map["prob_meas1_prep0"]?.double(in: 0...1) ?? defaults?.probMeas1Prep0 ?? 0,
+            probMeas0Prep1: try map["prob_meas0_prep1"]?.double(in: 0...1) ?? defaults?.probMeas0Prep1 ?? 0)
     }
 }

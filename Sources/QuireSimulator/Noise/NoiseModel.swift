@@ -1,56 +1,65 @@
-import Numerics
-
-// Local stand-in for the sim-noise branch's NoiseModel and QuantumChannel (same signatures), so the
-// engines build and test before that branch is merged; it is replaced by theirs on merge. It knows
-// only global depolarizing noise in the lambda convention, and readout error.
-
-/// A completely positive map given by Kraus operators on `qubits` (local bit j = `qubits[j]`).
-public struct QuantumChannel: Hashable, Sendable {
-    /// The qubits acted on.
-    public var qubits: [Int]
-    /// Kraus operators {K}: ρ → Σ K ρ K†.
-    public var krausOperators: [ComplexMatrix]
-
-    /// Creates a channel.
-    public init(qubits: [Int], krausOperators: [ComplexMatrix]) {
-        self.qubits = qubits
-        self.krausOperators = krausOperators
-    }
-}
-
-/// A noise profile turned into the channels engines apply (DESIGN §4.3).
+/// A noise profile turned into the exact channels engines apply (DESIGN §4.3), with Qiskit Aer's conventions.
+///
+/// After a gate on k qubits: first Aer's `depolarizing_error(λ, k)` on all k qubits, then Aer's
+/// `thermal_relaxation_error(T1, T2, t)` (excited-state population 0) on each touched qubit
+/// separately, with t the profile's one-qubit gate time for one-qubit gates and its two-qubit gate
+/// time for gates on two or more qubits. That is Aer's `depolarizing.compose(relaxation)`.
+/// λ is `one_qubit` after one-qubit gates and `two_qubit` after two-qubit gates, converted from the
+/// Pauli convention when the profile says so (`NoiseProfile.Depolarizing.lambda(qubitCount:)`);
+/// gates on three or more qubits take no depolarizing error, since a profile names no parameter
+/// for them (they still relax).
+///
+/// Per-qubit overrides replace the global value for their qubit: thermal relaxation and readout of
+/// qubit q come from `qubits[q]` when it has them, else from the global profile. A two-qubit gate's
+/// depolarizing parameter follows one deterministic rule: if either qubit has a depolarizing override,
+/// the override is used (both have one: the larger λ, after converting each by its own convention);
+/// otherwise the global value. An override replaces the whole part: a depolarizing override that
+/// gives only `one_qubit` has `two_qubit` = 0 (the decoder's default), so two-qubit gates on that
+/// qubit take no depolarizing error. Barrier, measure and reset take no gate noise; `id` is a gate and does.
 public struct NoiseModel: Hashable, Sendable {
-    /// The profile the channels come from.
+    /// The profile the channels are derived from.
     public let profile: NoiseProfile
+    /// Whether no gate is followed by any channel (readout error may still be present).
+    public let isIdeal: Bool
 
-    /// Creates the model of `profile`.
-    public init(profile: NoiseProfile) { self.profile = profile }
-
-    /// Whether no gate is followed by any channel (readout error may remain).
-    public var isIdeal: Bool {
-        profile.depolarizing.map { $0.oneQubit == 0 && $0.twoQubit == 0 } ?? true
+    /// Creates the model of `profile`; validate the profile first (`NoiseProfile.validate(qubitCount:)`),
+    /// since channels of out-of-range parameters stop the program.
+    public init(profile: NoiseProfile) {
+        self.profile = profile
+        let depolarizings = [profile.depolarizing] + profile.qubits.values.map(\.depolarizing)
+        let relaxations = [profile.thermalRelaxation] + profile.qubits.values.map(\.thermalRelaxation)
+        isIdeal = depolarizings.allSatisfy { $0.map { $0.oneQubit == 0 && $0.twoQubit == 0 } ?? true }
+            && relaxations.allSatisfy { $0.map { $0.oneQubitGateNanoseconds == 0 && $0.twoQubitGateNanoseconds == 0 } ?? true }
     }
 
-    /// Channels to apply after `gate` on `qubits`, in order; empty when none.
+    /// Channels to apply after `gate` on `qubits`, in order: depolarizing first (on all of `qubits`),
+    /// then thermal relaxation on each touched qubit in the order of `qubits`; empty when none.
+    ///
+    /// A channel whose parameter makes it the identity (λ = 0, gate time 0) is left out.
     public func channels(after gate: StandardGate, on qubits: [Int]) -> [QuantumChannel] {
-        guard let depolarizing = profile.depolarizing, qubits.count <= 2 else { return [] }
-        let lambda = qubits.count == 1 ? depolarizing.oneQubit : depolarizing.twoQubit
-        guard lambda > 0 else { return [] }
-        // ρ → (1−λ)ρ + λ I/2ᵏ = (1 − λ + λ/4ᵏ) ρ + λ/4ᵏ Σ_{P ≠ I} P ρ P.
-        let paulis = [ComplexMatrix.identity(2), ComplexMatrix(rows: [[.zero, .one], [.one, .zero]]),
-                      ComplexMatrix(rows: [[.zero, Complex(0, -1)], [Complex(0, 1), .zero]]),
-                      ComplexMatrix(rows: [[.one, .zero], [.zero, -.one]])]
-        var products = paulis
-        if qubits.count == 2 { products = paulis.flatMap { high in paulis.map { high.kronecker($0) } } }
-        let share = lambda / Double(products.count)
-        let kraus = products.enumerated().map { index, pauli in
-            Complex((index == 0 ? 1 - lambda + share : share).squareRoot()) * pauli
+        precondition(gate.qubitCount == qubits.count, "\(gate.rawValue) acts on \(gate.qubitCount) qubits")
+        var channels: [QuantumChannel] = []
+        let lambda = depolarizingLambda(on: qubits)
+        if lambda > 0 { channels.append(.depolarizing(lambda: lambda, on: qubits)) }
+        for qubit in qubits {
+            guard let relaxation = profile.qubits[qubit]?.thermalRelaxation ?? profile.thermalRelaxation else { continue }
+            let nanoseconds = qubits.count == 1 ? relaxation.oneQubitGateNanoseconds : relaxation.twoQubitGateNanoseconds
+            guard nanoseconds > 0 else { continue }
+            channels.append(.thermalRelaxation(t1: relaxation.t1Microseconds, t2: relaxation.t2Microseconds,
+                                               time: nanoseconds / 1000, on: qubit))
         }
-        return [QuantumChannel(qubits: qubits, krausOperators: kraus)]
+        return channels
     }
 
-    /// Readout error of `qubit`, if any.
+    /// Readout error of `qubit`, if any: its override's when it has one, else the global one.
     public func readout(qubit: Int) -> NoiseProfile.Readout? {
         profile.qubits[qubit]?.readout ?? profile.readout
+    }
+
+    /// Aer's λ for a gate on `qubits` by the override rule of the type's documentation.
+    private func depolarizingLambda(on qubits: [Int]) -> Double {
+        let overrides = qubits.compactMap { profile.qubits[$0]?.depolarizing }
+        let parameters = overrides.isEmpty ? [profile.depolarizing].compactMap { $0 } : overrides
+        return parameters.map { $0.lambda(qubitCount: qubits.count) }.max() ?? 0
     }
 }

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Side-by-side statevector benchmark: quire sim vs Qiskit Aer vs qulacs (issue 3).
+
+Layered random circuits: a u3 with random angles on every qubit, then a cx brickwork layer
+(even pairs on even layers, odd pairs on odd layers), repeated `depth` times. Each simulator is
+timed on the same circuit, single-threaded and with every core, best of `--repeats` runs; the
+table prints seconds and the ratio Quire / peer (below 1 means Quire is faster). Quire's time is
+the `elapsed_seconds` it reports (reading the QASM file included, writing JSON excluded); the peers
+are timed around their run calls only.
+
+Also prints Quire's achieved memory bandwidth per unfused gate against the copy roofline from
+`quire-bench copy N`: a one-qubit gate on n qubits must read and write 2^(n+5) bytes in complex128.
+
+Usage: compare.py QUIRE QUIRE_BENCH [--sizes 20x20,22x20,24x10] [--repeats 3]
+"""
+import argparse, json, math, os, random, subprocess, tempfile, time
+
+import numpy as np
+
+
+def layered_qasm(n, depth, seed):
+    rng = random.Random(seed)
+    lines = ["OPENQASM 2.0;", 'include "qelib1.inc";', f"qreg q[{n}];"]
+    gates = []
+    for layer in range(depth):
+        for q in range(n):
+            angles = [rng.uniform(-math.pi, math.pi) for _ in range(3)]
+            lines.append(f"u3({angles[0]!r},{angles[1]!r},{angles[2]!r}) q[{q}];")
+            gates.append(("u3", (q,), angles))
+        for q in range(layer % 2, n - 1, 2):
+            lines.append(f"cx q[{q}],q[{q + 1}];")
+            gates.append(("cx", (q, q + 1), []))
+    return "\n".join(lines) + "\n", gates
+
+
+def time_quire(quire, path, threads, repeats):
+    best = math.inf
+    for _ in range(repeats):
+        out = subprocess.run([quire, "sim", path, "--method", "statevector", "--threads", str(threads), "--json",
+                              "--max-memory-gib", "16"], capture_output=True, text=True, check=True)
+        # The probabilities array is large; read only the elapsed time at the end of the object.
+        best = min(best, float(out.stdout.rsplit('"elapsed_seconds":', 1)[1].strip(" }\n")))
+    return best
+
+
+def time_aer(qasm, threads, repeats):
+    from qiskit import qasm2
+    from qiskit_aer import AerSimulator
+    circuit = qasm2.loads(qasm)
+    circuit.save_statevector()
+    sim = AerSimulator(method="statevector", max_parallel_threads=threads, fusion_enable=True)
+    best = math.inf
+    for _ in range(repeats):
+        start = time.perf_counter()
+        sim.run(circuit).result()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def time_qulacs(n, gates, threads, repeats):
+    os.environ["OMP_NUM_THREADS"] = str(threads)
+    from qulacs import QuantumCircuit, QuantumState
+    from qulacs.gate import U3, CNOT
+    circuit = QuantumCircuit(n)
+    for name, qubits, angles in gates:
+        circuit.add_gate(U3(qubits[0], *angles) if name == "u3" else CNOT(qubits[0], qubits[1]))
+    best = math.inf
+    for _ in range(repeats):
+        state = QuantumState(n)
+        start = time.perf_counter()
+        circuit.update_quantum_state(state)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("quire")
+    parser.add_argument("quire_bench")
+    parser.add_argument("--sizes", default="20x20,22x20,24x10")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    print(f"{'circuit':>8} {'threads':>7} {'quire s':>9} {'aer s':>9} {'qulacs s':>9} {'quire/aer':>10} {'quire/qulacs':>13} {'GB/s/gate':>10} {'of copy':>8}")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes.split(","):
+            n, depth = map(int, size.split("x"))
+            qasm, gates = layered_qasm(n, depth, seed=n * 1000 + depth)
+            path = os.path.join(folder, f"layered_{n}_{depth}.qasm")
+            open(path, "w").write(qasm)
+            copy = float(subprocess.run([args.quire_bench, "copy", str(n)], capture_output=True, text=True, check=True).stdout.split()[-2])
+            for threads in sorted({1, cores}):
+                quire = time_quire(args.quire, path, threads, args.repeats)
+                aer = time_aer(qasm, threads, args.repeats)
+                qulacs = time_qulacs(n, gates, threads, args.repeats)
+                bandwidth = len(gates) * 2 ** (n + 5) / quire / 1e9
+                print(f"{size:>8} {threads:>7} {quire:9.3f} {aer:9.3f} {qulacs:9.3f} {quire / aer:10.2f} {quire / qulacs:13.2f} "
+                      f"{bandwidth:10.2f} {bandwidth / copy:8.0%}")
+
+
+if __name__ == "__main__":
+    main()

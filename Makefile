@@ -1,0 +1,48 @@
+# Quire: the two commands a newcomer needs (README.md): `make demo` and `make test`.
+# Both install the system packages when missing (Debian: libcmark-gfm), then build with SwiftPM.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
+NOTEBOOKS := $(wildcard Notebooks/*.md)
+
+.PHONY: all deps build release demo test check bench clean
+
+all: build
+
+## deps: install libcmark-gfm (and pkg-config) from Debian when they are missing.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm \
+	    || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+	  echo "Installing $(APT_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## demo: run the quickstart paper in place (a second run leaves it byte-identical).
+demo: release
+	.build/release/quire run Notebooks/quickstart.md
+	.build/release/quire check Notebooks/quickstart.md
+	@echo "Rewrote Notebooks/quickstart.md; 'git diff Notebooks/' shows what changed."
+
+## test: unit and integration tests, then every example paper must rebuild byte for byte.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+	$(MAKE) check
+
+## check: every example paper rebuilds byte for byte (release build: the papers train models).
+check: release
+	.build/release/quire check $(NOTEBOOKS)
+
+## bench: performance harness (release build), side by side with the peers where there is one.
+bench: deps
+	$(MAKE) -C Benchmarks
+
+clean:
+	rm -rf .build

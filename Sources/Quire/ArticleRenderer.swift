@@ -1,0 +1,85 @@
+import Foundation
+import Mustache
+import QuireCore
+import QuireMarkdown
+import QuireTemplates
+
+/// `quire render`: a paper as one standalone HTML file (figures inlined as data URIs, so it needs no
+/// network or neighbouring files to view), through a Mustache template from Templates/.
+public enum ArticleRenderer {
+    /// Largest image inlined, in bytes; larger ones are left as links.
+    public static let maxImageBytes = 16 << 20
+
+    /// Renders the document at `path` with the built-in template `template`.
+    ///
+    /// - Parameter allowRawHTML: pass the document's raw HTML through (otherwise omitted: a notebook
+    ///   under review is untrusted input).
+    /// - Throws: input errors for a missing file, malformed document or unknown template.
+    public static func render(path: String, template: String, allowRawHTML: Bool) throws -> String {
+        guard QuireTemplates.names.contains(template), let text = QuireTemplates.text(template + ".mustache") else {
+            throw LocatedError(nil, "no template named '\(template)'", hint: "built-in templates: \(QuireTemplates.names.joined(separator: ", "))")
+        }
+        let mustache: MustacheTemplate
+        do { mustache = try MustacheTemplate(string: text) } catch {
+            throw LocatedError(nil, "template '\(template)' does not parse: \(error)")
+        }
+        let document = try QuireDocument(bytes: try NotebookFile.read(path), file: path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let article = ArticleHTML(document: document, allowRawHTML: allowRawHTML) { inlineImage($0, folder: folder) }
+        let front = FrontMatterFields(document.frontMatter)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        var title = front.title ?? article.headings.first(where: { $0.level == 1 })?.text ?? name
+        if title.isEmpty { title = name }
+        var context: [String: Any] = [
+            "title": title,
+            "lang": front.language ?? "en",
+            "authors": front.authors,
+            "hasAuthors": !front.authors.isEmpty,
+            "contents": article.headings.filter { $0.level <= 3 }.map { ["level": $0.level, "text": $0.text, "id": $0.id] as [String: Any] },
+            "hasContents": article.headings.count > 1,
+            "body": article.body,
+            "css": QuireTemplates.text("quire.css") ?? "",
+            "version": QuireVersion.current,
+            "source": name,
+        ]
+        if let abstract = front.abstract { context["abstract"] = ArticleHTML.fragment(abstract) }
+        if let provenance = article.provenance { context["provenance"] = provenance }
+        return mustache.render(context)
+    }
+
+    /// A `data:` URI for an image file inside the document's folder; `nil` for anything else
+    /// (remote URLs, paths leaving the folder, unknown types, files over the size limit).
+    static func inlineImage(_ source: String, folder: String) -> String? {
+        let types = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"]
+        guard let type = types[(source as NSString).pathExtension.lowercased()],
+              let file = ProjectPath.resolve(source, in: folder),
+              let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size <= maxImageBytes,
+              let data = FileManager.default.contents(atPath: file) else { return nil }
+        return "data:\(type);base64,\(data.base64EncodedString())"
+    }
+}
+
+/// The author's front-matter fields a template shows: title, authors, abstract, language.
+struct FrontMatterFields {
+    var title: String?
+    var authors: [String] = []
+    var abstract: String?
+    var language: String?
+
+    /// Reads the fields leniently: the front matter is the author's, only `quire:` is checked.
+    init(_ frontMatter: FrontMatter?) {
+        guard let yaml = frontMatter?.yaml, let root = try? SpecNode.parse(yaml, origin: YAMLOrigin(yaml: yaml) { SourceLocation(file: "", line: $0, column: $1) }),
+              case .mapping(let top) = root.node else { return }
+        title = top["title"]?.string
+        abstract = top["abstract"]?.string
+        language = top["lang"]?.string
+        switch top["authors"] ?? top["author"] {
+        case .scalar(let scalar)?: authors = [scalar.string]
+        case .sequence(let items)?: authors = items.compactMap { item in
+            if case .mapping(let author) = item { return author["name"]?.string }
+            return item.string
+        }
+        default: break
+        }
+    }
+}

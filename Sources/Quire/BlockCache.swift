@@ -1,0 +1,119 @@
+import Foundation
+import OrderedCollections
+import QuireCore
+
+/// A content-addressed cache of block results in `.quire/cache/` beside the document.
+///
+/// The key is the SHA-256 of everything a result depends on: Quire's version, the block's id and
+/// kind, its canonical spec, effective seed and resolved inputs, and the document settings that
+/// shape its region (precision, figures folder). An entry stores its own SHA-256; a corrupt or
+/// truncated entry fails that check and is recomputed, never trusted. `quire check` never reads it.
+public struct BlockCache: Sendable {
+    /// The cache folder, e.g. `paper-folder/.quire/cache`.
+    public let folder: String
+
+    /// Most bytes one entry may have before it is ignored (a guard against a planted huge file).
+    static let maxEntryBytes = 256 << 20
+
+    /// The cache of documents in `documentFolder`.
+    public init(documentFolder: String) {
+        folder = URL(fileURLWithPath: documentFolder).appendingPathComponent(".quire/cache").path
+    }
+
+    /// The key of `record` (before execution) in a document with `settings`.
+    static func key(_ record: BlockRecord, settings: DocumentSettings) -> String {
+        var text = "quire-cache/v1\u{0}\(QuireVersion.current)\u{0}\(record.id)\u{0}\(record.kind)\u{0}\(record.spec.compact())\u{0}\(record.seed)"
+        for (name, value) in record.inputs { text += "\u{0}\(name)=\(value.compact())" }
+        text += "\u{0}\(settings.precision)\u{0}\(settings.figures)"
+        return Hashing.sha256Hex(Array(text.utf8))
+    }
+
+    /// The cached result for `key`, or nil when absent, unreadable or corrupt.
+    func load(_ key: String, record: BlockRecord) -> BlockResult? {
+        let path = entryPath(key)
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= Self.maxEntryBytes,
+              let data = FileManager.default.contents(atPath: path),
+              let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key, entry.checksum == entry.computedChecksum
+        else { return nil }
+        var record = record
+        record.engine = entry.engine
+        record.details = OrderedDictionary(uniqueKeysWithValues: entry.details.map { ($0.name, $0.value) })
+        return BlockResult(markdown: entry.markdown, figures: entry.figures.map { Figure(fileName: $0.name, svg: $0.svg) }, record: record)
+    }
+
+    /// Stores `result` under `key`; failures to write are ignored (the cache is an optimisation).
+    func store(_ key: String, result: BlockResult) {
+        var entry = Entry(key: key, markdown: result.markdown, figures: result.figures.map { .init(name: $0.fileName, svg: $0.svg) },
+                          engine: result.record.engine, details: result.record.details.map { .init(name: $0.key, value: $0.value) }, checksum: "")
+        entry.checksum = entry.computedChecksum
+        guard let data = try? JSONEncoder().encode(entry) else { return }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? AtomicFile.write([UInt8](data), to: entryPath(key))
+    }
+
+    /// Deletes every entry.
+    public func clean() throws {
+        if FileManager.default.fileExists(atPath: folder) { try FileManager.default.removeItem(atPath: folder) }
+    }
+
+    private func entryPath(_ key: String) -> String { folder + "/" + key + ".json" }
+
+    /// One cached result, self-checking.
+    private struct Entry: Codable {
+        struct File: Codable { var name: String; var svg: String }
+        struct Detail: Codable { var name: String; var value: CanonicalJSON }
+        var key: String
+        var markdown: String
+        var figures: [File]
+        var engine: String?
+        var details: [Detail]
+        var checksum: String
+
+        /// SHA-256 over every field but the checksum.
+        var computedChecksum: String {
+            var text = key + "\u{0}" + markdown + "\u{0}" + (engine ?? "") + "\u{0}"
+            for file in figures { text += file.name + "\u{0}" + file.svg + "\u{0}" }
+            for detail in details { text += detail.name + "\u{0}" + detail.value.compact() + "\u{0}" }
+            return Hashing.sha256Hex(Array(text.utf8))
+        }
+    }
+}
+
+extension CanonicalJSON: Encodable {
+    /// Writes the value as JSON (object keys in their order).
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .integer(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .unsigned(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .number(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .string(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .array(let items):
+            var container = encoder.unkeyedContainer()
+            for item in items { try container.encode(item) }
+        case .object(let members):
+            var container = encoder.container(keyedBy: MemberKey.self)
+            for (key, value) in members { try container.encode(value, forKey: MemberKey(stringValue: key)) }
+        }
+    }
+
+    private struct MemberKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

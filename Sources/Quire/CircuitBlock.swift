@@ -1,0 +1,125 @@
+import OrderedCollections
+import QuireCore
+import QuireMarkdown
+import QuireReport
+import QuireSimulator
+
+/// A `circuit` block: an OpenQASM 2.0 body run on Quire's simulator; its region holds the
+/// measurement distribution as a table, and its record every input that determines it.
+///
+/// Attributes: `id`, `shots` (default 1024; 0 = exact probabilities only), `noise` (id of a noise
+/// block), `method` (statevector, density-matrix, trajectories, auto; default auto),
+/// `trajectories` (default 1000), `seed`.
+enum CircuitBlock {
+    /// Attributes a circuit block accepts.
+    static let attributes = ["id", "shots", "noise", "method", "trajectories", "seed"]
+    /// How many outcomes the table lists before summarising the rest.
+    static let tableRows = 32
+
+    /// Reads the circuit and resolves the options (cheap); the returned block simulates when executed.
+    static func prepare(_ block: RunnableBlock, context: BlockContext) throws -> PreparedBlock {
+        try Attributes.check(block, allowed: attributes)
+        let circuit: Circuit
+        do {
+            circuit = try QASMReader.read(block.body)
+        } catch {
+            throw LocatedError(block.documentLocation(bodyLine: error.line, column: error.column), error.message, hint: error.hint)
+        }
+        let options = try simulationOptions(block, context: context)
+        let noiseID = block.attribute("noise")
+        let spec = CanonicalJSON.object([
+            "qasm_sha256": .string(Hashing.sha256Hex(Array(block.body.utf8))),
+            "qubits": .integer(Int64(circuit.qubitCount)),
+            "shots": .integer(Int64(options.shots)),
+            "method": .string(options.method.rawValue),
+            "trajectories": .integer(Int64(options.trajectories)),
+            "noise": noiseID.map(CanonicalJSON.string) ?? .null,
+        ])
+        var inputs: OrderedDictionary<String, CanonicalJSON> = [:]
+        if let profile = options.noise { inputs["noise_profile"] = profile.canonical }
+        var record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: spec, seed: options.seed, inputs: inputs)
+        let precision = context.settings.precision
+        let figures = context.settings.figures
+        return PreparedBlock(block: block, record: record) {
+            let result: SimulationResult
+            do {
+                result = try Simulator.run(circuit, options: options)
+            } catch let error as SimulationError {
+                throw LocatedError(block.location, error.diagnostic.message, hint: error.diagnostic.hint)
+            }
+            record.engine = result.method.rawValue
+            var text = markdown(result, options: options, noise: noiseID, precision: precision)
+            var files: [Figure] = []
+            if let histogram = try histogram(result, id: block.id) {
+                files.append(histogram)
+                text += "\n![Measurement distribution of `\(block.id)`: exact probabilities\(options.shots > 0 ? " and sampled frequencies" : "")](\(figures)/\(histogram.fileName))\n"
+            }
+            return BlockResult(markdown: text, figures: files, record: record)
+        }
+    }
+
+    private static func simulationOptions(_ block: RunnableBlock, context: BlockContext) throws -> SimulationOptions {
+        var options = SimulationOptions()
+        options.shots = try Attributes.integer(block, "shots", in: 0...context.limits.shots, default: 1024)
+        options.trajectories = try Attributes.integer(block, "trajectories", in: 1...1_000_000, default: 1000)
+        options.seed = try context.seed(of: block)
+        options.memoryLimitBytes = context.limits.memoryBytes
+        if let attribute = block.attributes.first(where: { $0.key == "method" }) {
+            guard let method = SimulationMethod(rawValue: attribute.value) else {
+                throw LocatedError(attribute.location, "method=\(attribute.value) is not a simulation method",
+                                   hint: "use one of \(SimulationMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            options.method = method
+        }
+        if let attribute = block.attributes.first(where: { $0.key == "noise" }) {
+            options.noise = try context.profile(named: attribute.value, at: attribute.location)
+        }
+        return options
+    }
+
+    /// Most qubits for which a histogram is drawn (every outcome is considered for its bars).
+    static let histogramQubits = 12
+
+    /// The histogram figure of `result`, or nil for circuits too wide to draw.
+    static func histogram(_ result: SimulationResult, id: String) throws -> Figure? {
+        guard result.qubitCount <= histogramQubits else { return nil }
+        var probabilities: [String: Double] = [:]
+        for (index, probability) in result.probabilities.enumerated() where probability > 0 {
+            probabilities[result.bitstring(UInt64(index))] = min(probability, 1)
+        }
+        var counts: [String: Int] = [:]
+        for entry in result.counts { counts[result.bitstring(entry.state)] = entry.count }
+        let plot = QuireReport.Histogram(name: "\(id)-histogram", title: "", probabilities: probabilities, counts: counts)
+        do {
+            return Figure(fileName: "\(id)-histogram.svg", svg: try plot.svg())
+        } catch {
+            throw LocatedError(nil, "cannot draw the histogram of '\(id)': \(error)")
+        }
+    }
+
+    /// One summary sentence, then the most likely outcomes (qubit n−1 leftmost, as Qiskit prints them).
+    static func markdown(_ result: SimulationResult, options: SimulationOptions, noise: String?, precision: Int) -> String {
+        let format = NumberFormat(precision: precision)
+        var summary = "\(result.qubitCount) qubit\(result.qubitCount == 1 ? "" : "s"), \(result.method.rawValue) engine"
+        summary += noise.map { ", noise profile `\($0)`" } ?? ", ideal device"
+        if result.method == .trajectories { summary += ", \(format.format(options.trajectories)) trajectories" }
+        summary += options.shots > 0 ? ", \(format.format(options.shots)) shots, seed \(options.seed)." : ", exact probabilities."
+        let counts = Dictionary(uniqueKeysWithValues: result.counts.map { ($0.state, $0.count) })
+        let ranked = result.probabilities.indices
+            .filter { result.probabilities[$0] > 0 || counts[UInt64($0)] != nil }
+            .sorted { (result.probabilities[$0], $1) > (result.probabilities[$1], $0) }
+        var columns: [MarkdownTable.Column] = [.init("outcome"), .init("probability", alignment: .right)]
+        if options.shots > 0 { columns.append(.init("count", alignment: .right)) }
+        let rows = ranked.prefix(tableRows).map { index in
+            var row = ["`\(result.bitstring(UInt64(index)))`", format.format(result.probabilities[index])]
+            if options.shots > 0 { row.append(format.format(counts[UInt64(index)] ?? 0)) }
+            return row
+        }
+        var text = summary + "\n\n" + MarkdownTable(columns: columns, rows: rows).render(lineEnding: "\n")
+        if ranked.count > tableRows {
+            let rest = ranked.dropFirst(tableRows).reduce(0.0) { $0 + result.probabilities[$1] }
+            text += "\n\(ranked.count - tableRows) more outcomes, total probability \(format.format(rest)).\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,53 @@
+import QuireCore
+import QuireSimulator
+
+/// `quire sim`: one OpenQASM file through the simulator, outside any document, for interop and
+/// validation against other simulators (DESIGN §4.4).
+public enum CircuitFile {
+    /// Largest circuit or profile file read, in bytes: a guard against being handed a huge file.
+    public static let maxFileBytes = 64 << 20
+
+    /// Reads the circuit at `qasmPath` (and the noise profile at `noisePath`) and simulates it.
+    ///
+    /// - Throws: located input errors for unreadable files, malformed QASM or YAML, and requests
+    ///   over the memory cap.
+    public static func simulate(qasmPath: String, noisePath: String?, options: SimulationOptions) throws -> SimulationResult {
+        let source = try text(of: qasmPath)
+        let circuit: Circuit
+        do {
+            circuit = try QASMReader.read(source)
+        } catch {
+            throw LocatedError(SourceLocation(file: qasmPath, line: error.line, column: error.column), error.message, hint: error.hint)
+        }
+        var options = options
+        if let noisePath { options.noise = try NoiseProfileDecoder.decode(yaml: try text(of: noisePath), file: noisePath) }
+        return try Simulator.run(circuit, options: options)
+    }
+
+    /// The JSON object DESIGN §4.4 specifies, on one line per key: probabilities in full precision
+    /// (shortest round-trip decimal), counts keyed by bitstring with qubit n−1 leftmost.
+    public static func json(_ result: SimulationResult, options: SimulationOptions, elapsedSeconds: Double) -> String {
+        var text = "{\"qubits\": \(result.qubitCount), \"method\": \"\(result.method.rawValue)\", \"probabilities\": ["
+        for (index, probability) in result.probabilities.enumerated() {
+            if index > 0 { text += ", " }
+            text += probability == 0 ? "0" : "\(probability)"
+        }
+        text += "], \"counts\": {"
+        for (index, entry) in result.counts.enumerated() {
+            if index > 0 { text += ", " }
+            text += "\"\(result.bitstring(entry.state))\": \(entry.count)"
+        }
+        text += "}, \"shots\": \(options.shots), \"seed\": \(options.seed), \"elapsed_seconds\": \(elapsedSeconds)}"
+        return text
+    }
+
+    /// The result as a person reads it: the outcome table of a circuit block.
+    public static func summary(_ result: SimulationResult, options: SimulationOptions, noise: String?) -> String {
+        CircuitBlock.markdown(result, options: options, noise: noise, precision: 6)
+    }
+
+    private static func text(of path: String) throws -> String {
+        let bytes = try NotebookFile.read(path, limit: maxFileBytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,67 @@
+/// The numbers in the GFM tables of a generated region, keyed by (table, row label, column title),
+/// so `quire diff` can report each metric's change rather than only changed lines.
+struct RegionTables {
+    /// One numeric cell.
+    struct Cell: Hashable {
+        /// "row label / column title", with the table's index when a region has several tables.
+        var name: String
+        /// The number as printed.
+        var text: String
+        /// Its value.
+        var value: Double
+    }
+
+    /// Numeric cells in reading order.
+    var cells: [Cell]
+
+    /// Reads the tables of region text written by `MarkdownTable` (pipe rows, a delimiter row second).
+    init(_ text: String) {
+        cells = []
+        var tableIndex = -1
+        var header: [String]?
+        var previousWasRow = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmed(of: " \r>")
+            guard trimmed.hasPrefix("|") else {
+                previousWasRow = false
+                header = nil
+                continue
+            }
+            let cellsOfRow = Self.cells(of: trimmed)
+            if !previousWasRow {
+                tableIndex += 1
+                header = cellsOfRow
+            } else if cellsOfRow.allSatisfy({ $0.allSatisfy { "-:".contains($0) } && !$0.isEmpty }) {
+                // the delimiter row
+            } else if let header {
+                let values = cellsOfRow.map { Double($0.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "−", with: "-")) }
+                // A row is named by its text cells (e.g. "all qubits · readout · prob_meas1_prep0").
+                let label = zip(cellsOfRow, values).filter { $0.1 == nil }.map(\.0).joined(separator: " · ")
+                let table = tableIndex > 0 ? "table \(tableIndex + 1): " : ""
+                for (column, (cell, value)) in zip(cellsOfRow, values).enumerated() where column < header.count {
+                    guard let value else { continue }
+                    self.cells.append(Cell(name: "\(table)\(label) / \(header[column])", text: cell, value: value))
+                }
+            }
+            previousWasRow = true
+        }
+    }
+
+    private static func cells(of row: String) -> [String] {
+        var parts = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed(of: " ") }
+        if parts.first == "" { parts.removeFirst() }
+        if parts.last == "" { parts.removeLast() }
+        return parts
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing characters from `set`.
+    func trimmed(of set: String) -> String {
+        let scalars = Array(self)
+        var start = 0, end = scalars.count
+        while start < end, set.contains(scalars[start]) { start += 1 }
+        while end > start, set.contains(scalars[end - 1]) { end -= 1 }
+        return String(scalars[start..<end])
+    }
+}

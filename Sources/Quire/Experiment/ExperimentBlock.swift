@@ -1,0 +1,97 @@
+import OrderedCollections
+import QuireCore
+import QuireLearning
+import QuireMarkdown
+import QuireReport
+import QuireSimulator
+import Yams
+
+/// An `experiment` block: a YAML spec (issue 4) whose region reports every model against tuned
+/// classical baselines, with repeats and sweeps; provenance records the resolved spec of every point.
+enum ExperimentBlock {
+    /// One sweep point, decoded.
+    struct Point {
+        /// The swept values, in axis order (empty without a sweep).
+        var values: [CanonicalJSON]
+        /// The resolved spec.
+        var spec: ExperimentSpec
+    }
+
+    /// Decodes the body and every sweep point (cheap); the returned block trains when executed.
+    static func prepare(_ block: RunnableBlock, context: BlockContext) throws -> PreparedBlock {
+        try Attributes.check(block, allowed: ["id", "seed"])
+        let origin = YAMLOrigin(yaml: block.body) { block.documentLocation(bodyLine: $0, column: $1) }
+        guard let root = try SpecNode.parse(block.body, origin: origin) else {
+            throw LocatedError(block.location, "experiment block '\(block.id)' is empty",
+                               hint: "declare at least a dataset and a model or baselines, e.g. dataset: {name: moons}")
+        }
+        _ = try root.mapping(allowed: ExperimentSpec.keys)
+        guard case .mapping(var base) = root.node else { preconditionFailure("checked to be a mapping") }
+        let sweepNode = base["sweep"].map { SpecNode(node: $0, path: "sweep", origin: origin) }
+        let sweep = try SweepGrid.decode(sweepNode)
+        base["sweep"] = nil
+        let profiles = { (id: String, node: SpecNode) in try context.profile(named: id, at: node.location) }
+        var points: [Point] = []
+        for values in sweep.points {
+            let resolved = try SweepGrid.apply(values, axes: sweep.axes.map(\.path), to: .mapping(base)) { path, node in
+                guard path == "execution.noise", let id = node.string else { return nil }
+                return try context.profile(named: id, at: origin.location(nil)).canonical.yamlNode
+            }
+            let spec = try ExperimentSpec.decode(SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, noiseProfiles: profiles,
+                                                 datasets: { try context.dataset(named: $0, at: $1.location) })
+            if spec.model != nil, case .mapping(let mapping) = resolved, let modelNode = mapping["model"] {
+                throw SpecNode(node: modelNode, path: "model", origin: origin).error(
+                    "quantum models are not available in this build of Quire", hint: "remove 'model' to run the classical baselines alone")
+            }
+            points.append(Point(values: values.map(SweepGrid.label), spec: spec))
+        }
+        let canonical: CanonicalJSON = sweep.axes.isEmpty ? points[0].spec.canonical : .object([
+            "sweep": .object(OrderedDictionary(uniqueKeysWithValues: sweep.axes.map { ($0.path, CanonicalJSON.array($0.values.map(SweepGrid.label))) })),
+            "points": .array(points.map(\.spec.canonical)),
+        ])
+        let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: canonical, seed: try context.seed(of: block))
+        let precision = context.settings.precision
+        let figuresFolder = context.settings.figures
+        let axes = sweep.axes.map(\.path)
+        return PreparedBlock(block: block, record: record) {
+            var record = record
+            var outcomes: [ExperimentRunner.Outcome] = []
+            for point in points {
+                do {
+                    outcomes.append(try ExperimentRunner(spec: point.spec, seed: record.seed).run())
+                } catch let error as LearningError {
+                    throw LocatedError(block.location, error.diagnostic.message, hint: error.diagnostic.hint)
+                }
+            }
+            record.details["data_sha256"] = .string(outcomes[0].dataSHA256)
+            record.details["baseline_grids"] = .object(OrderedDictionary(uniqueKeysWithValues: points[0].spec.baselines.compactMap { name in
+                BaselineGrid.standard(name).map { (name, CanonicalJSON.array($0.points.map { .string($0.map(\.description).joined(separator: ", ")) })) }
+            }))
+            let report = ExperimentReport(points: points, outcomes: outcomes, axes: axes, format: NumberFormat(precision: precision))
+            let figures = try report.figures(id: block.id)
+            let links = figures.map { "\n![\($0.caption)](\(figuresFolder)/\($0.figure.fileName))\n" }.joined()
+            return BlockResult(markdown: report.markdown() + links, figures: figures.map(\.figure), record: record)
+        }
+    }
+}
+
+extension CanonicalJSON {
+    /// The value as a YAML node (nulls dropped from mappings), so a resolved noise profile can be
+    /// spliced into a spec and swept into.
+    var yamlNode: Node {
+        switch self {
+        case .null: return Node.scalar(.init("null"))
+        case .bool(let value): return Node.scalar(.init(value ? "true" : "false"))
+        case .integer(let value): return Node.scalar(.init(String(value)))
+        case .unsigned(let value): return Node.scalar(.init(String(value)))
+        case .number(let value): return Node.scalar(.init(CanonicalJSON.format(value)))
+        case .string(let value): return Node.scalar(.init(value))
+        case .array(let items): return Node.sequence(.init(items.map(\.yamlNode)))
+        case .object(let members):
+            return Node.mapping(.init(members.compactMap { key, value in
+                if case .null = value { return nil }
+                return (Node.scalar(.init(key)), value.yamlNode)
+            }))
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import QuireMarkdown
+
+/// A block whose spec is decoded and whose inputs are resolved, not yet executed.
+///
+/// Preparing is cheap (no simulation), so `quire check --stale` and the cache can compare what a
+/// block would compute with what the document records without running anything.
+struct PreparedBlock {
+    /// The block in the document.
+    var block: RunnableBlock
+    /// Provenance known before execution: canonical spec, effective seed, resolved inputs.
+    var record: BlockRecord
+    /// Runs the block; the result's record is `record` completed with the engine.
+    var execute: () throws -> BlockResult
+
+    /// The digest of everything the block's result depends on: spec, seed, inputs, Quire version.
+    var inputDigest: InputDigest { InputDigest(record: record) }
+}
+
+/// The hashes that determine a block's result, as provenance records them; equal digests mean
+/// a re-run would compute the same result.
+struct InputDigest: Hashable, Sendable {
+    /// SHA-256 of the canonical spec.
+    var specSHA256: String
+    /// The effective seed.
+    var seed: UInt64
+    /// SHA-256 of each resolved input (noise profile, dataset), by name.
+    var inputs: [String: String]
+
+    /// The digest of a record computed now.
+    init(record: BlockRecord) {
+        specSHA256 = record.specSHA256
+        seed = record.seed
+        inputs = Dictionary(uniqueKeysWithValues: record.inputs.map { ($0.key, record.inputSHA256($0.key)) })
+    }
+
+    /// A digest as read back from a document.
+    init(specSHA256: String, seed: UInt64, inputs: [String: String]) {
+        self.specSHA256 = specSHA256
+        self.seed = seed
+        self.inputs = inputs
+    }
+}

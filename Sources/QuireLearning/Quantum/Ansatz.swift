@@ -1,0 +1,56 @@
+/// The trainable layers of a variational classifier.
+///
+/// - `hardwareEfficient`: per layer, ry(θ) then rz(θ) on every qubit, then cx(q, q+1) for
+///   q = 0 … n−2 (`line`), plus cx(n−1, 0) when n > 2 (`ring`). 2n parameters per layer, qubit-major
+///   (ry of qubit q is parameter 2q, its rz 2q+1).
+/// - `stronglyEntangling`: PennyLane's `StronglyEntanglingLayers` (Schuld et al. 2020): per layer l,
+///   Rot(φ, θ, ω) = rz(φ) then ry(θ) then rz(ω) on every qubit i (parameters 3i, 3i+1, 3i+2 of the
+///   layer, the (l, i, k) order of PennyLane's weight tensor), then cx(i, (i + r) mod n) for
+///   i = 0 … n−1 with range r = (l mod (n−1)) + 1; no CNOTs on one qubit.
+public enum Ansatz: Hashable, Sendable {
+    /// How a hardware-efficient layer entangles.
+    public enum Entanglement: String, Hashable, Sendable, CaseIterable {
+        /// cx(q, q+1) for q = 0 … n−2.
+        case line
+        /// The line plus cx(n−1, 0).
+        case ring
+    }
+
+    /// ry + rz per qubit, then a cx line or ring.
+    case hardwareEfficient(entanglement: Entanglement)
+    /// PennyLane's strongly entangling layers.
+    case stronglyEntangling
+
+    /// Trainable parameters in one layer on `qubits` qubits.
+    public func parametersPerLayer(qubits: Int) -> Int {
+        switch self {
+        case .hardwareEfficient: 2 * qubits
+        case .stronglyEntangling: 3 * qubits
+        }
+    }
+
+    /// Layer `layer` (counted from 0) on `qubits` qubits, reading parameters from `offset` on.
+    public func layerGates(_ layer: Int, qubits n: Int, parameterOffset offset: Int) -> [ParameterizedGate] {
+        var gates = [ParameterizedGate]()
+        switch self {
+        case .hardwareEfficient(let entanglement):
+            for q in 0..<n {
+                gates.append(ParameterizedGate(.ry, [q], angle: .parameter(offset + 2 * q)))
+                gates.append(ParameterizedGate(.rz, [q], angle: .parameter(offset + 2 * q + 1)))
+            }
+            for q in 0..<max(n - 1, 0) { gates.append(ParameterizedGate(.cx, [q, q + 1])) }
+            if entanglement == .ring, n > 2 { gates.append(ParameterizedGate(.cx, [n - 1, 0])) }
+        case .stronglyEntangling:
+            for q in 0..<n {
+                gates.append(ParameterizedGate(.rz, [q], angle: .parameter(offset + 3 * q)))
+                gates.append(ParameterizedGate(.ry, [q], angle: .parameter(offset + 3 * q + 1)))
+                gates.append(ParameterizedGate(.rz, [q], angle: .parameter(offset + 3 * q + 2)))
+            }
+            if n > 1 {
+                let range = layer % (n - 1) + 1
+                for q in 0..<n { gates.append(ParameterizedGate(.cx, [q, (q + range) % n])) }
+            }
+        }
+        return gates
+    }
+}

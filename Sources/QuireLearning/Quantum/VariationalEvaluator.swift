@@ -1,0 +1,95 @@
+import QuireKernels
+import QuireSimulator
+
+/// Evaluates a variational circuit, and optionally its θ-gradient, on many samples in parallel:
+/// the inner loop of training and prediction.
+///
+/// Workers each own two state buffers allocated once per evaluator and reused for every sample
+/// (gates are applied in place; nothing is allocated per gate). Each sample's results go to its
+/// own slot, so any later sum over samples is in sample order whatever the thread count.
+final class VariationalEvaluator {
+    let circuit: ParameterizedCircuit
+    let compiled: CompiledCircuit
+    let zMask: Int
+    /// Whether values and adjoint gradients use the exact statevector fast path.
+    let exact: Bool
+    /// Evaluations on the configured engine (parameter shift always; values when not exact).
+    let estimator: ExpectationEstimator
+    let threads: Int
+    private let states: [AmplitudeBuffer]
+    private let adjoints: [AmplitudeBuffer]
+
+    init(model: VariationalModel, execution: SimulationOptions?, exact: Bool, threads: Int) {
+        circuit = model.circuit
+        compiled = CompiledCircuit(model.circuit)
+        zMask = model.zMask
+        self.exact = exact
+        estimator = ExpectationEstimator(options: execution ?? SimulationOptions(method: .statevector), observable: model.observable)
+        self.threads = threads
+        states = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: model.qubitCount) }
+        adjoints = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: model.qubitCount) }
+    }
+
+    /// How much of the derivative to compute.
+    enum Derivative {
+        case none, adjoint, parameterShift
+    }
+
+    /// ⟨O⟩ for every listed sample, and with a derivative the rows ∂⟨O⟩/∂θ (samples × P, row-major).
+    ///
+    /// `key` seeds sampled evaluations: sample s uses estimator key `key << 24 | s`.
+    func evaluate(
+        samples: [Int], inputs: [[Double]], parameters theta: [Double], derivative: Derivative, key: UInt64
+    ) throws -> (values: [Double], jacobian: [Double]) {
+        let count = samples.count, p = circuit.parameterCount
+        var values = [Double](repeating: 0, count: count)
+        var jacobian = [Double](repeating: 0, count: derivative == .none ? 0 : count * p)
+        var failures = [Error?](repeating: nil, count: count)
+        let workers = max(1, min(threads, count))
+        values.withUnsafeMutableBufferPointer { valueBuffer in
+            jacobian.withUnsafeMutableBufferPointer { jacobianBuffer in
+                failures.withUnsafeMutableBufferPointer { failureBuffer in
+                    theta.withUnsafeBufferPointer { t in
+                        let (valueSlots, jacobianSlots, failureSlots) = (valueBuffer, jacobianBuffer, failureBuffer)
+                        let work = { (worker: Int) in
+                            for slot in (count * worker / workers)..<(count * (worker + 1) / workers) {
+                                let sample = samples[slot]
+                                do {
+                                    valueSlots[slot] = try self.evaluateOne(
+                                        inputs[sample], t, derivative: derivative, worker: worker,
+                                        row: derivative == .none ? nil : UnsafeMutableBufferPointer(rebasing: jacobianSlots[(slot * p)..<((slot + 1) * p)]),
+                                        key: key << 24 | UInt64(sample))
+                                } catch {
+                                    failureSlots[slot] = error
+                                }
+                            }
+                        }
+                        if workers == 1 { work(0) } else { Parallel.perform(iterations: workers, work) }
+                    }
+                }
+            }
+        }
+        if let failure = failures.first(where: { $0 != nil }) { throw failure! }
+        return (values, jacobian)
+    }
+
+    private func evaluateOne(
+        _ u: [Double], _ theta: UnsafeBufferPointer<Double>, derivative: Derivative, worker: Int,
+        row: UnsafeMutableBufferPointer<Double>?, key: UInt64
+    ) throws -> Double {
+        if let row, derivative == .parameterShift {
+            let shift = try circuit.parameterShiftGradient(parameters: Array(theta), inputs: u) {
+                try estimator.expectation(of: $0, key: key, index: $1 + 1)
+            }
+            for k in row.indices { row[k] = shift[k] }
+        }
+        guard exact else { return try estimator.expectation(of: circuit.bind(parameters: Array(theta), inputs: u), key: key, index: 0) }
+        return u.withUnsafeBufferPointer { inputs in
+            if let row, derivative == .adjoint {
+                return compiled.adjointGradient(
+                    parameters: theta, inputs: inputs, zMask: zMask, state: states[worker], adjoint: adjoints[worker], gradient: row)
+            }
+            return compiled.expectation(parameters: theta, inputs: inputs, zMask: zMask, state: states[worker])
+        }
+    }
+}

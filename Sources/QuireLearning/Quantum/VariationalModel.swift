@@ -1,0 +1,60 @@
+/// A variational quantum classifier's circuit and readout: encoding, ansatz layers, observable,
+/// and a trainable bias.
+///
+/// Output f(x) = ⟨O⟩_θ(x) + b. Binary labels: class 0 ↔ y = −1, class 1 ↔ y = +1; the predicted
+/// class is 1 when f(x) ≥ 0. The parameter vector is the circuit's θ followed by the bias b
+/// (`parameterCount = circuit.parameterCount + 1`). With `reupload` the encoding block is applied
+/// before every layer; otherwise once, before all layers.
+public struct VariationalModel: Hashable, Sendable {
+    /// The data encoding (its qubit count is the model's).
+    public let encoding: Encoding
+    /// The trainable layers.
+    public let ansatz: Ansatz
+    /// Number of ansatz layers.
+    public let layers: Int
+    /// The measured observable.
+    public let observable: ReadoutObservable
+    /// The whole circuit: inputs are the encoding's, parameters θ the ansatz's.
+    public let circuit: ParameterizedCircuit
+
+    /// Builds the model circuit.
+    ///
+    /// - Throws: `LearningError.outOfRange` for fewer than one layer or an observable qubit
+    ///   outside the register.
+    public init(encoding: Encoding, ansatz: Ansatz, layers: Int, observable: ReadoutObservable) throws {
+        try Check.integer(layers, "layers", of: "model", min: 1)
+        let n = encoding.qubitCount
+        if case .z(let q) = observable { try Check.integer(q, "observable qubit", of: "model", min: 0, max: n - 1) }
+        let perLayer = ansatz.parametersPerLayer(qubits: n)
+        var circuit = try ParameterizedCircuit(qubitCount: n, parameterCount: 0, inputCount: encoding.circuit.inputCount, gates: [])
+        let reupload = if case .reupload = encoding.kind { true } else { false }
+        for layer in 0..<layers {
+            if layer == 0 || reupload { circuit = try circuit.appending(encoding.circuit) }
+            circuit = try circuit.appending(
+                ParameterizedCircuit(
+                    qubitCount: n, parameterCount: perLayer, inputCount: circuit.inputCount,
+                    gates: ansatz.layerGates(layer, qubits: n, parameterOffset: 0)))
+        }
+        self.encoding = encoding
+        self.ansatz = ansatz
+        self.layers = layers
+        self.observable = observable
+        self.circuit = circuit
+    }
+
+    /// Number of qubits.
+    public var qubitCount: Int { circuit.qubitCount }
+
+    /// Trainable parameters: θ and the bias.
+    public var parameterCount: Int { circuit.parameterCount + 1 }
+
+    /// Qubits, depth and gate counts of the whole circuit; `parameters` includes the bias.
+    public var resources: ResourceCount {
+        var count = circuit.resources
+        count.parameters = parameterCount
+        return count
+    }
+
+    /// The Z mask of the observable.
+    var zMask: Int { observable.zMask(qubits: qubitCount) }
+}

@@ -1,0 +1,62 @@
+/// A classical baseline and the grid its hyperparameters are tuned over.
+///
+/// Grids are visited in scikit-learn's `ParameterGrid` order (parameter names sorted, the last one
+/// varying fastest), so "first in grid order" breaks ties as `GridSearchCV` does.
+public enum BaselineGrid: Hashable, Sendable {
+    /// L2 logistic regression over a list of settings.
+    case logisticRegression([LogisticRegressionParameters])
+    /// RBF-kernel SVM over a list of settings.
+    case rbfSVM([RBFSVMParameters])
+    /// Multilayer perceptron over a list of settings.
+    case mlp([MLPParameters])
+
+    /// The baseline names as a document writes them.
+    public static let names = ["logistic-regression", "rbf-svm", "mlp"]
+
+    /// The name a document uses for this baseline.
+    public var name: String {
+        switch self {
+        case .logisticRegression: "logistic-regression"
+        case .rbfSVM: "rbf-svm"
+        case .mlp: "mlp"
+        }
+    }
+
+    /// The default grid of the named baseline (nil for an unknown name): the qml-benchmarks
+    /// protocol's grids (Bowles, Ahmed & Schuld 2024, `hyperparameter_settings.py`) where it has one.
+    ///
+    /// - `rbf-svm`: C ∈ {0.1, 1, 10, 100} × γ ∈ {0.001, 0.01, 0.1, 1} (qml-benchmarks `SVC`).
+    /// - `mlp`: α ∈ {0.01, 0.001, 0.0001} × hidden layers ∈ {(100), (10, 10, 10, 10), (50, 10, 5)} ×
+    ///   learning rate ∈ {0.001, 0.01, 0.1}, batch size 32, at most 3000 epochs (qml-benchmarks
+    ///   `MLPClassifier` grid and its wrapper's `max_iter`).
+    /// - `logistic-regression`: qml-benchmarks has none; C ∈ {0.001, 0.01, …, 1000}, the decade grid
+    ///   around scikit-learn's default C = 1.
+    public static func standard(_ name: String) -> BaselineGrid? {
+        switch name {
+        case "logistic-regression":
+            return .logisticRegression([0.001, 0.01, 0.1, 1, 10, 100, 1000].map { LogisticRegressionParameters(c: $0) })
+        case "rbf-svm":
+            return .rbfSVM([0.1, 1, 10, 100].flatMap { c in [0.001, 0.01, 0.1, 1].map { RBFSVMParameters(c: c, gamma: $0) } })
+        case "mlp":
+            return .mlp(
+                [0.01, 0.001, 0.0001].flatMap { alpha in
+                    [[100], [10, 10, 10, 10], [50, 10, 5]].flatMap { hidden in
+                        [0.001, 0.01, 0.1].map {
+                            MLPParameters(hiddenLayerSizes: hidden, alpha: alpha, learningRate: $0, batchSize: 32, maxEpochs: 3000)
+                        }
+                    }
+                })
+        default:
+            return nil
+        }
+    }
+
+    /// Every grid point's settings, in grid order, for provenance.
+    public var points: [[Hyperparameter]] {
+        switch self {
+        case .logisticRegression(let grid): grid.map(\.hyperparameters)
+        case .rbfSVM(let grid): grid.map(\.hyperparameters)
+        case .mlp(let grid): grid.map(\.hyperparameters)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import QuireCore
+
+/// A baseline tuned by cross-validation on the training set and refitted on all of it.
+public struct TunedBaseline: Sendable {
+    /// The grid searched.
+    public let grid: BaselineGrid
+    /// Validation accuracy of every grid point on every fold.
+    public let foldScores: [[Double]]
+    /// Mean validation accuracy of every grid point.
+    public let meanScores: [Double]
+    /// The chosen grid point (highest mean; ties to the first in grid order).
+    public let bestIndex: Int
+    /// The model with the chosen settings trained on the whole training set.
+    public let model: any Classifier
+
+    /// The chosen settings, for provenance.
+    public var chosen: [Hyperparameter] { grid.points[bestIndex] }
+
+    /// Tunes `grid` by stratified `folds`-fold cross-validation on `train` (never on test data),
+    /// then refits the best point on all of `train`. The MLP's randomness comes from `stream`
+    /// (the same substream for every fit, so candidates differ only in their settings).
+    public static func tune(_ grid: BaselineGrid, on train: Dataset, folds: Int = 5, stream: RandomStream) throws -> TunedBaseline {
+        switch grid {
+        case .logisticRegression(let candidates):
+            let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
+                try LogisticRegression.fit(train.selecting(fold.train), parameters: parameters)
+                    .accuracy(on: train.selecting(fold.validation))
+            }
+            return TunedBaseline(grid: grid, search: search, model: try LogisticRegression.fit(train, parameters: search.best))
+        case .rbfSVM(let candidates):
+            let search = try tuneSVM(candidates, train: train, folds: folds)
+            return TunedBaseline(grid: grid, search: search, model: try RBFSupportVectorClassifier.fit(train, parameters: search.best))
+        case .mlp(let candidates):
+            let mlpStream = stream.substream("baseline/mlp")
+            let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
+                try MLPClassifier.fit(train.selecting(fold.train), parameters: parameters, stream: mlpStream)
+                    .accuracy(on: train.selecting(fold.validation))
+            }
+            return TunedBaseline(
+                grid: grid, search: search,
+                model: try MLPClassifier.fit(train, parameters: search.best, stream: mlpStream))
+        }
+    }
+
+    private init<Candidate>(grid: BaselineGrid, search: GridSearchResult<Candidate>, model: any Classifier) {
+        self.grid = grid
+        foldScores = search.foldScores
+        meanScores = search.meanScores
+        bestIndex = search.bestIndex
+        self.model = model
+    }
+
+    /// The SVM search, computing squared distances once and each γ's Gram matrix once; folds
+    /// train and validate on sub-blocks of it.
+    private static func tuneSVM(_ candidates: [RBFSVMParameters], train: Dataset, folds: Int) throws -> GridSearchResult<RBFSVMParameters> {
+        for candidate in candidates { try candidate.validate() }
+        let distances = RBFSupportVectorClassifier.squaredDistances(train.features, train.features)
+        var gramCache: [(gamma: Double, gram: Matrix)] = []
+        return try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
+            let gram: Matrix
+            if let cached = gramCache.first(where: { $0.gamma == parameters.gamma }) {
+                gram = cached.gram
+            } else {
+                gram = RBFSupportVectorClassifier.rbf(distances, gamma: parameters.gamma)
+                gramCache.append((parameters.gamma, gram))
+            }
+            let svm = try KernelSVM.fit(
+                gram: KernelSVM.subGram(gram, fold.train), labels: fold.train.map { train.labels[$0] },
+                classCount: train.classCount, c: parameters.c, tolerance: parameters.tolerance)
+            var cross = [Double]()
+            cross.reserveCapacity(fold.validation.count * fold.train.count)
+            for v in fold.validation {
+                for t in fold.train { cross.append(gram.elements[v * gram.columns + t]) }
+            }
+            let predicted = svm.predict(crossKernel: Matrix(rows: fold.validation.count, columns: fold.train.count, elements: cross))
+            return Metrics.accuracy(predicted: predicted, actual: fold.validation.map { train.labels[$0] })
+        }
+    }
+}

@@ -1,0 +1,158 @@
+/// Grouped bars: one group per category, one bar per series, each optionally with an error bar —
+/// test accuracy of a quantum model against classical baselines, mean ± confidence interval.
+///
+/// Bars start at zero (the value axis always includes 0, so bar lengths compare honestly; negative
+/// values hang below it). Long category labels are wrapped at spaces or rotated (see
+/// `CategoryLabels`). No categories gives empty axes with the note "no data".
+///
+///     let chart = BarChart(name: "accuracy", title: "Test accuracy",
+///                          categories: ["moons", "circles", "iris (2 classes)"],
+///                          series: [.init("VQC", values: vqc, errors: .init(lower: lo, upper: hi)),
+///                                   .init("SVM (RBF)", values: svm)],
+///                          yAxis: PlotAxis("test accuracy"))
+public struct BarChart: Hashable, Sendable {
+    /// One bar per category, in one colour.
+    public struct Series: Hashable, Sendable {
+        /// The legend text.
+        public var label: String
+        /// The bar heights, one per category.
+        public var values: [Double]
+        /// Error bars, one interval per category (absolute ends, e.g. a 95 % confidence interval).
+        public var errors: Intervals?
+
+        /// A series of bars `values[i]` over category i.
+        public init(_ label: String, values: [Double], errors: Intervals? = nil) {
+            self.label = label
+            self.values = values
+            self.errors = errors
+        }
+    }
+
+    /// The figure's name: ids in the SVG derive from it.
+    public var name: String
+    /// The visible title and accessible name; empty for no visible title.
+    public var title: String
+    /// The accessible description; nil for one generated from the data.
+    public var description: String?
+    /// The group labels along the x axis, in order.
+    public var categories: [String]
+    /// The bar series, in the order bars stand within each group.
+    public var series: [Series]
+    /// The title under the category labels (empty for none).
+    public var xAxis: PlotAxis
+    /// The value axis's title and unit.
+    public var yAxis: PlotAxis
+    /// Width and height in pixels (the height grows if rotated labels need room).
+    public var size: FigureSize
+    /// Whether category labels are set in a monospace font (bitstrings).
+    var monospaceLabels = false
+
+    /// A bar chart; see the type's documentation.
+    public init(
+        name: String, title: String = "", categories: [String], series: [Series],
+        xAxis: PlotAxis = PlotAxis(""), yAxis: PlotAxis, description: String? = nil,
+        size: FigureSize = .standard
+    ) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.categories = categories
+        self.series = series
+        self.xAxis = xAxis
+        self.yAxis = yAxis
+        self.size = size
+    }
+
+    /// The figure as a standalone SVG 1.1 document, the same bytes for the same chart.
+    ///
+    /// - Throws: `PlotError` for a NaN or infinite value, a series or error list whose length is not
+    ///   the number of categories, or an error bar whose lower end is above its upper end.
+    public func svg() throws(PlotError) -> String {
+        try validate()
+        let values = series.flatMap { $0.values + ($0.errors?.lower ?? []) + ($0.errors?.upper ?? []) }
+        let lower = min(values.min() ?? 0, 0)
+        let upper = max(values.max() ?? 1, values.isEmpty ? 1 : 0)
+        let frame = CartesianFrame(
+            .init(
+                name: name, title: title, description: description ?? summary, size: size,
+                xTitle: xAxis.text, yTitle: yAxis.text,
+                x: .categories(categories, monospace: monospaceLabels), y: Axis(lower: lower, upper: upper),
+                legend: series.count > 1 ? legend : nil, note: categories.isEmpty ? "no data" : nil))
+        return frame.render { svg in write(frame: frame, into: &svg) }
+    }
+
+    private func write(frame: CartesianFrame, into svg: inout SVGWriter) {
+        guard !series.isEmpty else { return }
+        let n = SVGWriter.number
+        let group = 0.8 * frame.slotWidth
+        let barWidth = group / Double(series.count)
+        let zero = frame.yAxis.position(0)
+        for (seriesIndex, series) in series.enumerated() {
+            svg.open("g", [("class", "bars"), ("fill", Palette.color(seriesIndex).hex)])
+            for (category, value) in series.values.enumerated() {
+                let x = frame.categoryCenters[category] - group / 2 + Double(seriesIndex) * barWidth
+                let top = frame.yAxis.position(value)
+                svg.element(
+                    "rect",
+                    [
+                        ("class", "bar"), ("x", n(x + 0.5)), ("y", n(min(top, zero))),
+                        ("width", n(max(barWidth - 1, 1))), ("height", n(abs(zero - top))),
+                    ])
+            }
+            svg.close()
+        }
+        if frame.yAxis.ticks.first! < 0 {
+            // Bars hang from zero: draw that line where the frame's bottom edge no longer is.
+            svg.element(
+                "line",
+                [
+                    ("class", "zero-line"), ("x1", n(frame.plot.x)), ("y1", n(zero)),
+                    ("x2", n(frame.plot.x + frame.plot.width)), ("y2", n(zero)), ("stroke", Theme.axisColor),
+                    ("stroke-width", "1"),
+                ])
+        }
+        for (seriesIndex, series) in series.enumerated() {
+            guard let errors = series.errors else { continue }
+            svg.open("g", [("class", "error-bars"), ("stroke", Theme.textColor), ("stroke-width", "1.5")])
+            for category in categories.indices {
+                let center = frame.categoryCenters[category] - group / 2 + (Double(seriesIndex) + 0.5) * barWidth
+                let (low, high) = (
+                    frame.yAxis.position(errors.lower[category]), frame.yAxis.position(errors.upper[category])
+                )
+                let cap = min(barWidth * 0.4, 12) / 2
+                svg.element(
+                    "path",
+                    [
+                        ("class", "error-bar"),
+                        (
+                            "d",
+                            "M\(n(center)) \(n(low)) L\(n(center)) \(n(high)) "
+                                + "M\(n(center - cap)) \(n(low)) L\(n(center + cap)) \(n(low)) "
+                                + "M\(n(center - cap)) \(n(high)) L\(n(center + cap)) \(n(high))"
+                        ),
+                    ])
+            }
+            svg.close()
+        }
+    }
+
+    private var legend: Legend {
+        Legend(entries: series.enumerated().map { .init(label: $1.label, swatch: .box(Palette.color($0))) })
+    }
+
+    /// "Bar chart of test accuracy for 3 categories (moons, circles, iris) and 2 series (VQC, SVM)."
+    private var summary: String {
+        "Bar chart of \(yAxis.text) for \(categories.count) categories (\(categories.joined(separator: ", "))) "
+            + "and \(series.count) series (\(series.map(\.label).joined(separator: ", ")))."
+    }
+
+    private func validate() throws(PlotError) {
+        let check = PlotValidator(figure: name)
+        for series in series {
+            let field = "series \"\(series.label)\""
+            try check.finite(series.values, field + " values")
+            try check.count(series.values, categories.count, field + " values")
+            try series.errors?.validate(check, count: categories.count, field: field + " errors")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// What an axis shows: its title and unit, printed as `title (unit)`.
+///
+///     PlotAxis("loss")                 // loss
+///     PlotAxis("time", unit: "µs")     // time (µs)
+public struct PlotAxis: Hashable, Sendable {
+    /// The quantity, e.g. `epoch`, `test accuracy`.
+    public var title: String
+    /// The unit, if the quantity has one (`µs`, `%`); nil for counts and dimensionless values.
+    public var unit: String?
+
+    /// An axis titled `title`, with an optional unit.
+    public init(_ title: String, unit: String? = nil) {
+        self.title = title
+        self.unit = unit
+    }
+
+    /// The text under or beside the axis.
+    var text: String {
+        guard let unit, !unit.isEmpty else { return title }
+        return title.isEmpty ? unit : "\(title) (\(unit))"
+    }
+}
+
+/// How values map to positions along a numeric axis.
+public enum AxisScale: Hashable, Sendable {
+    /// Equal differences take equal lengths; ticks by Heckbert's nice numbers.
+    case linear
+    /// Equal ratios take equal lengths; ticks at powers of ten. Every value must be positive.
+    case logarithmic
+}
+
+/// A figure's size in CSS pixels, which is also its `viewBox`.
+public struct FigureSize: Hashable, Sendable {
+    /// Width in pixels.
+    public var width: Double
+    /// Height in pixels.
+    public var height: Double
+
+    /// A size of `width` × `height` pixels (each at least 200, so the axes have room).
+    public init(width: Double, height: Double) {
+        precondition(width >= 200 && height >= 200, "a figure needs at least 200 × 200 px")
+        self.width = width
+        self.height = height
+    }
+
+    /// 720 × 440: shown at its own scale in GitHub's Markdown column, so 13 px text stays 13 px.
+    public static let standard = FigureSize(width: 720, height: 440)
+}

@@ -1,0 +1,118 @@
+/// Parameter expressions, with Qiskit's precedence: `^` binds tightest and to the right, then
+/// unary minus (so `-2^2` is −4 and `2^-1` is 0.5), then `*` `/`, then `+` `-`, all left to right.
+extension QASMParser {
+    /// An expression; identifiers must be among `parameterNames` (the enclosing gate's parameters).
+    mutating func parseExpression(parameterNames: [String]) throws(QASMError) -> QASMExpression {
+        var expression = QASMExpression()
+        try parseSum(into: &expression, parameterNames)
+        return expression
+    }
+
+    /// sum := product (('+' | '-') product)*
+    private mutating func parseSum(into expression: inout QASMExpression, _ names: [String]) throws(QASMError) {
+        try parseProduct(into: &expression, names)
+        while token.kind == .plus || token.kind == .minus {
+            let operation: QASMExpression.BinaryOperator = token.kind == .plus ? .add : .subtract
+            let position = token.position
+            try advance()
+            try parseProduct(into: &expression, names)
+            try expression.append(.binary(operation), at: position)
+        }
+    }
+
+    /// product := unary (('*' | '/') unary)*
+    private mutating func parseProduct(into expression: inout QASMExpression, _ names: [String]) throws(QASMError) {
+        try parseUnary(into: &expression, names)
+        while token.kind == .star || token.kind == .slash {
+            let operation: QASMExpression.BinaryOperator = token.kind == .star ? .multiply : .divide
+            let position = token.position
+            try advance()
+            try parseUnary(into: &expression, names)
+            try expression.append(.binary(operation), at: position)
+        }
+    }
+
+    /// unary := ('-' | '+') unary | power;  power := primary ('^' unary)?
+    private mutating func parseUnary(into expression: inout QASMExpression, _ names: [String]) throws(QASMError) {
+        try enterNesting()
+        defer { expressionDepth -= 1 }
+        switch token.kind {
+        case .minus:
+            let position = token.position
+            try advance()
+            try parseUnary(into: &expression, names)
+            try expression.append(.unary(.negate), at: position)
+        case .plus:
+            try advance()
+            try parseUnary(into: &expression, names)
+        default:
+            try parsePrimary(into: &expression, names)
+            if token.kind == .caret {
+                let position = token.position
+                try advance()
+                try parseUnary(into: &expression, names)
+                try expression.append(.binary(.power), at: position)
+            }
+        }
+    }
+
+    /// primary := number | `pi` | parameter | function '(' sum ')' | '(' sum ')'
+    private mutating func parsePrimary(into expression: inout QASMExpression, _ names: [String]) throws(QASMError) {
+        let start = token
+        switch token.kind {
+        case .integer, .real:
+            guard let value = Double(token.text), value.isFinite else {
+                throw QASMError(
+                    at: token.position, "the number \(token.text) is too large for a 64-bit floating-point value",
+                    hint: "Gate parameters must be finite numbers.")
+            }
+            try advance()
+            try expression.append(.constant(value), at: start.position)
+        case .pi:
+            try advance()
+            try expression.append(.constant(.pi), at: start.position)
+        case .identifier:
+            guard let index = names.firstIndex(of: token.text) else { throw unknownParameter(names) }
+            try advance()
+            try expression.append(.parameter(index), at: start.position)
+        case .function(let function):
+            try advance()
+            try expect(
+                .leftParen, "after `\(function.rawValue)`",
+                hint: "Functions take their argument in parentheses, as in `\(function.rawValue)(pi/4)`.")
+            try parseSum(into: &expression, names)
+            try expect(.rightParen, "to close the argument of `\(function.rawValue)` opened at \(start.position)")
+            try expression.append(.unary(.function(function)), at: start.position)
+        case .leftParen:
+            try advance()
+            try parseSum(into: &expression, names)
+            try expect(.rightParen, "to close the parenthesis opened at \(start.position)")
+        default:
+            throw unexpected("a number, `pi`, a parameter, a function or `(` in a parameter expression")
+        }
+    }
+
+    /// The error for an identifier that is not a parameter in scope.
+    private func unknownParameter(_ names: [String]) -> QASMError {
+        let name = token.text
+        if names.isEmpty {
+            return QASMError(
+                at: token.position, "unknown identifier `\(name)` in a parameter expression",
+                hint: "Only gate definitions have named parameters; here use numbers, `pi` and functions.")
+        }
+        let listed = names.map { "`\($0)`" }.joined(separator: ", ")
+        return QASMError(
+            at: token.position, "`\(name)` is not a parameter of this gate",
+            hint: "Its parameters are \(listed).\(QASMSuggestion.didYouMean(name, among: names))")
+    }
+
+    /// Counts one level of nesting, failing beyond `maxExpressionDepth`.
+    private mutating func enterNesting() throws(QASMError) {
+        guard expressionDepth < Self.maxExpressionDepth else {
+            throw QASMError(
+                at: token.position, "the parameter expression nests more than \(Self.maxExpressionDepth) levels deep",
+                hint: "Simplify the expression.")
+        }
+        expressionDepth += 1
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Dispatch
+import Quire
+import QuireCore
+import QuireSimulator
+
+extension SimulationMethod: ExpressibleByArgument {}
+
+extension QuireCommand {
+    /// `quire sim`: the simulator alone, for interop and validation (DESIGN §4.4).
+    struct Sim: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Simulate one OpenQASM 2.0 circuit and print its exact probabilities and sampled counts.")
+
+        @Argument(help: "The OpenQASM 2.0 file to simulate.")
+        var circuit: String
+
+        @Option(help: "A YAML noise profile (the body of a noise block).")
+        var noise: String?
+
+        @Option(help: "The engine: statevector, density-matrix, trajectories or auto.")
+        var method: SimulationMethod = .auto
+
+        @Option(help: "Number of shots to sample from the final distribution; 0 for probabilities only.")
+        var shots = 0
+
+        @Option(help: "Seed of every random draw; the same seed gives the same counts for any thread count.")
+        var seed: UInt64 = 0
+
+        @Option(help: "Worker threads.")
+        var threads = 1
+
+        @Option(help: "Number of trajectories for the trajectories engine.")
+        var trajectories = 1000
+
+        @Flag(help: "Print the result as one JSON object.")
+        var json = false
+
+        @OptionGroup var limits: LimitOptions
+
+        func validate() throws {
+            guard (0...limits.maxShots).contains(shots) else { throw ValidationError("--shots must be from 0 to --max-shots (\(limits.maxShots)).") }
+            guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256.") }
+            guard (1...10_000_000).contains(trajectories) else { throw ValidationError("--trajectories must be from 1 to 10000000.") }
+        }
+
+        func run() async throws {
+            let options = SimulationOptions(method: method, shots: shots, seed: seed, threads: threads,
+                                            trajectories: trajectories, memoryLimitBytes: limits.limits.memoryBytes)
+            do {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let result = try CircuitFile.simulate(qasmPath: circuit, noisePath: noise, options: options)
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                if json {
+                    print(CircuitFile.json(result, options: options, elapsedSeconds: elapsed))
+                } else {
+                    print(CircuitFile.summary(result, options: options, noise: noise))
+                    Exit.printError("simulated in \(elapsed) s")
+                }
+            } catch let error as any InputError {
+                throw Exit.inputError(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import QuireCore
+import QuireTestSupport
+import Testing
+
+@testable import QuireLearning
+
+/// Stratified folds and grid search against scikit-learn's `StratifiedKFold` and `GridSearchCV`
+/// (Reference/grid_search.json).
+struct GridSearchTests {
+    struct Folds: Decodable { var labels: [Int], validation: [[Int]] }
+    struct SVCProblem: Decodable { var x: [[Double]], y: [Int], params: [[Double]], meanScores: [Double], bestIndex: Int }
+    struct LogisticProblem: Decodable { var x: [[Double]], y: [Int], params: [Double], meanScores: [Double], bestIndex: Int }
+    struct Fixture: Decodable { var folds: Folds, svc: [SVCProblem], logistic: LogisticProblem }
+
+    /// The folds are scikit-learn's, index for index (no randomness involved on either side).
+    @Test func foldsEqualScikitLearn() throws {
+        let f = try fixture("grid_search.json", as: Fixture.self).folds
+        let folds = try StratifiedKFold(labels: f.labels, count: 5).folds
+        #expect(folds.map(\.validation) == f.validation)
+        for fold in folds { #expect((fold.train + fold.validation).sorted() == Array(f.labels.indices)) }
+        #expect(throws: LearningError.classTooSmall(owner: "cross-validation", classIndex: 1, count: 6, needed: 7)) {
+            try StratifiedKFold(labels: f.labels, count: 7)
+        }
+    }
+
+    /// The default grid is scikit-learn's `ParameterGrid` order of the qml-benchmarks SVC grid.
+    @Test func svmGridOrderMatchesScikitLearn() throws {
+        let problem = try fixture("grid_search.json", as: Fixture.self).svc[0]
+        guard case .rbfSVM(let grid)? = BaselineGrid.standard("rbf-svm") else {
+            Issue.record("no SVM grid")
+            return
+        }
+        #expect(grid.map { [$0.c, $0.gamma] } == problem.params)
+    }
+
+    /// Both sides solve SMO to tolerance 1e-3, so a validation point right at the boundary may be
+    /// classified differently: every mean accuracy agrees to one validation sample (1/140), and the
+    /// choice is the same when scikit-learn's winner leads by more than one sample; otherwise ours
+    /// must be one of the candidates within one sample of the best.
+    @Test(arguments: 0..<2)
+    func svmSearchMatchesScikitLearn(problemIndex: Int) throws {
+        let p = try fixture("grid_search.json", as: Fixture.self).svc[problemIndex]
+        let train = Dataset(features: Matrix(p.x), labels: p.y, classCount: 2)
+        let grid = try #require(BaselineGrid.standard("rbf-svm"))
+        let tuned = try TunedBaseline.tune(grid, on: train, stream: RandomStream(seed: 1, purpose: "tests"))
+        let oneSample = 1.0 / Double(train.sampleCount) + 1e-12
+        #expect(allClose(tuned.meanScores, p.meanScores, tolerance: oneSample), "\(tuned.meanScores)")
+        let best = p.meanScores[p.bestIndex]
+        let runnerUp = p.meanScores.enumerated().filter { $0.offset != p.bestIndex }.map(\.element).max() ?? 0
+        if best - runnerUp > oneSample {
+            #expect(tuned.bestIndex == p.bestIndex)
+        } else {
+            #expect(p.meanScores[tuned.bestIndex] >= best - oneSample)
+        }
+        #expect(tuned.chosen.map(\.description) == ["C=\(p.params[tuned.bestIndex][0])", "gamma=\(p.params[tuned.bestIndex][1])", "tolerance=0.001"])
+        #expect(tuned.model is RBFSupportVectorClassifier)
+    }
+
+    /// Logistic regression is solved to its optimum on both sides, so predictions and therefore the
+    /// fold accuracies are identical: every mean equal (1e-12) and the same choice.
+    @Test func logisticSearchMatchesScikitLearn() throws {
+        let p = try fixture("grid_search.json", as: Fixture.self).logistic
+        let train = Dataset(features: Matrix(p.x), labels: p.y, classCount: 2)
+        let grid = try #require(BaselineGrid.standard("logistic-regression"))
+        guard case .logisticRegression(let candidates) = grid else {
+            Issue.record("wrong grid")
+            return
+        }
+        #expect(candidates.map(\.c) == p.params)
+        let tuned = try TunedBaseline.tune(grid, on: train, stream: RandomStream(seed: 1, purpose: "tests"))
+        #expect(allClose(tuned.meanScores, p.meanScores, tolerance: 1e-12))
+        #expect(tuned.bestIndex == p.bestIndex)
+    }
+
+    /// Ties go to the first candidate in grid order; every candidate is scored on every fold.
+    @Test func tiesGoToTheFirstCandidate() throws {
+        let labels = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]
+        let result = try GridSearch.run(grid: ["a", "b", "c"], labels: labels, folds: 5) { candidate, _ in
+            candidate == "a" ? 0.5 : 0.75
+        }
+        #expect(result.bestIndex == 1 && result.best == "b")
+        #expect(result.foldScores.map(\.count) == [5, 5, 5])
+        #expect(throws: LearningError.self) {
+            try GridSearch.run(grid: [String](), labels: labels) { _, _ in 0 }
+        }
+    }
+
+    @Test func mlpGridIsTheQmlBenchmarksGrid() throws {
+        guard case .mlp(let grid)? = BaselineGrid.standard("mlp") else {
+            Issue.record("no MLP grid")
+            return
+        }
+        #expect(grid.count == 27)
+        #expect(
+            grid.first?.hyperparameters.map(\.description).prefix(5) == [
+                "hidden_layer_sizes=[100]", "activation=relu",
+                "alpha=0.01", "learning_rate=0.001", "batch_size=32",
+            ])
+        #expect(grid.map(\.maxEpochs).allSatisfy { $0 == 3000 })
+        #expect(BaselineGrid.standard("random-forest") == nil)
+    }
+
+    /// A small MLP search runs end to end, deterministically.
+    @Test func mlpTuningIsDeterministic() throws {
+        let stream = RandomStream(seed: 5, purpose: "tests")
+        let data = try MoonsParameters(samples: 60, noise: 0.1).generate(stream)
+        let grid = BaselineGrid.mlp([
+            MLPParameters(hiddenLayerSizes: [8], maxEpochs: 40), MLPParameters(hiddenLayerSizes: [8], alpha: 0.1, maxEpochs: 40),
+        ])
+        let a = try TunedBaseline.tune(grid, on: data, folds: 3, stream: stream)
+        let b = try TunedBaseline.tune(grid, on: data, folds: 3, stream: stream)
+        #expect(a.foldScores == b.foldScores && a.bestIndex == b.bestIndex)
+        #expect(a.model.predict(data.features) == b.model.predict(data.features))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import Quire
+
+/// `quire render`: deterministic, standalone, and safe with an untrusted document.
+struct ArticleRendererTests {
+    static let paper = """
+        ---
+        title: A small study
+        authors: [Ada Lovelace, {name: Alan Turing}]
+        abstract: We measure *one* thing.
+        ---
+        # Introduction
+
+        Text with <span class="note">raw</span> and <script>alert(1)</script> inline and a [link](https://example.org).
+
+        ## Method
+
+        ![Loss per epoch](paper.figures/loss.svg)
+
+        ![outside](../secret.svg)
+
+        > ## Quoted heading
+
+        ## Method
+
+        """
+
+    /// A folder with the paper, one figure inside it, and a secret beside it.
+    func project() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("quire-render-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("paper.figures"), withIntermediateDirectories: true)
+        try Data(Self.paper.utf8).write(to: folder.appendingPathComponent("paper.md"))
+        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).write(to: folder.appendingPathComponent("paper.figures/loss.svg"))
+        try Data("<svg>secret</svg>".utf8).write(to: root.appendingPathComponent("secret.svg"))
+        return folder
+    }
+
+    @Test func rendersTheSameBytesTwiceWithFiguresInlined() throws {
+        let path = try project().appendingPathComponent("paper.md").path
+        let html = try ArticleRenderer.render(path: path, template: "article", allowRawHTML: false)
+        #expect(try ArticleRenderer.render(path: path, template: "article", allowRawHTML: false) == html)
+        #expect(html.contains("<title>A small study</title>"))
+        #expect(html.contains("<span class=\"author\">Ada Lovelace</span><span class=\"author\">Alan Turing</span>"))
+        #expect(html.contains("<em>one</em>"))
+        let inlined = "data:image/svg+xml;base64," + Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).base64EncodedString()
+        #expect(html.contains("<figure id=\"figure-1\"><img src=\"\(inlined)\" alt=\"Loss per epoch\" /><figcaption><span class=\"figure-number\">Figure 1.</span> Loss per epoch</figcaption></figure>"))
+        #expect(html.contains("src=\"../secret.svg\""), "a path leaving the project is never read")
+        #expect(!html.contains(Data("<svg>secret</svg>".utf8).base64EncodedString()))
+    }
+
+    @Test func headingsGetUniqueIDsAndAContentsList() throws {
+        let html = try ArticleRenderer.render(path: try project().appendingPathComponent("paper.md").path, template: "article", allowRawHTML: false)
+        #expect(html.contains("<h1 id=\"introduction\">Introduction</h1>"))
+        #expect(html.contains("<h2 id=\"method\">Method</h2>"))
+        #expect(html.contains("<h2 id=\"quoted-heading\">Quoted heading</h2>"))
+        #expect(html.contains("<h2 id=\"method-1\">Method</h2>"))
+        #expect(html.contains("<li class=\"level-2\"><a href=\"#method-1\">Method</a></li>"))
+    }
+
+    @Test func rawHTMLIsOmittedUnlessAllowed() throws {
+        let path = try project().appendingPathComponent("paper.md").path
+        let safe = try ArticleRenderer.render(path: path, template: "article", allowRawHTML: false)
+        #expect(!safe.contains("<script>") && !safe.contains("<span class=\"note\">"))
+        let trusted = try ArticleRenderer.render(path: path, template: "report", allowRawHTML: true)
+        #expect(trusted.contains("<span class=\"note\">raw</span>"))
+        // GFM's tag filter still neutralises <script>, as GitHub does, even in a trusted document.
+        #expect(!trusted.contains("<script>") && trusted.contains("&lt;script>"))
+    }
+
+    @Test func unknownTemplateIsAnInputError() throws {
+        let path = try project().appendingPathComponent("paper.md").path
+        #expect(throws: LocatedErrorMatcher.self) {
+            do { _ = try ArticleRenderer.render(path: path, template: "../etc/passwd", allowRawHTML: false) } catch { throw LocatedErrorMatcher() }
+        }
+    }
+
+    /// A run paper rendered, compared with a golden page a human has read (re-record with QUIRE_RECORD_GOLDEN=1).
+    @Test func renderedPaperMatchesTheGoldenPage() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        let html = try ArticleRenderer.render(path: folder.appendingPathComponent("article.md").path, template: "article", allowRawHTML: false)
+        let golden = folder.appendingPathComponent("article.html")
+        if ProcessInfo.processInfo.environment["QUIRE_RECORD_GOLDEN"] == "1" {
+            try Data(html.utf8).write(to: golden)
+            Issue.record("recorded \(golden.lastPathComponent); read it, then run again without QUIRE_RECORD_GOLDEN")
+            return
+        }
+        #expect(html == String(decoding: try Data(contentsOf: golden), as: UTF8.self))
+    }
+}
+
+/// Marks that an error was thrown, for `#expect(throws:)`.
+struct LocatedErrorMatcher: Error {}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import Quire
+
+/// Writes are all-or-nothing, and keep the file's permissions.
+struct AtomicFileTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("quire-atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    struct Injected: Error {}
+
+    @Test func aFailureBeforeRenameLeavesTheOriginalIntact() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("paper.md").path
+        try Data("original\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: Injected.self) {
+            try AtomicFile.write(Array(repeating: UInt8(ascii: "x"), count: 1 << 20), to: path) { throw Injected() }
+        }
+        #expect(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self) == "original\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["paper.md"])
+    }
+
+    @Test func permissionsAreKept() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("paper.md").path
+        try Data("a".utf8).write(to: URL(fileURLWithPath: path))
+        chmod(path, 0o640)
+        try AtomicFile.write(Array("b".utf8), to: path)
+        var status = stat()
+        stat(path, &status)
+        #expect(status.st_mode & 0o777 == 0o640)
+        #expect(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self) == "b")
+    }
+
+    @Test func aFailingBlockLeavesTheFileUntouched() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("paper.md").path
+        let text = "```noise id=good\n```\n\n```noise id=bad\nreadout: {prob_meas1_prep0: 3}\n```\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: (any Error).self) { try NotebookFile.run(path: path, options: RunOptions()) }
+        #expect(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self) == text)
+    }
+}

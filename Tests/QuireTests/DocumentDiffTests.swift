@@ -1,0 +1,56 @@
+import Testing
+@testable import Quire
+
+/// `quire diff` names exactly the blocks and numbers that changed, and why.
+struct DocumentDiffTests {
+    static let version1 = """
+        ---
+        quire: {seed: 5}
+        ---
+        ```noise id=a
+        readout: {prob_meas1_prep0: 0.02, prob_meas0_prep1: 0.05}
+        ```
+
+        ```noise id=b
+        depolarizing: {one_qubit: 0.001}
+        ```
+
+        ```noise id=gone
+        ```
+
+        """
+
+    func run(_ text: String) throws -> [UInt8] {
+        try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions()).document
+    }
+
+    @Test func namesTheChangedBlocksInputsAndNumbers() throws {
+        let version2 = Self.version1
+            .replacingOccurrences(of: "one_qubit: 0.001}", with: "one_qubit: 0.004}")
+            .replacingOccurrences(of: "```noise id=gone\n```\n", with: "```noise id=fresh\n```\n")
+        let diff = try DocumentDiff.compare(old: try run(Self.version1), named: "v1.md", new: try run(version2), named: "v2.md")
+        let changes = Dictionary(uniqueKeysWithValues: diff.blocks.map { ($0.id, $0.change) })
+        #expect(changes == ["a": .unchanged, "b": .changed, "fresh": .added, "gone": .removed])
+        let b = try #require(diff.blocks.first { $0.id == "b" })
+        #expect(b.inputs == ["spec.depolarizing.one_qubit: 0.001 → 0.004"])
+        #expect(b.metrics == ["all qubits · depolarizing · one_qubit / value: 0.001 → 0.004 (+0.003)"])
+        #expect(b.region.contains("- | all qubits | depolarizing | one_qubit  | 0.001  |"))
+        #expect(diff.document.isEmpty)
+        #expect(diff.hasChanges)
+    }
+
+    @Test func aSeedChangeIsAnInputChange() throws {
+        let reseeded = Self.version1.replacingOccurrences(of: "seed: 5", with: "seed: 6")
+        let diff = try DocumentDiff.compare(old: try run(Self.version1), named: "v1.md", new: try run(reseeded), named: "v2.md")
+        #expect(diff.document == ["document.seed: 5 → 6"])
+        #expect(diff.blocks.allSatisfy { $0.change == .changed || $0.id == "gone" })
+        #expect(diff.blocks.first { $0.id == "a" }?.inputs.first?.hasPrefix("seed: ") == true)
+    }
+
+    @Test func identicalVersionsHaveNoChanges() throws {
+        let document = try run(Self.version1)
+        let diff = try DocumentDiff.compare(old: document, named: "a.md", new: document, named: "b.md")
+        #expect(!diff.hasChanges)
+        #expect(diff.text().hasSuffix("no differences"))
+    }
+}

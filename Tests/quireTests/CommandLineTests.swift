@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import quire
+
+/// The command line as users meet it: the built binary's exit codes, messages and file effects,
+/// and argument parsing in process.
+struct CommandLineTests {
+    static let paper = "# Paper\n\n```noise id=lab\nreadout: {prob_meas1_prep0: 0.02, prob_meas0_prep1: 0.05}\n```\n"
+
+    func text(_ folder: URL, _ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+    }
+
+    @Test func runThenRunAgainThenCheck() throws {
+        let folder = try QuireBinary.folder(["paper.md": Self.paper])
+        let first = try QuireBinary.run(["run", "paper.md"], in: folder)
+        #expect(first.status == 0)
+        #expect(first.stderr == "paper.md: updated\n")
+        let once = try text(folder, "paper.md")
+        #expect(once.hasPrefix(Self.paper))
+        let second = try QuireBinary.run(["run", "paper.md"], in: folder)
+        #expect(second.status == 0 && second.stderr == "paper.md: unchanged, 1 cached block reused\n")
+        #expect(try text(folder, "paper.md") == once)
+        let check = try QuireBinary.run(["check", "paper.md"], in: folder)
+        #expect(check.status == 0 && check.stdout == "paper.md: lab: identical\n")
+    }
+
+    @Test func checkExitsOneOnADifference() throws {
+        let folder = try QuireBinary.folder(["paper.md": Self.paper])
+        _ = try QuireBinary.run(["run", "paper.md"], in: folder)
+        let edited = try text(folder, "paper.md").replacingOccurrences(of: "0.05}", with: "0.06}")
+        try Data(edited.utf8).write(to: folder.appendingPathComponent("paper.md"))
+        let check = try QuireBinary.run(["check", "paper.md"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("paper.md"))
+        #expect(try text(folder, "paper.md") == edited)
+    }
+
+    @Test(arguments: [
+        ("```circut id=a\nx\n```\n", "paper.md:1:4", "did you mean 'circuit'"),
+        ("```noise id=a\n```\n\n```noise id=a\n```\n", "paper.md:4:1", "duplicate"),
+        ("```noise\n```\n", "paper.md:1:1", "id"),
+        ("---\nquire: {seed: -1}\n---\n", "paper.md:2:", "seed"),
+        ("```noise id=a\n```\n\n<!-- quire:output id=a -->\nx\n", "paper.md:4:1", "closing"),
+    ])
+    func badInputExitsTwoAndLeavesTheFileUntouched(document: String, location: String, mention: String) throws {
+        let folder = try QuireBinary.folder(["paper.md": document])
+        let outcome = try QuireBinary.run(["run", "paper.md"], in: folder)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains(location), "\(outcome.stderr)")
+        #expect(outcome.stderr.lowercased().contains(mention), "\(outcome.stderr)")
+        #expect(try text(folder, "paper.md") == document)
+    }
+
+    @Test func missingFileIsBadInput() throws {
+        let outcome = try QuireBinary.run(["run", "absent.md"], in: try QuireBinary.folder([:]))
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("absent.md"))
+    }
+
+    @Test func keepGoingWritesTheOthersAndExitsTwo() throws {
+        let document = Self.paper + "\n```noise id=bad\nreadout: {prob_meas1_prep0: 3}\n```\n"
+        let folder = try QuireBinary.folder(["paper.md": document])
+        let strict = try QuireBinary.run(["run", "paper.md"], in: folder)
+        #expect(strict.status == 2 && strict.stderr.contains("paper.md:8:29"))
+        #expect(try text(folder, "paper.md") == document)
+        let lenient = try QuireBinary.run(["run", "--keep-going", "paper.md"], in: folder)
+        #expect(lenient.status == 2)
+        let written = try text(folder, "paper.md")
+        #expect(written.contains("<!-- quire:output id=lab -->") && written.contains("**Quire error**"))
+    }
+
+    @Test func argumentsParseInProcess() throws {
+        let command = try QuireCommand.parseAsRoot(["run", "--force", "--keep-going", "--max-shots", "10", "a.md", "b.md"])
+        let run = try #require(command as? QuireCommand.Run)
+        #expect(run.files == ["a.md", "b.md"] && run.force && run.keepGoing && run.limits.maxShots == 10)
+        #expect(throws: (any Error).self) { try QuireCommand.parseAsRoot(["run", "--max-memory-gib", "0", "a.md"]) }
+    }
+}
