@@ -6,7 +6,7 @@ extension Simulator {
     public static func expectations(of observables: [PauliString], circuit: Circuit,
                                     options: SimulationOptions) throws(SimulationError) -> [Double] {
         try validate(options)
-        let noise = options.noise.map(NoiseModel.init(profile:))
+        let noise = try noiseModel(options.noise, qubits: circuit.qubitCount)
         let noisy = noise.map { !$0.isIdeal } ?? false
         switch resolvedMethod(options.method, qubits: circuit.qubitCount, noisy: noisy) {
         case .statevector:
