@@ -64,16 +64,6 @@ public enum Parallel {
         let mid = lo + (hi - lo) / 2
         return pairwiseSum(values, lo, mid) + pairwiseSum(values, mid, hi)
     }
-
-    /// The sum of `values` in the fixed chunked order of `sum(count:threads:_:)`.
-    public static func fixedOrderSum(_ values: UnsafeBufferPointer<Double>) -> Double {
-        guard let base = values.baseAddress, !values.isEmpty else { return 0 }
-        return sum(count: values.count, threads: 1) { range in
-            var s = 0.0
-            for i in range { s += base[i] }
-            return SIMD2(s, 0)
-        }.x
-    }
 }
 
 /// Index arithmetic shared by the kernels.
