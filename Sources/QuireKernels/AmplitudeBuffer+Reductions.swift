@@ -13,13 +13,6 @@ extension AmplitudeBuffer {
         }
     }
 
-    /// |aᵢ|² for every i, as a new array.
-    public func probabilities(threads: Int = 1) -> [Double] {
-        var p = [Double](repeating: 0, count: count)
-        p.withUnsafeMutableBufferPointer { accumulateProbabilities(into: $0.baseAddress!, threads: threads) }
-        return p
-    }
-
     /// Σ |aᵢ|², summed in the fixed chunk order.
     @inlinable
     public func normSquared(threads: Int = 1) -> Double {

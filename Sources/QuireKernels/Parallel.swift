@@ -64,16 +64,6 @@ public enum Parallel {
         let mid = lo + (hi - lo) / 2
         return pairwiseSum(values, lo, mid) + pairwiseSum(values, mid, hi)
     }
-
-    /// The sum of `values` in the fixed chunked order of `sum(count:threads:_:)`.
-    public static func fixedOrderSum(_ values: UnsafeBufferPointer<Double>) -> Double {
-        guard let base = values.baseAddress, !values.isEmpty else { return 0 }
-        return sum(count: values.count, threads: 1) { range in
-            var s = 0.0
-            for i in range { s += base[i] }
-            return SIMD2(s, 0)
-        }.x
-    }
 }
 
 /// Index arithmetic shared by the kernels.
@@ -83,6 +73,19 @@ public enum BitIndex {
     public static func insertZero(_ index: Int, at bit: Int) -> Int {
         let low = index & ((1 << bit) - 1)
         return (index &- low) << 1 | low
+    }
+
+    /// Calls `body(start, length)` for each maximal run of consecutive indices `insertZero(j, at: target)`
+    /// with j in `range`: the inner loops then walk contiguous memory, which the optimiser vectorises.
+    @inlinable @inline(__always)
+    public static func forEachRun(_ range: Range<Int>, target: Int, _ body: (Int, Int) -> Void) {
+        let runMask = (1 << target) - 1
+        var j = range.lowerBound
+        while j < range.upperBound {
+            let end = min(range.upperBound, (j | runMask) + 1)
+            body(insertZero(j, at: target), end - j)
+            j = end
+        }
     }
 
     /// `index` with zero bits inserted at `low` and `high` (`low < high`).

@@ -18,6 +18,8 @@ public enum SimulationError: InputError, Hashable {
     case invalidOption(name: String, message: String)
     /// A Pauli string label is malformed or does not fit the circuit.
     case invalidPauliString(label: String, message: String)
+    /// The noise profile has a value outside its physical range.
+    case invalidNoise(NoiseProfileError)
 
     /// The located, actionable description.
     public var diagnostic: Diagnostic {
@@ -44,6 +46,8 @@ public enum SimulationError: InputError, Hashable {
                               hint: "use method density-matrix (up to 14 qubits), trajectories, or auto")
         case let .invalidOption(name, message):
             return Diagnostic(location: nil, message: "option \(name): \(message)")
+        case let .invalidNoise(error):
+            return error.diagnostic
         case let .invalidPauliString(label, message):
             return Diagnostic(location: nil, message: "Pauli string \"\(label)\": \(message)",
                               hint: "write one of I, X, Y, Z per qubit, qubit 0 rightmost")

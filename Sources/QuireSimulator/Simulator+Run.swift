@@ -19,7 +19,7 @@ public enum Simulator {
     /// the density matrix up to 12 qubits, else trajectories.
     public static func run(_ circuit: Circuit, options: SimulationOptions) throws(SimulationError) -> SimulationResult {
         try validate(options)
-        let noise = options.noise.map(NoiseModel.init(profile:))
+        let noise = try noiseModel(options.noise, qubits: circuit.qubitCount)
         let program = try SimulationProgram(circuit: circuit, noise: noise)
         let method = resolvedMethod(options.method, qubits: program.qubitCount, noisy: noise.map { !$0.isIdeal } ?? false)
         if method == .statevector, noise.map({ !$0.isIdeal }) ?? false { throw .noiseNeedsMixedStates }
@@ -60,6 +60,18 @@ public enum Simulator {
         guard bytes <= options.memoryLimitBytes else {
             throw .memoryLimit(method: method, qubits: qubits, bytes: bytes, limit: options.memoryLimitBytes)
         }
+    }
+
+    /// The model of `profile` after checking its values (`NoiseProfile.validate(qubitCount:)`), so no
+    /// channel is built from an unphysical parameter; `nil` for an ideal device.
+    static func noiseModel(_ profile: NoiseProfile?, qubits: Int) throws(SimulationError) -> NoiseModel? {
+        guard let profile else { return nil }
+        do {
+            try profile.validate(qubitCount: qubits)
+        } catch {
+            throw .invalidNoise(error)
+        }
+        return NoiseModel(profile: profile)
     }
 
     static func validate(_ options: SimulationOptions) throws(SimulationError) {

@@ -110,7 +110,7 @@ extension StandardGate {
         return m
     }
 
-    /// The permutation matrix sending basis state `image[i]`… i.e. column i has its 1 in row `image[i]`.
+    /// The permutation matrix sending basis state i to basis state `image[i]`.
     static func permutation(_ image: [Int]) -> ComplexMatrix {
         var m = ComplexMatrix(dimension: image.count, elements: .init(repeating: .zero, count: image.count * image.count))
         for (column, row) in image.enumerated() { m[row, column] = .one }

@@ -24,7 +24,7 @@ public final class DensityMatrix {
 
     /// Runs `circuit` with the gate noise and mid-circuit readout error of `options.noise`.
     public convenience init(circuit: Circuit, options: SimulationOptions) throws(SimulationError) {
-        let program = try SimulationProgram(circuit: circuit, noise: options.noise.map(NoiseModel.init(profile:)))
+        let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options.noise, qubits: circuit.qubitCount))
         try Simulator.checkMemory(method: .densityMatrix, qubits: circuit.qubitCount, options: options)
         try self.init(program: program, threads: options.threads, memoryLimitBytes: options.memoryLimitBytes)
     }
@@ -111,7 +111,7 @@ public final class DensityMatrix {
                     if let twin = result.firstIndex(where: { $0.clbits == clbits }) {
                         result[twin].rho.add(rho, threads: threads)
                     } else {
-                        try checkBranchMemory(count: result.count + 1)
+                        try checkBranchMemory(count: result.count + 2 + branches.count - index - 1)
                         result.append(Branch(clbits: clbits, rho: rho))
                     }
                 }
@@ -122,7 +122,7 @@ public final class DensityMatrix {
 
     /// How one gate's channels are applied: fused into one superoperator on the gate's qubits when
     /// they all act within them and it fits the dense kernel, else channel by channel.
-    private func channelOperations(_ channels: [QuantumChannel], gateQubits: [Int]) -> [ChannelOperation] {
+    func channelOperations(_ channels: [QuantumChannel], gateQubits: [Int]) -> [ChannelOperation] {
         guard !channels.isEmpty else { return [] }
         let n = qubitCount
         let superQubits = { (qubits: [Int]) in qubits + qubits.map { $0 + n } }
@@ -151,7 +151,7 @@ public final class DensityMatrix {
         case kraus([KernelOperation])
     }
 
-    private func applyChannel(_ channel: ChannelOperation, to rho: AmplitudeBuffer) {
+    func applyChannel(_ channel: ChannelOperation, to rho: AmplitudeBuffer) {
         switch channel {
         case let .superoperator(operation):
             operation.apply(to: rho, threads: threads)

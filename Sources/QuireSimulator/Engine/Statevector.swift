@@ -30,7 +30,7 @@ public final class Statevector {
     /// Runs the gates, measurements, resets and conditions of `circuit` (gate noise is refused;
     /// readout error affects mid-circuit recorded bits only — the final read is `Simulator.run`'s).
     public convenience init(circuit: Circuit, options: SimulationOptions) throws(SimulationError) {
-        let noise = options.noise.map(NoiseModel.init(profile:))
+        let noise = try Simulator.noiseModel(options.noise, qubits: circuit.qubitCount)
         if let noise, !noise.isIdeal { throw .noiseNeedsMixedStates }
         let program = try SimulationProgram(circuit: circuit, noise: noise)
         try Simulator.checkMemory(method: .statevector, qubits: circuit.qubitCount, options: options)
@@ -93,7 +93,7 @@ public final class Statevector {
     private func split(qubit: Int, condition: Condition?, reset: Bool,
                        records: (Int) -> [((bit: Int, value: Int)?, Double)]) throws(SimulationError) {
         var result: [Branch] = []
-        for branch in branches {
+        for (position, branch) in branches.enumerated() {
             guard condition?.holds(for: branch.clbits) ?? true else {
                 result.append(branch)
                 continue
@@ -111,7 +111,7 @@ public final class Statevector {
                     children.append((clbits, branch.weight * probability / kept * factor, outcome, probability))
                 }
             }
-            try checkBranchMemory(count: result.count + children.count + branches.count)
+            try checkBranchMemory(count: result.count + children.count + branches.count - position - 1)
             for (index, child) in children.enumerated() {
                 let state = index == children.count - 1 ? branch.state : AmplitudeBuffer(copying: branch.state)
                 let scale = 1 / child.probability.squareRoot()

@@ -5,7 +5,7 @@ import QuireKernels
 ///
 /// Trajectory t draws from `RandomStream(seed:, purpose: "trajectories").substream(index: t)` at
 /// indices 0, 1, 2, … in program order: one draw per channel (Kraus operator i chosen with
-/// probability ‖Kᵢψ‖², then renormalised), per measurement outcome and recorded-bit flip, per reset.
+/// probability ‖Kᵢψ‖², then renormalised; see `TrajectoryChannel`), per measurement outcome and recorded-bit flip, per reset.
 /// Probabilities are the mean of |ψ|² over trajectories: each block of `blockSize` consecutive
 /// trajectories is summed in index order, and block sums are added in block order, so the result
 /// is the same for any thread count (threads work on different blocks).
@@ -21,43 +21,63 @@ public enum Trajectories {
 
     /// Mean probabilities over `options.trajectories` trajectories of `circuit` (before the final readout error).
     public static func probabilities(circuit: Circuit, options: SimulationOptions) throws(SimulationError) -> [Double] {
-        let program = try SimulationProgram(circuit: circuit, noise: options.noise.map(NoiseModel.init(profile:)))
+        let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options.noise, qubits: circuit.qubitCount))
         try Simulator.checkMemory(method: .trajectories, qubits: circuit.qubitCount, options: options)
         return probabilities(program: program, options: options)
     }
 
+    /// Mean exact expectation values ⟨ψ|P|ψ⟩ of `observables` over the trajectories of `circuit`.
+    public static func expectations(of observables: [PauliString], circuit: Circuit,
+                                    options: SimulationOptions) throws(SimulationError) -> [Double] {
+        for pauli in observables { try pauli.check(qubits: circuit.qubitCount) }
+        let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options.noise, qubits: circuit.qubitCount))
+        try Simulator.checkMemory(method: .trajectories, qubits: circuit.qubitCount, options: options)
+        return average(program: program, options: options, width: observables.count) { state, sum in
+            for (k, pauli) in observables.enumerated() {
+                sum[k] += pauli.value(fromSum: state.pauliSum(xMask: pauli.xMask, zMask: pauli.zMask))
+            }
+        }
+    }
+
     static func probabilities(program: SimulationProgram, options: SimulationOptions) -> [Double] {
-        let count = 1 << program.qubitCount, total = options.trajectories
+        average(program: program, options: options, width: 1 << program.qubitCount) { state, sum in
+            state.accumulateProbabilities(into: sum)
+        }
+    }
+
+    /// The mean over trajectories of `width` values that `record(state, sum)` adds into `sum` at the
+    /// end of each trajectory, in the block order of the type's documentation.
+    static func average(program: SimulationProgram, options: SimulationOptions, width: Int,
+                        record: (AmplitudeBuffer, UnsafeMutablePointer<Double>) -> Void) -> [Double] {
+        let total = options.trajectories
         let stream = RandomStream(seed: options.seed, purpose: "trajectories")
         let workers = max(1, min(options.threads, (total + blockSize - 1) / blockSize))
-        let sums = UnsafeMutablePointer<Double>.allocate(capacity: workers * count)
+        let sums = UnsafeMutablePointer<Double>.allocate(capacity: workers * width)
         defer { sums.deallocate() }
-        var mean = [Double](repeating: 0, count: count)
+        var mean = [Double](repeating: 0, count: width)
         let states = (0..<workers).map { _ in
             (AmplitudeBuffer(qubitCount: program.qubitCount), AmplitudeBuffer(qubitCount: program.qubitCount))
         }
-        let kraus = program.steps.map { step -> [[KernelOperation]] in
+        let noise = program.steps.map { step -> [TrajectoryChannel] in
             guard case let .gate(_, _, channels) = step.action else { return [] }
-            return channels.map { channel in channel.krausOperators.map { KernelOperation(matrix: $0, qubits: channel.qubits) } }
+            return channels.map(TrajectoryChannel.init)
         }
         var firstBlock = 0
         while firstBlock * blockSize < total {
             let blocks = min(workers, (total - firstBlock * blockSize + blockSize - 1) / blockSize)
             Parallel.perform(iterations: blocks) { worker in
-                let sum = sums + worker * count
-                sum.update(repeating: 0, count: count)
+                let sum = sums + worker * width
+                sum.update(repeating: 0, count: width)
                 let start = (firstBlock + worker) * blockSize
                 var (state, scratch) = states[worker]
                 for t in start..<min(total, start + blockSize) {
                     state.setBasisState(0)
-                    run(program, kraus: kraus, on: &state, scratch: &scratch, stream: stream.substream(index: UInt64(t)))
-                    state.accumulateProbabilities(into: sum)
+                    run(program, noise: noise, on: &state, scratch: &scratch, stream: stream.substream(index: UInt64(t)))
+                    record(state, sum)
                 }
             }
-            mean.withUnsafeMutableBufferPointer { out in
-                for block in 0..<blocks {
-                    for i in 0..<count { out[i] += sums[block * count + i] }
-                }
+            for block in 0..<blocks {
+                for i in 0..<width { mean[i] += sums[block * width + i] }
             }
             firstBlock += blocks
         }
@@ -65,8 +85,8 @@ public enum Trajectories {
     }
 
     /// One trajectory: `state` starts in |0…0⟩ and ends normalised; `scratch` is working space
-    /// (the two may be exchanged); `kraus[s][c]` are the kernel calls of channel c after step s.
-    static func run(_ program: SimulationProgram, kraus: [[[KernelOperation]]], on state: inout AmplitudeBuffer, scratch: inout AmplitudeBuffer,
+    /// (the two may be exchanged); `noise[s]` are the channels after step s.
+    static func run(_ program: SimulationProgram, noise: [[TrajectoryChannel]], on state: inout AmplitudeBuffer, scratch: inout AmplitudeBuffer,
                     stream: RandomStream) {
         var draw: UInt64 = 0
         func next() -> Double {
@@ -78,21 +98,7 @@ public enum Trajectories {
             switch step.action {
             case let .gate(operation, _, _):
                 operation.apply(to: state, threads: 1)
-                for channel in kraus[stepIndex] {
-                    let u = next()
-                    var cumulative = 0.0
-                    for (index, krausOperation) in channel.enumerated() {
-                        scratch.assign(from: state)
-                        krausOperation.apply(to: scratch, threads: 1)
-                        let weight = scratch.normSquared()
-                        cumulative += weight
-                        if (u < cumulative && weight > 0) || index == channel.count - 1 {
-                            scratch.scale(by: 1 / weight.squareRoot())
-                            swap(&state, &scratch)
-                            break
-                        }
-                    }
-                }
+                for channel in noise[stepIndex] { channel.apply(to: &state, scratch: &scratch, u: next()) }
             case let .measure(qubit, clbit, readout):
                 let outcome = collapse(&state, qubit: qubit, u: next(), reset: false)
                 if let clbit {

@@ -115,3 +115,18 @@ struct SimulatorRunTests {
         #expect(abs(try state.expectation(of: PauliString(mixed)) - rho.expectation(of: PauliString(mixed))) <= 1e-12)
     }
 }
+
+extension SimulatorRunTests {
+    /// An unphysical profile is refused with the noise module's message, before any simulation.
+    @Test func invalidNoiseIsRefused() {
+        let noise = NoiseProfile(depolarizing: .init(oneQubit: 2, twoQubit: 0))
+        for method in [SimulationMethod.auto, .densityMatrix, .trajectories] {
+            #expect {
+                try Simulator.run(Self.bell, options: SimulationOptions(method: method, noise: noise))
+            } throws: { error in
+                guard case .invalidNoise = error as? SimulationError else { return false }
+                return (error as? SimulationError)?.description.contains("depolarizing.one_qubit") ?? false
+            }
+        }
+    }
+}

@@ -79,6 +79,11 @@ struct StatevectorTests {
             // Before the final read: |11⟩ with 0.95, |01⟩ with 0.05; final read flips q0's 1 to 0 with 0.05.
             #expect(maxDifference(p, [0.05 * 0.05, 0.05 * 0.95, 0.95 * 0.05, 0.95 * 0.95]) <= 1e-15)
         }
+        // Trajectories draw the recorded bit's flip: within the statistical bound of the exact result.
+        let sampled = try Simulator.run(circuit, options: SimulationOptions(method: .trajectories, seed: 8, noise: noise, trajectories: 4000))
+        #expect(TrajectoriesTests.withinBound(sampled.probabilities, [0.05 * 0.05, 0.05 * 0.95, 0.95 * 0.05, 0.95 * 0.95],
+                                              trajectories: 4000))
+        #expect(sampled.probabilities[1] > 0 && sampled.probabilities[3] > 0)
     }
 
     @Test func resetOfSuperpositionMergesIntoOneBranch() throws {

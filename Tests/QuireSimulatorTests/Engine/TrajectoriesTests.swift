@@ -40,3 +40,22 @@ struct TrajectoriesTests {
         #expect(a.probabilities != b.probabilities)
     }
 }
+
+/// Expectation values through `Simulator.expectations` agree across the three engines.
+struct ExpectationAcrossEnginesTests {
+    @Test func trajectoriesConvergeToDensityMatrixExpectations() throws {
+        let reference = ReferenceData.circuits["depolarizing"]![1]
+        let noise = NoiseProfile(depolarizing: .init(oneQubit: 0.05, twoQubit: 0.1))
+        let observables = try ["ZZIII", "IXIYI", "IIIIZ"].map { label throws(SimulationError) in try PauliString(label) }
+        let exact = try Simulator.expectations(of: observables, circuit: reference.circuit,
+                                               options: SimulationOptions(method: .densityMatrix, noise: noise))
+        let sampled = try Simulator.expectations(of: observables, circuit: reference.circuit,
+                                                 options: SimulationOptions(method: .trajectories, seed: 3, noise: noise, trajectories: 2000))
+        // Per-trajectory values lie in [−1, 1]: standard deviation of the mean ≤ 1/√T; allow 5 of them.
+        for (e, s) in zip(exact, sampled) { #expect(abs(e - s) <= 5 / 2000.0.squareRoot()) }
+        let ideal = try Simulator.expectations(of: observables, circuit: reference.circuit, options: SimulationOptions())
+        let idealDensity = try Simulator.expectations(of: observables, circuit: reference.circuit,
+                                                      options: SimulationOptions(method: .densityMatrix))
+        #expect(maxDifference(ideal, idealDensity) <= 1e-12)
+    }
+}

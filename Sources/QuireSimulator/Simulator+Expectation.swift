@@ -1,0 +1,22 @@
+extension Simulator {
+    /// Expectation values ⟨P⟩ of `observables` after `circuit`, with the engine `options.method`
+    /// selects (`auto`: as in `run`). Exact on the statevector and density-matrix engines, a mean
+    /// over trajectories on the trajectories engine. Readout error does not enter: an expectation
+    /// value is an operator average, not a read of bits (mid-circuit recorded bits still see it).
+    public static func expectations(of observables: [PauliString], circuit: Circuit,
+                                    options: SimulationOptions) throws(SimulationError) -> [Double] {
+        try validate(options)
+        let noise = try noiseModel(options.noise, qubits: circuit.qubitCount)
+        let noisy = noise.map { !$0.isIdeal } ?? false
+        switch resolvedMethod(options.method, qubits: circuit.qubitCount, noisy: noisy) {
+        case .statevector:
+            let state = try Statevector(circuit: circuit, options: options)
+            return try observables.map { pauli throws(SimulationError) in try state.expectation(of: pauli) }
+        case .densityMatrix:
+            let rho = try DensityMatrix(circuit: circuit, options: options)
+            return try observables.map { pauli throws(SimulationError) in try rho.expectation(of: pauli) }
+        case .trajectories, .auto:
+            return try Trajectories.expectations(of: observables, circuit: circuit, options: options)
+        }
+    }
+}
