@@ -37,8 +37,10 @@ public struct FidelityKernel: Hashable, Sendable {
     public func states(_ features: Matrix) throws -> States {
         let inputs = try encoding.inputs(forRows: features)
         let compiled = CompiledCircuit(encoding.circuit)
-        let dimension = 1 << encoding.qubitCount, count = inputs.count
-        var real = [Double](repeating: 0, count: count * dimension), imaginary = real
+        let dimension = 1 << encoding.qubitCount
+        let count = inputs.count
+        var real = [Double](repeating: 0, count: count * dimension)
+        var imaginary = real
         let workers = max(1, min(threads, count))
         let buffers = (0..<workers).map { _ in AmplitudeBuffer(qubitCount: encoding.qubitCount) }
         real.withUnsafeMutableBufferPointer { reBuffer in
@@ -90,10 +92,15 @@ public struct FidelityKernel: Hashable, Sendable {
 
     /// |⟨b_j|a_i⟩|², summed in amplitude order.
     static func fidelity(_ a: States, _ i: Int, _ b: States, _ j: Int) -> Double {
-        var re = 0.0, im = 0.0
-        let x = i * a.dimension, y = j * b.dimension
+        var re = 0.0
+        var im = 0.0
+        let x = i * a.dimension
+        let y = j * b.dimension
         for k in 0..<a.dimension {
-            let ar = a.real[x + k], ai = a.imaginary[x + k], br = b.real[y + k], bi = b.imaginary[y + k]
+            let ar = a.real[x + k]
+            let ai = a.imaginary[x + k]
+            let br = b.real[y + k]
+            let bi = b.imaginary[y + k]
             re += br * ar + bi * ai
             im += br * ai - bi * ar
         }

@@ -10,7 +10,8 @@ extension TrainedVariationalClassifier {
     ///   settings; `SimulationError` from the engine.
     public func mitigatedOutputs(_ features: Matrix, zne: ZeroNoiseExtrapolation?, readout: Bool) throws -> [Double] {
         guard let execution = configuration.execution else {
-            throw LearningError.unusableData(owner: "mitigation", message: "needs an execution with noise; the exact statevector has nothing to mitigate")
+            throw LearningError.unusableData(
+                owner: "mitigation", message: "needs an execution with noise; the exact statevector has nothing to mitigate")
         }
         let estimator = ExpectationEstimator(options: execution, observable: model.observable, mitigatesReadout: readout)
         let inputs = try model.encoding.inputs(forRows: features)
@@ -18,7 +19,8 @@ extension TrainedVariationalClassifier {
         return try inputs.enumerated().map { row, u in
             let circuit = model.circuit.bind(parameters: theta, inputs: u)
             let key = UInt64(1) << 37 | UInt64(row)
-            let value = try zne.map { try $0.estimate(circuit, estimator: estimator, key: key).mitigated }
+            let value =
+                try zne.map { try $0.estimate(circuit, estimator: estimator, key: key).mitigated }
                 ?? estimator.expectation(of: circuit, key: key, index: 0)
             return value + parameters.last!
         }

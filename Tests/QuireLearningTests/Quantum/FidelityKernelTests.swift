@@ -2,6 +2,7 @@ import Foundation
 import QuireCore
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 struct FidelityKernelTests {
@@ -13,7 +14,8 @@ struct FidelityKernelTests {
     @Test func fidelityKernelOfAngleEncodingIsAnalytic() throws {
         let split = try TrainingTests.moons()
         let encoding = try Encoding(.angle(rotation: .y, scale: 1), featureCount: 2)
-        let serial = FidelityKernel(encoding: encoding, threads: 1), parallel = FidelityKernel(encoding: encoding, threads: 2)
+        let serial = FidelityKernel(encoding: encoding, threads: 1)
+        let parallel = FidelityKernel(encoding: encoding, threads: 2)
         let states = try serial.states(split.train.features)
         let gram = serial.gram(states)
         #expect(gram == parallel.gram(try parallel.states(split.train.features)))
@@ -33,7 +35,8 @@ struct FidelityKernelTests {
         let split = try TrainingTests.moons()
         let encoding = try Encoding(.angle(rotation: .y, scale: 1), featureCount: 2)
         let model = try QuantumKernelClassifier.fit(kernel: FidelityKernel(encoding: encoding), data: split.train, c: 10)
-        let train = split.train.features.rowArrays, test = split.test.features.rowArrays
+        let train = split.train.features.rowArrays
+        let test = split.test.features.rowArrays
         let gram = Matrix(train.map { a in train.map { Self.analytic(a, $0) } })
         let svm = try KernelSVM.fit(gram: gram, labels: split.train.labels, classCount: 2, c: 10)
         let reference = svm.decisionFunction(crossKernel: Matrix(test.map { a in train.map { Self.analytic(a, $0) } }))
@@ -48,6 +51,8 @@ struct FidelityKernelTests {
         let kernel = FidelityKernel(encoding: try Encoding(.iqp(reps: 2), featureCount: 2), threads: 2)
         let model = try QuantumKernelClassifier.fit(kernel: kernel, data: split.train, c: 1)
         #expect(model.accuracy(on: split.test) > 0.6)
-        #expect(model.predict(split.test.features) == (try QuantumKernelClassifier.fit(kernel: kernel, data: split.train, c: 1)).predict(split.test.features))
+        #expect(
+            model.predict(split.test.features)
+                == (try QuantumKernelClassifier.fit(kernel: kernel, data: split.train, c: 1)).predict(split.test.features))
     }
 }

@@ -2,13 +2,15 @@ import Foundation
 import QuireSimulator
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 struct MitigationTests {
     static func sampleCircuit() -> Circuit {
         let ops: [QuireSimulator.Operation.Kind] = [
             .gate(.h, qubits: [0], parameters: []), .gate(.ry, qubits: [1], parameters: [0.7]), .gate(.cx, qubits: [0, 1], parameters: []),
-            .gate(.u3, qubits: [1], parameters: [0.3, 1.1, -0.4]), .gate(.t, qubits: [0], parameters: []), .gate(.rzz, qubits: [0, 1], parameters: [0.9]),
+            .gate(.u3, qubits: [1], parameters: [0.3, 1.1, -0.4]), .gate(.t, qubits: [0], parameters: []),
+            .gate(.rzz, qubits: [0, 1], parameters: [0.9]),
             .gate(.sx, qubits: [1], parameters: []),
         ]
         return Circuit(quantumRegisters: [Register(name: "q", size: 2, offset: 0)], operations: ops.map { QuireSimulator.Operation($0) })
@@ -44,9 +46,17 @@ struct MitigationTests {
     @Test func extrapolationsAreExactOnTheirModels() throws {
         let scales = [1.0, 2, 3.5]
         #expect(isClose(try Extrapolation.linear.extrapolate(scales: scales, values: scales.map { 2 - 0.3 * $0 }), 2, tolerance: 1e-14))
-        #expect(isClose(try Extrapolation.richardson.extrapolate(scales: scales, values: scales.map { 1 - 0.2 * $0 + 0.01 * $0 * $0 }), 1, tolerance: 1e-13))
-        #expect(isClose(try Extrapolation.exponential(asymptote: 0.1).extrapolate(scales: scales, values: scales.map { 0.1 + 0.8 * exp(-0.2 * $0) }), 0.9, tolerance: 1e-13))
-        #expect(isClose(try Extrapolation.exponential(asymptote: 0).extrapolate(scales: scales, values: scales.map { -0.5 * exp(-0.1 * $0) }), -0.5, tolerance: 1e-13))
+        #expect(
+            isClose(
+                try Extrapolation.richardson.extrapolate(scales: scales, values: scales.map { 1 - 0.2 * $0 + 0.01 * $0 * $0 }), 1, tolerance: 1e-13))
+        #expect(
+            isClose(
+                try Extrapolation.exponential(asymptote: 0.1).extrapolate(scales: scales, values: scales.map { 0.1 + 0.8 * exp(-0.2 * $0) }), 0.9,
+                tolerance: 1e-13))
+        #expect(
+            isClose(
+                try Extrapolation.exponential(asymptote: 0).extrapolate(scales: scales, values: scales.map { -0.5 * exp(-0.1 * $0) }), -0.5,
+                tolerance: 1e-13))
         // Linear least squares on non-collinear points: the fit through (1, 1), (2, 2), (3, 2) has intercept 2/3.
         #expect(isClose(try Extrapolation.linear.extrapolate(scales: [1, 2, 3], values: [1, 2, 2]), 2.0 / 3, tolerance: 1e-14))
     }
@@ -56,7 +66,9 @@ struct MitigationTests {
     @Test func zneRecoversTheIdealValueUnderDepolarizing() throws {
         var noise = NoiseProfile()
         noise.depolarizing = .init(oneQubit: 0.05, twoQubit: 0)
-        let circuit = Circuit(quantumRegisters: [Register(name: "q", size: 1, offset: 0)], operations: [QuireSimulator.Operation(.gate(.ry, qubits: [0], parameters: [0.6]))])
+        let circuit = Circuit(
+            quantumRegisters: [Register(name: "q", size: 1, offset: 0)],
+            operations: [QuireSimulator.Operation(.gate(.ry, qubits: [0], parameters: [0.6]))])
         let estimator = ExpectationEstimator(options: SimulationOptions(method: .densityMatrix, noise: noise), observable: .z(qubit: 0))
         let zne = ZeroNoiseExtrapolation(scaleFactors: [1, 3, 5], folding: .global, extrapolation: .exponential(asymptote: 0))
         let estimate = try zne.estimate(circuit, estimator: estimator, key: 0)
@@ -76,7 +88,11 @@ struct MitigationTests {
         let noisy = try Simulator.run(circuit, options: SimulationOptions(method: .densityMatrix, noise: noise)).probabilities
         #expect(!allClose(noisy, ideal, tolerance: 1e-3))
         #expect(allClose(try ReadoutMitigation.mitigate(noisy, noise: noise), ideal, tolerance: 1e-12))
-        let mitigated = ExpectationEstimator(options: SimulationOptions(method: .densityMatrix, noise: noise), observable: .parity, mitigatesReadout: true)
-        #expect(isClose(try mitigated.expectation(of: circuit, key: 0, index: 0), ReadoutObservable.parity.expectation(probabilities: ideal, qubits: 2), tolerance: 1e-12))
+        let mitigated = ExpectationEstimator(
+            options: SimulationOptions(method: .densityMatrix, noise: noise), observable: .parity, mitigatesReadout: true)
+        #expect(
+            isClose(
+                try mitigated.expectation(of: circuit, key: 0, index: 0), ReadoutObservable.parity.expectation(probabilities: ideal, qubits: 2),
+                tolerance: 1e-12))
     }
 }

@@ -40,7 +40,8 @@ public enum Extrapolation: Hashable, Sendable {
             let shifted = values.map { $0 - asymptote }
             let sign: Double = shifted.reduce(0, +) >= 0 ? 1 : -1
             guard shifted.allSatisfy({ sign * $0 > 0 }) else {
-                throw LearningError.unusableData(owner: "zne", message: "exponential extrapolation needs every value on one side of the asymptote \(asymptote)")
+                throw LearningError.unusableData(
+                    owner: "zne", message: "exponential extrapolation needs every value on one side of the asymptote \(asymptote)")
             }
             let line = Self.weightedLine(scales, shifted.map { log(abs($0)) }, weights: shifted.map { abs($0).squareRoot() })
             return asymptote + sign * exp(line.intercept)
@@ -49,7 +50,11 @@ public enum Extrapolation: Hashable, Sendable {
 
     /// Least squares minimising Σ (wᵢ (yᵢ − a − b xᵢ))², as numpy's polyfit(x, y, 1, w=w).
     static func weightedLine(_ x: [Double], _ y: [Double], weights w: [Double]) -> (intercept: Double, slope: Double) {
-        var s = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
+        var s = 0.0
+        var sx = 0.0
+        var sy = 0.0
+        var sxx = 0.0
+        var sxy = 0.0
         for i in x.indices {
             let w2 = w[i] * w[i]
             s += w2

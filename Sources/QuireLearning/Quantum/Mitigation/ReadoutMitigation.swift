@@ -21,11 +21,13 @@ public enum ReadoutMitigation {
             let (up, down) = (error.probMeas1Prep0, error.probMeas0Prep1)
             let determinant = 1 - up - down
             guard abs(determinant) > 1e-12 else {
-                throw LearningError.unusableData(owner: "readout mitigation", message: "qubit \(qubit)'s confusion matrix is singular (p10 + p01 = 1)")
+                throw LearningError.unusableData(
+                    owner: "readout mitigation", message: "qubit \(qubit)'s confusion matrix is singular (p10 + p01 = 1)")
             }
             let bit = 1 << qubit
             for zero in 0..<p.count where zero & bit == 0 {
-                let m0 = p[zero], m1 = p[zero | bit]
+                let m0 = p[zero]
+                let m1 = p[zero | bit]
                 p[zero] = ((1 - down) * m0 - down * m1) / determinant
                 p[zero | bit] = (-up * m0 + (1 - up) * m1) / determinant
             }

@@ -27,15 +27,19 @@ public enum UnitaryFolding: String, Hashable, Sendable, CaseIterable {
         for operation in circuit.operations {
             guard operation.condition == nil, case .gate(let gate, let qubits, let parameters) = operation.kind else {
                 if case .barrier = operation.kind { continue }
-                throw LearningError.unusableData(owner: "zne", message: "folding needs a circuit of gates only (line \(operation.line)); remove measure, reset and if")
+                throw LearningError.unusableData(
+                    owner: "zne", message: "folding needs a circuit of gates only (line \(operation.line)); remove measure, reset and if")
             }
             guard let inverse = gate.inverse(parameters: parameters) else {
-                throw LearningError.unusableData(owner: "zne", message: "gate \(gate.rawValue) (line \(operation.line)) has no standard inverse to fold with")
+                throw LearningError.unusableData(
+                    owner: "zne", message: "gate \(gate.rawValue) (line \(operation.line)) has no standard inverse to fold with")
             }
             gates.append(operation)
-            inverses.append(Operation(.gate(inverse.gate, qubits: qubits, parameters: inverse.parameters), line: operation.line, column: operation.column))
+            inverses.append(
+                Operation(.gate(inverse.gate, qubits: qubits, parameters: inverse.parameters), line: operation.line, column: operation.column))
         }
-        let folds = Int(((scale - 1) / 2).rounded(.down)), remainder = (scale - 1) - 2 * Double(folds)
+        let folds = Int(((scale - 1) / 2).rounded(.down))
+        let remainder = (scale - 1) - 2 * Double(folds)
         let partial = Int((Double(gates.count) * remainder / 2).rounded(.toNearestOrEven))  // Python round, as Mitiq
         var folded = circuit
         switch self {
