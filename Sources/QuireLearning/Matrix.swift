@@ -49,6 +49,11 @@ public struct Matrix: Hashable, Sendable {
         Array(elements[index * columns..<(index + 1) * columns])
     }
 
+    /// Column `index` as an array (a copy).
+    public func column(_ index: Int) -> [Double] {
+        (0..<rows).map { self[$0, index] }
+    }
+
     /// The rows as nested arrays (a copy), for export and printing.
     public var rowArrays: [[Double]] { (0..<rows).map(row) }
 

@@ -83,7 +83,7 @@ struct QuantumExperimentTests {
         model: {kind: variational, qubits: 2, layers: 1}
         train: {epochs: 3, batch_size: 8}
         baselines: []
-        report: [metrics, loss-curve]
+        report: [metrics, loss-curve, decision-boundary]
         """
 
     func evaluate(_ body: String, noise: String = "") throws -> Evaluation {
@@ -95,7 +95,7 @@ struct QuantumExperimentTests {
         let first = try evaluate(Self.spec)
         let out = String(decoding: first.document, as: UTF8.self)
         #expect(out.contains("| variational (strongly-entangling, 1 layer) |"))
-        #expect(Array(first.figures.keys) == ["paper.figures/q-accuracy.svg", "paper.figures/q-loss.svg"])
+        #expect(Array(first.figures.keys) == ["paper.figures/q-accuracy.svg", "paper.figures/q-loss.svg", "paper.figures/q-boundary.svg"])
         #expect(try evaluate(Self.spec).document == first.document)
         let leaves = Dictionary(uniqueKeysWithValues: try #require(first.records.first).spec.leaves().map { ($0.path, $0.value) })
         #expect(leaves["train.gradient"] == "\"adjoint\"" && leaves["encoding.rotation"] == "\"y\"" && leaves["model.ansatz"] == "\"strongly-entangling\"")

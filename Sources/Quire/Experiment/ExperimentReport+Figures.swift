@@ -20,6 +20,10 @@ extension ExperimentReport {
                                 spec.repeats > 1 ? "Training loss of the quantum model per epoch, mean and 95% confidence band over \(spec.repeats) repeats"
                                                  : "Training loss of the quantum model per epoch"))
             }
+            if axes.isEmpty, let boundary = outcomes[0].boundary {
+                figures.append((Figure(fileName: "\(id)-boundary.svg", svg: try boundaryPlot(id, boundary).svg()),
+                                "Decision function of \(boundary.model) over the scaled features (repeat 1); filled markers train, open markers test"))
+            }
             if axes.isEmpty, spec.report.contains("confusion-matrix") {
                 for model in outcomes[0].models {
                     guard let confusion = model.runs.first?.confusion else { continue }
@@ -48,6 +52,17 @@ extension ExperimentReport {
         }
         return BarChart(name: "\(id)-accuracy", categories: models.map(\.name),
                         series: [series("test", \.testAccuracy), series("train", \.trainAccuracy)], yAxis: PlotAxis("accuracy"))
+    }
+
+    private func boundaryPlot(_ id: String, _ boundary: ExperimentRunner.DecisionBoundary) -> ScatterPlot {
+        func points(_ data: Dataset, _ split: ScatterPlot.Split) -> [ScatterPlot.Point] {
+            (0..<data.sampleCount).map { .init(x: data.features[$0, 0], y: data.features[$0, 1], classIndex: data.labels[$0], split: split) }
+        }
+        let names = boundary.train.featureNames ?? ["feature 1", "feature 2"]
+        return ScatterPlot(name: "\(id)-boundary", classes: (0..<boundary.train.classCount).map { "class \($0)" },
+                           points: points(boundary.train, .train) + points(boundary.test, .test),
+                           heatMap: .init(xRange: boundary.xRange, yRange: boundary.yRange, values: boundary.values, title: boundary.title),
+                           xAxis: PlotAxis(names[0] + " (scaled)"), yAxis: PlotAxis(names[1] + " (scaled)"))
     }
 
     private func lossPlot(_ id: String) -> LinePlot? {

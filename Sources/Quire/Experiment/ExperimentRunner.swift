@@ -32,7 +32,27 @@ struct ExperimentRunner {
         var lossCurves: [[Double]]
         /// The quantum model's circuit resources (qubits, depth, gates), when there is one.
         var resources: ResourceCount?
+        /// The first model's decision function over the scaled feature plane of repeat 1, when the
+        /// data has two features and the report asks for it.
+        var boundary: DecisionBoundary?
     }
+
+    /// A model's decision function on a grid over two features, and the samples over it.
+    struct DecisionBoundary: Sendable {
+        /// The model it shows.
+        var model: String
+        var xRange: (lower: Double, upper: Double)
+        var yRange: (lower: Double, upper: Double)
+        /// `values[row][column]`, row 0 at the bottom.
+        var values: [[Double]]
+        /// What the values are (e.g. "⟨Z0⟩ + b").
+        var title: String
+        var train: Dataset
+        var test: Dataset
+    }
+
+    /// Grid cells per side of a decision-boundary map.
+    static let boundaryResolution = 40
 
     let spec: ExperimentSpec
     let seed: UInt64
@@ -55,6 +75,8 @@ struct ExperimentRunner {
         var dataHash = ""
         var lossCurves: [[Double]] = []
         var resources: ResourceCount?
+        var boundary: DecisionBoundary?
+        let wantsBoundary = spec.report.contains("decision-boundary")
         for repeatIndex in 0..<spec.repeats {
             let stream = RandomStream(seed: seed, purpose: "experiment").substream(index: UInt64(repeatIndex))
             let data = try spec.dataset.samples(stream)
@@ -69,11 +91,17 @@ struct ExperimentRunner {
                 if factory.model.kind == "kernel" {
                     let (classifier, settings) = try factory.fitKernel(on: split.train)
                     models[0].runs.append(Self.measure(classifier, split: split, settings: settings))
+                    if wantsBoundary, repeatIndex == 0, split.train.featureCount == 2 {
+                        boundary = try Self.boundary(models[0].name, "SVM decision value", split: split) { try classifier.decisionFunction($0).column(0) }
+                    }
                 } else {
                     let trained = try factory.train(on: split.train)
                     lossCurves.append(trained.lossHistory)
                     resources = trained.model.resources
                     models[0].runs.append(Self.measure(trained, split: split, settings: factory.settings(trained.model)))
+                    if wantsBoundary, repeatIndex == 0, split.train.featureCount == 2 {
+                        boundary = try Self.boundary(models[0].name, "⟨\(factory.model.observable)⟩ + bias", split: split) { try trained.outputs($0) }
+                    }
                     if factory.mitigates {
                         let zne = factory.zeroNoiseExtrapolation
                         let readout = factory.execution.readoutMitigation
@@ -88,10 +116,36 @@ struct ExperimentRunner {
                 let tuned = try TunedBaseline.tune(grid, on: split.train, folds: 5, stream: stream.substream("baseline/\(name)"))
                 models[offset + index].runs.append(Self.measure(tuned.model, split: split,
                                                                 settings: tuned.chosen.map(\.description).joined(separator: ", ")))
+                if wantsBoundary, repeatIndex == 0, boundary == nil, split.train.featureCount == 2 {
+                    boundary = try Self.boundary(name, "P(class 1) − ½", split: split) { grid in
+                        if let probabilities = tuned.model.probabilities(grid) { return probabilities.column(1).map { $0 - 0.5 } }
+                        return tuned.model.predict(grid).map { Double($0) - 0.5 }
+                    }
+                }
             }
         }
         return Outcome(models: models, trainSize: sizes.0, testSize: sizes.1, featureCount: sizes.2, dataSHA256: dataHash,
-                       lossCurves: lossCurves, resources: resources)
+                       lossCurves: lossCurves, resources: resources, boundary: boundary)
+    }
+
+    /// `decision` evaluated at the centres of a square grid spanning both splits (5% margin).
+    static func boundary(_ model: String, _ title: String, split: TrainTestSplit,
+                         decision: (Matrix) throws -> [Double]) throws -> DecisionBoundary {
+        func range(_ column: Int) -> (lower: Double, upper: Double) {
+            let values = (0..<split.train.sampleCount).map { split.train.features[$0, column] }
+                + (0..<split.test.sampleCount).map { split.test.features[$0, column] }
+            let low = values.min() ?? 0, high = values.max() ?? 1
+            let pad = max(high - low, 1e-9) * 0.05
+            return (low - pad, high + pad)
+        }
+        let xRange = range(0), yRange = range(1)
+        let n = boundaryResolution
+        let xs = (0..<n).map { xRange.lower + (Double($0) + 0.5) * (xRange.upper - xRange.lower) / Double(n) }
+        let ys = (0..<n).map { yRange.lower + (Double($0) + 0.5) * (yRange.upper - yRange.lower) / Double(n) }
+        let grid = Matrix(rows: n * n, columns: 2, elements: ys.flatMap { y in xs.flatMap { [$0, y] } })
+        let values = try decision(grid)
+        return DecisionBoundary(model: model, xRange: xRange, yRange: yRange,
+                                values: (0..<n).map { Array(values[($0 * n)..<($0 * n + n)]) }, title: title, train: split.train, test: split.test)
     }
 
     /// Accuracy on both sets, F1 and the confusion matrix on the test set.
