@@ -68,6 +68,12 @@ public struct Limits: Sendable, Hashable {
     public var memoryBytes: Int = 8 << 30
     /// Most shots a block may request. Default 10,000,000 (`--max-shots`).
     public var shots: Int = 10_000_000
+    /// Most points an experiment's sweep may have. Default 1,000 (`--max-sweep-points`).
+    public var sweepPoints: Int = 1_000
+    /// Most circuit evaluations an experiment's training may need, estimated before it starts as
+    /// points × repeats × epochs × training samples × evaluations per gradient. Default 10⁸
+    /// (`--max-circuit-evaluations`).
+    public var circuitEvaluations: Int = 100_000_000
 
     /// The default limits.
     public init() {}

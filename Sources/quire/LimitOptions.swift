@@ -9,9 +9,17 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-shots"), help: "Most shots a block may request.")
     var maxShots: Int = 10_000_000
 
+    @Option(name: .customLong("max-sweep-points"), help: "Most points an experiment's sweep may have.")
+    var maxSweepPoints: Int = 1_000
+
+    @Option(name: .customLong("max-circuit-evaluations"), help: "Most circuit evaluations an experiment's training may need (estimated before it starts).")
+    var maxCircuitEvaluations: Int = 100_000_000
+
     func validate() throws {
         guard maxMemoryGiB > 0, maxMemoryGiB <= 1024 else { throw ValidationError("--max-memory-gib must be between 0 and 1024.") }
         guard maxShots > 0 else { throw ValidationError("--max-shots must be positive.") }
+        guard maxSweepPoints > 0 else { throw ValidationError("--max-sweep-points must be positive.") }
+        guard maxCircuitEvaluations > 0 else { throw ValidationError("--max-circuit-evaluations must be positive.") }
     }
 
     /// The limits these options set.
@@ -19,6 +27,8 @@ struct LimitOptions: ParsableArguments {
         var limits = Limits()
         limits.memoryBytes = Int(maxMemoryGiB * Double(1 << 30))
         limits.shots = maxShots
+        limits.sweepPoints = maxSweepPoints
+        limits.circuitEvaluations = maxCircuitEvaluations
         return limits
     }
 }

@@ -147,3 +147,24 @@ struct KernelAndMitigationTests {
         #expect(throws: (any Error).self) { try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: RunOptions()) }
     }
 }
+
+/// Limits on experiments are enforced before any work and named with the flag that raises them.
+struct ExperimentLimitTests {
+    func error(_ body: String, limits: (inout Limits) -> Void) -> String {
+        var options = RunOptions()
+        limits(&options.limits)
+        let text = "```experiment id=e\n\(body)\n```\n"
+        do { _ = try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: options); return "" } catch { return "\(error)" }
+    }
+
+    @Test func aSweepOverTheLimitNamesTheFlag() {
+        let message = error("dataset: {name: moons}\nbaselines: [logistic-regression]\nsweep: {dataset.noise: [0, 0.1, 0.2]}") { $0.sweepPoints = 2 }
+        #expect(message.contains("paper.md:4:9:") && message.contains("--max-sweep-points"), "\(message)")
+    }
+
+    @Test func trainingOverTheLimitIsRefusedBeforeItStarts() {
+        let body = "dataset: {name: moons, samples: 1000}\nmodel: {kind: variational, qubits: 2}\ntrain: {epochs: 100}\nbaselines: []"
+        let message = error(body) { $0.circuitEvaluations = 1000 }
+        #expect(message.hasPrefix("paper.md:1:1: error: training would need about") && message.contains("--max-circuit-evaluations"), "\(message)")
+    }
+}

@@ -37,6 +37,25 @@ struct DatasetSpec: Sendable {
         }
     }
 
+    /// The number of samples before the split (for work estimates).
+    var estimatedSamples: Int {
+        switch source {
+        case .file(_, let loaded): loaded.dataset.sampleCount
+        case .generated(let generator):
+            switch generator {
+            case .moons(let p): p.samples
+            case .circles(let p): p.samples
+            case .blobs(let p): p.samples
+            case .parity(let p): p.samples
+            case .linearlySeparable(let p): p.samples
+            case .hyperplanes(let p): p.samples
+            case .hiddenManifold(let p): p.samples
+            case .twoCurves(let p): p.samples
+            case .barsAndStripes(let p): p.samples
+            }
+        }
+    }
+
     /// The name the report uses: the generator's or the dataset block's id.
     var name: String {
         switch source {

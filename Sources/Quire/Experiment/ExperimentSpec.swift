@@ -83,6 +83,21 @@ struct ExperimentSpec: Sendable {
     }
 }
 
+extension ExperimentSpec {
+    /// An upper estimate of the circuit evaluations training needs: repeats × epochs × training
+    /// samples × evaluations per sample and step (adjoint 2, parameter shift 2 per parameter + 1,
+    /// SPSA 2), counting parameters generously as 3 per qubit per layer plus the bias.
+    var estimatedCircuitEvaluations: Int {
+        guard let model, model.kind == "variational" else { return 0 }
+        let samples = Double(dataset.estimatedSamples) * (1 - dataset.testFraction)
+        let qubits = Double(model.qubits ?? 8)
+        let parameters = 3 * qubits * Double(model.layers) + 1
+        let perSample = train.gradient == "parameter-shift" ? 2 * parameters + 1 : 2
+        let total = Double(repeats) * Double(train.epochs) * samples * perSample
+        return total >= Double(Int.max) ? Int.max : Int(total.rounded(.up))
+    }
+}
+
 /// `encoding:` — how a feature vector becomes a quantum state.
 struct EncodingSpec: Sendable, Hashable {
     /// angle | amplitude | basis | iqp | reupload.

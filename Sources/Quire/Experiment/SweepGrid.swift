@@ -9,11 +9,8 @@ struct SweepGrid {
     /// Paths in written order with their value nodes.
     var axes: [(path: String, values: [SpecNode])]
 
-    /// Most points one block may sweep.
-    static let maxPoints = 1_000
-
     /// Reads `node` (absent: a single point with nothing swept).
-    static func decode(_ node: SpecNode?) throws -> SweepGrid {
+    static func decode(_ node: SpecNode?, maxPoints: Int) throws -> SweepGrid {
         guard let node else { return SweepGrid(axes: []) }
         guard case .mapping(let mapping) = node.node else {
             throw node.error("'sweep' must map field paths to lists of values", hint: "e.g. sweep: {execution.noise.depolarizing.two_qubit: [0, 0.01]}")
@@ -31,7 +28,8 @@ struct SweepGrid {
             guard !values.isEmpty else { throw key.error("sweep '\(path)' has no values") }
             points *= values.count
             guard points <= maxPoints else {
-                throw key.error("the sweep has more than \(maxPoints) points", hint: "sweep fewer values, or split the study over several blocks")
+                throw key.error("the sweep has more than \(maxPoints) points, the limit",
+                                hint: "sweep fewer values, split the study over several blocks, or raise the limit with --max-sweep-points")
             }
             axes.append((path, values))
         }
