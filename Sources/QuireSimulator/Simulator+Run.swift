@@ -47,16 +47,19 @@ public enum Simulator {
         return qubits <= autoDensityMatrixQubits ? .densityMatrix : .trajectories
     }
 
-    /// Throws unless the state of `method` on `qubits` qubits fits the cap and `options.memoryLimitBytes`;
-    /// called before anything is allocated.
+    /// Throws unless the state of `method` on `qubits` qubits, plus the 8·2ⁿ-byte probability vector
+    /// (twice that with shots), fits the cap and `options.memoryLimitBytes`; called before anything is
+    /// allocated. Branches of mid-circuit measurements are checked as they appear.
     static func checkMemory(method: SimulationMethod, qubits: Int, options: SimulationOptions) throws(SimulationError) {
         let cap = qubitCap(method)
         guard qubits <= cap else { throw .tooManyQubits(method: method, qubits: qubits, cap: cap) }
-        let bytes = switch method {
+        let state = switch method {
         case .densityMatrix: AmplitudeBuffer.bytes(qubitCount: 2 * qubits)
         case .trajectories, .auto: Trajectories.bytes(qubits: qubits, threads: options.threads)
         case .statevector: AmplitudeBuffer.bytes(qubitCount: qubits)
         }
+        // The result's probability vector, and the cumulative distribution when sampling shots.
+        let bytes = state + (8 << qubits) * (options.shots > 0 ? 2 : 1)
         guard bytes <= options.memoryLimitBytes else {
             throw .memoryLimit(method: method, qubits: qubits, bytes: bytes, limit: options.memoryLimitBytes)
         }
