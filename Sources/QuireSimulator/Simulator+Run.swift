@@ -35,7 +35,7 @@ public enum Simulator {
         case .trajectories, .auto:
             probabilities = Trajectories.probabilities(program: program, options: options)
         }
-        applyReadout(program.readout, to: &probabilities, threads: options.threads)
+        noise?.applyReadout(to: &probabilities, qubitCount: program.qubitCount)
         let counts = options.shots > 0 ? sample(probabilities, shots: options.shots, seed: options.seed) : []
         return SimulationResult(qubitCount: program.qubitCount, method: method, probabilities: probabilities, counts: counts)
     }
@@ -82,18 +82,6 @@ public enum Simulator {
         guard options.threads >= 1 else { throw .invalidOption(name: "threads", message: "must be at least 1, got \(options.threads)") }
         guard options.trajectories >= 1 else {
             throw .invalidOption(name: "trajectories", message: "must be at least 1, got \(options.trajectories)")
-        }
-    }
-
-    /// Applies each qubit's readout confusion to the final probabilities (the read of all qubits).
-    static func applyReadout(_ readout: [NoiseProfile.Readout?], to probabilities: inout [Double], threads: Int) {
-        let count = probabilities.count
-        probabilities.withUnsafeMutableBufferPointer { p in
-            for (qubit, error) in readout.enumerated() {
-                guard let error else { continue }
-                ProbabilityKernels.applyReadout(p.baseAddress!, count: count, qubit: qubit, flip0to1: error.probMeas1Prep0,
-                                                flip1to0: error.probMeas0Prep1, threads: threads)
-            }
         }
     }
 }
