@@ -33,10 +33,16 @@ extension AmplitudeBuffer {
     /// c = cos(angle/2) and s = sin(angle/2) (the caller owns the trigonometry; no Foundation here).
     @inlinable
     public func applyRotation(_ axis: RotationAxis, target: Int, cosHalf c: Double, sinHalf s: Double) {
-        let re = self.re, im = self.im, step = 1 << target
+        let re = self.re
+        let im = self.im
+        let step = 1 << target
         for j in 0..<(count >> 1) {
-            let i0 = BitIndex.insertZero(j, at: target), i1 = i0 | step
-            let xr = re[i0], xi = im[i0], yr = re[i1], yi = im[i1]
+            let i0 = BitIndex.insertZero(j, at: target)
+            let i1 = i0 | step
+            let xr = re[i0]
+            let xi = im[i0]
+            let yr = re[i1]
+            let yi = im[i1]
             switch axis {
             case .x:
                 re[i0] = c * xr + s * yi
@@ -60,11 +66,17 @@ extension AmplitudeBuffer {
     /// Applies the 2×2 `matrix` on `target` where all `controlMask` bits are 1 (0: no controls).
     @inlinable
     public func applyMatrix(_ m: Matrix2, target: Int, controlMask: Int = 0) {
-        let re = self.re, im = self.im, step = 1 << target
+        let re = self.re
+        let im = self.im
+        let step = 1 << target
         for j in 0..<(count >> 1) {
-            let i0 = BitIndex.insertZero(j, at: target), i1 = i0 | step
+            let i0 = BitIndex.insertZero(j, at: target)
+            let i1 = i0 | step
             if i0 & controlMask != controlMask { continue }
-            let xr = re[i0], xi = im[i0], yr = re[i1], yi = im[i1]
+            let xr = re[i0]
+            let xi = im[i0]
+            let yr = re[i1]
+            let yi = im[i1]
             re[i0] = m.m00.x * xr - m.m00.y * xi + m.m01.x * yr - m.m01.y * yi
             im[i0] = m.m00.x * xi + m.m00.y * xr + m.m01.x * yi + m.m01.y * yr
             re[i1] = m.m10.x * xr - m.m10.y * xi + m.m11.x * yr - m.m11.y * yi
@@ -76,11 +88,14 @@ extension AmplitudeBuffer {
     /// parity of the two bits, e^{+i·angle/2} on odd parity; c = cos(angle/2), s = sin(angle/2).
     @inlinable
     public func applyZZRotation(_ a: Int, _ b: Int, cosHalf c: Double, sinHalf s: Double) {
-        let re = self.re, im = self.im, mask = 1 << a | 1 << b
+        let re = self.re
+        let im = self.im
+        let mask = 1 << a | 1 << b
         for i in 0..<count {
             let odd = (i & mask).nonzeroBitCount & 1 == 1
             let sign = odd ? s : -s
-            let xr = re[i], xi = im[i]
+            let xr = re[i]
+            let xi = im[i]
             re[i] = c * xr - sign * xi
             im[i] = c * xi + sign * xr
         }
@@ -89,10 +104,16 @@ extension AmplitudeBuffer {
     /// Applies exp(−i·angle·X⊗X/2) on qubits `a`, `b` (Qiskit's rxx); c = cos(angle/2), s = sin(angle/2).
     @inlinable
     public func applyXXRotation(_ a: Int, _ b: Int, cosHalf c: Double, sinHalf s: Double) {
-        let re = self.re, im = self.im, mask = 1 << a | 1 << b
+        let re = self.re
+        let im = self.im
+        let mask = 1 << a | 1 << b
         for j in 0..<(count >> 1) {
-            let i0 = BitIndex.insertZero(j, at: a), i1 = i0 ^ mask
-            let xr = re[i0], xi = im[i0], yr = re[i1], yi = im[i1]
+            let i0 = BitIndex.insertZero(j, at: a)
+            let i1 = i0 ^ mask
+            let xr = re[i0]
+            let xi = im[i0]
+            let yr = re[i1]
+            let yi = im[i1]
             re[i0] = c * xr + s * yi
             im[i0] = c * xi - s * yr
             re[i1] = c * yr + s * xi
@@ -103,9 +124,11 @@ extension AmplitudeBuffer {
     /// Multiplies the amplitudes whose `mask` bits are all 1 by c + i·s = e^{i·phase} (p, cz, cp).
     @inlinable
     public func applyPhase(mask: Int, cos c: Double, sin s: Double) {
-        let re = self.re, im = self.im
+        let re = self.re
+        let im = self.im
         for i in 0..<count where i & mask == mask {
-            let xr = re[i], xi = im[i]
+            let xr = re[i]
+            let xi = im[i]
             re[i] = c * xr - s * xi
             im[i] = c * xi + s * xr
         }
@@ -116,8 +139,12 @@ extension AmplitudeBuffer {
     @inlinable
     public func pauliMatrixElement(bra: AmplitudeBuffer, xMask: Int, zMask: Int) -> SIMD2<Double> {
         precondition(bra.count == count, "pauliMatrixElement: sizes differ")
-        let re = self.re, im = self.im, bre = bra.re, bim = bra.im
-        var sr = 0.0, si = 0.0
+        let re = self.re
+        let im = self.im
+        let bre = bra.re
+        let bim = bra.im
+        var sr = 0.0
+        var si = 0.0
         for i in 0..<count {
             let k = i ^ xMask
             let pr = bre[k] * re[i] + bim[k] * im[i]
@@ -136,7 +163,8 @@ extension AmplitudeBuffer {
     /// Σᵢ (−1)^popcount(i & zMask) |aᵢ|²: ⟨Z^z⟩, summed sequentially in index order.
     @inlinable
     public func pauliZExpectation(zMask: Int) -> Double {
-        let re = self.re, im = self.im
+        let re = self.re
+        let im = self.im
         var sum = 0.0
         for i in 0..<count {
             let p = re[i] * re[i] + im[i] * im[i]
@@ -165,7 +193,8 @@ extension AmplitudeBuffer {
     /// Multiplies every amplitude by (−1)^popcount(i & zMask): applies the Pauli operator Z^zMask.
     @inlinable
     public func applyPauliZ(zMask: Int) {
-        let re = self.re, im = self.im
+        let re = self.re
+        let im = self.im
         for i in 0..<count where (i & zMask).nonzeroBitCount & 1 == 1 {
             re[i] = -re[i]
             im[i] = -im[i]

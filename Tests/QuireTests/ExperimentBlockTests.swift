@@ -75,3 +75,75 @@ struct ExperimentBlockTests {
         #expect(leaves["points.0.execution.noise_profile.depolarizing.two_qubit"] == "0")
     }
 }
+
+/// Experiments with a quantum model: trained deterministically, on an ideal or a noisy device.
+struct QuantumExperimentTests {
+    static let spec = """
+        dataset: {name: moons, samples: 40, noise: 0.1}
+        model: {kind: variational, qubits: 2, layers: 1}
+        train: {epochs: 3, batch_size: 8}
+        baselines: []
+        report: [metrics, loss-curve]
+        """
+
+    func evaluate(_ body: String, noise: String = "") throws -> Evaluation {
+        let text = noise + "```experiment id=q\n\(body)\n```\n"
+        return try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions())
+    }
+
+    @Test func aVariationalModelTrainsReproduciblyWithALossCurve() throws {
+        let first = try evaluate(Self.spec)
+        let out = String(decoding: first.document, as: UTF8.self)
+        #expect(out.contains("| variational (strongly-entangling, 1 layer) |"))
+        #expect(Array(first.figures.keys) == ["paper.figures/q-accuracy.svg", "paper.figures/q-loss.svg"])
+        #expect(try evaluate(Self.spec).document == first.document)
+        let leaves = Dictionary(uniqueKeysWithValues: try #require(first.records.first).spec.leaves().map { ($0.path, $0.value) })
+        #expect(leaves["train.gradient"] == "\"adjoint\"" && leaves["encoding.rotation"] == "\"y\"" && leaves["model.ansatz"] == "\"strongly-entangling\"")
+    }
+
+    @Test func aNoisyDeviceTrainsWithParameterShiftOnTheDensityMatrix() throws {
+        let noise = "```noise id=lab\ndepolarizing: {one_qubit: 0.01, two_qubit: 0.05}\n```\n\n"
+        let body = Self.spec.replacingOccurrences(of: "train: {epochs: 3, batch_size: 8}", with: "train: {epochs: 2, batch_size: 8, gradient: parameter-shift}\nexecution: {noise: lab}")
+        let noisy = String(decoding: try evaluate(body, noise: noise).document, as: UTF8.self)
+        let ideal = String(decoding: try evaluate(body.replacingOccurrences(of: "execution: {noise: lab}", with: ""), noise: noise).document, as: UTF8.self)
+        let row = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix("| variational") }.map(String.init) }
+        #expect(row(noisy) != nil && row(noisy) != row(ideal))
+    }
+}
+
+/// The quantum-kernel model and error-mitigated rows.
+struct KernelAndMitigationTests {
+    @Test func aKernelModelAndAMitigatedVariationalModelGetTheirOwnRows() throws {
+        let text = """
+            ```noise id=lab
+            depolarizing: {one_qubit: 0.01, two_qubit: 0.05}
+            readout: {prob_meas1_prep0: 0.03, prob_meas0_prep1: 0.05}
+            ```
+
+            ```experiment id=k
+            dataset: {name: circles, samples: 40, noise: 0.05, factor: 0.5}
+            encoding: {kind: iqp, reps: 1}
+            model: {kind: kernel}
+            baselines: []
+            ```
+
+            ```experiment id=m
+            dataset: {name: moons, samples: 30, noise: 0.1}
+            model: {kind: variational, qubits: 2, layers: 1}
+            train: {epochs: 1, batch_size: 8, gradient: parameter-shift}
+            execution: {noise: lab, mitigation: {zne: {scale_factors: [1, 3]}, readout: true}}
+            baselines: []
+            ```
+
+            """
+        let out = String(decoding: try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: RunOptions()).document, as: UTF8.self)
+        #expect(out.contains("| quantum kernel |"))
+        #expect(out.contains("iqp encoding, 2 qubits, depth 3, fidelity kernel, SVM C=1.0"))
+        #expect(out.contains("| + mitigation (ZNE richardson at 1, 3; readout) |"))
+    }
+
+    @Test func aKernelOnANoisyDeviceIsRefused() {
+        let text = "```noise id=lab\ndepolarizing: {one_qubit: 0.01}\n```\n\n```experiment id=k\ndataset: {name: moons, samples: 30}\nmodel: {kind: kernel}\nexecution: {noise: lab}\nbaselines: []\n```\n"
+        #expect(throws: (any Error).self) { try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: RunOptions()) }
+    }
+}

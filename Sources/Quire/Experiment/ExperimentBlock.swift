@@ -39,10 +39,6 @@ enum ExperimentBlock {
             }
             let spec = try ExperimentSpec.decode(SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, noiseProfiles: profiles,
                                                  datasets: { try context.dataset(named: $0, at: $1.location) })
-            if spec.model != nil, case .mapping(let mapping) = resolved, let modelNode = mapping["model"] {
-                throw SpecNode(node: modelNode, path: "model", origin: origin).error(
-                    "quantum models are not available in this build of Quire", hint: "remove 'model' to run the classical baselines alone")
-            }
             points.append(Point(values: values.map(SweepGrid.label), spec: spec))
         }
         let canonical: CanonicalJSON = sweep.axes.isEmpty ? points[0].spec.canonical : .object([
@@ -52,14 +48,15 @@ enum ExperimentBlock {
         let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: canonical, seed: try context.seed(of: block))
         let precision = context.settings.precision
         let figuresFolder = context.settings.figures
+        let memoryLimit = context.limits.memoryBytes
         let axes = sweep.axes.map(\.path)
         return PreparedBlock(block: block, record: record) {
             var record = record
             var outcomes: [ExperimentRunner.Outcome] = []
             for point in points {
                 do {
-                    outcomes.append(try ExperimentRunner(spec: point.spec, seed: record.seed).run())
-                } catch let error as LearningError {
+                    outcomes.append(try ExperimentRunner(spec: point.spec, seed: record.seed, memoryLimit: memoryLimit).run())
+                } catch let error as any InputError where !(error is LocatedError) {
                     throw LocatedError(block.location, error.diagnostic.message, hint: error.diagnostic.hint)
                 }
             }

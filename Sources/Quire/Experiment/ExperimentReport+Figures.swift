@@ -15,6 +15,11 @@ extension ExperimentReport {
                                 spec.repeats > 1 ? "Accuracy of every model, mean and 95% confidence interval over \(spec.repeats) repeats"
                                                  : "Accuracy of every model"))
             }
+            if axes.isEmpty, spec.report.contains("loss-curve"), let plot = lossPlot(id) {
+                figures.append((Figure(fileName: "\(id)-loss.svg", svg: try plot.svg()),
+                                spec.repeats > 1 ? "Training loss of the quantum model per epoch, mean and 95% confidence band over \(spec.repeats) repeats"
+                                                 : "Training loss of the quantum model per epoch"))
+            }
             if axes.isEmpty, spec.report.contains("confusion-matrix") {
                 for model in outcomes[0].models {
                     guard let confusion = model.runs.first?.confusion else { continue }
@@ -43,6 +48,17 @@ extension ExperimentReport {
         }
         return BarChart(name: "\(id)-accuracy", categories: models.map(\.name),
                         series: [series("test", \.testAccuracy), series("train", \.trainAccuracy)], yAxis: PlotAxis("accuracy"))
+    }
+
+    private func lossPlot(_ id: String) -> LinePlot? {
+        let curves = outcomes[0].lossCurves
+        guard let epochs = curves.first?.count, epochs > 0 else { return nil }
+        let summaries = (0..<epochs).map { epoch in Summary(curves.map { $0[epoch] }) }
+        let band = summaries.allSatisfy { $0.interval != nil }
+            ? Intervals(lower: summaries.map { $0.interval!.lowerBound }, upper: summaries.map { $0.interval!.upperBound }) : nil
+        let loss = points[0].spec.train.loss
+        return LinePlot(name: "\(id)-loss", xAxis: PlotAxis("epoch"), yAxis: PlotAxis("\(loss) loss on the training set"),
+                        series: [.init(outcomes[0].models[0].name, x: (1...epochs).map(Double.init), y: summaries.map(\.mean), band: band, markers: epochs <= 40)])
     }
 
     private func sweepPlot(_ id: String) -> LinePlot? {

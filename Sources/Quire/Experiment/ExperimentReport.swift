@@ -68,7 +68,10 @@ struct ExperimentReport {
     private func sweepTable() -> String {
         let models = outcomes[0].models.map(\.name)
         let rows = zip(points, outcomes).map { point, outcome in
-            point.values.map { $0.compact() } + outcome.models.map { cell($0.runs.map(\.testAccuracy)) }
+            point.values.map { value in
+                if case .string(let text) = value { return text }
+                return value.compact()
+            } + outcome.models.map { cell($0.runs.map(\.testAccuracy)) }
         }
         return "Test accuracy at each sweep point:\n\n" + MarkdownTable(
             columns: axes.map { .init("`\($0)`", alignment: .right) } + models.map { .init($0, alignment: .right) },

@@ -28,16 +28,33 @@ struct ExperimentRunner {
         var featureCount: Int
         /// SHA-256 of the first repeat's generated data (features and labels), for provenance.
         var dataSHA256: String
+        /// The quantum model's training loss per epoch, one curve per repeat (empty without one).
+        var lossCurves: [[Double]]
+        /// The quantum model's circuit resources (qubits, depth, gates), when there is one.
+        var resources: ResourceCount?
     }
 
     let spec: ExperimentSpec
     let seed: UInt64
+    /// Largest simulator state training may allocate (`--max-memory-gib`).
+    let memoryLimit: Int
 
     /// Runs every repeat.
     func run() throws -> Outcome {
-        var models: [(name: String, runs: [Measurement])] = spec.baselines.map { ($0, []) }
+        let factory = spec.model.flatMap { model in spec.encoding.map { encoding in
+            QuantumModelFactory(model: model, encoding: encoding, train: spec.train, execution: spec.execution, seed: 0, memoryLimit: memoryLimit)
+        } }
+        var quantumRows: [String] = []
+        if let factory {
+            quantumRows.append(QuantumModelFactory.name(factory.model))
+            if factory.mitigates && factory.model.kind == "variational" { quantumRows.append(factory.mitigationLabel) }
+        }
+        var models: [(name: String, runs: [Measurement])] = quantumRows.map { ($0, []) } + spec.baselines.map { ($0, []) }
+        let offset = quantumRows.count
         var sizes = (0, 0, 0)
         var dataHash = ""
+        var lossCurves: [[Double]] = []
+        var resources: ResourceCount?
         for repeatIndex in 0..<spec.repeats {
             let stream = RandomStream(seed: seed, purpose: "experiment").substream(index: UInt64(repeatIndex))
             let data = try spec.dataset.samples(stream)
@@ -47,24 +64,48 @@ struct ExperimentRunner {
                 sizes = (split.train.sampleCount, split.test.sampleCount, data.featureCount)
                 dataHash = Self.digest(data)
             }
+            if var factory {
+                factory.seed = stream.substream("quantum").uint64(at: 0)
+                if factory.model.kind == "kernel" {
+                    let (classifier, settings) = try factory.fitKernel(on: split.train)
+                    models[0].runs.append(Self.measure(classifier, split: split, settings: settings))
+                } else {
+                    let trained = try factory.train(on: split.train)
+                    lossCurves.append(trained.lossHistory)
+                    resources = trained.model.resources
+                    models[0].runs.append(Self.measure(trained, split: split, settings: factory.settings(trained.model)))
+                    if factory.mitigates {
+                        let zne = factory.zeroNoiseExtrapolation
+                        let readout = factory.execution.readoutMitigation
+                        let train = try trained.mitigatedOutputs(split.train.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
+                        let test = try trained.mitigatedOutputs(split.test.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
+                        models[1].runs.append(Self.measure(trainPredicted: train, testPredicted: test, split: split, settings: "same parameters, mitigated outputs"))
+                    }
+                }
+            }
             for (index, name) in spec.baselines.enumerated() {
                 guard let grid = BaselineGrid.standard(name) else { continue }
                 let tuned = try TunedBaseline.tune(grid, on: split.train, folds: 5, stream: stream.substream("baseline/\(name)"))
-                models[index].runs.append(Self.measure(tuned.model, split: split,
-                                                       settings: tuned.chosen.map(\.description).joined(separator: ", ")))
+                models[offset + index].runs.append(Self.measure(tuned.model, split: split,
+                                                                settings: tuned.chosen.map(\.description).joined(separator: ", ")))
             }
         }
-        return Outcome(models: models, trainSize: sizes.0, testSize: sizes.1, featureCount: sizes.2, dataSHA256: dataHash)
+        return Outcome(models: models, trainSize: sizes.0, testSize: sizes.1, featureCount: sizes.2, dataSHA256: dataHash,
+                       lossCurves: lossCurves, resources: resources)
     }
 
     /// Accuracy on both sets, F1 and the confusion matrix on the test set.
     static func measure(_ model: any Classifier, split: TrainTestSplit, settings: String) -> Measurement {
-        let predicted = model.predict(split.test.features)
+        measure(trainPredicted: model.predict(split.train.features), testPredicted: model.predict(split.test.features), split: split, settings: settings)
+    }
+
+    /// The measurement of given predictions on the training and test sets.
+    static func measure(trainPredicted: [Int], testPredicted: [Int], split: TrainTestSplit, settings: String) -> Measurement {
         let actual = split.test.labels
-        let f1 = split.test.classCount == 2 ? Metrics.f1(predicted: predicted, actual: actual) : Metrics.macroF1(predicted: predicted, actual: actual)
-        return Measurement(trainAccuracy: model.accuracy(on: split.train), testAccuracy: Metrics.accuracy(predicted: predicted, actual: actual),
-                           testF1: f1, settings: settings,
-                           confusion: ConfusionMatrix(predicted: predicted, actual: actual, classCount: split.test.classCount))
+        let f1 = split.test.classCount == 2 ? Metrics.f1(predicted: testPredicted, actual: actual) : Metrics.macroF1(predicted: testPredicted, actual: actual)
+        return Measurement(trainAccuracy: Metrics.accuracy(predicted: trainPredicted, actual: split.train.labels),
+                           testAccuracy: Metrics.accuracy(predicted: testPredicted, actual: actual), testF1: f1, settings: settings,
+                           confusion: ConfusionMatrix(predicted: testPredicted, actual: actual, classCount: split.test.classCount))
     }
 
     /// SHA-256 of a dataset's features (shortest round-trip decimals) and labels.

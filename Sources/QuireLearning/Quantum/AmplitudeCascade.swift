@@ -34,7 +34,8 @@ enum AmplitudeCascade {
             let target = n - 1 - k
             let alphas: [Double] = (0..<(1 << k)).map { c in
                 guard let a = amplitudes else { return 0 }
-                let base = c << (target + 1), half = 1 << target
+                let base = c << (target + 1)
+                let half = 1 << target
                 if target == 0 { return 2 * atan2(a[base + 1], a[base]) }
                 let lower = (base..<(base + half)).reduce(0) { $0 + a[$1] * a[$1] }.squareRoot()
                 let upper = ((base + half)..<(base + 2 * half)).reduce(0) { $0 + a[$1] * a[$1] }.squareRoot()
@@ -52,8 +53,10 @@ enum AmplitudeCascade {
             angles.append(alphas[0])
             return
         }
-        let half = alphas.count / 2, rest = Array(controls.dropLast())
-        let lo = alphas[..<half], hi = alphas[half...]
+        let half = alphas.count / 2
+        let rest = Array(controls.dropLast())
+        let lo = alphas[..<half]
+        let hi = alphas[half...]
         emitMultiplexor(target: target, controls: rest, alphas: zip(lo, hi).map { ($0 + $1) / 2 }, gates: &gates, angles: &angles)
         gates.append(ParameterizedGate(.cx, [top, target]))
         emitMultiplexor(target: target, controls: rest, alphas: zip(lo, hi).map { ($0 - $1) / 2 }, gates: &gates, angles: &angles)

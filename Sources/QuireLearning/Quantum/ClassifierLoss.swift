@@ -21,7 +21,8 @@ public enum ClassifierLoss: String, Hashable, Sendable, CaseIterable {
         case .square:
             return (f - y) * (f - y)
         case .crossEntropy:
-            let p = min(max((f + 1) / 2, Self.clip), 1 - Self.clip), t = (y + 1) / 2
+            let p = min(max((f + 1) / 2, Self.clip), 1 - Self.clip)
+            let t = (y + 1) / 2
             return -(t * log(p) + (1 - t) * log(1 - p))
         }
     }
@@ -32,7 +33,8 @@ public enum ClassifierLoss: String, Hashable, Sendable, CaseIterable {
         case .square:
             return 2 * (f - y)
         case .crossEntropy:
-            let p = (f + 1) / 2, t = (y + 1) / 2
+            let p = (f + 1) / 2
+            let t = (y + 1) / 2
             guard p > Self.clip, p < 1 - Self.clip else { return 0 }
             return (p - t) / (p * (1 - p)) / 2
         }

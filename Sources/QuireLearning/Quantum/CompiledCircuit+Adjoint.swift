@@ -37,7 +37,9 @@ extension CompiledCircuit {
     }
 
     /// ⟨Z^zMask⟩ after preparing `state` (overwritten).
-    public func expectation(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, state: AmplitudeBuffer) -> Double {
+    public func expectation(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, state: AmplitudeBuffer)
+        -> Double
+    {
         prepare(state, parameters: parameters, inputs: inputs)
         return state.pauliZExpectation(zMask: zMask)
     }

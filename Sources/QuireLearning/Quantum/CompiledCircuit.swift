@@ -52,7 +52,8 @@ public struct CompiledCircuit: Sendable {
     }
 
     static func lower(_ g: ParameterizedGate) -> Gate {
-        let q0 = g.qubits[0], q1 = g.qubits.count > 1 ? g.qubits[1] : q0
+        let q0 = g.qubits[0]
+        let q1 = g.qubits.count > 1 ? g.qubits[1] : q0
         let identity = AmplitudeBuffer.Matrix2(SIMD2(1, 0), SIMD2(0, 0), SIMD2(0, 0), SIMD2(1, 0))
         var gate = Gate(
             kind: .matrix, q0: q0, q1: q1, mask: 0, angle: g.angle ?? AngleExpression(), matrix: identity, inverse: identity,

@@ -91,7 +91,8 @@ public struct Encoding: Hashable, Sendable {
             circuit = try ParameterizedCircuit(qubitCount: qubits, parameterCount: 0, inputCount: featureCount + pairs.count, gates: gates)
         case .amplitude:
             let gates = AmplitudeCascade.gates(qubits: qubits)
-            circuit = try ParameterizedCircuit(qubitCount: qubits, parameterCount: 0, inputCount: gates.filter { $0.angle != nil }.count, gates: gates)
+            circuit = try ParameterizedCircuit(
+                qubitCount: qubits, parameterCount: 0, inputCount: gates.filter { $0.angle != nil }.count, gates: gates)
         }
     }
 
@@ -120,7 +121,8 @@ public struct Encoding: Hashable, Sendable {
             if let bad = features.firstIndex(where: { $0 != 0 && $0 != 1 }) {
                 throw LearningError.unusableData(
                     owner: "basis encoding",
-                    message: "needs binary features (0 or 1), feature \(bad) is \(features[bad]); use binary data (scaled to [0, 1]) or another encoding")
+                    message:
+                        "needs binary features (0 or 1), feature \(bad) is \(features[bad]); use binary data (scaled to [0, 1]) or another encoding")
             }
             return features
         case .iqp:

@@ -12,13 +12,17 @@ public struct ExpectationEstimator: Hashable, Sendable {
     public let options: SimulationOptions
     /// The measured observable.
     public let observable: ReadoutObservable
+    /// Whether the read-out distribution is corrected by `ReadoutMitigation` (with the readout
+    /// errors of `options.noise`) before ⟨O⟩ is taken.
+    public let mitigatesReadout: Bool
 
-    /// An estimator for `observable` with `options`.
-    public init(options: SimulationOptions, observable: ReadoutObservable) {
+    /// An estimator for `observable` with `options`, optionally with readout-error mitigation.
+    public init(options: SimulationOptions, observable: ReadoutObservable, mitigatesReadout: Bool = false) {
         var options = options
         options.threads = 1
         self.options = options
         self.observable = observable
+        self.mitigatesReadout = mitigatesReadout
     }
 
     /// ⟨O⟩ of `circuit`, the `index`-th evaluation under `key` (e.g. a training step and sample).
@@ -26,10 +30,12 @@ public struct ExpectationEstimator: Hashable, Sendable {
         var options = options
         options.seed = RandomStream(seed: self.options.seed, purpose: "expectation").substream(index: key).uint64(at: UInt64(index))
         let result = try Simulator.run(circuit, options: options)
-        guard options.shots > 0 else { return observable.expectation(probabilities: result.probabilities, qubits: result.qubitCount) }
-        let mask = observable.zMask(qubits: result.qubitCount)
-        var sum = 0
-        for entry in result.counts { sum += (Int(entry.state) & mask).nonzeroBitCount & 1 == 1 ? -entry.count : entry.count }
-        return Double(sum) / Double(options.shots)
+        var distribution = result.probabilities
+        if options.shots > 0 {
+            distribution = Array(repeating: 0, count: distribution.count)
+            for entry in result.counts { distribution[Int(entry.state)] = Double(entry.count) / Double(options.shots) }
+        }
+        if mitigatesReadout, let noise = options.noise { distribution = try ReadoutMitigation.mitigate(distribution, noise: noise) }
+        return observable.expectation(probabilities: distribution, qubits: result.qubitCount)
     }
 }

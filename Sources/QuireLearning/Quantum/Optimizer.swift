@@ -63,7 +63,8 @@ public struct OptimizerState: Hashable, Sendable {
         step += 1
         switch optimizer {
         case .adam(let rate, let beta1, let beta2, let epsilon):
-            let correction1 = 1 - pow(beta1, Double(step)), correction2 = 1 - pow(beta2, Double(step))
+            let correction1 = 1 - pow(beta1, Double(step))
+            let correction2 = 1 - pow(beta2, Double(step))
             for k in parameters.indices {
                 first[k] = beta1 * first[k] + (1 - beta1) * gradient[k]
                 second[k] = beta2 * second[k] + (1 - beta2) * gradient[k] * gradient[k]

@@ -53,7 +53,8 @@ public struct ParameterizedCircuit: Hashable, Sendable {
         guard other.qubitCount == qubitCount, other.inputCount == inputCount else {
             throw LearningError.unusableData(
                 owner: "parameterized circuit",
-                message: "cannot append a \(other.qubitCount)-qubit, \(other.inputCount)-input block to a \(qubitCount)-qubit, \(inputCount)-input one")
+                message:
+                    "cannot append a \(other.qubitCount)-qubit, \(other.inputCount)-input block to a \(qubitCount)-qubit, \(inputCount)-input one")
         }
         let shifted = other.gates.map { gate in
             var gate = gate

@@ -41,9 +41,11 @@ public struct TrainedVariationalClassifier: Classifier {
     /// P(class 1) = (f + 1)/2 clipped to [0, 1], P(class 0) its complement; nil if a row cannot be encoded.
     public func probabilities(_ features: Matrix) -> Matrix? {
         guard let values = try? outputs(features) else { return nil }
-        return Matrix(rows: features.rows, columns: 2, elements: values.flatMap { f -> [Double] in
-            let p = min(max((f + 1) / 2, 0), 1)
-            return [1 - p, p]
-        })
+        return Matrix(
+            rows: features.rows, columns: 2,
+            elements: values.flatMap { f -> [Double] in
+                let p = min(max((f + 1) / 2, 0), 1)
+                return [1 - p, p]
+            })
     }
 }

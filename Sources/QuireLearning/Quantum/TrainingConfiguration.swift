@@ -72,7 +72,8 @@ public struct TrainingConfiguration: Hashable, Sendable {
         }
         if case .spsa(let c) = gradient { try Check.real(c, "perturbation", of: "spsa", lower: 0, lowerClosed: false) }
         if case .spsa = optimizer, !({ if case .spsa = gradient { true } else { false } }()) {
-            throw LearningError.outOfRange(owner: "train", field: "gradient", value: "\(gradient)", valid: "spsa (the spsa optimizer estimates its own gradient)")
+            throw LearningError.outOfRange(
+                owner: "train", field: "gradient", value: "\(gradient)", valid: "spsa (the spsa optimizer estimates its own gradient)")
         }
     }
 }

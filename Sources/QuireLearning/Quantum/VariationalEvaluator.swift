@@ -41,7 +41,8 @@ final class VariationalEvaluator {
     func evaluate(
         samples: [Int], inputs: [[Double]], parameters theta: [Double], derivative: Derivative, key: UInt64
     ) throws -> (values: [Double], jacobian: [Double]) {
-        let count = samples.count, p = circuit.parameterCount
+        let count = samples.count
+        let p = circuit.parameterCount
         var values = [Double](repeating: 0, count: count)
         var jacobian = [Double](repeating: 0, count: derivative == .none ? 0 : count * p)
         var failures = [Error?](repeating: nil, count: count)
@@ -57,7 +58,8 @@ final class VariationalEvaluator {
                                 do {
                                     valueSlots[slot] = try self.evaluateOne(
                                         inputs[sample], t, derivative: derivative, worker: worker,
-                                        row: derivative == .none ? nil : UnsafeMutableBufferPointer(rebasing: jacobianSlots[(slot * p)..<((slot + 1) * p)]),
+                                        row: derivative == .none
+                                            ? nil : UnsafeMutableBufferPointer(rebasing: jacobianSlots[(slot * p)..<((slot + 1) * p)]),
                                         key: key << 24 | UInt64(sample))
                                 } catch {
                                     failureSlots[slot] = error

@@ -17,7 +17,8 @@ public enum VariationalTrainer {
         try configuration.validate()
         try data.requireEveryClass(for: "variational classifier")
         guard data.classCount == 2 else {
-            throw LearningError.unusableData(owner: "variational classifier", message: "needs two classes, got \(data.classCount); use a kernel model for more")
+            throw LearningError.unusableData(
+                owner: "variational classifier", message: "needs two classes, got \(data.classCount); use a kernel model for more")
         }
         let inputs = try model.encoding.inputs(forRows: data.features)
         let labels = data.labels.map { $0 == 1 ? 1.0 : -1.0 }
@@ -40,7 +41,9 @@ public enum VariationalTrainer {
                 step += 1
             }
             let key = UInt64(1) << 39 | UInt64(epoch)
-            history.append(try meanLoss(everyone, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, loss: configuration.loss, key: key))
+            history.append(
+                try meanLoss(
+                    everyone, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, loss: configuration.loss, key: key))
         }
         return TrainedVariationalClassifier(model: model, parameters: parameters, lossHistory: history, configuration: configuration)
     }
@@ -56,7 +59,8 @@ public enum VariationalTrainer {
         _ samples: [Int], inputs: [[Double]], labels: [Double], parameters: [Double], evaluator: VariationalEvaluator,
         loss: ClassifierLoss, key: UInt64
     ) throws -> Double {
-        let values = try evaluator.evaluate(samples: samples, inputs: inputs, parameters: Array(parameters.dropLast()), derivative: .none, key: key).values
+        let values = try evaluator.evaluate(samples: samples, inputs: inputs, parameters: Array(parameters.dropLast()), derivative: .none, key: key)
+            .values
         var sum = 0.0
         for (slot, sample) in samples.enumerated() { sum += loss.value(output: values[slot] + parameters.last!, label: labels[sample]) }
         return sum / Double(samples.count)
@@ -67,7 +71,9 @@ public enum VariationalTrainer {
         _ batch: [Int], inputs: [[Double]], labels: [Double], parameters: [Double], evaluator: VariationalEvaluator,
         configuration: TrainingConfiguration, step: UInt64
     ) throws -> [Double] {
-        let theta = Array(parameters.dropLast()), bias = parameters.last!, p = theta.count
+        let theta = Array(parameters.dropLast())
+        let bias = parameters.last!
+        let p = theta.count
         let derivative: VariationalEvaluator.Derivative
         switch configuration.gradient {
         case .adjoint: derivative = .adjoint
@@ -94,9 +100,11 @@ public enum VariationalTrainer {
     ) throws -> [Double] {
         let directions = RandomStream(seed: configuration.seed, purpose: "spsa").substream(index: step)
         let delta = parameters.indices.map { directions.uniform(at: UInt64($0)) < 0.5 ? -1.0 : 1.0 }
-        let plus = zip(parameters, delta).map { $0 + c * $1 }, minus = zip(parameters, delta).map { $0 - c * $1 }
+        let plus = zip(parameters, delta).map { $0 + c * $1 }
+        let minus = zip(parameters, delta).map { $0 - c * $1 }
         let up = try meanLoss(batch, inputs: inputs, labels: labels, parameters: plus, evaluator: evaluator, loss: configuration.loss, key: step << 1)
-        let down = try meanLoss(batch, inputs: inputs, labels: labels, parameters: minus, evaluator: evaluator, loss: configuration.loss, key: step << 1 | 1)
+        let down = try meanLoss(
+            batch, inputs: inputs, labels: labels, parameters: minus, evaluator: evaluator, loss: configuration.loss, key: step << 1 | 1)
         return delta.map { (up - down) / (2 * c) * $0 }
     }
 }

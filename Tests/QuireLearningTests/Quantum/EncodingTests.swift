@@ -2,6 +2,7 @@ import Foundation
 import QuireSimulator
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 struct EncodingTests {
@@ -45,7 +46,8 @@ struct EncodingTests {
         let encoding = try Encoding(.angle(rotation: .y, scale: 1), featureCount: 2, qubitCount: 3)
         let x = [0.4, 1.3]
         let state = preparedState(encoding.circuit, inputs: try encoding.inputs(for: x))
-        let q0 = [cos(0.2), sin(0.2)], q1 = [cos(0.65), sin(0.65)]
+        let q0 = [cos(0.2), sin(0.2)]
+        let q1 = [cos(0.65), sin(0.65)]
         for i in 0..<8 {
             let expected = i >= 4 ? 0 : q0[i & 1] * q1[i >> 1 & 1]
             #expect(abs(state[i].x - expected) < 1e-14 && abs(state[i].y) < 1e-14)

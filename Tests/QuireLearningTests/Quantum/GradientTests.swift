@@ -4,6 +4,7 @@ import QuireKernels
 import QuireSimulator
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 struct GradientTests {
@@ -20,7 +21,8 @@ struct GradientTests {
         var gates = [ParameterizedGate]()
         for _ in 0..<count {
             let gate = kinds[next(kinds.count)]
-            let a = next(qubits), b = (a + 1 + next(qubits - 1)) % qubits
+            let a = next(qubits)
+            let b = (a + 1 + next(qubits - 1)) % qubits
             let wires = gate.qubitCount == 1 ? [a] : [a, b]
             var angle: AngleExpression?
             if ParameterizedGate.rotationGates.contains(gate) {
@@ -35,7 +37,8 @@ struct GradientTests {
 
     static func adjoint(_ circuit: ParameterizedCircuit, _ theta: [Double], _ inputs: [Double], zMask: Int) -> (Double, [Double]) {
         let compiled = CompiledCircuit(circuit)
-        let state = AmplitudeBuffer(qubitCount: circuit.qubitCount), adjoint = AmplitudeBuffer(qubitCount: circuit.qubitCount)
+        let state = AmplitudeBuffer(qubitCount: circuit.qubitCount)
+        let adjoint = AmplitudeBuffer(qubitCount: circuit.qubitCount)
         var gradient = [Double](repeating: .nan, count: circuit.parameterCount)
         let value = theta.withUnsafeBufferPointer { t in
             inputs.withUnsafeBufferPointer { u in
@@ -64,12 +67,14 @@ struct GradientTests {
             let (value, adjoint) = Self.adjoint(circuit, theta, inputs, zMask: observable.zMask(qubits: 3))
             #expect(isClose(value, try Self.exact(circuit, theta, inputs, observable), tolerance: 1e-12))
             let shift = try circuit.parameterShiftGradient(parameters: theta, inputs: inputs) { c, _ in
-                try ExpectationEstimator(options: SimulationOptions(method: .statevector), observable: observable).expectation(of: c, key: 0, index: 0)
+                try ExpectationEstimator(options: SimulationOptions(method: .statevector), observable: observable).expectation(
+                    of: c, key: 0, index: 0)
             }
             #expect(allClose(adjoint, shift, tolerance: 1e-10), "adjoint \(adjoint) vs shift \(shift)")
             let h = 1e-5
             let central = try (0..<5).map { k in
-                var plus = theta, minus = theta
+                var plus = theta
+                var minus = theta
                 plus[k] += h
                 minus[k] -= h
                 return (try Self.exact(circuit, plus, inputs, observable) - Self.exact(circuit, minus, inputs, observable)) / (2 * h)
@@ -81,13 +86,16 @@ struct GradientTests {
     /// Analytic example: ry(θ)|0⟩ has ⟨Z⟩ = cos θ, d/dθ = −sin θ; rx(θ₀)·rzz... on two qubits
     /// ⟨Z₀Z₁⟩ after rx(a)⊗rx(b) is cos a·cos b.
     @Test func analyticGradients() throws {
-        let one = try ParameterizedCircuit(qubitCount: 1, parameterCount: 1, inputCount: 0, gates: [ParameterizedGate(.ry, [0], angle: .parameter(0))])
+        let one = try ParameterizedCircuit(
+            qubitCount: 1, parameterCount: 1, inputCount: 0, gates: [ParameterizedGate(.ry, [0], angle: .parameter(0))])
         let (v, g) = Self.adjoint(one, [0.7], [], zMask: 1)
         #expect(isClose(v, cos(0.7), tolerance: 1e-15) && isClose(g[0], -sin(0.7), tolerance: 1e-15))
         let two = try ParameterizedCircuit(
             qubitCount: 2, parameterCount: 2, inputCount: 0,
-            gates: [ParameterizedGate(.rx, [0], angle: .parameter(0)), ParameterizedGate(.rx, [1], angle: .parameter(1)),
-                    ParameterizedGate(.rzz, [0, 1], angle: AngleExpression(constant: 0.4))])
+            gates: [
+                ParameterizedGate(.rx, [0], angle: .parameter(0)), ParameterizedGate(.rx, [1], angle: .parameter(1)),
+                ParameterizedGate(.rzz, [0, 1], angle: AngleExpression(constant: 0.4)),
+            ])
         let (w, h) = Self.adjoint(two, [0.3, 1.1], [], zMask: 3)
         #expect(isClose(w, cos(0.3) * cos(1.1), tolerance: 1e-15))
         #expect(allClose(h, [-sin(0.3) * cos(1.1), -cos(0.3) * sin(1.1)], tolerance: 1e-15))
@@ -96,7 +104,8 @@ struct GradientTests {
     /// Parameter shift runs on the density-matrix engine with noise: for ry(θ) then depolarizing
     /// (λ convention) p, ⟨Z⟩ = (1 − p)·cos θ, so the gradient is −(1 − p)·sin θ.
     @Test func parameterShiftUnderNoise() throws {
-        let circuit = try ParameterizedCircuit(qubitCount: 1, parameterCount: 1, inputCount: 0, gates: [ParameterizedGate(.ry, [0], angle: .parameter(0))])
+        let circuit = try ParameterizedCircuit(
+            qubitCount: 1, parameterCount: 1, inputCount: 0, gates: [ParameterizedGate(.ry, [0], angle: .parameter(0))])
         var noise = NoiseProfile()
         noise.depolarizing = .init(oneQubit: 0.1, twoQubit: 0)
         let estimator = ExpectationEstimator(options: SimulationOptions(method: .densityMatrix, noise: noise), observable: .z(qubit: 0))

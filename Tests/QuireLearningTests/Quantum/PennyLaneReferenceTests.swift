@@ -1,5 +1,6 @@
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 /// Quire's strongly-entangling model against PennyLane (Reference/generate_pennylane_gradients.py):

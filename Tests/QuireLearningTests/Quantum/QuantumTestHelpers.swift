@@ -1,6 +1,7 @@
 import Foundation
 import QuireCore
 import QuireKernels
+
 @testable import QuireLearning
 
 /// Reads a JSON fixture from Tests/QuireLearningTests/Reference (written by the scripts there).
@@ -23,7 +24,8 @@ func preparedState(_ circuit: ParameterizedCircuit, parameters: [Double] = [], i
 
 /// |⟨a|b⟩|² of two states given as (re, im) amplitudes.
 func fidelity(_ a: [SIMD2<Double>], _ b: [SIMD2<Double>]) -> Double {
-    var re = 0.0, im = 0.0
+    var re = 0.0
+    var im = 0.0
     for (x, y) in zip(a, b) {
         re += x.x * y.x + x.y * y.y
         im += x.x * y.y - x.y * y.x

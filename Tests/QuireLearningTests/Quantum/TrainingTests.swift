@@ -3,6 +3,7 @@ import QuireCore
 import QuireSimulator
 import QuireTestSupport
 import Testing
+
 @testable import QuireLearning
 
 struct TrainingTests {
@@ -26,7 +27,8 @@ struct TrainingTests {
         adam.update(&theta, gradient: [0.5, -4])
         #expect(allClose(theta, [1 - 0.1 * 0.5 / (0.5 + 1e-8), -2 + 0.1 * 4 / (4 + 1e-8)], tolerance: 1e-15))
         adam.update(&theta, gradient: [1, 0])
-        let m = 0.9 * 0.05 + 0.1, v = 0.999 * 0.00025 + 0.001
+        let m = 0.9 * 0.05 + 0.1
+        let v = 0.999 * 0.00025 + 0.001
         let expected = 1 - 0.1 * 0.5 / (0.5 + 1e-8) - 0.1 * (m / (1 - 0.81)) / ((v / (1 - 0.999 * 0.999)).squareRoot() + 1e-8)
         #expect(isClose(theta[0], expected, tolerance: 1e-14))
         var sgd = OptimizerState(.sgd(learningRate: 0.5, momentum: 0.9), count: 1)
@@ -39,7 +41,8 @@ struct TrainingTests {
     /// The batch gradient (adjoint through loss and bias) equals central differences of the batch loss.
     @Test(arguments: ClassifierLoss.allCases)
     func batchGradientIsTheLossGradient(loss: ClassifierLoss) throws {
-        let split = try Self.moons(), model = try Self.moonsModel()
+        let split = try Self.moons()
+        let model = try Self.moonsModel()
         let inputs = try model.encoding.inputs(forRows: split.train.features)
         let labels = split.train.labels.map { $0 == 1 ? 1.0 : -1.0 }
         let evaluator = VariationalEvaluator(model: model, execution: nil, exact: true, threads: 1)
@@ -51,11 +54,14 @@ struct TrainingTests {
             batch, inputs: inputs, labels: labels, parameters: theta, evaluator: evaluator, configuration: configuration, step: 0)
         let h = 1e-5
         for k in [0, 7, 23, model.parameterCount - 1] {
-            var plus = theta, minus = theta
+            var plus = theta
+            var minus = theta
             plus[k] += h
             minus[k] -= h
-            let up = try VariationalTrainer.meanLoss(batch, inputs: inputs, labels: labels, parameters: plus, evaluator: evaluator, loss: loss, key: 0)
-            let down = try VariationalTrainer.meanLoss(batch, inputs: inputs, labels: labels, parameters: minus, evaluator: evaluator, loss: loss, key: 0)
+            let up = try VariationalTrainer.meanLoss(
+                batch, inputs: inputs, labels: labels, parameters: plus, evaluator: evaluator, loss: loss, key: 0)
+            let down = try VariationalTrainer.meanLoss(
+                batch, inputs: inputs, labels: labels, parameters: minus, evaluator: evaluator, loss: loss, key: 0)
             #expect(isClose(gradient[k], (up - down) / (2 * h), tolerance: 1e-6))
         }
     }
@@ -63,7 +69,8 @@ struct TrainingTests {
     /// Training learns the moons (the loss falls and the test accuracy reaches 70 %, chance being 50 %), and the result
     /// is bit-identical for 1 and 2 threads.
     @Test func trainingIsDeterministicAndLearns() throws {
-        let split = try Self.moons(), model = try Self.moonsModel()
+        let split = try Self.moons()
+        let model = try Self.moonsModel()
         let one = try VariationalTrainer.train(model, on: split.train, configuration: TrainingConfiguration(seed: 5, threads: 1))
         let two = try VariationalTrainer.train(model, on: split.train, configuration: TrainingConfiguration(seed: 5, threads: 2))
         #expect(one.parameters == two.parameters && one.lossHistory == two.lossHistory)
@@ -76,7 +83,8 @@ struct TrainingTests {
     /// Parameter shift on the density-matrix engine with noise and shots, and SPSA, both run
     /// deterministically; adjoint is refused where it cannot apply.
     @Test func noisyAndStochasticTraining() throws {
-        let split = try Self.moons(), model = try VariationalModel(
+        let split = try Self.moons()
+        let model = try VariationalModel(
             encoding: Encoding(.angle(rotation: .y, scale: 1), featureCount: 2), ansatz: .hardwareEfficient(entanglement: .line),
             layers: 1, observable: .parity)
         let train = split.train.selecting(Array(0..<24))

@@ -1,0 +1,115 @@
+import Foundation
+import QuireCore
+import QuireLearning
+import QuireSimulator
+
+/// Builds and trains the quantum model an experiment spec describes, with QuireLearning's types.
+///
+/// The exact statevector fast path (adjoint or parameter-shift gradients) is used when the device
+/// is ideal and exact (no noise, no shots); otherwise every circuit runs on the engine the
+/// execution spec names, with its noise profile and shots, keyed by the training seed.
+struct QuantumModelFactory {
+    var model: ModelSpec
+    var encoding: EncodingSpec
+    var train: TrainSpec
+    var execution: ExecutionSpec
+    /// The repeat's training seed (initial parameters, batches, shots, SPSA directions).
+    var seed: UInt64
+    var memoryLimit: Int
+
+    /// SPSA's perturbation size c when SPSA estimates the gradient.
+    static let spsaPerturbation = 0.1
+
+    /// The model's row label in tables.
+    static func name(_ model: ModelSpec) -> String {
+        model.kind == "kernel" ? "quantum kernel" : "variational (\(model.ansatz), \(model.layers) layer\(model.layers == 1 ? "" : "s"))"
+    }
+
+    /// The encoding in QuireLearning's terms.
+    var encodingKind: Encoding.Kind {
+        let rotation = Encoding.Rotation(rawValue: encoding.rotation) ?? .y
+        switch encoding.kind {
+        case "amplitude": return .amplitude
+        case "basis": return .basis
+        case "iqp": return .iqp(reps: encoding.reps)
+        case "reupload": return .reupload(rotation: rotation, scale: 1)
+        default: return .angle(rotation: rotation, scale: 1)
+        }
+    }
+
+    /// Fits the quantum-kernel classifier (fidelity kernel of the encoding, SVM with `c`) on `data`.
+    /// The kernel is computed exactly from the encoded states; a noisy execution is refused.
+    func fitKernel(on data: Dataset) throws -> (QuantumKernelClassifier, String) {
+        guard execution.noise == nil, execution.shots == 0 else {
+            throw LearningError.unusableData(owner: "quantum kernel",
+                                             message: "the fidelity kernel is computed exactly from the encoded states; remove execution.noise and execution.shots")
+        }
+        let encoded = try Encoding(encodingKind, featureCount: data.featureCount, qubitCount: model.qubits)
+        let classifier = try QuantumKernelClassifier.fit(kernel: FidelityKernel(encoding: encoded, threads: ProcessInfo.processInfo.activeProcessorCount),
+                                                         data: data, c: model.c)
+        let resources = encoded.resources
+        return (classifier, "\(encoding.kind) encoding, \(resources.qubits) qubits, depth \(resources.depth), fidelity kernel, SVM C=\(model.c)")
+    }
+
+    /// Zero-noise extrapolation as the execution spec asks, if it does.
+    var zeroNoiseExtrapolation: ZeroNoiseExtrapolation? {
+        execution.zneScaleFactors.map { factors in
+            let extrapolation: Extrapolation
+            switch execution.zneExtrapolation {
+            case "linear": extrapolation = .linear
+            case "exponential": extrapolation = .exponential(asymptote: 0)
+            default: extrapolation = .richardson
+            }
+            return ZeroNoiseExtrapolation(scaleFactors: factors.map(Double.init), folding: .global, extrapolation: extrapolation)
+        }
+    }
+
+    /// Whether any error mitigation is requested.
+    var mitigates: Bool { execution.zneScaleFactors != nil || execution.readoutMitigation }
+
+    /// The row label of the mitigated model.
+    var mitigationLabel: String {
+        var parts: [String] = []
+        if let factors = execution.zneScaleFactors { parts.append("ZNE \(execution.zneExtrapolation) at \(factors.map(String.init).joined(separator: ", "))") }
+        if execution.readoutMitigation { parts.append("readout") }
+        return "+ mitigation (" + parts.joined(separator: "; ") + ")"
+    }
+
+    /// Trains the variational classifier on `data`.
+    func train(on data: Dataset) throws -> TrainedVariationalClassifier {
+        let encoded = try Encoding(encodingKind, featureCount: data.featureCount, qubitCount: model.qubits)
+        let ansatz: Ansatz = model.ansatz == "hardware-efficient" ? .hardwareEfficient(entanglement: .ring) : .stronglyEntangling
+        guard let observable = ReadoutObservable(label: model.observable) else {
+            throw LearningError.unusableData(owner: "model", message: "observable '\(model.observable)' is not Z<qubit> or parity")
+        }
+        let variational = try VariationalModel(encoding: encoded, ansatz: ansatz, layers: model.layers, observable: observable)
+        let optimizer: Optimizer
+        switch train.optimizer {
+        case "sgd": optimizer = .sgd(learningRate: train.learningRate, momentum: 0.9)
+        case "spsa": optimizer = .spsa(learningRate: train.learningRate)
+        default: optimizer = .adam(learningRate: train.learningRate)
+        }
+        let gradient: GradientMethod
+        switch train.gradient {
+        case "parameter-shift": gradient = .parameterShift
+        case "spsa": gradient = .spsa(perturbation: Self.spsaPerturbation)
+        default: gradient = train.optimizer == "spsa" ? .spsa(perturbation: Self.spsaPerturbation) : .adjoint
+        }
+        let ideal = execution.noise.map { NoiseModel(profile: $0).isIdeal && $0.readout == nil && $0.qubits.isEmpty } ?? true
+        let exact = ideal && execution.shots == 0 && (execution.engine == .auto || execution.engine == .statevector)
+        let options = exact ? nil : SimulationOptions(method: execution.engine, shots: execution.shots, seed: seed, threads: 1,
+                                                      noise: execution.noise, memoryLimitBytes: memoryLimit)
+        let configuration = TrainingConfiguration(
+            optimizer: optimizer, epochs: train.epochs, batchSize: train.batchSize, gradient: gradient,
+            loss: train.loss == "cross-entropy" ? .crossEntropy : .square, execution: options, seed: seed,
+            threads: ProcessInfo.processInfo.activeProcessorCount)
+        return try VariationalTrainer.train(variational, on: data, configuration: configuration)
+    }
+
+    /// The settings column: circuit size and training.
+    func settings(_ model: VariationalModel) -> String {
+        let resources = model.resources
+        return "\(encoding.kind) encoding, \(resources.qubits) qubits, depth \(resources.depth), \(model.parameterCount) parameters, "
+            + "\(train.optimizer) lr=\(train.learningRate), \(train.epochs) epochs"
+    }
+}
