@@ -35,7 +35,7 @@ public enum Simulator {
         case .trajectories, .auto:
             probabilities = Trajectories.probabilities(program: program, options: options)
         }
-        applyReadout(program.readout, to: &probabilities, threads: options.threads)
+        noise?.applyReadout(to: &probabilities, qubitCount: program.qubitCount)
         let counts = options.shots > 0 ? sample(probabilities, shots: options.shots, seed: options.seed) : []
         return SimulationResult(qubitCount: program.qubitCount, method: method, probabilities: probabilities, counts: counts)
     }
@@ -47,16 +47,19 @@ public enum Simulator {
         return qubits <= autoDensityMatrixQubits ? .densityMatrix : .trajectories
     }
 
-    /// Throws unless the state of `method` on `qubits` qubits fits the cap and `options.memoryLimitBytes`;
-    /// called before anything is allocated.
+    /// Throws unless the state of `method` on `qubits` qubits, plus the 8·2ⁿ-byte probability vector
+    /// (twice that with shots), fits the cap and `options.memoryLimitBytes`; called before anything is
+    /// allocated. Branches of mid-circuit measurements are checked as they appear.
     static func checkMemory(method: SimulationMethod, qubits: Int, options: SimulationOptions) throws(SimulationError) {
         let cap = qubitCap(method)
         guard qubits <= cap else { throw .tooManyQubits(method: method, qubits: qubits, cap: cap) }
-        let bytes = switch method {
+        let state = switch method {
         case .densityMatrix: AmplitudeBuffer.bytes(qubitCount: 2 * qubits)
         case .trajectories, .auto: Trajectories.bytes(qubits: qubits, threads: options.threads)
         case .statevector: AmplitudeBuffer.bytes(qubitCount: qubits)
         }
+        // The result's probability vector, and the cumulative distribution when sampling shots.
+        let bytes = state + (8 << qubits) * (options.shots > 0 ? 2 : 1)
         guard bytes <= options.memoryLimitBytes else {
             throw .memoryLimit(method: method, qubits: qubits, bytes: bytes, limit: options.memoryLimitBytes)
         }
@@ -79,18 +82,6 @@ public enum Simulator {
         guard options.threads >= 1 else { throw .invalidOption(name: "threads", message: "must be at least 1, got \(options.threads)") }
         guard options.trajectories >= 1 else {
             throw .invalidOption(name: "trajectories", message: "must be at least 1, got \(options.trajectories)")
-        }
-    }
-
-    /// Applies each qubit's readout confusion to the final probabilities (the read of all qubits).
-    static func applyReadout(_ readout: [NoiseProfile.Readout?], to probabilities: inout [Double], threads: Int) {
-        let count = probabilities.count
-        probabilities.withUnsafeMutableBufferPointer { p in
-            for (qubit, error) in readout.enumerated() {
-                guard let error else { continue }
-                ProbabilityKernels.applyReadout(p.baseAddress!, count: count, qubit: qubit, flip0to1: error.probMeas1Prep0,
-                                                flip1to0: error.probMeas0Prep1, threads: threads)
-            }
         }
     }
 }

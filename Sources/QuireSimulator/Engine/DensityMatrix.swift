@@ -5,7 +5,8 @@ import QuireKernels
 /// index r | (c << n).
 ///
 /// A unitary U on qubits Q is U on Q and conj(U) on Q+n (the statevector kernels). The channels
-/// after one gate are fused into a single superoperator Σ conj(K) ⊗ K on [Q…, Q+n…] applied with the
+/// after one gate are fused into a single superoperator Σ conj(K) ⊗ K (`QuantumChannel.superoperator`:
+/// row bits low, column bits high, as ρ is stored) on [Q…, Q+n…] applied with the
 /// dense kernel (one pass instead of one per channel). A reset is the channel {|0⟩⟨0|, |0⟩⟨1|}; a
 /// measurement whose bit is never read dephases in place; a recorded measurement splits into
 /// branches (classical bits, unnormalised ρ), merged whenever their classical bits agree (exact).
@@ -73,7 +74,8 @@ public final class DensityMatrix {
         case let .reset(qubit):
             let kraus = [ComplexMatrix(rows: [[.one, .zero], [.zero, .zero]]), ComplexMatrix(rows: [[.zero, .one], [.zero, .zero]])]
             let channel = ChannelOperation.superoperator(
-                KernelOperation(matrix: .superoperator(kraus: kraus), qubits: [qubit, qubit + qubitCount]))
+                KernelOperation(matrix: QuantumChannel(qubits: [qubit], krausOperators: kraus).superoperator,
+                                qubits: [qubit, qubit + qubitCount]))
             for index in selected { applyChannel(channel, to: branches[index].rho) }
         case let .measure(qubit, clbit, readout):
             guard let clbit else {
@@ -130,13 +132,15 @@ public final class DensityMatrix {
             && 2 * gateQubits.count <= AmplitudeBuffer.maximumDenseQubits
         if fits {
             let fused = channels.map { channel in
-                ComplexMatrix.superoperator(kraus: channel.krausOperators.map { $0.embedded(from: channel.qubits, into: gateQubits) })
+                QuantumChannel(qubits: gateQubits,
+                               krausOperators: channel.krausOperators.map { $0.embedded(from: channel.qubits, into: gateQubits) })
+                    .superoperator
             }.reduce(ComplexMatrix.identity(1 << (2 * gateQubits.count))) { $1 * $0 }
             return [.superoperator(KernelOperation(matrix: fused, qubits: superQubits(gateQubits)))]
         }
         return channels.map { channel in
             if 2 * channel.qubits.count <= AmplitudeBuffer.maximumDenseQubits {
-                return .superoperator(KernelOperation(matrix: .superoperator(kraus: channel.krausOperators),
+                return .superoperator(KernelOperation(matrix: channel.superoperator,
                                                       qubits: superQubits(channel.qubits)))
             }
             return .kraus(channel.krausOperators.map { KernelOperation(matrix: $0, qubits: channel.qubits) })

@@ -3,7 +3,7 @@
 ///
 /// A measurement is terminal when no later operation touches its qubit and no later condition
 /// reads its classical bit: it cannot change the final probabilities (the final read of every
-/// qubit, readout error included, is applied by the engines), so it is skipped rather than split
+/// qubit, readout error included, is `Simulator.run`'s), so it is skipped rather than split
 /// into branches. A measurement whose bit no condition reads afterwards is kept as a collapse of
 /// its qubit without recording the bit (`clbit == nil`).
 struct SimulationProgram: Sendable {
@@ -25,8 +25,6 @@ struct SimulationProgram: Sendable {
 
     let qubitCount: Int
     let steps: [Step]
-    /// Readout error of each qubit at the final read.
-    let readout: [NoiseProfile.Readout?]
     /// Whether any gate is followed by a channel.
     let hasGateNoise: Bool
     /// Whether any step can split the state into branches (measurement or reset).
@@ -37,7 +35,6 @@ struct SimulationProgram: Sendable {
         let n = circuit.qubitCount, bits = circuit.clbitCount
         guard bits <= 64 else { throw .tooManyClassicalBits(count: bits) }
         qubitCount = n
-        readout = (0..<n).map { noise?.readout(qubit: $0) }
         let operations = circuit.operations
         // Scan backwards: which qubits are touched and which bits are read after each operation.
         var touchedLater = Set<Int>(), readLater = Set<Int>()
@@ -73,7 +70,7 @@ struct SimulationProgram: Sendable {
                 if touchedLater.contains(qubit) || readLater.contains(clbit) {
                     let recorded = readLater.contains(clbit)
                     step = Step(action: .measure(qubit: qubit, clbit: recorded ? clbit : nil,
-                                                 readout: recorded ? readout[qubit] : nil),
+                                                 readout: recorded ? noise?.readout(qubit: qubit) : nil),
                                 condition: operation.condition)
                 }
                 touchedLater.insert(qubit)

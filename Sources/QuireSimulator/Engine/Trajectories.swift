@@ -14,9 +14,9 @@ public enum Trajectories {
     public static let blockSize = 16
 
     /// Bytes the engine holds at once for `qubits` qubits with `threads` workers: per worker a state,
-    /// a scratch state and a block sum, plus the total.
+    /// a scratch state and a block sum (the mean is counted with the result by `Simulator.run`).
     public static func bytes(qubits: Int, threads: Int) -> Int {
-        (threads * 5 + 1) * (8 << qubits)
+        threads * 5 * (8 << qubits)
     }
 
     /// Mean probabilities over `options.trajectories` trajectories of `circuit` (before the final readout error).

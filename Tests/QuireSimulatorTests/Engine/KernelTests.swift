@@ -47,12 +47,4 @@ struct KernelTests {
         #expect(evolve(threads: 2) == single)
         #expect(evolve(threads: 3) == single)
     }
-
-    @Test func readoutConfusionMixesPairs() {
-        var p = [0.5, 0.5, 0.0, 0.0]  // qubit 0 uniform, qubit 1 in 0
-        p.withUnsafeMutableBufferPointer {
-            ProbabilityKernels.applyReadout($0.baseAddress!, count: 4, qubit: 1, flip0to1: 0.1, flip1to0: 0.3)
-        }
-        #expect(maxDifference(p, [0.45, 0.45, 0.05, 0.05]) <= 1e-15)
-    }
 }

@@ -1,13 +1,6 @@
 import Numerics
 
 extension ComplexMatrix {
-    /// The superoperator Σ conj(K) ⊗ K of Kraus operators {K} on local qubits [Q…, Q+n…] of a
-    /// density matrix stored as ρ[r][c] at index r | (c << n): row bits low, column bits high.
-    static func superoperator(kraus: [ComplexMatrix]) -> ComplexMatrix {
-        let terms = kraus.map { $0.conjugate.kronecker($0) }
-        return terms.dropFirst().reduce(terms[0], +)
-    }
-
     /// This matrix on qubits `sub` re-expressed on `full` (a superset; local bit j = `full[j]`),
     /// acting as the identity on the other qubits of `full`.
     func embedded(from sub: [Int], into full: [Int]) -> ComplexMatrix {
