@@ -37,7 +37,7 @@ enum CircuitBlock {
         ])
         var inputs: OrderedDictionary<String, CanonicalJSON> = [:]
         if let profile = options.noise { inputs["noise_profile"] = profile.canonical }
-        var record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: spec, seed: options.seed, inputs: inputs)
+        let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: spec, seed: options.seed, inputs: inputs)
         let precision = context.settings.precision
         let figures = context.settings.figures
         return PreparedBlock(block: block, record: record) {
@@ -47,6 +47,7 @@ enum CircuitBlock {
             } catch let error as SimulationError {
                 throw LocatedError(block.location, error.diagnostic.message, hint: error.diagnostic.hint)
             }
+            var record = record
             record.engine = result.method.rawValue
             var text = markdown(result, options: options, noise: noiseID, precision: precision)
             var files: [Figure] = []

@@ -16,6 +16,8 @@ public struct RunOptions: Sendable {
     public var projectFolder: String?
     /// Where block results are cached; `nil` runs everything.
     public var cache: BlockCache?
+    /// Blocks executed at once (`--jobs`, default: the number of cores); results never depend on it.
+    public var jobs = 1
     /// For files: cache results in `.quire/cache/` beside the document (`quire run` without
     /// `--no-cache`); `quire check` never uses the cache.
     public var useCache = false
@@ -86,19 +88,26 @@ public enum Notebook {
         var outputs: [String: String] = [:]
         var figures: OrderedDictionary<String, [UInt8]> = [:]
         var records: [BlockRecord] = []
+        let settings = plan.settings
+        let cache = options.cache
+        let blocks = plan.blocks
+        // Every block is a pure function of its prepared inputs, so they may run in any order;
+        // results are folded in document order below.
+        let computed = ParallelMap.map(count: blocks.count, jobs: options.jobs) { index -> Result<(BlockResult, Bool), any Error> in
+            Result {
+                let ready = try blocks[index].prepared.get()
+                let key = BlockCache.key(ready.record, settings: settings)
+                if let cached = cache?.load(key, record: ready.record) { return (cached, true) }
+                let result = try ready.execute()
+                cache?.store(key, result: result)
+                return (result, false)
+            }
+        }
         var cacheHits = 0
-        for (block, prepared) in plan.blocks {
+        for ((block, _), outcome) in zip(blocks, computed) {
             do {
-                let ready = try prepared.get()
-                let key = BlockCache.key(ready.record, settings: plan.settings)
-                var result: BlockResult
-                if let cached = options.cache?.load(key, record: ready.record) {
-                    result = cached
-                    cacheHits += 1
-                } else {
-                    result = try ready.execute()
-                    options.cache?.store(key, result: result)
-                }
+                var (result, hit) = try outcome.get()
+                if hit { cacheHits += 1 }
                 let paths = result.figures.map { figuresFolder + "/" + $0.fileName }
                 for (path, figure) in zip(paths, result.figures) { figures[path] = Array(figure.svg.utf8) }
                 result.record.resultSHA256 = Hashing.sha256Hex(Array(result.markdown.utf8) + result.figures.flatMap { Array($0.svg.utf8) })

@@ -4,13 +4,13 @@ import QuireMarkdown
 ///
 /// Preparing is cheap (no simulation), so `quire check --stale` and the cache can compare what a
 /// block would compute with what the document records without running anything.
-struct PreparedBlock {
+struct PreparedBlock: Sendable {
     /// The block in the document.
     var block: RunnableBlock
     /// Provenance known before execution: canonical spec, effective seed, resolved inputs.
     var record: BlockRecord
     /// Runs the block; the result's record is `record` completed with the engine.
-    var execute: () throws -> BlockResult
+    var execute: @Sendable () throws -> BlockResult
 
     /// The digest of everything the block's result depends on: spec, seed, inputs, Quire version.
     var inputDigest: InputDigest { InputDigest(record: record) }

@@ -25,9 +25,12 @@ extension QuireCommand {
 
         @OptionGroup var limits: LimitOptions
 
+        @OptionGroup var parallel: JobsOption
+
         func run() async throws {
             var options = RunOptions()
             options.limits = limits.limits
+            options.jobs = parallel.jobs
             var reports: [CheckReport] = []
             var badInput = false
             for file in files {

@@ -22,11 +22,14 @@ extension QuireCommand {
 
         @OptionGroup var limits: LimitOptions
 
+        @OptionGroup var parallel: JobsOption
+
         func run() async throws {
             var options = RunOptions()
             options.force = force
             options.keepGoing = keepGoing
             options.limits = limits.limits
+            options.jobs = parallel.jobs
             options.useCache = !noCache
             var failed = false
             for file in files {

@@ -121,3 +121,44 @@ struct NotebookTests {
         #expect(try run(without) == "Intro\n\n")
     }
 }
+
+/// `--jobs` changes how many blocks run at once, never the bytes written.
+struct ParallelRunTests {
+    @Test func oneAndSeveralJobsWriteIdenticalBytes() throws {
+        let text = """
+            ```noise id=lab
+            depolarizing: {one_qubit: 0.01, two_qubit: 0.02}
+            ```
+
+            ```circuit id=a shots=500 noise=lab
+            OPENQASM 2.0;
+            include "qelib1.inc";
+            qreg q[3];
+            h q[0];
+            cx q[0], q[1];
+            cx q[1], q[2];
+            ```
+
+            ```experiment id=e
+            dataset: {name: circles, samples: 40, noise: 0.05}
+            baselines: [logistic-regression, rbf-svm]
+            ```
+
+            ```circuit id=b shots=100
+            OPENQASM 2.0;
+            include "qelib1.inc";
+            qreg q[2];
+            ry(0.3) q[0];
+            cx q[0], q[1];
+            ```
+
+            """
+        var options = RunOptions()
+        options.jobs = 1
+        let serial = try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: options)
+        options.jobs = 3
+        let parallel = try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: options)
+        #expect(serial.document == parallel.document)
+        #expect(serial.figures == parallel.figures)
+    }
+}

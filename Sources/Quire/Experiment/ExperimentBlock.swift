@@ -31,7 +31,7 @@ enum ExperimentBlock {
         let sweep = try SweepGrid.decode(sweepNode, maxPoints: context.limits.sweepPoints)
         base["sweep"] = nil
         let profiles = { (id: String, node: SpecNode) in try context.profile(named: id, at: node.location) }
-        var points: [Point] = []
+        var decoded: [Point] = []
         for values in sweep.points {
             let resolved = try SweepGrid.apply(values, axes: sweep.axes.map(\.path), to: .mapping(base)) { path, node in
                 guard path == "execution.noise", let id = node.string else { return nil }
@@ -39,13 +39,14 @@ enum ExperimentBlock {
             }
             let spec = try ExperimentSpec.decode(SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, noiseProfiles: profiles,
                                                  datasets: { try context.dataset(named: $0, at: $1.location) })
-            points.append(Point(values: values.map(SweepGrid.label), spec: spec))
+            decoded.append(Point(values: values.map(SweepGrid.label), spec: spec))
         }
-        let evaluations = points.reduce(0) { $0.addingReportingOverflow($1.spec.estimatedCircuitEvaluations).partialValue }
+        let evaluations = decoded.reduce(0) { $0.addingReportingOverflow($1.spec.estimatedCircuitEvaluations).partialValue }
         guard evaluations <= context.limits.circuitEvaluations else {
             throw LocatedError(block.location, "training would need about \(evaluations) circuit evaluations, more than the limit of \(context.limits.circuitEvaluations)",
                                hint: "use fewer epochs, samples, repeats or sweep points, or raise the limit with --max-circuit-evaluations")
         }
+        let points = decoded
         let canonical: CanonicalJSON = sweep.axes.isEmpty ? points[0].spec.canonical : .object([
             "sweep": .object(OrderedDictionary(uniqueKeysWithValues: sweep.axes.map { ($0.path, CanonicalJSON.array($0.values.map(SweepGrid.label))) })),
             "points": .array(points.map(\.spec.canonical)),
