@@ -47,6 +47,11 @@ struct DocumentDiffTests {
         #expect(diff.blocks.first { $0.id == "a" }?.inputs.first?.hasPrefix("seed: ") == true)
     }
 
+    @Test(arguments: [("0.877 ± 0.016", 0.877), ("1,024", 1024), ("−0.5", -0.5), ("`00`", nil)] as [(String, Double?)])
+    func tableCellsReadAsNumbers(cell: String, value: Double?) {
+        #expect(RegionTables.number(cell) == value)
+    }
+
     @Test func identicalVersionsHaveNoChanges() throws {
         let document = try run(Self.version1)
         let diff = try DocumentDiff.compare(old: document, named: "a.md", new: document, named: "b.md")

@@ -34,7 +34,7 @@ struct RegionTables {
             } else if cellsOfRow.allSatisfy({ $0.allSatisfy { "-:".contains($0) } && !$0.isEmpty }) {
                 // the delimiter row
             } else if let header {
-                let values = cellsOfRow.map { Double($0.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "−", with: "-")) }
+                let values = cellsOfRow.map(Self.number)
                 // A row is named by its text cells (e.g. "all qubits · readout · prob_meas1_prep0").
                 let label = zip(cellsOfRow, values).filter { $0.1 == nil }.map(\.0).joined(separator: " · ")
                 let table = tableIndex > 0 ? "table \(tableIndex + 1): " : ""
@@ -45,6 +45,12 @@ struct RegionTables {
             }
             previousWasRow = true
         }
+    }
+
+    /// The number a cell shows: plain (`1,024`, `−0.5`), or the centre of `mean ± half-width`.
+    static func number(_ cell: String) -> Double? {
+        let centre = cell.components(separatedBy: " ± ").first ?? cell
+        return Double(centre.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "−", with: "-"))
     }
 
     private static func cells(of row: String) -> [String] {
