@@ -21,7 +21,7 @@ public struct TrainedVariationalClassifier: Classifier {
     public func outputs(_ features: Matrix) throws -> [Double] {
         let inputs = try model.encoding.inputs(forRows: features)
         let evaluator = VariationalEvaluator(
-            model: model, execution: configuration.execution, exact: configuration.isExact, threads: configuration.threads)
+            model: model, configuration: configuration)
         let values = try evaluator.evaluate(
             samples: Array(0..<features.rows), inputs: inputs, parameters: Array(parameters.dropLast()), derivative: .none, key: 1 << 38)
         return values.values.map { $0 + parameters.last! }

@@ -4,30 +4,44 @@ import QuireSimulator
 /// Evaluates a variational circuit, and optionally its θ-gradient, on many samples in parallel:
 /// the inner loop of training and prediction.
 ///
-/// Workers each own two state buffers allocated once per evaluator and reused for every sample
-/// (gates are applied in place; nothing is allocated per gate). Each sample's results go to its
-/// own slot, so any later sum over samples is in sample order whatever the thread count.
+/// Workers each own their state buffers (and, on the density-matrix path, snapshot storage),
+/// allocated once per evaluator and reused for every sample (gates are applied in place; nothing
+/// is allocated per gate). Each sample's results go to its own slot, so any later sum over
+/// samples is in sample order whatever the thread count.
 final class VariationalEvaluator {
     let circuit: ParameterizedCircuit
     let compiled: CompiledCircuit
     let zMask: Int
-    /// Whether values and adjoint gradients use the exact statevector fast path.
-    let exact: Bool
-    /// Evaluations on the configured engine (parameter shift always; values when not exact).
+    /// Where values and adjoint gradients are computed.
+    let path: ExecutionPath
+    /// The density-matrix program when `path == .densityMatrix`.
+    let density: CompiledDensityCircuit?
+    /// Evaluations on the configured engine (parameter shift always; values on the engine path).
     let estimator: ExpectationEstimator
     let threads: Int
     private let states: [AmplitudeBuffer]
     private let adjoints: [AmplitudeBuffer]
+    private let snapshots: [UnsafeMutablePointer<Double>]
 
-    init(model: VariationalModel, execution: SimulationOptions?, exact: Bool, threads: Int) {
+    init(model: VariationalModel, configuration: TrainingConfiguration) {
+        let path = configuration.path(qubits: model.qubitCount)
         circuit = model.circuit
         compiled = CompiledCircuit(model.circuit)
         zMask = model.zMask
-        self.exact = exact
-        estimator = ExpectationEstimator(options: execution ?? SimulationOptions(method: .statevector), observable: model.observable)
-        self.threads = threads
-        states = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: model.qubitCount) }
-        adjoints = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: model.qubitCount) }
+        self.path = path
+        density =
+            path == .densityMatrix ? CompiledDensityCircuit(circuit: model.circuit, noise: configuration.execution?.noise, zMask: model.zMask) : nil
+        estimator = ExpectationEstimator(options: configuration.execution ?? SimulationOptions(method: .statevector), observable: model.observable)
+        threads = configuration.threads
+        let qubits = path == .densityMatrix ? 2 * model.qubitCount : model.qubitCount
+        states = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: qubits) }
+        adjoints = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: qubits) }
+        let snapshotSize = (density?.trainableGates ?? 0) * 2 << qubits
+        snapshots = (0..<threads).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: max(1, snapshotSize)) }
+    }
+
+    deinit {
+        for snapshot in snapshots { snapshot.deallocate() }
     }
 
     /// How much of the derivative to compute.
@@ -85,7 +99,23 @@ final class VariationalEvaluator {
             }
             for k in row.indices { row[k] = shift[k] }
         }
-        guard exact else { return try estimator.expectation(of: circuit.bind(parameters: Array(theta), inputs: u), key: key, index: 0) }
+        switch path {
+        case .engine:
+            return try estimator.expectation(of: circuit.bind(parameters: Array(theta), inputs: u), key: key, index: 0)
+        case .densityMatrix:
+            let density = density!
+            return u.withUnsafeBufferPointer { inputs in
+                if let row, derivative == .adjoint {
+                    return density.adjointGradient(
+                        parameters: theta, inputs: inputs, rho: states[worker], adjoint: adjoints[worker], snapshots: snapshots[worker], gradient: row
+                    )
+                }
+                density.prepare(states[worker], parameters: theta, inputs: inputs, snapshots: nil)
+                return density.expectation(states[worker])
+            }
+        case .statevector:
+            break
+        }
         return u.withUnsafeBufferPointer { inputs in
             if let row, derivative == .adjoint {
                 return compiled.adjointGradient(

@@ -14,7 +14,7 @@ public enum VariationalTrainer {
     public static func train(
         _ model: VariationalModel, on data: Dataset, configuration: TrainingConfiguration
     ) throws -> TrainedVariationalClassifier {
-        try configuration.validate()
+        try configuration.validate(qubits: model.qubitCount)
         try data.requireEveryClass(for: "variational classifier")
         guard data.classCount == 2 else {
             throw LearningError.unusableData(
@@ -23,7 +23,7 @@ public enum VariationalTrainer {
         let inputs = try model.encoding.inputs(forRows: data.features)
         let labels = data.labels.map { $0 == 1 ? 1.0 : -1.0 }
         let evaluator = VariationalEvaluator(
-            model: model, execution: configuration.execution, exact: configuration.isExact, threads: configuration.threads)
+            model: model, configuration: configuration)
         var parameters = initialParameters(count: model.parameterCount, seed: configuration.seed)
         var state = OptimizerState(configuration.optimizer, count: parameters.count)
         let batches = RandomStream(seed: configuration.seed, purpose: "batches")

@@ -45,7 +45,7 @@ struct TrainingTests {
         let model = try Self.moonsModel()
         let inputs = try model.encoding.inputs(forRows: split.train.features)
         let labels = split.train.labels.map { $0 == 1 ? 1.0 : -1.0 }
-        let evaluator = VariationalEvaluator(model: model, execution: nil, exact: true, threads: 1)
+        let evaluator = VariationalEvaluator(model: model, configuration: TrainingConfiguration())
         var configuration = TrainingConfiguration(loss: loss)
         configuration.seed = 3
         let theta = VariationalTrainer.initialParameters(count: model.parameterCount, seed: 3).enumerated().map { $1 + 0.01 * Double($0) }
