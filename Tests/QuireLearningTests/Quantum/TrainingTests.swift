@@ -115,3 +115,16 @@ struct TrainingTests {
         #expect(model.resources.parameters == 3 * 4 + 1)
     }
 }
+
+extension TrainingTests {
+    /// The bound model circuit on the statevector engine gives the fast path's ⟨Z0⟩ (1e-12).
+    @Test func boundCircuitAgreesWithTheFastPath() throws {
+        let model = try Self.moonsModel()
+        let theta = VariationalTrainer.initialParameters(count: model.parameterCount, seed: 8)
+        let circuit = try model.boundCircuit(parameters: theta, features: [0.3, 2.1])
+        let engine = try ExpectationEstimator(options: SimulationOptions(method: .statevector), observable: .z(qubit: 0))
+            .expectation(of: circuit, key: 0, index: 0)
+        let (fast, _) = GradientTests.adjoint(model.circuit, Array(theta.dropLast()), [0.3, 2.1], zMask: 1)
+        #expect(isClose(engine, fast, tolerance: 1e-12))
+    }
+}
