@@ -73,7 +73,13 @@ public struct TrainingConfiguration: Hashable, Sendable {
     public func path(qubits: Int) -> ExecutionPath {
         guard let execution else { return .statevector }
         if execution.shots > 0 { return .engine }
-        if execution.noise == nil, execution.method == .statevector || execution.method == .auto { return .statevector }
+        let ideal =
+            execution.noise.map { noise in
+                let model = NoiseModel(profile: noise)
+                return model.isIdeal
+                    && (0..<qubits).allSatisfy { q in model.readout(qubit: q).map { $0.probMeas1Prep0 == 0 && $0.probMeas0Prep1 == 0 } ?? true }
+            } ?? true
+        if ideal, execution.method == .statevector || execution.method == .auto { return .statevector }
         let densityAllowed = execution.method == .densityMatrix || (execution.method == .auto && qubits <= Simulator.autoDensityMatrixQubits)
         return densityAllowed && qubits <= ExecutionPath.densityMatrixQubits ? .densityMatrix : .engine
     }
@@ -84,6 +90,7 @@ public struct TrainingConfiguration: Hashable, Sendable {
         try Check.integer(epochs, "epochs", of: "train", min: 1)
         try Check.integer(batchSize, "batch_size", of: "train", min: 1)
         try Check.integer(threads, "threads", of: "train", min: 1)
+        try execution?.noise?.validate(qubitCount: qubits)
         if gradient == .adjoint, path(qubits: qubits) == .engine {
             throw LearningError.outOfRange(
                 owner: "train", field: "gradient", value: "adjoint",

@@ -10,7 +10,7 @@ public enum VariationalTrainer {
     /// the end of epoch e (evaluated on the configured engine). `evaluations` counts circuit runs.
     ///
     /// - Throws: `LearningError` for invalid settings, a dataset that is not two-class, or features
-    ///   the encoding cannot take; `SimulationError` from the engine.
+    ///   the encoding cannot take; `NoiseProfileError` for an invalid noise profile; `SimulationError` from the engine.
     public static func train(
         _ model: VariationalModel, on data: Dataset, configuration: TrainingConfiguration
     ) throws -> TrainedVariationalClassifier {

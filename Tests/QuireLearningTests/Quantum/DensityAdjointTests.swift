@@ -65,3 +65,24 @@ struct DensityAdjointTests {
         #expect(allClose(a.lossHistory, b.lossHistory, tolerance: 1e-10))
     }
 }
+
+extension DensityAdjointTests {
+    /// The path follows the noise: none or all-zero → statevector, readout only → density matrix,
+    /// shots → engine; an invalid profile is an error before anything runs.
+    @Test func executionPathAndNoiseValidation() throws {
+        var configuration = TrainingConfiguration(execution: SimulationOptions(noise: NoiseProfile()))
+        #expect(configuration.path(qubits: 4) == .statevector)
+        configuration.execution?.noise?.readout = .init(probMeas1Prep0: 0.01, probMeas0Prep1: 0.02)
+        #expect(configuration.path(qubits: 4) == .densityMatrix)
+        #expect(configuration.path(qubits: 11) == .engine)  // the density-matrix fast path stops at 10 qubits
+        configuration.execution?.shots = 100
+        #expect(configuration.path(qubits: 4) == .engine)
+        var invalid = NoiseProfile()
+        invalid.thermalRelaxation = .init(t1Microseconds: 10, t2Microseconds: 50, oneQubitGateNanoseconds: 50, twoQubitGateNanoseconds: 300)
+        let split = try TrainingTests.moons()
+        #expect(throws: NoiseProfileError.self) {
+            try VariationalTrainer.train(
+                TrainingTests.moonsModel(), on: split.train, configuration: TrainingConfiguration(execution: SimulationOptions(noise: invalid)))
+        }
+    }
+}
