@@ -10,6 +10,12 @@ public struct TrainedVariationalClassifier: Classifier {
     public let lossHistory: [Double]
     /// The configuration it was trained with (its execution is used for predictions too).
     public let configuration: TrainingConfiguration
+    /// Circuits executed during training (loss curve included): a forward or adjoint pass counts
+    /// one, each shifted circuit of the parameter-shift rule one more.
+    public let circuitExecutions: Int
+
+    /// Shots spent in training: `execution.shots × circuitExecutions` (0 for exact evaluation).
+    public var shotsUsed: Int { (configuration.execution?.shots ?? 0) * circuitExecutions }
 
     /// Two classes.
     public var classCount: Int { 2 }

@@ -22,6 +22,9 @@ final class VariationalEvaluator {
     private let states: [AmplitudeBuffer]
     private let adjoints: [AmplitudeBuffer]
     private let snapshots: [UnsafeMutablePointer<Double>]
+    /// Circuits executed so far: a forward or adjoint pass counts one, each shifted circuit of the
+    /// parameter-shift rule one more.
+    private(set) var executionCount = 0
 
     init(model: VariationalModel, configuration: TrainingConfiguration) {
         let path = configuration.path(qubits: model.qubitCount)
@@ -49,7 +52,8 @@ final class VariationalEvaluator {
         case none, adjoint, parameterShift
     }
 
-    /// ⟨O⟩ for every listed sample, and with a derivative the rows ∂⟨O⟩/∂θ (samples × P, row-major).
+    /// ⟨O⟩ for every listed sample, and with a derivative the rows ∂⟨O⟩/∂θ (samples × P, row-major);
+    /// adds the circuit executions to `executionCount`.
     ///
     /// `key` seeds sampled evaluations: sample s uses estimator key `key << 24 | s`.
     func evaluate(
@@ -60,45 +64,61 @@ final class VariationalEvaluator {
         var values = [Double](repeating: 0, count: count)
         var jacobian = [Double](repeating: 0, count: derivative == .none ? 0 : count * p)
         var failures = [Error?](repeating: nil, count: count)
+        var executions = [Int](repeating: 0, count: count)
         let workers = max(1, min(threads, count))
         values.withUnsafeMutableBufferPointer { valueBuffer in
             jacobian.withUnsafeMutableBufferPointer { jacobianBuffer in
                 failures.withUnsafeMutableBufferPointer { failureBuffer in
-                    theta.withUnsafeBufferPointer { t in
-                        let (valueSlots, jacobianSlots, failureSlots) = (valueBuffer, jacobianBuffer, failureBuffer)
-                        let work = { (worker: Int) in
-                            for slot in (count * worker / workers)..<(count * (worker + 1) / workers) {
-                                let sample = samples[slot]
-                                do {
-                                    valueSlots[slot] = try self.evaluateOne(
-                                        inputs[sample], t, derivative: derivative, worker: worker,
-                                        row: derivative == .none
-                                            ? nil : UnsafeMutableBufferPointer(rebasing: jacobianSlots[(slot * p)..<((slot + 1) * p)]),
-                                        key: key << 24 | UInt64(sample))
-                                } catch {
-                                    failureSlots[slot] = error
+                    executions.withUnsafeMutableBufferPointer { executionBuffer in
+                        theta.withUnsafeBufferPointer { t in
+                            let (valueSlots, jacobianSlots, failureSlots, executionSlots) = (
+                                valueBuffer, jacobianBuffer, failureBuffer, executionBuffer
+                            )
+                            let work = { (worker: Int) in
+                                for slot in (count * worker / workers)..<(count * (worker + 1) / workers) {
+                                    let sample = samples[slot]
+                                    do {
+                                        (valueSlots[slot], executionSlots[slot]) = try self.evaluateOne(
+                                            inputs[sample], t, derivative: derivative, worker: worker,
+                                            row: derivative == .none
+                                                ? nil : UnsafeMutableBufferPointer(rebasing: jacobianSlots[(slot * p)..<((slot + 1) * p)]),
+                                            key: key << 24 | UInt64(sample))
+                                    } catch {
+                                        failureSlots[slot] = error
+                                    }
                                 }
                             }
+                            if workers == 1 { work(0) } else { Parallel.perform(iterations: workers, work) }
                         }
-                        if workers == 1 { work(0) } else { Parallel.perform(iterations: workers, work) }
                     }
                 }
             }
         }
         if let failure = failures.first(where: { $0 != nil }) { throw failure! }
+        executionCount += executions.reduce(0, +)
         return (values, jacobian)
     }
 
     private func evaluateOne(
         _ u: [Double], _ theta: UnsafeBufferPointer<Double>, derivative: Derivative, worker: Int,
         row: UnsafeMutableBufferPointer<Double>?, key: UInt64
-    ) throws -> Double {
+    ) throws -> (value: Double, executions: Int) {
+        var executions = 1
         if let row, derivative == .parameterShift {
             let shift = try circuit.parameterShiftGradient(parameters: Array(theta), inputs: u) {
-                try estimator.expectation(of: $0, key: key, index: $1 + 1)
+                executions += 1
+                return try estimator.expectation(of: $0, key: key, index: $1 + 1)
             }
             for k in row.indices { row[k] = shift[k] }
         }
+        return (try value(u, theta, derivative: derivative, worker: worker, row: row, key: key), executions)
+    }
+
+    /// ⟨O⟩ on the evaluator's path, with the adjoint gradient into `row` when asked.
+    private func value(
+        _ u: [Double], _ theta: UnsafeBufferPointer<Double>, derivative: Derivative, worker: Int,
+        row: UnsafeMutableBufferPointer<Double>?, key: UInt64
+    ) throws -> Double {
         switch path {
         case .engine:
             return try estimator.expectation(of: circuit.bind(parameters: Array(theta), inputs: u), key: key, index: 0)

@@ -7,7 +7,8 @@ public enum VariationalTrainer {
     /// The trained classifier and its loss curve.
     ///
     /// `lossHistory[e]` is the mean loss over the whole training set with the parameters reached at
-    /// the end of epoch e (evaluated on the configured engine). `evaluations` counts circuit runs.
+    /// the end of epoch e (evaluated on the configured engine); `circuitExecutions` counts the
+    /// circuits run, loss-curve evaluations included.
     ///
     /// - Throws: `LearningError` for invalid settings, a dataset that is not two-class, or features
     ///   the encoding cannot take; `NoiseProfileError` for an invalid noise profile; `SimulationError` from the engine.
@@ -45,7 +46,9 @@ public enum VariationalTrainer {
                 try meanLoss(
                     everyone, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, loss: configuration.loss, key: key))
         }
-        return TrainedVariationalClassifier(model: model, parameters: parameters, lossHistory: history, configuration: configuration)
+        return TrainedVariationalClassifier(
+            model: model, parameters: parameters, lossHistory: history, configuration: configuration,
+            circuitExecutions: evaluator.executionCount)
     }
 
     /// θₖ = 2π·u(k) from the "init" stream, bias 0.

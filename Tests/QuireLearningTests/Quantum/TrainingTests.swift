@@ -75,6 +75,7 @@ struct TrainingTests {
         let two = try VariationalTrainer.train(model, on: split.train, configuration: TrainingConfiguration(seed: 5, threads: 2))
         #expect(one.parameters == two.parameters && one.lossHistory == two.lossHistory)
         #expect(one.lossHistory.count == 30 && one.lossHistory.last! < 0.6 * one.lossHistory.first!)
+        #expect(one.circuitExecutions == 30 * (split.train.sampleCount + split.train.sampleCount) && one.shotsUsed == 0)
         #expect(one.accuracy(on: split.test) >= 0.7, "test accuracy \(one.accuracy(on: split.test))")
         let other = try VariationalTrainer.train(model, on: split.train, configuration: TrainingConfiguration(seed: 6, threads: 1))
         #expect(other.parameters != one.parameters)
@@ -94,6 +95,8 @@ struct TrainingTests {
             epochs: 2, batchSize: 8, gradient: .parameterShift,
             execution: SimulationOptions(method: .densityMatrix, shots: 200, seed: 9, noise: noise), seed: 1, threads: 2)
         let a = try VariationalTrainer.train(model, on: train, configuration: noisy)
+        // Per epoch: 24 samples × (1 + 2 × 4 shifted circuits) for gradients, 24 for the loss curve.
+        #expect(a.circuitExecutions == 2 * (24 * 9 + 24) && a.shotsUsed == 200 * a.circuitExecutions)
         var serial = noisy
         serial.threads = 1
         #expect(a.parameters == (try VariationalTrainer.train(model, on: train, configuration: serial)).parameters)
