@@ -24,7 +24,7 @@ public struct CompiledCircuit: Sendable {
         var kind: Kind
         var q0: Int
         var q1: Int
-        /// Phase mask (phase kind) or control mask (cx).
+        /// Phase mask (phase kind), or control mask (cx; cy as a controlled matrix on target q0).
         var mask: Int
         var angle: AngleExpression
         var matrix: AmplitudeBuffer.Matrix2
