@@ -35,7 +35,8 @@ let package = Package(
             dependencies: ["QuireKernels", "QuireCore", .product(name: "Numerics", package: "swift-numerics")]),
         .target(
             name: "QuireLearning",
-            dependencies: ["QuireCore", "QuireSimulator"]),
+            // QuireKernels: the variational fast path applies gates to AmplitudeBuffer directly.
+            dependencies: ["QuireCore", "QuireKernels", "QuireSimulator"]),
         .target(
             name: "QuireReport",
             dependencies: ["QuireCore", .product(name: "OrderedCollections", package: "swift-collections")]),

@@ -24,7 +24,7 @@ public struct CompiledCircuit: Sendable {
         var kind: Kind
         var q0: Int
         var q1: Int
-        /// Phase mask (phase kind) or control mask (cx).
+        /// Phase mask (phase kind), or control mask (cx; cy as a controlled matrix on target q0).
         var mask: Int
         var angle: AngleExpression
         var matrix: AmplitudeBuffer.Matrix2
@@ -95,26 +95,39 @@ public struct CompiledCircuit: Sendable {
     }
 
     /// Applies gate `index` (or its inverse) in place.
-    func apply(_ index: Int, to state: AmplitudeBuffer, parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, inverse: Bool) {
+    ///
+    /// With `conjugate`, the entrywise complex conjugate of the gate acts instead, on qubits shifted
+    /// up by `offset`: the column half of a vectorised density matrix (ρ → UρU† is U on the row bits
+    /// and conj(U) on the column bits). conj(rx(a)) = rx(−a), conj(ry(a)) = ry(a), conj(rz(a)) = rz(−a).
+    func apply(
+        _ index: Int, to state: AmplitudeBuffer, parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>,
+        inverse: Bool, conjugate: Bool = false, offset: Int = 0
+    ) {
         let gate = gates[index]
         if gate.condition >= 0, inputs[gate.condition] == 0 { return }
+        let (q0, q1, mask) = (gate.q0 + offset, gate.q1 + offset, gate.mask << offset)
+        // The sine's sign: inverse negates the angle, and so does conjugation of a gate with an imaginary generator.
+        let flip = inverse != conjugate
         switch gate.kind {
         case .rotation(let axis):
             let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
-            state.applyRotation(axis, target: gate.q0, cosHalf: cos(half), sinHalf: inverse ? -sin(half) : sin(half))
+            let negate = axis == .y ? inverse : flip
+            state.applyRotation(axis, target: q0, cosHalf: cos(half), sinHalf: negate ? -sin(half) : sin(half))
         case .xx:
             let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
-            state.applyXXRotation(gate.q0, gate.q1, cosHalf: cos(half), sinHalf: inverse ? -sin(half) : sin(half))
+            state.applyXXRotation(q0, q1, cosHalf: cos(half), sinHalf: flip ? -sin(half) : sin(half))
         case .zz:
             let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
-            state.applyZZRotation(gate.q0, gate.q1, cosHalf: cos(half), sinHalf: inverse ? -sin(half) : sin(half))
+            state.applyZZRotation(q0, q1, cosHalf: cos(half), sinHalf: flip ? -sin(half) : sin(half))
         case .phase:
             let angle = gate.angle.value(parameters: parameters, inputs: inputs)
-            state.applyPhase(mask: gate.mask, cos: cos(angle), sin: inverse ? -sin(angle) : sin(angle))
+            state.applyPhase(mask: mask, cos: cos(angle), sin: flip ? -sin(angle) : sin(angle))
         case .matrix:
-            state.applyMatrix(inverse ? gate.inverse : gate.matrix, target: gate.q0, controlMask: gate.mask)
-        case .cx: state.applyControlledX(target: gate.q1, controlMask: gate.mask)
-        case .swap: state.applySwap(gate.q0, gate.q1)
+            var m = inverse ? gate.inverse : gate.matrix
+            if conjugate { (m.m00.y, m.m01.y, m.m10.y, m.m11.y) = (-m.m00.y, -m.m01.y, -m.m10.y, -m.m11.y) }
+            state.applyMatrix(m, target: q0, controlMask: mask)
+        case .cx: state.applyControlledX(target: q1, controlMask: mask)
+        case .swap: state.applySwap(q0, q1)
         }
     }
 }

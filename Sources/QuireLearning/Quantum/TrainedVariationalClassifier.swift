@@ -10,6 +10,12 @@ public struct TrainedVariationalClassifier: Classifier {
     public let lossHistory: [Double]
     /// The configuration it was trained with (its execution is used for predictions too).
     public let configuration: TrainingConfiguration
+    /// Circuits executed during training (loss curve included): a forward or adjoint pass counts
+    /// one, each shifted circuit of the parameter-shift rule one more.
+    public let circuitExecutions: Int
+
+    /// Shots spent in training: `execution.shots × circuitExecutions` (0 for exact evaluation).
+    public var shotsUsed: Int { (configuration.execution?.shots ?? 0) * circuitExecutions }
 
     /// Two classes.
     public var classCount: Int { 2 }
@@ -21,7 +27,7 @@ public struct TrainedVariationalClassifier: Classifier {
     public func outputs(_ features: Matrix) throws -> [Double] {
         let inputs = try model.encoding.inputs(forRows: features)
         let evaluator = VariationalEvaluator(
-            model: model, execution: configuration.execution, exact: configuration.isExact, threads: configuration.threads)
+            model: model, configuration: configuration)
         let values = try evaluator.evaluate(
             samples: Array(0..<features.rows), inputs: inputs, parameters: Array(parameters.dropLast()), derivative: .none, key: 1 << 38)
         return values.values.map { $0 + parameters.last! }

@@ -2,13 +2,26 @@ import QuireSimulator
 
 /// How a variational model's gradient is obtained.
 public enum GradientMethod: Hashable, Sendable {
-    /// Adjoint differentiation on the exact statevector fast path (noiseless, no shots).
+    /// Adjoint differentiation on an exact fast path: the statevector, or the density matrix with noise (no shots).
     case adjoint
     /// The two-term parameter-shift rule on the configured engine (noise and shots allowed).
     case parameterShift
     /// SPSA (Spall 1992) on the batch loss: ĝ = [L(θ + cΔ) − L(θ − cΔ)]/(2c) · Δ, Δₖ = ±1 drawn from
     /// `RandomStream(seed, purpose: "spsa").substream(index: step)`; two loss evaluations per step.
     case spsa(perturbation: Double)
+}
+
+/// Where a variational model's circuits are evaluated (chosen by `TrainingConfiguration.path`).
+public enum ExecutionPath: Hashable, Sendable {
+    /// `CompiledCircuit` on a statevector: noiseless and exact.
+    case statevector
+    /// `CompiledDensityCircuit` on a vectorised density matrix: noisy and exact, with adjoint gradients.
+    case densityMatrix
+    /// `Simulator.run` per circuit: shots, trajectories, any size.
+    case engine
+
+    /// Largest model the density-matrix fast path takes (its state has 4ⁿ entries, 16 MiB at 10 qubits).
+    public static let densityMatrixQubits = 10
 }
 
 /// Everything that determines a variational training run besides the model and the data.
@@ -53,22 +66,37 @@ public struct TrainingConfiguration: Hashable, Sendable {
         self.threads = threads
     }
 
-    /// Whether circuits run on the exact, noiseless statevector fast path.
-    public var isExact: Bool {
-        guard let execution else { return true }
-        return execution.noise == nil && execution.shots == 0 && (execution.method == .statevector || execution.method == .auto)
+    /// Where circuits of a `qubits`-qubit model run: the statevector fast path when noiseless and
+    /// exact; the density-matrix fast path when noisy, exact (no shots), on the density-matrix or
+    /// auto method and at most `ExecutionPath.densityMatrixQubits` qubits; otherwise the engine
+    /// through `Simulator.run` (shots, trajectories, larger registers).
+    public func path(qubits: Int) -> ExecutionPath {
+        guard let execution else { return .statevector }
+        if execution.shots > 0 { return .engine }
+        let ideal =
+            execution.noise.map { noise in
+                let model = NoiseModel(profile: noise)
+                return model.isIdeal
+                    && (0..<qubits).allSatisfy { q in model.readout(qubit: q).map { $0.probMeas1Prep0 == 0 && $0.probMeas0Prep1 == 0 } ?? true }
+            } ?? true
+        if ideal, execution.method == .statevector || execution.method == .auto { return .statevector }
+        let densityAllowed = execution.method == .densityMatrix || (execution.method == .auto && qubits <= Simulator.autoDensityMatrixQubits)
+        return densityAllowed && qubits <= ExecutionPath.densityMatrixQubits ? .densityMatrix : .engine
     }
 
     /// Throws `LearningError.outOfRange` for an invalid setting or an impossible combination.
-    func validate() throws {
+    func validate(qubits: Int) throws {
         try optimizer.validate()
         try Check.integer(epochs, "epochs", of: "train", min: 1)
         try Check.integer(batchSize, "batch_size", of: "train", min: 1)
         try Check.integer(threads, "threads", of: "train", min: 1)
-        if gradient == .adjoint, !isExact {
+        try execution?.noise?.validate(qubitCount: qubits)
+        if gradient == .adjoint, path(qubits: qubits) == .engine {
             throw LearningError.outOfRange(
                 owner: "train", field: "gradient", value: "adjoint",
-                valid: "{parameter-shift, spsa} with noise, shots or a density-matrix engine (adjoint needs the exact statevector)")
+                valid:
+                    "{parameter-shift, spsa} with shots, trajectories or more than \(ExecutionPath.densityMatrixQubits) noisy qubits (adjoint needs exact states)"
+            )
         }
         if case .spsa(let c) = gradient { try Check.real(c, "perturbation", of: "spsa", lower: 0, lowerClosed: false) }
         if case .spsa = optimizer, !({ if case .spsa = gradient { true } else { false } }()) {

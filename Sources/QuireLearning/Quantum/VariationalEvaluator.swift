@@ -4,30 +4,47 @@ import QuireSimulator
 /// Evaluates a variational circuit, and optionally its θ-gradient, on many samples in parallel:
 /// the inner loop of training and prediction.
 ///
-/// Workers each own two state buffers allocated once per evaluator and reused for every sample
-/// (gates are applied in place; nothing is allocated per gate). Each sample's results go to its
-/// own slot, so any later sum over samples is in sample order whatever the thread count.
+/// Workers each own their state buffers (and, on the density-matrix path, snapshot storage),
+/// allocated once per evaluator and reused for every sample (gates are applied in place; nothing
+/// is allocated per gate). Each sample's results go to its own slot, so any later sum over
+/// samples is in sample order whatever the thread count.
 final class VariationalEvaluator {
     let circuit: ParameterizedCircuit
     let compiled: CompiledCircuit
     let zMask: Int
-    /// Whether values and adjoint gradients use the exact statevector fast path.
-    let exact: Bool
-    /// Evaluations on the configured engine (parameter shift always; values when not exact).
+    /// Where values and adjoint gradients are computed.
+    let path: ExecutionPath
+    /// The density-matrix program when `path == .densityMatrix`.
+    let density: CompiledDensityCircuit?
+    /// Evaluations on the configured engine (parameter shift always; values on the engine path).
     let estimator: ExpectationEstimator
     let threads: Int
     private let states: [AmplitudeBuffer]
     private let adjoints: [AmplitudeBuffer]
+    private let snapshots: [UnsafeMutablePointer<Double>]
+    /// Circuits executed so far: a forward or adjoint pass counts one, each shifted circuit of the
+    /// parameter-shift rule one more.
+    private(set) var executionCount = 0
 
-    init(model: VariationalModel, execution: SimulationOptions?, exact: Bool, threads: Int) {
+    init(model: VariationalModel, configuration: TrainingConfiguration) {
+        let path = configuration.path(qubits: model.qubitCount)
         circuit = model.circuit
         compiled = CompiledCircuit(model.circuit)
         zMask = model.zMask
-        self.exact = exact
-        estimator = ExpectationEstimator(options: execution ?? SimulationOptions(method: .statevector), observable: model.observable)
-        self.threads = threads
-        states = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: model.qubitCount) }
-        adjoints = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: model.qubitCount) }
+        self.path = path
+        density =
+            path == .densityMatrix ? CompiledDensityCircuit(circuit: model.circuit, noise: configuration.execution?.noise, zMask: model.zMask) : nil
+        estimator = ExpectationEstimator(options: configuration.execution ?? SimulationOptions(method: .statevector), observable: model.observable)
+        threads = configuration.threads
+        let qubits = path == .densityMatrix ? 2 * model.qubitCount : model.qubitCount
+        states = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: qubits) }
+        adjoints = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: qubits) }
+        let snapshotSize = (density?.trainableGates ?? 0) * 2 << qubits
+        snapshots = (0..<threads).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: max(1, snapshotSize)) }
+    }
+
+    deinit {
+        for snapshot in snapshots { snapshot.deallocate() }
     }
 
     /// How much of the derivative to compute.
@@ -35,7 +52,8 @@ final class VariationalEvaluator {
         case none, adjoint, parameterShift
     }
 
-    /// ⟨O⟩ for every listed sample, and with a derivative the rows ∂⟨O⟩/∂θ (samples × P, row-major).
+    /// ⟨O⟩ for every listed sample, and with a derivative the rows ∂⟨O⟩/∂θ (samples × P, row-major);
+    /// adds the circuit executions to `executionCount`.
     ///
     /// `key` seeds sampled evaluations: sample s uses estimator key `key << 24 | s`.
     func evaluate(
@@ -46,46 +64,78 @@ final class VariationalEvaluator {
         var values = [Double](repeating: 0, count: count)
         var jacobian = [Double](repeating: 0, count: derivative == .none ? 0 : count * p)
         var failures = [Error?](repeating: nil, count: count)
+        var executions = [Int](repeating: 0, count: count)
         let workers = max(1, min(threads, count))
         values.withUnsafeMutableBufferPointer { valueBuffer in
             jacobian.withUnsafeMutableBufferPointer { jacobianBuffer in
                 failures.withUnsafeMutableBufferPointer { failureBuffer in
-                    theta.withUnsafeBufferPointer { t in
-                        let (valueSlots, jacobianSlots, failureSlots) = (valueBuffer, jacobianBuffer, failureBuffer)
-                        let work = { (worker: Int) in
-                            for slot in (count * worker / workers)..<(count * (worker + 1) / workers) {
-                                let sample = samples[slot]
-                                do {
-                                    valueSlots[slot] = try self.evaluateOne(
-                                        inputs[sample], t, derivative: derivative, worker: worker,
-                                        row: derivative == .none
-                                            ? nil : UnsafeMutableBufferPointer(rebasing: jacobianSlots[(slot * p)..<((slot + 1) * p)]),
-                                        key: key << 24 | UInt64(sample))
-                                } catch {
-                                    failureSlots[slot] = error
+                    executions.withUnsafeMutableBufferPointer { executionBuffer in
+                        theta.withUnsafeBufferPointer { t in
+                            let (valueSlots, jacobianSlots, failureSlots, executionSlots) = (
+                                valueBuffer, jacobianBuffer, failureBuffer, executionBuffer
+                            )
+                            let work = { (worker: Int) in
+                                for slot in (count * worker / workers)..<(count * (worker + 1) / workers) {
+                                    let sample = samples[slot]
+                                    do {
+                                        (valueSlots[slot], executionSlots[slot]) = try self.evaluateOne(
+                                            inputs[sample], t, derivative: derivative, worker: worker,
+                                            row: derivative == .none
+                                                ? nil : UnsafeMutableBufferPointer(rebasing: jacobianSlots[(slot * p)..<((slot + 1) * p)]),
+                                            key: key << 24 | UInt64(sample))
+                                    } catch {
+                                        failureSlots[slot] = error
+                                    }
                                 }
                             }
+                            if workers == 1 { work(0) } else { Parallel.perform(iterations: workers, work) }
                         }
-                        if workers == 1 { work(0) } else { Parallel.perform(iterations: workers, work) }
                     }
                 }
             }
         }
         if let failure = failures.first(where: { $0 != nil }) { throw failure! }
+        executionCount += executions.reduce(0, +)
         return (values, jacobian)
     }
 
     private func evaluateOne(
         _ u: [Double], _ theta: UnsafeBufferPointer<Double>, derivative: Derivative, worker: Int,
         row: UnsafeMutableBufferPointer<Double>?, key: UInt64
-    ) throws -> Double {
+    ) throws -> (value: Double, executions: Int) {
+        var executions = 1
         if let row, derivative == .parameterShift {
             let shift = try circuit.parameterShiftGradient(parameters: Array(theta), inputs: u) {
-                try estimator.expectation(of: $0, key: key, index: $1 + 1)
+                executions += 1
+                return try estimator.expectation(of: $0, key: key, index: $1 + 1)
             }
             for k in row.indices { row[k] = shift[k] }
         }
-        guard exact else { return try estimator.expectation(of: circuit.bind(parameters: Array(theta), inputs: u), key: key, index: 0) }
+        return (try value(u, theta, derivative: derivative, worker: worker, row: row, key: key), executions)
+    }
+
+    /// ⟨O⟩ on the evaluator's path, with the adjoint gradient into `row` when asked.
+    private func value(
+        _ u: [Double], _ theta: UnsafeBufferPointer<Double>, derivative: Derivative, worker: Int,
+        row: UnsafeMutableBufferPointer<Double>?, key: UInt64
+    ) throws -> Double {
+        switch path {
+        case .engine:
+            return try estimator.expectation(of: circuit.bind(parameters: Array(theta), inputs: u), key: key, index: 0)
+        case .densityMatrix:
+            let density = density!
+            return u.withUnsafeBufferPointer { inputs in
+                if let row, derivative == .adjoint {
+                    return density.adjointGradient(
+                        parameters: theta, inputs: inputs, rho: states[worker], adjoint: adjoints[worker], snapshots: snapshots[worker], gradient: row
+                    )
+                }
+                density.prepare(states[worker], parameters: theta, inputs: inputs, snapshots: nil)
+                return density.expectation(states[worker])
+            }
+        case .statevector:
+            break
+        }
         return u.withUnsafeBufferPointer { inputs in
             if let row, derivative == .adjoint {
                 return compiled.adjointGradient(

@@ -1,3 +1,5 @@
+import QuireSimulator
+
 /// A variational quantum classifier's circuit and readout: encoding, ansatz layers, observable,
 /// and a trainable bias.
 ///
@@ -53,6 +55,14 @@ public struct VariationalModel: Hashable, Sendable {
         var count = circuit.resources
         count.parameters = parameterCount
         return count
+    }
+
+    /// The plain circuit for θ (the first `circuit.parameterCount` entries of `parameters`; a
+    /// trailing bias is ignored) and one sample's raw features, for any engine or for export.
+    ///
+    /// - Throws: `LearningError` when the encoding cannot take `features`.
+    public func boundCircuit(parameters: [Double], features: [Double]) throws -> Circuit {
+        circuit.bind(parameters: Array(parameters.prefix(circuit.parameterCount)), inputs: try encoding.inputs(for: features))
     }
 
     /// The Z mask of the observable.

@@ -7,14 +7,15 @@ public enum VariationalTrainer {
     /// The trained classifier and its loss curve.
     ///
     /// `lossHistory[e]` is the mean loss over the whole training set with the parameters reached at
-    /// the end of epoch e (evaluated on the configured engine). `evaluations` counts circuit runs.
+    /// the end of epoch e (evaluated on the configured engine); `circuitExecutions` counts the
+    /// circuits run, loss-curve evaluations included.
     ///
     /// - Throws: `LearningError` for invalid settings, a dataset that is not two-class, or features
-    ///   the encoding cannot take; `SimulationError` from the engine.
+    ///   the encoding cannot take; `NoiseProfileError` for an invalid noise profile; `SimulationError` from the engine.
     public static func train(
         _ model: VariationalModel, on data: Dataset, configuration: TrainingConfiguration
     ) throws -> TrainedVariationalClassifier {
-        try configuration.validate()
+        try configuration.validate(qubits: model.qubitCount)
         try data.requireEveryClass(for: "variational classifier")
         guard data.classCount == 2 else {
             throw LearningError.unusableData(
@@ -23,7 +24,7 @@ public enum VariationalTrainer {
         let inputs = try model.encoding.inputs(forRows: data.features)
         let labels = data.labels.map { $0 == 1 ? 1.0 : -1.0 }
         let evaluator = VariationalEvaluator(
-            model: model, execution: configuration.execution, exact: configuration.isExact, threads: configuration.threads)
+            model: model, configuration: configuration)
         var parameters = initialParameters(count: model.parameterCount, seed: configuration.seed)
         var state = OptimizerState(configuration.optimizer, count: parameters.count)
         let batches = RandomStream(seed: configuration.seed, purpose: "batches")
@@ -45,7 +46,9 @@ public enum VariationalTrainer {
                 try meanLoss(
                     everyone, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, loss: configuration.loss, key: key))
         }
-        return TrainedVariationalClassifier(model: model, parameters: parameters, lossHistory: history, configuration: configuration)
+        return TrainedVariationalClassifier(
+            model: model, parameters: parameters, lossHistory: history, configuration: configuration,
+            circuitExecutions: evaluator.executionCount)
     }
 
     /// θₖ = 2π·u(k) from the "init" stream, bias 0.

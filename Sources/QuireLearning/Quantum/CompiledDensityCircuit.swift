@@ -1,0 +1,133 @@
+import QuireKernels
+import QuireSimulator
+
+/// A `CompiledCircuit` with a noise model, run on a vectorised density matrix: the fast path of
+/// noisy, exact (shot-free) training, with adjoint differentiation through the channels.
+///
+/// ρ is stored as a 2n-qubit `AmplitudeBuffer` with ρ[r, c] at index r | (c << n). A gate U is U on
+/// the row bits and conj(U) on the column bits; the channels `NoiseModel.channels(after:on:)`
+/// gives after each gate (the density-matrix engine's rule: depolarizing, then thermal relaxation)
+/// act through their superoperators; readout error is folded into the observable:
+/// ⟨O⟩ = Σᵢ õᵢ ρ[i, i] with õ = Rᵀ s, s the ±1 eigenvalues of the Z-mask and R the readout confusion.
+///
+/// Adjoint differentiation: the forward pass keeps ρ after every trainable gate; the backward pass
+/// carries Λ = vec(diag(õ)) through the adjoint of every step (U† for gates, S† for channels). For a
+/// gate exp(−i·a·G/2) with ρ' after it, ∂⟨O⟩/∂a = Re⟨Λ| −(i/2)·G_rows ρ' + (i/2)·conj(G)_columns ρ'⟩.
+struct CompiledDensityCircuit {
+    enum Step {
+        case gate(Int)
+        /// A channel after a gate: superoperator and its adjoint (interleaved row-major) on `qubits`
+        /// (rows, then the same qubits + n for columns); skipped when its gate's condition is off.
+        case channel(qubits: [Int], superoperator: [Double], adjoint: [Double], gate: Int)
+    }
+
+    let unitary: CompiledCircuit
+    let qubitCount: Int
+    let steps: [Step]
+    /// õ, 2ⁿ entries.
+    let observable: [Double]
+    /// Number of gates whose angle depends on θ (snapshots kept per sample).
+    let trainableGates: Int
+
+    init(circuit: ParameterizedCircuit, noise: NoiseProfile?, zMask: Int) {
+        let n = circuit.qubitCount
+        let model = noise.map(NoiseModel.init(profile:))
+        unitary = CompiledCircuit(circuit)
+        qubitCount = n
+        var steps = [Step]()
+        for (index, gate) in circuit.gates.enumerated() {
+            steps.append(.gate(index))
+            for channel in model?.channels(after: gate.gate, on: gate.qubits) ?? [] {
+                let s = channel.superoperator
+                steps.append(
+                    .channel(
+                        qubits: channel.qubits + channel.qubits.map { $0 + n }, superoperator: Self.interleaved(s),
+                        adjoint: Self.interleaved(s.adjoint),
+                        gate: index))
+            }
+        }
+        self.steps = steps
+        trainableGates = circuit.gates.filter { $0.angle?.parameter != nil }.count
+        var o = (0..<(1 << n)).map { ($0 & zMask).nonzeroBitCount & 1 == 1 ? -1.0 : 1.0 }
+        for qubit in 0..<n {
+            guard let error = model?.readout(qubit: qubit) else { continue }
+            let (up, down) = (error.probMeas1Prep0, error.probMeas0Prep1)
+            for zero in 0..<o.count where zero & 1 << qubit == 0 {
+                let (s0, s1) = (o[zero], o[zero | 1 << qubit])
+                o[zero] = (1 - up) * s0 + up * s1
+                o[zero | 1 << qubit] = down * s0 + (1 - down) * s1
+            }
+        }
+        observable = o
+    }
+
+    static func interleaved(_ m: ComplexMatrix) -> [Double] {
+        m.elements.flatMap { [$0.real, $0.imaginary] }
+    }
+
+    /// ⟨O⟩ of the density matrix in `rho`.
+    func expectation(_ rho: AmplitudeBuffer) -> Double {
+        var sum = 0.0
+        for i in observable.indices { sum += observable[i] * rho[i | i << qubitCount].re }
+        return sum
+    }
+
+    /// Prepares ρ from |0…0⟩⟨0…0|; when `snapshots` is given, stores ρ after each trainable gate
+    /// (2·4ⁿ doubles each: real parts then imaginary parts) in forward order.
+    func prepare(
+        _ rho: AmplitudeBuffer, parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>,
+        snapshots: UnsafeMutablePointer<Double>?
+    ) {
+        rho.setBasisState(0)
+        var stored = 0
+        for step in steps {
+            switch step {
+            case .gate(let index):
+                unitary.apply(index, to: rho, parameters: parameters, inputs: inputs, inverse: false)
+                unitary.apply(index, to: rho, parameters: parameters, inputs: inputs, inverse: false, conjugate: true, offset: qubitCount)
+                if let snapshots, unitary.gates[index].angle.parameter != nil {
+                    rho.copyAmplitudes(real: snapshots + 2 * stored * rho.count, imaginary: snapshots + (2 * stored + 1) * rho.count)
+                    stored += 1
+                }
+            case .channel(let qubits, let superoperator, _, let gate):
+                if unitary.isActive(gate, inputs: inputs) { rho.applyDense(qubits: qubits, matrix: superoperator) }
+            }
+        }
+    }
+
+    /// ⟨O⟩ and ∂⟨O⟩/∂θ (into `gradient`, overwritten) by adjoint differentiation through the channels.
+    ///
+    /// `rho`, `adjoint` are 2n-qubit work buffers; `snapshots` holds `trainableGates · 2 · 4ⁿ` doubles.
+    func adjointGradient(
+        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rho: AmplitudeBuffer, adjoint: AmplitudeBuffer,
+        snapshots: UnsafeMutablePointer<Double>, gradient: UnsafeMutableBufferPointer<Double>
+    ) -> Double {
+        prepare(rho, parameters: parameters, inputs: inputs, snapshots: snapshots)
+        let value = expectation(rho)
+        adjoint.setZero()
+        for i in observable.indices { adjoint[i | i << qubitCount] = (observable[i], 0) }
+        for k in gradient.indices { gradient[k] = 0 }
+        var stored = trainableGates
+        for step in steps.reversed() {
+            switch step {
+            case .gate(let index):
+                let gate = unitary.gates[index]
+                if let k = gate.angle.parameter {
+                    stored -= 1
+                    if unitary.isActive(index, inputs: inputs) {
+                        rho.setAmplitudes(real: snapshots + 2 * stored * rho.count, imaginary: snapshots + (2 * stored + 1) * rho.count)
+                        let rows = rho.pauliMatrixElement(bra: adjoint, xMask: gate.xMask, zMask: gate.zMask)
+                        let columns = rho.pauliMatrixElement(bra: adjoint, xMask: gate.xMask << qubitCount, zMask: gate.zMask << qubitCount)
+                        let derivative = gate.yCount == 0 ? (rows.y - columns.y) / 2 : (rows.x + columns.x) / 2
+                        gradient[k] += gate.angle.parameterScale * derivative
+                    }
+                }
+                unitary.apply(index, to: adjoint, parameters: parameters, inputs: inputs, inverse: true)
+                unitary.apply(index, to: adjoint, parameters: parameters, inputs: inputs, inverse: true, conjugate: true, offset: qubitCount)
+            case .channel(let qubits, _, let adjointMatrix, let gate):
+                if unitary.isActive(gate, inputs: inputs) { adjoint.applyDense(qubits: qubits, matrix: adjointMatrix) }
+            }
+        }
+        return value
+    }
+}
