@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Quire", targets: ["Quire"]),
         .library(name: "QuireMarkdown", targets: ["QuireMarkdown"]),
         .library(name: "QuireSimulator", targets: ["QuireSimulator"]),
+        .library(name: "QuireLearning", targets: ["QuireLearning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

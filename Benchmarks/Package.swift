@@ -9,7 +9,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "quire-bench",
-            dependencies: [.product(name: "QuireMarkdown", package: "Quire")],
+            dependencies: [
+                .product(name: "QuireMarkdown", package: "Quire"),
+                .product(name: "QuireLearning", package: "Quire"),
+                .product(name: "QuireSimulator", package: "Quire"),
+            ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
     ]
 )

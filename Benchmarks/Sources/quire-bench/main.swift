@@ -1,7 +1,8 @@
-/// `quire-bench [markdown] | copy N`: runs the named benchmarks (all Swift-only ones when none is named).
+/// `quire-bench [markdown] [qml] | copy N`: runs the named benchmarks (all Swift-only ones when none is named).
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "copy", arguments.count == 2, let qubits = Int(arguments[1]) {
     CopyBenchmark.run(qubits: qubits)
-} else if arguments.isEmpty || arguments.contains("markdown") {
-    try MarkdownBenchmark.run()
+} else {
+    if arguments.isEmpty || arguments.contains("markdown") { try MarkdownBenchmark.run() }
+    if arguments.isEmpty || arguments.contains("qml") { try LearningBenchmark.run() }
 }
