@@ -106,21 +106,40 @@ enum CircuitBlock {
         if result.method == .trajectories { summary += ", \(format.format(options.trajectories)) trajectories" }
         summary += options.shots > 0 ? ", \(format.format(options.shots)) shots, seed \(options.seed)." : ", exact probabilities."
         let counts = Dictionary(uniqueKeysWithValues: result.counts.map { ($0.state, $0.count) })
-        let ranked = result.probabilities.indices
-            .filter { result.probabilities[$0] > 0 || counts[UInt64($0)] != nil }
-            .sorted { (result.probabilities[$0], $1) > (result.probabilities[$1], $0) }
+        let (top, outcomeCount) = mostLikely(result, counts: counts)
         var columns: [MarkdownTable.Column] = [.init("outcome"), .init("probability", alignment: .right)]
         if options.shots > 0 { columns.append(.init("count", alignment: .right)) }
-        let rows = ranked.prefix(tableRows).map { index in
+        let rows = top.map { index in
             var row = ["`\(result.bitstring(UInt64(index)))`", format.format(result.probabilities[index])]
             if options.shots > 0 { row.append(format.format(counts[UInt64(index)] ?? 0)) }
             return row
         }
         var text = summary + "\n\n" + MarkdownTable(columns: columns, rows: rows).render(lineEnding: "\n")
-        if ranked.count > tableRows {
-            let rest = ranked.dropFirst(tableRows).reduce(0.0) { $0 + result.probabilities[$1] }
-            text += "\n\(ranked.count - tableRows) more outcomes, total probability \(format.format(rest)).\n"
+        if outcomeCount > top.count {
+            // Summed in index order, so the total does not depend on how the top rows were found.
+            let shown = Set(top)
+            var rest = 0.0
+            for (index, probability) in result.probabilities.enumerated() where !shown.contains(index) { rest += probability }
+            text += "\n\(outcomeCount - top.count) more outcomes, total probability \(format.format(rest)).\n"
         }
         return text
+    }
+
+    /// The `tableRows` most likely outcomes (probability descending, then index ascending) and the
+    /// number of possible outcomes (nonzero probability or sampled), in one pass: O(2ⁿ · rows), no
+    /// sort of all 2ⁿ states.
+    static func mostLikely(_ result: SimulationResult, counts: [UInt64: Int]) -> (top: [Int], count: Int) {
+        var top: [Int] = []
+        var count = 0
+        let p = result.probabilities
+        for index in p.indices where p[index] > 0 || counts[UInt64(index)] != nil {
+            count += 1
+            guard top.count < tableRows || p[index] > p[top[top.count - 1]] else { continue }
+            var position = top.count
+            while position > 0, p[top[position - 1]] < p[index] { position -= 1 }
+            top.insert(index, at: position)
+            if top.count > tableRows { top.removeLast() }
+        }
+        return (top, count)
     }
 }

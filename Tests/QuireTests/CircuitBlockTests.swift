@@ -20,6 +20,16 @@ struct CircuitBlockTests {
         #expect(out.contains("2 qubits, statevector engine, ideal device, exact probabilities."))
     }
 
+    @Test func manyOutcomesAreSummarisedAfterTheTopRows() throws {
+        let out = try run("```circuit id=u shots=0\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[6];\nh q;\nry(0.2) q[0];\n```\n")
+        // ry(0.2) after h leaves qubit 0 in |1⟩ with probability (1 + sin 0.2)/2 = 0.5993.
+        #expect(out.contains("32 more outcomes, total probability 0.4007."))
+        let region = out.components(separatedBy: "<!-- quire:output id=u -->")[1].components(separatedBy: "<!--")[0]
+        let rows = region.split(separator: "\n").filter { $0.hasPrefix("| `") }
+        #expect(rows.count == 32)
+        #expect(rows.first == "| `000001` |     0.01873 |" && rows[1] == "| `000011` |     0.01873 |" && rows.last == "| `111111` |     0.01873 |")
+    }
+
     @Test func theRegionLinksAHistogramInTheFiguresFolder() throws {
         let evaluation = try Notebook.evaluate(bytes: Array("```circuit id=bell shots=10\n\(Self.bell)```\n".utf8), file: "paper.md", options: RunOptions())
         #expect(Array(evaluation.figures.keys) == ["paper.figures/bell-histogram.svg"])
