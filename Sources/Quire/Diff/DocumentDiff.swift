@@ -95,7 +95,12 @@ public struct DocumentDiff: Sendable {
             guard let previous = oldCells[cell.name], previous.value != cell.value else { continue }
             // Rounded to 12 significant digits so 0.02 − 0.01 reads 0.01, not 0.010000000000000002.
             let delta = Double(String(format: "%.12g", abs(cell.value - previous.value)))!
-            metrics.append("\(cell.name): \(previous.text) → \(cell.text) (\(cell.value >= previous.value ? "+" : "−")\(delta))")
+            // Against the run-to-run spread the repeats measured: the larger of the two 95% half-widths.
+            var spread = ""
+            if let width = [previous.halfWidth, cell.halfWidth].compactMap({ $0 }).max() {
+                spread = abs(cell.value - previous.value) <= width ? ", within the repeats' 95% interval" : ", beyond the repeats' 95% interval"
+            }
+            metrics.append("\(cell.name): \(previous.text) → \(cell.text) (\(cell.value >= previous.value ? "+" : "−")\(delta)\(spread))")
         }
         let region = oldText == newText ? [] : LineDiff.unified(old: lines(oldText), new: lines(newText))
         let figuresChanged = oldText == newText && old != nil && new != nil && old!.resultSHA256 != new!.resultSHA256

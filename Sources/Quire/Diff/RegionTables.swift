@@ -7,8 +7,10 @@ struct RegionTables {
         var name: String
         /// The number as printed.
         var text: String
-        /// Its value.
+        /// Its value (the centre of `mean ± half-width`).
         var value: Double
+        /// The half-width of the 95% interval the repeats measured, for `mean ± half-width` cells.
+        var halfWidth: Double?
     }
 
     /// Numeric cells in reading order.
@@ -40,7 +42,7 @@ struct RegionTables {
                 let table = tableIndex > 0 ? "table \(tableIndex + 1): " : ""
                 for (column, (cell, value)) in zip(cellsOfRow, values).enumerated() where column < header.count {
                     guard let value else { continue }
-                    self.cells.append(Cell(name: "\(table)\(label) / \(header[column])", text: cell, value: value))
+                    self.cells.append(Cell(name: "\(table)\(label) / \(header[column])", text: cell, value: value, halfWidth: Self.halfWidth(cell)))
                 }
             }
             previousWasRow = true
@@ -51,6 +53,12 @@ struct RegionTables {
     static func number(_ cell: String) -> Double? {
         let centre = cell.components(separatedBy: " ± ").first ?? cell
         return Double(centre.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "−", with: "-"))
+    }
+
+    /// The half-width of a `mean ± half-width` cell.
+    static func halfWidth(_ cell: String) -> Double? {
+        let parts = cell.components(separatedBy: " ± ")
+        return parts.count == 2 ? number(parts[1]) : nil
     }
 
     private static func cells(of row: String) -> [String] {
