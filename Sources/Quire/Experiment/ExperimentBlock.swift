@@ -66,6 +66,7 @@ enum ExperimentBlock {
                     throw LocatedError(block.location, error.diagnostic.message, hint: error.diagnostic.hint)
                 }
             }
+            record.engine = outcomes[0].engine
             record.details["data_sha256"] = .string(outcomes[0].dataSHA256)
             record.details["baseline_grids"] = .object(OrderedDictionary(uniqueKeysWithValues: points[0].spec.baselines.compactMap { name in
                 BaselineGrid.standard(name).map { (name, CanonicalJSON.array($0.points.map { .string($0.map(\.description).joined(separator: ", ")) })) }

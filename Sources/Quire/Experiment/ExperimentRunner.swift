@@ -35,6 +35,8 @@ struct ExperimentRunner {
         /// The first model's decision function over the scaled feature plane of repeat 1, when the
         /// data has two features and the report asks for it.
         var boundary: DecisionBoundary?
+        /// The engine the quantum model ran on, when there is one.
+        var engine: String?
     }
 
     /// A model's decision function on a grid over two features, and the samples over it.
@@ -76,6 +78,7 @@ struct ExperimentRunner {
         var lossCurves: [[Double]] = []
         var resources: ResourceCount?
         var boundary: DecisionBoundary?
+        var engine: String?
         let wantsBoundary = spec.report.contains("decision-boundary")
         for repeatIndex in 0..<spec.repeats {
             let stream = RandomStream(seed: seed, purpose: "experiment").substream(index: UInt64(repeatIndex))
@@ -91,6 +94,7 @@ struct ExperimentRunner {
                 if factory.model.kind == "kernel" {
                     let (classifier, settings) = try factory.fitKernel(on: split.train)
                     models[0].runs.append(Self.measure(classifier, split: split, settings: settings))
+                    engine = "statevector"
                     if wantsBoundary, repeatIndex == 0, split.train.featureCount == 2 {
                         boundary = try Self.boundary(models[0].name, "SVM decision value", split: split) { try classifier.decisionFunction($0).column(0) }
                     }
@@ -98,6 +102,7 @@ struct ExperimentRunner {
                     let trained = try factory.train(on: split.train)
                     lossCurves.append(trained.lossHistory)
                     resources = trained.model.resources
+                    engine = QuantumModelFactory.engine(trained)
                     models[0].runs.append(Self.measure(trained, split: split, settings: factory.settings(trained.model)))
                     if wantsBoundary, repeatIndex == 0, split.train.featureCount == 2 {
                         boundary = try Self.boundary(models[0].name, "⟨\(factory.model.observable)⟩ + bias", split: split) { try trained.outputs($0) }
@@ -125,7 +130,7 @@ struct ExperimentRunner {
             }
         }
         return Outcome(models: models, trainSize: sizes.0, testSize: sizes.1, featureCount: sizes.2, dataSHA256: dataHash,
-                       lossCurves: lossCurves, resources: resources, boundary: boundary)
+                       lossCurves: lossCurves, resources: resources, boundary: boundary, engine: engine)
     }
 
     /// `decision` evaluated at the centres of a square grid spanning both splits (5% margin).

@@ -95,15 +95,25 @@ struct QuantumModelFactory {
         case "spsa": gradient = .spsa(perturbation: Self.spsaPerturbation)
         default: gradient = train.optimizer == "spsa" ? .spsa(perturbation: Self.spsaPerturbation) : .adjoint
         }
-        let ideal = execution.noise.map { NoiseModel(profile: $0).isIdeal && $0.readout == nil && $0.qubits.isEmpty } ?? true
-        let exact = ideal && execution.shots == 0 && (execution.engine == .auto || execution.engine == .statevector)
-        let options = exact ? nil : SimulationOptions(method: execution.engine, shots: execution.shots, seed: seed, threads: 1,
+        // No noise, no shots, no engine named: the exact statevector; otherwise the trainer picks
+        // the density-matrix fast path or the named engine (TrainingConfiguration.path).
+        let plain = execution.noise == nil && execution.shots == 0 && execution.engine == .auto
+        let options = plain ? nil : SimulationOptions(method: execution.engine, shots: execution.shots, seed: seed, threads: 1,
                                                       noise: execution.noise, memoryLimitBytes: memoryLimit)
         let configuration = TrainingConfiguration(
             optimizer: optimizer, epochs: train.epochs, batchSize: train.batchSize, gradient: gradient,
             loss: train.loss == "cross-entropy" ? .crossEntropy : .square, execution: options, seed: seed,
             threads: ProcessInfo.processInfo.activeProcessorCount)
         return try VariationalTrainer.train(variational, on: data, configuration: configuration)
+    }
+
+    /// The engine a trained model's circuits ran on, for provenance.
+    static func engine(_ trained: TrainedVariationalClassifier) -> String {
+        switch trained.configuration.path(qubits: trained.model.qubitCount) {
+        case .statevector: "statevector"
+        case .densityMatrix: "density-matrix"
+        case .engine: trained.configuration.execution.map { $0.method.rawValue + ($0.shots > 0 ? ", \($0.shots) shots" : "") } ?? "statevector"
+        }
     }
 
     /// The settings column: circuit size and training.
