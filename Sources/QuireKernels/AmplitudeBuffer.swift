@@ -17,6 +17,8 @@ public final class AmplitudeBuffer {
     @usableFromInline let re: UnsafeMutablePointer<Double>
     /// Imaginary parts, `count` entries.
     @usableFromInline let im: UnsafeMutablePointer<Double>
+    /// Whether `releasingProbabilities(of:threads:)` has freed the storage; the buffer is spent then.
+    var isReleased = false
 
     /// Bytes needed by a buffer of `qubitCount` qubits (16 per amplitude), for memory checks before allocating.
     public static func bytes(qubitCount: Int) -> Int { 16 << qubitCount }
@@ -41,8 +43,10 @@ public final class AmplitudeBuffer {
     }
 
     deinit {
-        re.deallocate()
-        im.deallocate()
+        if !isReleased {
+            re.deallocate()
+            im.deallocate()
+        }
     }
 
     /// Overwrites every amplitude with those of `other`, which must have the same size.

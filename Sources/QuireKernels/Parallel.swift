@@ -75,16 +75,44 @@ public enum BitIndex {
         return (index &- low) << 1 | low
     }
 
-    /// Calls `body(start, length)` for each maximal run of consecutive indices `insertZero(j, at: target)`
-    /// with j in `range`: the inner loops then walk contiguous memory, which the optimiser vectorises.
+    /// `index` with a zero bit inserted at each set bit of `zeros`, lowest first (so the zeros land at
+    /// exactly those positions of the result).
     @inlinable @inline(__always)
-    public static func forEachRun(_ range: Range<Int>, target: Int, _ body: (Int, Int) -> Void) {
-        let runMask = (1 << target) - 1
-        var j = range.lowerBound
-        while j < range.upperBound {
-            let end = min(range.upperBound, (j | runMask) + 1)
-            body(insertZero(j, at: target), end - j)
-            j = end
+    public static func insertZeros(_ index: Int, mask zeros: Int) -> Int {
+        var result = index, bits = zeros
+        while bits != 0 {
+            let bit = bits & -bits
+            let low = result & (bit - 1)
+            result = (result &- low) << 1 | low
+            bits &= bits - 1
+        }
+        return result
+    }
+
+    /// Visits, over up to `threads` workers, the amplitude pairs (i, i + 2^target) of a `count`-amplitude
+    /// buffer whose `controlMask` bits are all 1, as `body(start, length)`: the `length` consecutive
+    /// pairs starting at index `start`.
+    ///
+    /// When the target and every control are at qubit 2 or above, the pairs come in runs of at least
+    /// four consecutive indices and `body` gets whole runs, whose inner loop vectorises. Otherwise
+    /// runs would be one or two pairs long, and `body` is called once per pair with the literal length
+    /// 1, so that, inlined, its loop disappears and no run bookkeeping is paid per pair.
+    @inlinable @inline(__always)
+    public static func forEachPairRun(count: Int, target: Int, controlMask: Int, threads: Int,
+                                      _ body: (_ start: Int, _ length: Int) -> Void) {
+        let zeros = controlMask | 1 << target
+        Parallel.forEachRange(count: count >> zeros.nonzeroBitCount, threads: threads) { range in
+            guard zeros & 3 == 0 else {
+                for j in range { body(insertZeros(j, mask: zeros) | controlMask, 1) }
+                return
+            }
+            let runMask = (zeros & -zeros) - 1
+            var j = range.lowerBound
+            while j < range.upperBound {
+                let end = min(range.upperBound, (j | runMask) + 1)
+                body(insertZeros(j, mask: zeros) | controlMask, end - j)
+                j = end
+            }
         }
     }
 

@@ -28,7 +28,7 @@ public enum Simulator {
         switch method {
         case .statevector:
             probabilities = try Statevector(program: program, threads: options.threads,
-                                            memoryLimitBytes: options.memoryLimitBytes).probabilities()
+                                            memoryLimitBytes: options.memoryLimitBytes).releasingProbabilities()
         case .densityMatrix:
             probabilities = try DensityMatrix(program: program, threads: options.threads,
                                               memoryLimitBytes: options.memoryLimitBytes).probabilities()
@@ -47,9 +47,11 @@ public enum Simulator {
         return qubits <= autoDensityMatrixQubits ? .densityMatrix : .trajectories
     }
 
-    /// Throws unless the state of `method` on `qubits` qubits, plus the 8·2ⁿ-byte probability vector
-    /// (twice that with shots), fits the cap and `options.memoryLimitBytes`; called before anything is
-    /// allocated. Branches of mid-circuit measurements are checked as they appear.
+    /// Throws unless the state of `method` on `qubits` qubits and the 8·2ⁿ-byte probability vector
+    /// (twice that with shots) fit the cap and `options.memoryLimitBytes`; called before anything is
+    /// allocated. The statevector's storage becomes its probability vector
+    /// (`Statevector.releasingProbabilities`), so there the two count as the larger of them, not
+    /// their sum. Branches of mid-circuit measurements are checked as they appear.
     static func checkMemory(method: SimulationMethod, qubits: Int, options: SimulationOptions) throws(SimulationError) {
         let cap = qubitCap(method)
         guard qubits <= cap else { throw .tooManyQubits(method: method, qubits: qubits, cap: cap) }
@@ -59,7 +61,8 @@ public enum Simulator {
         case .statevector: AmplitudeBuffer.bytes(qubitCount: qubits)
         }
         // The result's probability vector, and the cumulative distribution when sampling shots.
-        let bytes = state + (8 << qubits) * (options.shots > 0 ? 2 : 1)
+        let vectors = (8 << qubits) * (options.shots > 0 ? 2 : 1)
+        let bytes = method == .statevector ? max(state, vectors) : state + vectors
         guard bytes <= options.memoryLimitBytes else {
             throw .memoryLimit(method: method, qubits: qubits, bytes: bytes, limit: options.memoryLimitBytes)
         }

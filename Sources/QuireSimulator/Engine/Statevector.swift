@@ -56,6 +56,15 @@ public final class Statevector {
         return p
     }
 
+    /// The same values as `probabilities()`, computed in the branches' own storage, which is spent:
+    /// the ensemble is empty afterwards. The final read of `Simulator.run` uses this so that a state
+    /// and its probability vector are never held at once (`AmplitudeBuffer.releasingProbabilities`).
+    func releasingProbabilities() -> [Double] {
+        let states = branches.map { (buffer: $0.state, weight: $0.weight) }
+        branches = []
+        return AmplitudeBuffer.releasingProbabilities(of: states, threads: threads)
+    }
+
     /// The exact expectation value Σ weight · ⟨ψ|P|ψ⟩ of `pauli` (no readout error: an operator average).
     public func expectation(of pauli: PauliString) throws(SimulationError) -> Double {
         try pauli.check(qubits: qubitCount)

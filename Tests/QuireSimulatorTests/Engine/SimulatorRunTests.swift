@@ -23,16 +23,16 @@ struct SimulatorRunTests {
         }
     }
 
-    /// 30 qubits need 16 GiB of amplitudes and 8 GiB of probabilities: refused against a 1 GiB limit
-    /// before anything is allocated (the test would otherwise take seconds and gigabytes), and the
-    /// message states the bytes.
+    /// 30 qubits need 16 GiB of amplitudes, whose storage then holds the 8 GiB of probabilities:
+    /// refused against a 1 GiB limit before anything is allocated (the test would otherwise take
+    /// seconds and gigabytes), and the message states the bytes.
     @Test func memoryLimitRefusesBeforeAllocating() {
         let circuit = makeCircuit(qubits: 30, [gate(.h, 0)])
-        let expected = SimulationError.memoryLimit(method: .statevector, qubits: 30, bytes: 24 << 30, limit: 1 << 30)
+        let expected = SimulationError.memoryLimit(method: .statevector, qubits: 30, bytes: 16 << 30, limit: 1 << 30)
         #expect(throws: expected) {
             try Simulator.run(circuit, options: SimulationOptions(method: .statevector, memoryLimitBytes: 1 << 30))
         }
-        #expect(expected.description.contains("25769803776 bytes"))
+        #expect(expected.description.contains("17179869184 bytes"))
         #expect(throws: SimulationError.memoryLimit(method: .densityMatrix, qubits: 12, bytes: (16 << 24) + (16 << 12), limit: 1 << 28)) {
             try Simulator.run(makeCircuit(qubits: 12, []), options: SimulationOptions(method: .densityMatrix, shots: 10, memoryLimitBytes: 1 << 28))
         }
