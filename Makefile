@@ -44,5 +44,9 @@ check: release
 bench: deps
 	$(MAKE) -C Benchmarks
 
+## fuzz-TARGET: run a libFuzzer target (document, qasm, noise) for SECONDS seconds (Fuzz/Makefile).
+fuzz-%: deps
+	$(MAKE) -C Fuzz $*
+
 clean:
 	rm -rf .build

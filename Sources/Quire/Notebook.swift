@@ -21,6 +21,8 @@ public struct RunOptions: Sendable {
     /// For files: cache results in `.quire/cache/` beside the document (`quire run` without
     /// `--no-cache`); `quire check` never uses the cache.
     public var useCache = false
+    /// Seconds `quire run` waits for another run of the same document to release its lock (`--lock-timeout`).
+    public var lockTimeout: Double = 60
 
     /// Default options.
     public init() {}

@@ -17,8 +17,13 @@ public enum NotebookFile {
         public var cacheHits: Int
     }
 
-    /// Runs every block of the document at `path` and rewrites it in place.
+    /// Runs every block of the document at `path` and rewrites it in place, holding the document's
+    /// lock (`DocumentLock`) from before the read until after the write, so concurrent runs serialise.
     public static func run(path: String, options: RunOptions) throws -> RunReport {
+        try DocumentLock.holding(document: path, timeout: options.lockTimeout) { try runLocked(path: path, options: options) }
+    }
+
+    private static func runLocked(path: String, options: RunOptions) throws -> RunReport {
         let bytes = try read(path)
         let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(options, path))
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()

@@ -15,11 +15,26 @@ public enum DocumentSplicer {
     ///   - appendix: Markdown content of the provenance appendix, or `nil` to have none.
     ///   - force: overwrite regions edited by hand instead of refusing.
     /// - Throws: `MarkdownError.regionEditedByHand` when a region to be replaced or removed no
-    ///   longer matches its recorded hash and `force` is false.
+    ///   longer matches its recorded hash and `force` is false; `MarkdownError.outputWouldChangeText`
+    ///   when the rewritten document would not read back as the author's bytes plus Quire's regions
+    ///   (the document ends inside an unclosed code fence or HTML block, which would swallow them).
     public static func splice(_ document: QuireDocument, outputs: [String: String], appendix: String?,
                               force: Bool = false) throws -> [UInt8] {
+        let rewritten = try rewrite(document, outputs: outputs, appendix: appendix, force: force)
+        guard rewritten != document.source.bytes else { return rewritten }
+        // The splice places regions by the parse of the old bytes; reading the new bytes back is
+        // what proves the author's text around them still means what it did.
+        guard let reread = try? QuireDocument(bytes: rewritten, file: document.file), strip(reread) == strip(document) else {
+            throw MarkdownError.outputWouldChangeText(SourceLocation(file: document.file, line: max(1, document.source.lineCount), column: 1))
+        }
+        return rewritten
+    }
+
+    /// The spliced bytes, unchecked.
+    private static func rewrite(_ document: QuireDocument, outputs: [String: String], appendix: String?,
+                                force: Bool) throws -> [UInt8] {
         if let terminated = try document.withFinalLineBreak() {
-            return try splice(terminated, outputs: outputs, appendix: appendix, force: force).droppingFinalLineBreak(terminated.source.lineEnding)
+            return try rewrite(terminated, outputs: outputs, appendix: appendix, force: force).droppingFinalLineBreak(terminated.source.lineEnding)
         }
         let source = document.source
         let eol = source.lineEnding

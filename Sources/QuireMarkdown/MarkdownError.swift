@@ -24,6 +24,8 @@ public enum MarkdownError: InputError, Hashable {
     case regionEditedByHand(SourceLocation, id: String)
     /// The same output region appears twice.
     case duplicateRegion(SourceLocation, id: String)
+    /// Inserting Quire's regions would change how the author's text reads (located at the last line).
+    case outputWouldChangeText(SourceLocation)
 
     /// The located, actionable description of the failure.
     public var diagnostic: Diagnostic {
@@ -61,6 +63,9 @@ public enum MarkdownError: InputError, Hashable {
         case .duplicateRegion(let at, let id):
             Diagnostic(location: at, message: "output region of '\(id)' appears twice",
                        hint: "delete one of the regions")
+        case .outputWouldChangeText(let at):
+            Diagnostic(location: at, message: "Quire's output cannot be added without changing how the document reads; nothing was written",
+                       hint: "the document probably ends inside an unclosed code fence or HTML block (``` without its closing fence, <!-- without -->), which would swallow the results; close it and run again")
         }
     }
 }

@@ -162,7 +162,8 @@ private struct NodeReader {
         firstUse[id] = idAttribute.location
 
         let bodyLines = Self.lines(of: literal)
-        guard node.endLine - node.startLine - 1 == bodyLines.count, node.endLine <= source.lineCount else {
+        guard node.endLine - node.startLine - 1 == bodyLines.count, node.endLine <= source.lineCount,
+              hasClosingFence(opening: node.startLine, closing: node.endLine) else {
             throw MarkdownError.unclosedFence(fenceLocation, id: id)
         }
         let offsets = bodyLines.enumerated().map { index, line in
@@ -175,6 +176,24 @@ private struct NodeReader {
             location: fenceLocation, firstBodyLine: node.startLine + 1, bodyColumnOffsets: offsets,
             endOffset: source.lineRange(node.endLine).upperBound,
             containerPrefix: Array(source.bytes[closing.lowerBound..<prefixEnd])))
+    }
+
+    /// Whether line `closing` closes the fence opened on line `opening`: container prefix bytes only
+    /// (spaces, tabs, `>`), then at least as many of the opening fence character, then only spaces
+    /// and tabs. cmark-gfm also ends a fenced block where its container ends (an unindented line in
+    /// a list item, a block quote's last line); such a block has no closing fence, and a region
+    /// inserted after it would fall outside the container and change how the rest of the file reads.
+    private func hasClosingFence(opening: Int, closing: Int) -> Bool {
+        let isFence: (UInt8) -> Bool = { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") }
+        let isPrefix: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }
+        let open = source.bytes[source.contentRange(opening)]
+        guard let openStart = open.firstIndex(where: isFence) else { return false }
+        let fence = open[openStart]
+        let length = open[openStart...].prefix { $0 == fence }.count
+        let line = source.bytes[source.contentRange(closing)]
+        guard let start = line.firstIndex(where: { !isPrefix($0) }), line[start] == fence else { return false }
+        let run = line[start...].prefix { $0 == fence }.count
+        return run >= length && line[(start + run)...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     /// The lines of a code block's literal, without their line breaks (LF, CRLF or CR).

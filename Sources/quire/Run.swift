@@ -20,6 +20,9 @@ extension QuireCommand {
         @Flag(help: "Compute every block instead of reusing results cached in .quire/cache/ beside the document.")
         var noCache = false
 
+        @Option(help: "Seconds to wait for another quire run of the same document to finish before giving up (exit 2).")
+        var lockTimeout: Double = 60
+
         @OptionGroup var limits: LimitOptions
 
         @OptionGroup var parallel: JobsOption
@@ -31,6 +34,7 @@ extension QuireCommand {
             options.limits = limits.limits
             options.jobs = parallel.jobs
             options.useCache = !noCache
+            options.lockTimeout = lockTimeout
             var failed = false
             for file in files {
                 do {

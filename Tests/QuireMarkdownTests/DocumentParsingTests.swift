@@ -106,6 +106,9 @@ struct DocumentParsingTests {
         BadCase(text: "```noise id=a/b\n```\n", line: 1, column: 10, fragment: "invalid block id"),
         BadCase(text: "```noise id=a shots\n```\n", line: 1, column: 15, fragment: "malformed attribute 'shots'"),
         BadCase(text: "```noise id=a\nx: 1\n", line: 1, column: 1, fragment: "never closed"),
+        // Found by Fuzz/document: fences ended by their container, not by a closing fence.
+        BadCase(text: "- item\n\n  ~~~ circuit id=a\n  OPENQASM 2.0;\nunindented\n  ~~~\n", line: 3, column: 3, fragment: "never closed"),
+        BadCase(text: "> ```noise id=a\n> x: 1\n\nafter\n", line: 1, column: 3, fragment: "never closed"),
         BadCase(text: "---\ntitle: x\n\nbody\n", line: 1, column: 1, fragment: "front matter"),
         BadCase(text: "x\n\n<!-- quire:output id=a -->\nstuff\n", line: 3, column: 1, fragment: "closing marker is missing"),
         BadCase(text: "x\n\n<!-- /quire:output sha256=12345678 -->\n", line: 3, column: 1, fragment: "without an opening marker"),

@@ -35,6 +35,19 @@ struct SplicerTests {
             """)
     }
 
+    /// Found by Fuzz/document: an unclosed fence or HTML comment at the end of the document swallowed
+    /// the appended appendix, so the rewritten file no longer read back (and was written anyway).
+    @Test(arguments: [("```noise id=a\n```\n\n```\nnever closed\n", 5), ("```noise id=a\n```\n\n<!-- never closed\n", 4),
+                      ("```noise id=a\n```\r\n\r\n~~~~\r\n```\r\n", 5)])
+    func refusesOutputThatAnUnclosedBlockWouldSwallow(_ text: String, lastLine: Int) throws {
+        #expect {
+            _ = try splice(text, outputs: ["a": "R\n"])
+        } throws: { error in
+            guard let error = error as? MarkdownError, case .outputWouldChangeText(let at) = error else { return false }
+            return at.line == lastLine && at.column == 1
+        }
+    }
+
     @Test func rerunIsIdempotentAndStrippingRestoresTheInput() throws {
         let inputs = [
             "# T\n\n```noise id=a\n```\n\ntext\n\n> ```noise id=b\n> ```\n> quoted\n\n- x\n\n  ```noise id=c\n  ```\n",

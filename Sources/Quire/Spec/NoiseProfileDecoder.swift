@@ -49,10 +49,16 @@ public enum NoiseProfileDecoder {
         // in the Pauli convention p is a total probability.
         let one = convention == .lambda ? 4.0 / 3.0 : 1.0
         let two = convention == .lambda ? 16.0 / 15.0 : 1.0
-        return NoiseProfile.Depolarizing(
+        let depolarizing = NoiseProfile.Depolarizing(
             oneQubit: try map["one_qubit"]?.double(in: 0...one) ?? defaults?.oneQubit ?? 0,
             twoQubit: try map["two_qubit"]?.double(in: 0...two) ?? defaults?.twoQubit ?? 0,
             convention: convention)
+        // A value an override inherits was checked in the global convention, not in its own.
+        for (key, value, maximum) in [("one_qubit", depolarizing.oneQubit, one), ("two_qubit", depolarizing.twoQubit, two)] where value > maximum {
+            throw node.error("'\(node.path).\(key)' inherits \(value) from the global depolarizing, outside 0…\(maximum) for the \(convention.rawValue) convention",
+                             hint: "give \(key) in this override too, as a value in the \(convention.rawValue) convention")
+        }
+        return depolarizing
     }
 
     private static func relaxation(_ node: SpecNode, defaults: NoiseProfile.ThermalRelaxation? = nil) throws -> NoiseProfile.ThermalRelaxation {

@@ -62,6 +62,15 @@ import Testing
         Case(yaml: "qubits: {3: {readout: {prob_meas1_prep0: 0.1}}}",
              profile: NoiseProfile(qubits: [3: .init(readout: .init(probMeas1Prep0: 0.1, probMeas0Prep1: 0))]),
              qubitCount: 4, decoderAccepts: true, validateAccepts: true),
+        // Found reviewing what Fuzz/noise checks: an override that switches the convention to pauli
+        // inherits the global λ = 1.2, which is p > 1; the decoder accepted it, validate rejected it.
+        Case(yaml: "depolarizing: {one_qubit: 1.2}\nqubits: {0: {depolarizing: {convention: pauli}}}",
+             profile: NoiseProfile(depolarizing: .init(oneQubit: 1.2), qubits: [0: .init(depolarizing: .init(oneQubit: 1.2, convention: .pauli))]),
+             qubitCount: 1, decoderAccepts: false, validateAccepts: false),
+        Case(yaml: "depolarizing: {one_qubit: 0.9, two_qubit: 0.9, convention: pauli}\nqubits: {0: {depolarizing: {convention: lambda}}}",
+             profile: NoiseProfile(depolarizing: .init(oneQubit: 0.9, twoQubit: 0.9, convention: .pauli),
+                                   qubits: [0: .init(depolarizing: .init(oneQubit: 0.9, twoQubit: 0.9, convention: .lambda))]),
+             qubitCount: 1, decoderAccepts: true, validateAccepts: true),
         // By design: the decoder does not know the circuit, so only validate checks override indices.
         Case(yaml: "qubits: {3: {readout: {prob_meas1_prep0: 0.1}}}",
              profile: NoiseProfile(qubits: [3: .init(readout: .init(probMeas1Prep0: 0.1, probMeas0Prep1: 0))]),
