@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 NOTEBOOKS := $(wildcard Notebooks/*.md)
 
-.PHONY: all deps build release demo test check bench clean
+.PHONY: all deps build release demo test test-integration check bench clean
 
 all: build
 
@@ -35,6 +35,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(MAKE) check
+
+## test-integration: `quire export --mlflow` against a real MLflow server (MLflow installed with pip
+## into .build/venv-mlflow, which git ignores; needs python3 with venv and network access to PyPI).
+MLFLOW_VENV := .build/venv-mlflow
+test-integration: deps
+	@[ -x $(MLFLOW_VENV)/bin/mlflow ] || { python3 -m venv $(MLFLOW_VENV) && $(MLFLOW_VENV)/bin/pip install -q mlflow; }
+	$(SWIFT) build --build-tests
+	QUIRE_MLFLOW=$(CURDIR)/$(MLFLOW_VENV)/bin/mlflow $(SWIFT) test --skip-build --filter MLflowExportTests
 
 ## check: every example paper rebuilds byte for byte (release build: the papers train models).
 check: release

@@ -20,9 +20,11 @@ public struct BlockCache: Sendable {
         folder = URL(fileURLWithPath: documentFolder).appendingPathComponent(".quire/cache").path
     }
 
-    /// The key of `record` (before execution) in a document with `settings`.
+    /// The key of `record` (before execution) in a document with `settings`. The `vN` prefix
+    /// changes whenever what a block records changes (v2: experiment records carry `loss_curve`),
+    /// so older entries are never reused.
     static func key(_ record: BlockRecord, settings: DocumentSettings) -> String {
-        var text = "quire-cache/v1\u{0}\(QuireVersion.current)\u{0}\(record.id)\u{0}\(record.kind)\u{0}\(record.spec.compact())\u{0}\(record.seed)"
+        var text = "quire-cache/v2\u{0}\(QuireVersion.current)\u{0}\(record.id)\u{0}\(record.kind)\u{0}\(record.spec.compact())\u{0}\(record.seed)"
         for (name, value) in record.inputs { text += "\u{0}\(name)=\(value.compact())" }
         text += "\u{0}\(settings.precision)\u{0}\(settings.figures)"
         return Hashing.sha256Hex(Array(text.utf8))

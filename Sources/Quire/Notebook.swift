@@ -23,6 +23,9 @@ public struct RunOptions: Sendable {
     public var useCache = false
     /// Seconds `quire run` waits for another run of the same document to release its lock (`--lock-timeout`).
     public var lockTimeout: Double = 60
+    /// Told when each block starts and finishes, from the thread running it (`--jobs` > 1: from
+    /// several threads at once); `nil` reports nothing. Never affects the result.
+    public var progress: (@Sendable (BlockProgress) -> Void)?
 
     /// Default options.
     public init() {}
@@ -95,8 +98,14 @@ public enum Notebook {
         let blocks = plan.blocks
         // Every block is a pure function of its prepared inputs, so they may run in any order;
         // results are folded in document order below.
+        let progress = options.progress
         let computed = ParallelMap.map(count: blocks.count, jobs: options.jobs) { index -> Result<(BlockResult, Bool), any Error> in
-            Result {
+            let block = blocks[index].block
+            func report(_ event: BlockProgress.Event) {
+                progress?(BlockProgress(id: block.id, kind: block.kind.rawValue, index: index + 1, count: blocks.count, event: event))
+            }
+            report(.started)
+            let outcome = Result { () throws -> (BlockResult, Bool) in
                 let ready = try blocks[index].prepared.get()
                 let key = BlockCache.key(ready.record, settings: settings)
                 if let cached = cache?.load(key, record: ready.record) { return (cached, true) }
@@ -104,6 +113,11 @@ public enum Notebook {
                 cache?.store(key, result: result)
                 return (result, false)
             }
+            switch outcome {
+            case .success(let (_, cached)): report(.finished(cached: cached))
+            case .failure: report(.failed)
+            }
+            return outcome
         }
         var cacheHits = 0
         for ((block, _), outcome) in zip(blocks, computed) {

@@ -22,6 +22,8 @@ struct RecordedProvenance {
         var inputs: [String: CanonicalJSON]
         /// The engine that ran, if any.
         var engine: String?
+        /// What execution determined besides the region (e.g. an experiment's `loss_curve`).
+        var details: [String: CanonicalJSON] = [:]
     }
 
     /// The Quire version that wrote the appendix.
@@ -46,7 +48,7 @@ struct RecordedProvenance {
         for block in record.blocks {
             blocks[block.id] = Block(kind: block.kind, digest: InputDigest(specSHA256: block.spec_sha256, seed: block.seed, inputs: block.inputs),
                                      figures: block.figures, resultSHA256: block.result_sha256, spec: block.spec,
-                                     inputs: block.inputValues, engine: block.engine)
+                                     inputs: block.inputValues, engine: block.engine, details: block.details)
         }
     }
 
@@ -76,6 +78,7 @@ struct RecordedProvenance {
         var spec: CanonicalJSON
         var inputValues: [String: CanonicalJSON]
         var engine: String?
+        var details: [String: CanonicalJSON]
 
         private struct Key: CodingKey {
             var stringValue: String
@@ -94,6 +97,7 @@ struct RecordedProvenance {
             figures = try container.decodeIfPresent([String].self, forKey: Key(stringValue: "figures")) ?? []
             spec = try container.decode(CanonicalJSON.self, forKey: Key(stringValue: "spec"))
             engine = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "engine"))
+            details = try container.decodeIfPresent([String: CanonicalJSON].self, forKey: Key(stringValue: "details")) ?? [:]
             var inputs: [String: String] = [:]
             for key in container.allKeys where key.stringValue.hasSuffix("_sha256")
                 && key.stringValue != "spec_sha256" && key.stringValue != "result_sha256" {

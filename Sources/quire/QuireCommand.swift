@@ -9,7 +9,7 @@ struct QuireCommand: AsyncParsableCommand {
         commandName: "quire",
         abstract: "Run the quantum machine learning experiments in a Markdown paper and record their results reproducibly.",
         version: QuireVersion.current,
-        subcommands: [Run.self, Check.self, Diff.self, Render.self, Sim.self, Cache.self])
+        subcommands: [Run.self, Check.self, Diff.self, Render.self, Sim.self, Cache.self, Export.self])
 }
 
 /// Exit codes shared by every subcommand: 0 success, 1 `check` found a difference, 2 bad input.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Quire
 import QuireCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension QuireCommand {
     /// `quire run`: execute every block and rewrite the documents in place.
@@ -23,6 +26,9 @@ extension QuireCommand {
         @Option(help: "Seconds to wait for another quire run of the same document to finish before giving up (exit 2).")
         var lockTimeout: Double = 60
 
+        @Flag(help: "Print nothing but errors: no per-block progress on a terminal, no summary line per file.")
+        var quiet = false
+
         @OptionGroup var limits: LimitOptions
 
         @OptionGroup var parallel: JobsOption
@@ -36,11 +42,15 @@ extension QuireCommand {
             options.useCache = !noCache
             options.lockTimeout = lockTimeout
             var failed = false
+            let showProgress = !quiet && isatty(2) == 1
             for file in files {
                 do {
+                    var options = options
+                    if showProgress { options.progress = ProgressPrinter(file: file).report }
                     let report = try NotebookFile.run(path: file, options: options)
                     for failure in report.failures { Exit.printError(failure.description) }
                     failed = failed || !report.failures.isEmpty
+                    if quiet { continue }
                     Exit.printError("\(file): \(report.documentChanged ? "updated" : "unchanged")"
                                     + (report.cacheHits > 0 ? ", \(report.cacheHits) cached block\(report.cacheHits == 1 ? "" : "s") reused" : "")
                                     + (report.figuresChanged > 0 ? ", \(report.figuresChanged) figure files written or removed" : ""))

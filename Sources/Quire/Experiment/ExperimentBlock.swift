@@ -71,10 +71,27 @@ enum ExperimentBlock {
             record.details["baseline_grids"] = .object(OrderedDictionary(uniqueKeysWithValues: points[0].spec.baselines.compactMap { name in
                 BaselineGrid.standard(name).map { (name, CanonicalJSON.array($0.points.map { .string($0.map(\.description).joined(separator: ", ")) })) }
             }))
+            if axes.isEmpty, let curve = Self.meanCurve(outcomes[0].lossCurves) {
+                record.details["loss_curve"] = .array(curve.map(CanonicalJSON.number))
+            }
             let report = ExperimentReport(points: points, outcomes: outcomes, axes: axes, format: NumberFormat(precision: precision))
             let figures = try report.figures(id: block.id)
             let links = figures.map { "\n![\($0.caption)](\(figuresFolder)/\($0.figure.fileName))\n" }.joined()
             return BlockResult(markdown: report.markdown() + links, figures: figures.map(\.figure), record: record)
+        }
+    }
+}
+
+extension ExperimentBlock {
+    /// The training loss per epoch averaged over the repeats (entry e is the mean of every curve
+    /// that reaches epoch e + 1), recorded so `quire export --mlflow` can log it with steps;
+    /// `nil` without a trained variational model.
+    static func meanCurve(_ curves: [[Double]]) -> [Double]? {
+        let epochs = curves.map(\.count).max() ?? 0
+        guard epochs > 0 else { return nil }
+        return (0..<epochs).map { epoch in
+            let values = curves.filter { $0.count > epoch }.map { $0[epoch] }
+            return values.reduce(0, +) / Double(values.count)
         }
     }
 }

@@ -1,0 +1,115 @@
+import Foundation
+import OrderedCollections
+import QuireCore
+import QuireMarkdown
+
+/// What one block of a run document becomes in MLflow, read from the document alone (its regions
+/// and provenance appendix; nothing is executed): the tags that identify its run, the params,
+/// the tags describing the result, the metrics and the figures.
+struct MLflowRunPlan: Hashable, Sendable {
+    /// The block id (also the run's name).
+    var blockID: String
+    /// Tags that identify the run: document, block id and spec hash. MLflow params are immutable,
+    /// so a block whose spec changed gets a new run; an unchanged one is updated in place.
+    var identity: OrderedDictionary<String, String>
+    /// Every `quire.*` tag (the identity included).
+    var tags: OrderedDictionary<String, String>
+    /// The recorded canonical spec flattened to dotted keys.
+    var params: OrderedDictionary<String, String>
+    /// Every number in the region's tables (step 0), then the training loss per epoch (step = epoch).
+    var metrics: [MLflowRequest.Metric]
+    /// Figure paths relative to the document, as recorded.
+    var figures: [String]
+
+    /// MLflow's limits on a param's value and on any key's length.
+    static let maxValueLength = 6000, maxKeyLength = 250
+
+    /// The runs of every recorded block of `document`, in document order; `notes` receives a line
+    /// per block skipped because it has no recorded run.
+    ///
+    /// - Throws: `MLflowError.notRun` when the document has no readable provenance appendix.
+    static func plans(for document: QuireDocument, named name: String, notes: inout [String]) throws -> [MLflowRunPlan] {
+        let provenance = RecordedProvenance(document)
+        guard !provenance.blocks.isEmpty else { throw MLflowError.notRun(file: name) }
+        var plans: [MLflowRunPlan] = []
+        for block in document.blocks {
+            guard let record = provenance.blocks[block.id] else {
+                notes.append("block \(block.id) has no recorded run and was skipped; run `quire run \(name)` first")
+                continue
+            }
+            let region = document.regions.first { $0.id == block.id }
+                .map { String(decoding: document.source.bytes[$0.contentRange], as: UTF8.self) } ?? ""
+            plans.append(plan(id: block.id, record: record, region: region, document: name, version: provenance.quireVersion))
+        }
+        return plans
+    }
+
+    /// The run of block `id` recorded as `record`, whose region reads `region`.
+    static func plan(id: String, record: RecordedProvenance.Block, region: String, document: String, version: String?) -> MLflowRunPlan {
+        let identity: OrderedDictionary<String, String> = [
+            "quire.document": document, "quire.block_id": id, "quire.spec_sha256": record.digest.specSHA256,
+        ]
+        var tags = identity
+        tags["quire.kind"] = record.kind
+        tags["quire.seed"] = String(record.digest.seed)
+        tags["quire.result_sha256"] = record.resultSHA256
+        tags["quire.version"] = version ?? "unknown"
+        if let engine = record.engine { tags["quire.engine"] = engine }
+        return MLflowRunPlan(blockID: id, identity: identity, tags: tags, params: params(record.spec),
+                             metrics: metrics(region: region, lossCurve: record.details["loss_curve"]), figures: record.figures)
+    }
+
+    /// `spec` flattened to dotted keys (`train.epochs`, `sweep.encoding.kind.0`), strings unquoted,
+    /// keys made valid for MLflow, values cut to `maxValueLength` characters.
+    static func params(_ spec: CanonicalJSON) -> OrderedDictionary<String, String> {
+        var params: OrderedDictionary<String, String> = [:]
+        for leaf in spec.leaves() {
+            let key = metricName(leaf.path.isEmpty ? "spec" : leaf.path)
+            let text = leaf.value.hasPrefix("\"") ? (try? JSONDecoder().decode(String.self, from: Data(leaf.value.utf8))) ?? leaf.value : leaf.value
+            if params[key] == nil { params[key] = String(text.prefix(maxValueLength)) }
+        }
+        return params
+    }
+
+    /// The numbers of `region`'s tables at step 0 (named `row / column`, the first of any names
+    /// that coincide once made valid), then `lossCurve`'s entries as `loss` at steps 1, 2, ….
+    static func metrics(region: String, lossCurve: CanonicalJSON?) -> [MLflowRequest.Metric] {
+        var seen = Set<String>()
+        var metrics: [MLflowRequest.Metric] = []
+        for cell in RegionTables(region).cells where cell.value.isFinite {
+            let key = metricName(cell.name)
+            if seen.insert(key).inserted { metrics.append(.init(key: key, value: cell.value, step: 0)) }
+        }
+        if case .array(let values)? = lossCurve {
+            for (epoch, value) in values.enumerated() {
+                guard let number = value.double, number.isFinite else { continue }
+                metrics.append(.init(key: "loss", value: number, step: Int64(epoch + 1)))
+            }
+        }
+        return metrics
+    }
+
+    /// `name` in the characters MLflow allows in metric and param names (letters, digits, `_ - . /`
+    /// and space; anything else becomes `_`), with no empty, `.` or `..` path segment (MLflow refuses
+    /// names that normalise to another path), at most `maxKeyLength` characters.
+    static func metricName(_ name: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./ ")
+        let mapped = String(name.map { allowed.contains($0) ? $0 : "_" })
+        let segments = mapped.split(separator: "/", omittingEmptySubsequences: true).map { $0 == "." || $0 == ".." ? "_" : String($0) }
+        let joined = segments.joined(separator: "/")
+        let key = joined.prefix(maxKeyLength).trimmed(of: "/")
+        return key.isEmpty ? "value" : key
+    }
+}
+
+extension CanonicalJSON {
+    /// The value as a double when it is a number.
+    var double: Double? {
+        switch self {
+        case .number(let value): return value
+        case .integer(let value): return Double(value)
+        case .unsigned(let value): return Double(value)
+        default: return nil
+        }
+    }
+}
