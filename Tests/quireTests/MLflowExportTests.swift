@@ -118,6 +118,20 @@ struct MLflowExportTests {
         #expect(wrongPath.status == 2 && wrongPath.stderr.contains("HTTP 404"), "\(wrongPath.stderr)")
     }
 
+    @Test(.enabled(if: MLflowServer.executable != nil,
+                   "skipped: no mlflow executable on PATH or in QUIRE_MLFLOW; `make test-integration` installs one and runs this test"),
+          .timeLimit(.minutes(5)))
+    func withoutTheArtifactProxyFiguresAreSkippedWithANote() async throws {
+        let server = try await MLflowServer(artifactProxy: false)
+        defer { server.stop() }
+        let folder = try QuireBinary.folder(["paper.md": Self.paper])
+        #expect(try QuireBinary.run(["run", "paper.md"], in: folder).status == 0)
+        let outcome = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("note: figures were not uploaded") && outcome.stderr.hasSuffix("2 runs created, 0 updated, 0 figures uploaded\n"),
+                "\(outcome.stderr)")
+    }
+
     /// One run as the server reports it.
     struct Run {
         var id: String
