@@ -13,7 +13,7 @@ extension QuireCommand {
                 of duplicating them. Nothing is executed and the documents are never modified.
                 """)
 
-        @Option(help: "The tracking server's URI, e.g. http://127.0.0.1:5000.")
+        @Option(help: ArgumentHelp("The tracking server's URI, e.g. http://127.0.0.1:5000.", valueName: "uri"))
         var mlflow: String
 
         @Argument(help: "The Markdown documents to export (run them first).")

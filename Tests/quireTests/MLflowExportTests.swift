@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import quire
 
 /// `quire export --mlflow` against a real MLflow tracking server: runs, params, metrics per epoch
 /// and figures read back through the REST API, and no duplicates on a second export.
@@ -28,6 +29,19 @@ struct MLflowExportTests {
 
     func text(_ folder: URL, _ name: String) throws -> String {
         String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+    }
+
+    @Test func argumentsParseInProcess() throws {
+        let export = try #require(try QuireCommand.parseAsRoot(["export", "--mlflow", "http://127.0.0.1:5000", "a.md", "b.md"]) as? QuireCommand.Export)
+        #expect(export.mlflow == "http://127.0.0.1:5000" && export.files == ["a.md", "b.md"])
+        #expect(throws: (any Error).self) { try QuireCommand.parseAsRoot(["export", "a.md"]) }
+        let run = try #require(try QuireCommand.parseAsRoot(["run", "--quiet", "a.md"]) as? QuireCommand.Run)
+        #expect(run.quiet)
+    }
+
+    @Test func anInvalidURIIsBadInput() throws {
+        let outcome = try QuireBinary.run(["export", "--mlflow", "localhost:5000", "paper.md"], in: try QuireBinary.folder([:]))
+        #expect(outcome.status == 2 && outcome.stderr.contains("'localhost:5000' is not an MLflow tracking URI"), "\(outcome.stderr)")
     }
 
     @Test func anUnreachableServerIsBadInputAndLeavesTheDocumentAlone() throws {
@@ -102,6 +116,20 @@ struct MLflowExportTests {
 
         let wrongPath = try QuireBinary.run(["export", "--mlflow", server.uri + "/not-mlflow", "paper.md"], in: folder)
         #expect(wrongPath.status == 2 && wrongPath.stderr.contains("HTTP 404"), "\(wrongPath.stderr)")
+    }
+
+    @Test(.enabled(if: MLflowServer.executable != nil,
+                   "skipped: no mlflow executable on PATH or in QUIRE_MLFLOW; `make test-integration` installs one and runs this test"),
+          .timeLimit(.minutes(5)))
+    func withoutTheArtifactProxyFiguresAreSkippedWithANote() async throws {
+        let server = try await MLflowServer(artifactProxy: false)
+        defer { server.stop() }
+        let folder = try QuireBinary.folder(["paper.md": Self.paper])
+        #expect(try QuireBinary.run(["run", "paper.md"], in: folder).status == 0)
+        let outcome = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("note: figures were not uploaded") && outcome.stderr.hasSuffix("2 runs created, 0 updated, 0 figures uploaded\n"),
+                "\(outcome.stderr)")
     }
 
     /// One run as the server reports it.

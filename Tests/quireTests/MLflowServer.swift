@@ -6,8 +6,9 @@ import FoundationNetworking
 import Glibc
 #endif
 
-/// A real `mlflow server` on 127.0.0.1 with a SQLite store and the artifact proxy, in a fresh
-/// temporary folder, for the export integration test. `make test-integration` installs MLflow.
+/// A real `mlflow server` on 127.0.0.1 with a SQLite store, with or without the artifact proxy, in
+/// a fresh temporary folder (removed by `stop()`), for the export integration test.
+/// `make test-integration` installs MLflow.
 final class MLflowServer {
     /// The mlflow executable: `$QUIRE_MLFLOW`, else `mlflow` on `PATH`; `nil` when neither exists.
     static let executable: String? = {
@@ -23,11 +24,14 @@ final class MLflowServer {
     /// The tracking URI.
     let uri: String
     private let process: Process
+    private let folder: URL
 
-    /// Starts the server and waits (up to two minutes) until it answers `/health`.
-    init() async throws {
+    /// Starts the server and waits (up to two minutes) until it answers `/health`. With
+    /// `artifactProxy`, clients upload artifacts through it; without, its runs' artifact URIs are
+    /// plain paths that clients would have to write themselves.
+    init(artifactProxy: Bool = true) async throws {
         guard let executable = Self.executable else { throw Failure("mlflow not found") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-mlflow-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-mlflow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let port = try Self.freePort()
         uri = "http://127.0.0.1:\(port)"
@@ -36,8 +40,9 @@ final class MLflowServer {
         // inherit: `stop()` signals the whole group.
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["server", "--host", "127.0.0.1", "--port", String(port), "--workers", "1",
-                             "--backend-store-uri", "sqlite:///\(folder.path)/mlflow.db",
-                             "--artifacts-destination", folder.appendingPathComponent("artifacts").path]
+                             "--backend-store-uri", "sqlite:///\(folder.path)/mlflow.db"]
+            + (artifactProxy ? ["--artifacts-destination", folder.appendingPathComponent("artifacts").path]
+                             : ["--no-serve-artifacts", "--default-artifact-root", folder.appendingPathComponent("artifacts").path])
         let log = folder.appendingPathComponent("server.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: log)
@@ -49,8 +54,9 @@ final class MLflowServer {
             guard process.isRunning else { break }
             try await Task.sleep(nanoseconds: 500_000_000)
         }
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         stop()
-        throw Failure("mlflow server did not start; see \(log.path)")
+        throw Failure("mlflow server did not start: \(text.suffix(2000))")
     }
 
     /// Stops the server's process group (SIGKILL: `mlflow server` outlives SIGTERM; its store is a
@@ -58,6 +64,7 @@ final class MLflowServer {
     func stop() {
         kill(-process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Calls the REST API: GET with `query`, or POST with `body`; returns the JSON answer.

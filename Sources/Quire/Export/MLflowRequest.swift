@@ -28,10 +28,13 @@ struct MLflowRequest: Hashable, Sendable {
         var step: Int64
     }
 
+    /// The HTTP method.
     var method: Method
     /// The path below the server's base URL, e.g. `/api/2.0/mlflow/runs/search`.
     var path: String
+    /// Query parameters (GET calls).
     var query: OrderedDictionary<String, String> = [:]
+    /// The body (POST and PUT calls).
     var body: Body = .none
 
     /// Largest batch `log-batch` accepts: 1000 entries in all, at most 100 params and 100 tags.
