@@ -1,14 +1,24 @@
 import Quire
+import QuireCore
 import QuireSimulator
 
-/// libFuzzer target: every noise profile the YAML decoder accepts passes validation and yields
+/// libFuzzer target: every error of the YAML noise-profile decoder is located inside the input, and
+/// every profile it accepts passes validation and yields
 /// trace-preserving channels (Σ K†K = I to 1e-9, every entry finite) after one- and two-qubit gates,
 /// on the global qubits and on every overridden one.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNoise(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size <= 65_536 else { return 0 }
     let yaml = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    guard let profile = try? NoiseProfileDecoder.decode(yaml: yaml, file: "fuzz.yaml") else { return 0 }
+    let profile: NoiseProfile
+    do {
+        profile = try NoiseProfileDecoder.decode(yaml: yaml, file: "fuzz.yaml")
+    } catch let error as LocatedError {
+        checkInside(error, yaml)
+        return 0
+    } catch {
+        fatalError("the decoder threw an error without a location: \(error)")
+    }
     let overridden = profile.qubits.keys.sorted()
     let qubits = Array(Set([0, 1] + overridden)).sorted()
     do {
@@ -31,4 +41,15 @@ public func fuzzNoise(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
     }
     return 0
+}
+
+/// Stops when `error` has no location, or one outside `text` (a line that exists, a UTF-8 column on
+/// it or just past its end).
+func checkInside(_ error: LocatedError, _ text: String) {
+    guard let location = error.diagnostic.location else { fatalError("unlocated error: \(error)") }
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    guard location.line >= 1, location.line <= lines.count,
+          location.column >= 1, location.column <= lines[location.line - 1].count + 1 else {
+        fatalError("error at \(location.line):\(location.column) outside the \(lines.count)-line input: \(error)")
+    }
 }

@@ -156,13 +156,17 @@ public struct YAMLOrigin {
 
     /// An origin for `yaml` placed in the document by `locate`.
     public init(yaml: String, locate: @escaping (_ line: Int, _ column: Int) -> SourceLocation) {
-        lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character, so CRLF lines need naming to be split.
+        lines = yaml.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         self.locate = locate
     }
 
     /// The document location of a Yams mark.
     func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return locate(1, 1) }
+        // libyaml puts an error at the end of a text without a final line break on the line after
+        // it, which does not exist: it is the end of the last line.
+        if mark.line > lines.count, let last = lines.last { return locate(lines.count, last.utf8.count + 1) }
         return locate(mark.line, byteColumn(line: mark.line, scalarColumn: mark.column))
     }
 
