@@ -42,17 +42,10 @@ struct DatasetSpec: Sendable {
         switch source {
         case .file(_, let loaded): loaded.dataset.sampleCount
         case .generated(let generator):
-            switch generator {
-            case .moons(let p): p.samples
-            case .circles(let p): p.samples
-            case .blobs(let p): p.samples
-            case .parity(let p): p.samples
-            case .linearlySeparable(let p): p.samples
-            case .hyperplanes(let p): p.samples
-            case .hiddenManifold(let p): p.samples
-            case .twoCurves(let p): p.samples
-            case .barsAndStripes(let p): p.samples
-            }
+            Self.parameters(of: generator).first { $0.0 == "samples" }.flatMap { entry -> Int? in
+                if case .integer(let value) = entry.1 { return Int(value) }
+                return nil
+            } ?? 0
         }
     }
 

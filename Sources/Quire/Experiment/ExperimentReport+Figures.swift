@@ -46,8 +46,7 @@ extension ExperimentReport {
         let models = outcomes[0].models
         func series(_ label: String, _ value: (ExperimentRunner.Measurement) -> Double) -> BarChart.Series {
             let summaries = models.map { Summary($0.runs.map(value)) }
-            let intervals = summaries.allSatisfy { $0.interval != nil }
-                ? Intervals(lower: summaries.map { $0.interval!.lowerBound }, upper: summaries.map { $0.interval!.upperBound }) : nil
+            let intervals = Self.intervals(summaries)
             return .init(label, values: summaries.map(\.mean), errors: intervals)
         }
         return BarChart(name: "\(id)-accuracy", categories: models.map(\.name),
@@ -65,12 +64,19 @@ extension ExperimentReport {
                            xAxis: PlotAxis(names[0] + " (scaled)"), yAxis: PlotAxis(names[1] + " (scaled)"))
     }
 
+    /// The 95% intervals of `summaries` as error bars or a band; nil unless every one has an
+    /// interval (a single repeat has none).
+    private static func intervals(_ summaries: [Summary]) -> Intervals? {
+        let ranges = summaries.compactMap(\.interval)
+        guard ranges.count == summaries.count else { return nil }
+        return Intervals(lower: ranges.map(\.lowerBound), upper: ranges.map(\.upperBound))
+    }
+
     private func lossPlot(_ id: String) -> LinePlot? {
         let curves = outcomes[0].lossCurves
         guard let epochs = curves.first?.count, epochs > 0 else { return nil }
         let summaries = (0..<epochs).map { epoch in Summary(curves.map { $0[epoch] }) }
-        let band = summaries.allSatisfy { $0.interval != nil }
-            ? Intervals(lower: summaries.map { $0.interval!.lowerBound }, upper: summaries.map { $0.interval!.upperBound }) : nil
+        let band = Self.intervals(summaries)
         let loss = points[0].spec.train.loss
         return LinePlot(name: "\(id)-loss", xAxis: PlotAxis("epoch"), yAxis: PlotAxis("\(loss) loss on the training set"),
                         series: [.init(outcomes[0].models[0].name, x: (1...epochs).map(Double.init), y: summaries.map(\.mean), band: band, markers: epochs <= 40)])
@@ -88,8 +94,7 @@ extension ExperimentReport {
         let models = outcomes[0].models.indices
         let series = models.map { index -> LinePlot.Series in
             let summaries = outcomes.map { Summary($0.models[index].runs.map(\.testAccuracy)) }
-            let band = summaries.allSatisfy { $0.interval != nil }
-                ? Intervals(lower: summaries.map { $0.interval!.lowerBound }, upper: summaries.map { $0.interval!.upperBound }) : nil
+            let band = Self.intervals(summaries)
             return .init(outcomes[0].models[index].name, x: xs, y: summaries.map(\.mean), band: band, markers: true)
         }
         return LinePlot(name: "\(id)-sweep", xAxis: PlotAxis(axes[0]), yAxis: PlotAxis("test accuracy"), series: series)
