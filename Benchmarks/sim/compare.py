@@ -6,14 +6,15 @@ Layered random circuits: a u3 with random angles on every qubit, then a cx brick
 timed on the same circuit, single-threaded and with every core, best of `--repeats` runs; the
 table prints seconds and the ratio Quire / peer (below 1 means Quire is faster). Quire's time is
 the `elapsed_seconds` it reports (reading the QASM file included, writing JSON excluded); the peers
-are timed around their run calls only.
+are timed around their run calls only. qulacs runs in a child process per thread count, because
+OpenMP reads OMP_NUM_THREADS once, when qulacs is first imported.
 
 Also prints Quire's achieved memory bandwidth per unfused gate against the copy roofline from
 `quire-bench copy N`: a one-qubit gate on n qubits must read and write 2^(n+5) bytes in complex128.
 
 Usage: compare.py QUIRE QUIRE_BENCH [--sizes 20x20,22x20,24x10] [--repeats 3]
 """
-import argparse, json, math, os, random, subprocess, tempfile, time
+import argparse, json, math, os, random, subprocess, sys, tempfile, time
 
 import numpy as np
 
@@ -57,20 +58,14 @@ def time_aer(qasm, threads, repeats):
     return best
 
 
-def time_qulacs(n, gates, threads, repeats):
-    os.environ["OMP_NUM_THREADS"] = str(threads)
-    from qulacs import QuantumCircuit, QuantumState
-    from qulacs.gate import U3, CNOT
-    circuit = QuantumCircuit(n)
-    for name, qubits, angles in gates:
-        circuit.add_gate(U3(qubits[0], *angles) if name == "u3" else CNOT(qubits[0], qubits[1]))
-    best = math.inf
-    for _ in range(repeats):
-        state = QuantumState(n)
-        start = time.perf_counter()
-        circuit.update_quantum_state(state)
-        best = min(best, time.perf_counter() - start)
-    return best
+def time_qulacs(n, gates, threads, repeats, folder):
+    """qulacs in a child process with OMP_NUM_THREADS set before its OpenMP runtime starts."""
+    path = os.path.join(folder, f"gates_{n}.json")
+    json.dump({"qubits": n, "gates": gates}, open(path, "w"))
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "time_qulacs.py")
+    out = subprocess.run([sys.executable, script, path, str(threads), str(repeats)], capture_output=True, text=True,
+                         check=True, env={**os.environ, "OMP_NUM_THREADS": str(threads)})
+    return float(out.stdout)
 
 
 def main():
@@ -92,7 +87,7 @@ def main():
             for threads in sorted({1, cores}):
                 quire = time_quire(args.quire, path, threads, args.repeats)
                 aer = time_aer(qasm, threads, args.repeats)
-                qulacs = time_qulacs(n, gates, threads, args.repeats)
+                qulacs = time_qulacs(n, gates, threads, args.repeats, folder)
                 bandwidth = len(gates) * 2 ** (n + 5) / quire / 1e9
                 print(f"{size:>8} {threads:>7} {quire:9.3f} {aer:9.3f} {qulacs:9.3f} {quire / aer:10.2f} {quire / qulacs:13.2f} "
                       f"{bandwidth:10.2f} {bandwidth / copy:8.0%}")

@@ -2,8 +2,9 @@
 ///
 /// Matrices are passed interleaved row-major (`[re00, im00, re01, im01, re10, im10, re11, im11]`),
 /// and need not be unitary (measurement projectors and reset maps use them too). The loops visit the
-/// pairs through `forEachPairRun` (AmplitudeBuffer+PairTraversal): runs of consecutive pairs walked through offset pointers,
-/// which the optimiser vectorises, and single pairs when the target or a control is qubit 0 or 1.
+/// pairs through `forEachPairRun` (+PairTraversal): runs of consecutive pairs walked through offset
+/// pointers, which the optimiser vectorises, and single pairs when a control or the target is qubit 0
+/// or 1 (except uncontrolled general gates on those targets, which use SIMD2 lanes: +LowTargets).
 /// Each amplitude's update is the same arithmetic whichever path or thread count visits it.
 extension AmplitudeBuffer {
     /// Applies the 2×2 `matrix` to `target` on the amplitudes whose `controlMask` bits are all 1.
@@ -12,6 +13,10 @@ extension AmplitudeBuffer {
     @inlinable
     public func applyOneQubit(target: Int, matrix: [Double], controlMask: Int = 0, threads: Int = 1) {
         precondition(matrix.count == 8 && controlMask & (1 << target) == 0, "applyOneQubit: bad matrix or control mask")
+        if controlMask == 0 && target < 2 {
+            applyOneQubitOnLowTarget(target, matrix: matrix, threads: threads)
+            return
+        }
         let (ar, ai, br, bi) = (matrix[0], matrix[1], matrix[2], matrix[3])
         let (cr, ci, dr, di) = (matrix[4], matrix[5], matrix[6], matrix[7])
         let step = 1 << target

@@ -78,4 +78,25 @@ struct KernelTests {
         #expect(evolve(threads: 2) == single)
         #expect(evolve(threads: 3) == single)
     }
+
+    /// A gate on qubit t equals the same gate on qubit k conjugated by swap(t, k), bit for bit, for
+    /// every pair of 13 qubits: the SIMD2 kernels of targets 0 and 1, the prefetching traversal of
+    /// 6…11 and the plain runs must do the same arithmetic per amplitude (swaps only move values).
+    @Test(arguments: [StandardGate.u3, .rz, .x])
+    func oneTargetKernelPathsAgreeBitForBit(gate: StandardGate) {
+        let parameters = gate == .u3 ? [0.4, -1.2, 2.1] : gate == .rz ? [0.9] : []
+        let original = randomState(qubits: 13, seed: 31)
+        for t in 0..<13 {
+            let direct = AmplitudeBuffer(copying: original)
+            KernelOperation(gate: gate, qubits: [t], parameters: parameters).apply(to: direct, threads: 1)
+            for k in 0..<13 where k != t {
+                let conjugated = AmplitudeBuffer(copying: original)
+                conjugated.applySwap(t, k)
+                KernelOperation(gate: gate, qubits: [k], parameters: parameters).apply(to: conjugated, threads: 1)
+                conjugated.applySwap(t, k)
+                let identical = amplitudes(conjugated) == amplitudes(direct)
+                #expect(identical, "\(gate) on qubit \(t) vs \(k)")
+            }
+        }
+    }
 }
