@@ -12,11 +12,18 @@ OpenMP reads OMP_NUM_THREADS once, when qulacs is first imported.
 Also prints Quire's achieved memory bandwidth per unfused gate against the copy roofline from
 `quire-bench copy N`: a one-qubit gate on n qubits must read and write 2^(n+5) bytes in complex128.
 
-Usage: compare.py QUIRE QUIRE_BENCH [--sizes 20x20,22x20,24x10] [--repeats 3]
+Then the density-matrix method with depolarizing noise after every gate (`--density 10x20`), Quire
+against Aer's density_matrix method with the same noise model.
+
+Usage: compare.py QUIRE QUIRE_BENCH [--sizes 20x20,22x20,24x10] [--density 10x20] [--repeats 3]
 """
 import argparse, json, math, os, random, subprocess, sys, tempfile, time
 
 import numpy as np
+
+
+# Depolarizing λ after every u3 and every cx (Aer's convention in both tools) for the density-matrix rows.
+DEPOLARIZING = (0.001, 0.01)
 
 
 def layered_qasm(n, depth, seed):
@@ -58,6 +65,33 @@ def time_aer(qasm, threads, repeats):
     return best
 
 
+def time_quire_density(quire, path, profile, threads, repeats):
+    best = math.inf
+    for _ in range(repeats):
+        out = subprocess.run([quire, "sim", path, "--noise", profile, "--method", "density-matrix", "--threads", str(threads),
+                              "--json"], capture_output=True, text=True, check=True)
+        best = min(best, json.loads(out.stdout)["elapsed_seconds"])
+    return best
+
+
+def time_aer_density(qasm, threads, repeats):
+    from qiskit import qasm2
+    from qiskit_aer import AerSimulator
+    from qiskit_aer.noise import NoiseModel, depolarizing_error
+    noise = NoiseModel()
+    noise.add_all_qubit_quantum_error(depolarizing_error(DEPOLARIZING[0], 1), ["u3"])
+    noise.add_all_qubit_quantum_error(depolarizing_error(DEPOLARIZING[1], 2), ["cx"])
+    circuit = qasm2.loads(qasm)
+    circuit.save_density_matrix()
+    sim = AerSimulator(method="density_matrix", noise_model=noise, max_parallel_threads=threads, fusion_enable=True)
+    best = math.inf
+    for _ in range(repeats):
+        start = time.perf_counter()
+        sim.run(circuit).result()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def time_qulacs(n, gates, threads, repeats, folder):
     """qulacs in a child process with OMP_NUM_THREADS set before its OpenMP runtime starts."""
     path = os.path.join(folder, f"gates_{n}.json")
@@ -73,6 +107,7 @@ def main():
     parser.add_argument("quire")
     parser.add_argument("quire_bench")
     parser.add_argument("--sizes", default="20x20,22x20,24x10")
+    parser.add_argument("--density", default="10x20", help="density-matrix sizes with depolarizing noise, vs Aer only")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
@@ -91,6 +126,18 @@ def main():
                 bandwidth = len(gates) * 2 ** (n + 5) / quire / 1e9
                 print(f"{size:>8} {threads:>7} {quire:9.3f} {aer:9.3f} {qulacs:9.3f} {quire / aer:10.2f} {quire / qulacs:13.2f} "
                       f"{bandwidth:10.2f} {bandwidth / copy:8.0%}")
+        print(f"\n{'density':>8} {'threads':>7} {'quire s':>9} {'aer s':>9} {'quire/aer':>10}   (depolarizing {DEPOLARIZING})")
+        profile = os.path.join(folder, "noise.yaml")
+        open(profile, "w").write(f"depolarizing: {{one_qubit: {DEPOLARIZING[0]}, two_qubit: {DEPOLARIZING[1]}}}\n")
+        for size in filter(None, args.density.split(",")):
+            n, depth = map(int, size.split("x"))
+            qasm, _ = layered_qasm(n, depth, seed=n * 1000 + depth)
+            path = os.path.join(folder, f"density_{n}_{depth}.qasm")
+            open(path, "w").write(qasm)
+            for threads in sorted({1, cores}):
+                quire = time_quire_density(args.quire, path, profile, threads, args.repeats)
+                aer = time_aer_density(qasm, threads, args.repeats)
+                print(f"{size:>8} {threads:>7} {quire:9.3f} {aer:9.3f} {quire / aer:10.2f}")
 
 
 if __name__ == "__main__":
