@@ -4,7 +4,8 @@ import QuireCore
 
 /// A content-addressed cache of block results in `.quire/cache/` beside the document.
 ///
-/// The key is the SHA-256 of everything a result depends on: Quire's version, the block's id and
+/// The key is the SHA-256 of everything a result depends on: Quire's version and the executable's
+/// build ID (`BuildFingerprint`: a rebuilt binary never reuses results of older code), the block's id and
 /// kind, its canonical spec, effective seed and resolved inputs, and the document settings that
 /// shape its region (precision, figures folder). An entry stores its own SHA-256; a corrupt or
 /// truncated entry fails that check and is recomputed, never trusted. `quire check` never reads it.
@@ -23,8 +24,9 @@ public struct BlockCache: Sendable {
     /// The key of `record` (before execution) in a document with `settings`. The `vN` prefix
     /// changes whenever what a block records changes (v2: experiment records carry `loss_curve`),
     /// so older entries are never reused.
-    static func key(_ record: BlockRecord, settings: DocumentSettings) -> String {
+    static func key(_ record: BlockRecord, settings: DocumentSettings, build: String? = BuildFingerprint.current) -> String {
         var text = "quire-cache/v2\u{0}\(QuireVersion.current)\u{0}\(record.id)\u{0}\(record.kind)\u{0}\(record.spec.compact())\u{0}\(record.seed)"
+        text += "\u{0}build=\(build ?? "")"
         for (name, value) in record.inputs { text += "\u{0}\(name)=\(value.compact())" }
         text += "\u{0}\(settings.precision)\u{0}\(settings.figures)"
         return Hashing.sha256Hex(Array(text.utf8))
