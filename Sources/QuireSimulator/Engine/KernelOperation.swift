@@ -88,25 +88,50 @@ enum KernelOperation: Sendable {
     /// The same operation with every qubit moved up by `offset` and every entry conjugated: the
     /// column-side action conj(U) of a density matrix stored as a 2n-qubit vector (offset n).
     func conjugatedShifted(by offset: Int) -> KernelOperation {
-        let conjugate = { (values: [Double]) in values.enumerated().map { $0.offset & 1 == 1 ? -$0.element : $0.element } }
+        remapped({ $0 + offset }, conjugating: true)
+    }
+
+    /// The same operation with qubit q moved to `map(q)`, entries conjugated when `conjugating`.
+    func remapped(_ map: (Int) -> Int, conjugating: Bool) -> KernelOperation {
+        let values = { (values: [Double]) in
+            conjugating ? values.enumerated().map { $0.offset & 1 == 1 ? -$0.element : $0.element } : values
+        }
+        let scalar = { (value: Complex<Double>) in conjugating ? value.conjugate : value }
+        func mask(_ mask: Int) -> Int { (0..<Int.bitWidth).filter { mask >> $0 & 1 == 1 }.reduce(0) { $0 | 1 << map($1) } }
         switch self {
         case .identity:
             return .identity
         case let .diagonalOneQubit(target, d0, d1):
-            return .diagonalOneQubit(target: target + offset, d0: d0.conjugate, d1: d1.conjugate)
+            return .diagonalOneQubit(target: map(target), d0: scalar(d0), d1: scalar(d1))
         case let .diagonal(qubits, entries):
-            return .diagonal(qubits: qubits.map { $0 + offset }, entries: conjugate(entries))
+            return .diagonal(qubits: qubits.map(map), entries: values(entries))
         case let .controlledX(target, controlMask):
-            return .controlledX(target: target + offset, controlMask: controlMask << offset)
+            return .controlledX(target: map(target), controlMask: mask(controlMask))
         case let .swap(a, b, controlMask):
-            return .swap(a + offset, b + offset, controlMask: controlMask << offset)
+            return .swap(map(a), map(b), controlMask: mask(controlMask))
         case let .oneQubit(target, controlMask, matrix):
-            return .oneQubit(target: target + offset, controlMask: controlMask << offset, matrix: conjugate(matrix))
+            return .oneQubit(target: map(target), controlMask: mask(controlMask), matrix: values(matrix))
         case let .twoQubit(q0, q1, matrix):
-            return .twoQubit(q0 + offset, q1 + offset, matrix: conjugate(matrix))
+            return .twoQubit(map(q0), map(q1), matrix: values(matrix))
         case let .dense(qubits, matrix):
-            return .dense(qubits: qubits.map { $0 + offset }, matrix: conjugate(matrix))
+            return .dense(qubits: qubits.map(map), matrix: values(matrix))
         }
+    }
+
+    /// The operation's matrix on `qubits` (local index bit j = `qubits[j]`), which must hold every
+    /// qubit it touches: read off by applying its own kernel to each local basis state, so it is
+    /// exactly what the kernel does.
+    func matrix(on qubits: [Int]) -> ComplexMatrix {
+        let local = remapped({ global in qubits.firstIndex(of: global)! }, conjugating: false)
+        let dimension = 1 << qubits.count
+        var elements = [Complex<Double>](repeating: .zero, count: dimension * dimension)
+        let buffer = AmplitudeBuffer(qubitCount: qubits.count)
+        for column in 0..<dimension {
+            buffer.setBasisState(column)
+            local.apply(to: buffer, threads: 1)
+            for row in 0..<dimension { elements[row * dimension + column] = Complex(buffer[row].re, buffer[row].im) }
+        }
+        return ComplexMatrix(dimension: dimension, elements: elements)
     }
 
     /// `matrix` as interleaved (re, im) row-major doubles.

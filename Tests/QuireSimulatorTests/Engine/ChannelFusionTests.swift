@@ -25,7 +25,22 @@ struct ChannelFusionTests {
         let depolarizing = NoiseModel(profile: NoiseProfile(depolarizing: .init(oneQubit: 0, twoQubit: 0.2)))
             .channels(after: .cx, on: gateQubits)
         let channels = depolarizing + [Self.amplitudeDamping(0.3, on: 2), Self.amplitudeDamping(0.1, on: 0)]
-        try checkAgainstKrausSums(qubits: 3, channels: channels, gateQubits: gateQubits, expectedOperations: 1)
+        // cx is a permutation: folding it into the superoperator keeps it as sparse, so one pass.
+        try checkAgainstKrausSums(qubits: 3, gate: .cx, channels: channels, gateQubits: gateQubits, expectedOperations: 1)
+    }
+
+    /// A one-qubit gate is always folded into its channels' superoperator (one 4×4 pass).
+    @Test func oneQubitGateIsFoldedIntoItsChannels() throws {
+        let channels = NoiseModel(profile: NoiseProfile(depolarizing: .init(oneQubit: 0.05, twoQubit: 0))).channels(after: .u3, on: [1])
+            + [Self.amplitudeDamping(0.2, on: 1)]
+        try checkAgainstKrausSums(qubits: 3, gate: .u3, parameters: [0.4, -0.8, 1.3], channels: channels, gateQubits: [1], expectedOperations: 1)
+    }
+
+    /// A general two-qubit unitary would make the superoperator dense (256 nonzeros): the gate stays
+    /// as its row and column passes, then one superoperator pass.
+    @Test func denseTwoQubitGateIsNotFolded() throws {
+        let channels = NoiseModel(profile: NoiseProfile(depolarizing: .init(oneQubit: 0, twoQubit: 0.1))).channels(after: .rxx, on: [0, 2])
+        try checkAgainstKrausSums(qubits: 3, gate: .rxx, parameters: [0.7], channels: channels, gateQubits: [0, 2], expectedOperations: 3)
     }
 
     /// A channel on four qubits (superoperator on 8 > 6 local qubits) goes term by term.
@@ -35,12 +50,13 @@ struct ChannelFusionTests {
         let channel = QuantumChannel(qubits: [4, 0, 2, 1], krausOperators: [
             Complex(0.9.squareRoot()) * .identity(16), Complex(0.1.squareRoot()) * xxxx,
         ])
-        try checkAgainstKrausSums(qubits: 5, channels: [channel], gateQubits: [4, 0, 2, 1], expectedOperations: 1)
+        try checkAgainstKrausSums(qubits: 5, gate: .c3x, channels: [channel], gateQubits: [4, 0, 2, 1], expectedOperations: 3)
     }
 
-    /// Applies `channels` (after a gate on `gateQubits`) to a random ρ with the engine, and with
-    /// full-size Kraus matrices: ρ → Σ K ρ K† per channel.
-    func checkAgainstKrausSums(qubits n: Int, channels: [QuantumChannel], gateQubits: [Int], expectedOperations: Int) throws {
+    /// Applies `gate` on `gateQubits` and then `channels` to a random ρ with the engine, and with
+    /// full-size matrices: ρ → U ρ U†, then ρ → Σ K ρ K† per channel.
+    func checkAgainstKrausSums(qubits n: Int, gate: StandardGate, parameters: [Double] = [], channels: [QuantumChannel],
+                               gateQubits: [Int], expectedOperations: Int) throws {
         // A random density matrix ρ = A A†, as a 2n-qubit buffer and as a matrix.
         let a = randomState(qubits: 2 * n, seed: 8)
         var rho = ComplexMatrix(dimension: 1 << n, elements: (0..<(1 << (2 * n))).map { Complex(a[$0].re, a[$0].im) })
@@ -50,9 +66,12 @@ struct ChannelFusionTests {
             for c in 0..<(1 << n) { buffer[r | c << n] = (rho[r, c].real, rho[r, c].imaginary) }
         }
         let engine = try DensityMatrix(circuit: makeCircuit(qubits: n, []), options: SimulationOptions(method: .densityMatrix))
-        let operations = engine.channelOperations(channels, gateQubits: gateQubits)
+        let operation = KernelOperation(gate: gate, qubits: gateQubits, parameters: parameters)
+        let operations = engine.gateOperations(operation, qubits: gateQubits, channels: channels)
         #expect(operations.count == expectedOperations)
         for operation in operations { engine.applyChannel(operation, to: buffer) }
+        let unitary = gate.matrix(parameters: parameters).embedded(from: gateQubits, into: Array(0..<n))
+        rho = unitary * rho * unitary.adjoint
         for channel in channels {
             let full = channel.krausOperators.map { $0.embedded(from: channel.qubits, into: Array(0..<n)) }
             rho = full.map { $0 * rho * $0.adjoint }.dropFirst().reduce(full[0] * rho * full[0].adjoint, +)
