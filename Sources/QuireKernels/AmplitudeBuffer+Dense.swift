@@ -41,28 +41,40 @@ extension AmplitudeBuffer {
             start[r + 1] = nonzeros
         }
         let re = self.re, im = self.im
+        // Consecutive j below the lowest target bit map to consecutive bases: such runs (up to
+        // `chunk` long) are done together, row by row into a scratch block, so the inner loops run
+        // over contiguous amplitudes and vectorise. Each amplitude still sums its row's terms in
+        // column order from 0.0, so results do not depend on the run length or the thread split.
+        let runMask = (1 << positions[0]) - 1, chunk = 64
         Parallel.forEachRange(count: count >> k, threads: threads,
                               minimumWork: Parallel.minimumParallelWork >> k) { range in
-            let xr = UnsafeMutablePointer<Double>.allocate(capacity: 2 * dim)
-            defer { xr.deallocate() }
-            let xi = xr + dim
-            for j in range {
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * dim * chunk)
+            defer { scratch.deallocate() }
+            var j = range.lowerBound
+            while j < range.upperBound {
+                let end = min(range.upperBound, (j | runMask) + 1, j + chunk), length = end - j
                 var base = j
                 for p in 0..<k { base = BitIndex.insertZero(base, at: positions[p]) }
-                for l in 0..<dim {
-                    xr[l] = re[base | offset[l]]
-                    xi[l] = im[base | offset[l]]
+                for r in 0..<dim {
+                    let yr = scratch + 2 * r * chunk, yi = yr + chunk
+                    for t in 0..<length {
+                        yr[t] = 0
+                        yi[t] = 0
+                    }
+                    for e in start[r] ..< start[r + 1] {
+                        let xr = re + base + offset[column[e]], xi = im + base + offset[column[e]]
+                        let mr = value[2 * e], mi = value[2 * e + 1]
+                        for t in 0..<length {
+                            yr[t] += mr * xr[t] - mi * xi[t]
+                            yi[t] += mr * xi[t] + mi * xr[t]
+                        }
+                    }
                 }
                 for r in 0..<dim {
-                    var yr = 0.0, yi = 0.0
-                    for e in start[r] ..< start[r + 1] {
-                        let c = column[e], mr = value[2 * e], mi = value[2 * e + 1]
-                        yr += mr * xr[c] - mi * xi[c]
-                        yi += mr * xi[c] + mi * xr[c]
-                    }
-                    re[base | offset[r]] = yr
-                    im[base | offset[r]] = yi
+                    (re + base + offset[r]).update(from: scratch + 2 * r * chunk, count: length)
+                    (im + base + offset[r]).update(from: scratch + 2 * r * chunk + chunk, count: length)
                 }
+                j = end
             }
         }
     }
