@@ -13,6 +13,7 @@ struct BlockProgressTests {
         encoding: {kind: angle, rotation: y}
         model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
         train: {optimizer: adam, learning_rate: 0.1, epochs: 3, batch_size: 6, gradient: adjoint}
+        baselines: []
         repeat: 2
         sweep: {train.learning_rate: [0.1, 0.3]}
         ```

@@ -31,6 +31,7 @@ struct MLflowExportTests {
         encoding: {kind: angle, rotation: y}
         model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
         train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 6, gradient: adjoint}
+        baselines: [logistic-regression]
         repeat: 2
         sweep: {train.learning_rate: [0.1, 0.3]}
         ```
@@ -178,7 +179,9 @@ struct MLflowExportTests {
                 // Metrics read back through the API equal the document's per-repeat record.
                 let models = try #require(entry["models"] as? [[String: Any]])
                 let accuracy = try #require(models.first?["test_accuracy"] as? Double)
-                let name = try #require(models.first?["model"] as? String)
+                // MLflow's metric names allow letters, digits, `_ - . /` and space: `(` and `,` become `_`.
+                let model = try #require(models.first?["model"] as? String)
+                let name = String(model.map { "(),".contains($0) ? "_" : $0 })
                 #expect(run.metrics["\(name) / test accuracy"].map { abs($0 - accuracy) <= 1e-12 } == true, "\(run.metrics)")
                 let curve = try #require(entry["loss_curve"] as? [Double])
                 let history = try await server.call("metrics/get-history", query: ["run_id": run.id, "metric_key": "loss"])
