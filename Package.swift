@@ -30,7 +30,9 @@ let package = Package(
         .target(
             name: "QuireMarkdown",
             dependencies: ["CCmarkGFM", "QuireCore"]),
-        .target(name: "QuireKernels"),
+        // Header-only: the compiler's prefetch builtin for the mid-stride one-qubit kernels.
+        .systemLibrary(name: "CQuirePrefetch"),
+        .target(name: "QuireKernels", dependencies: ["CQuirePrefetch"]),
         .target(
             name: "QuireSimulator",
             dependencies: ["QuireKernels", "QuireCore", .product(name: "Numerics", package: "swift-numerics")]),

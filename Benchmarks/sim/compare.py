@@ -6,16 +6,24 @@ Layered random circuits: a u3 with random angles on every qubit, then a cx brick
 timed on the same circuit, single-threaded and with every core, best of `--repeats` runs; the
 table prints seconds and the ratio Quire / peer (below 1 means Quire is faster). Quire's time is
 the `elapsed_seconds` it reports (reading the QASM file included, writing JSON excluded); the peers
-are timed around their run calls only.
+are timed around their run calls only. qulacs runs in a child process per thread count, because
+OpenMP reads OMP_NUM_THREADS once, when qulacs is first imported.
 
 Also prints Quire's achieved memory bandwidth per unfused gate against the copy roofline from
 `quire-bench copy N`: a one-qubit gate on n qubits must read and write 2^(n+5) bytes in complex128.
 
-Usage: compare.py QUIRE QUIRE_BENCH [--sizes 20x20,22x20,24x10] [--repeats 3]
+Then the density-matrix method with depolarizing noise after every gate (`--density 10x20`), Quire
+against Aer's density_matrix method with the same noise model.
+
+Usage: compare.py QUIRE QUIRE_BENCH [--sizes 20x20,22x20,24x10] [--density 10x20] [--repeats 3]
 """
-import argparse, json, math, os, random, subprocess, tempfile, time
+import argparse, json, math, os, random, subprocess, sys, tempfile, time
 
 import numpy as np
+
+
+# Depolarizing λ after every u3 and every cx (Aer's convention in both tools) for the density-matrix rows.
+DEPOLARIZING = (0.001, 0.01)
 
 
 def layered_qasm(n, depth, seed):
@@ -57,20 +65,41 @@ def time_aer(qasm, threads, repeats):
     return best
 
 
-def time_qulacs(n, gates, threads, repeats):
-    os.environ["OMP_NUM_THREADS"] = str(threads)
-    from qulacs import QuantumCircuit, QuantumState
-    from qulacs.gate import U3, CNOT
-    circuit = QuantumCircuit(n)
-    for name, qubits, angles in gates:
-        circuit.add_gate(U3(qubits[0], *angles) if name == "u3" else CNOT(qubits[0], qubits[1]))
+def time_quire_density(quire, path, profile, threads, repeats):
     best = math.inf
     for _ in range(repeats):
-        state = QuantumState(n)
+        out = subprocess.run([quire, "sim", path, "--noise", profile, "--method", "density-matrix", "--threads", str(threads),
+                              "--json"], capture_output=True, text=True, check=True)
+        best = min(best, json.loads(out.stdout)["elapsed_seconds"])
+    return best
+
+
+def time_aer_density(qasm, threads, repeats):
+    from qiskit import qasm2
+    from qiskit_aer import AerSimulator
+    from qiskit_aer.noise import NoiseModel, depolarizing_error
+    noise = NoiseModel()
+    noise.add_all_qubit_quantum_error(depolarizing_error(DEPOLARIZING[0], 1), ["u3"])
+    noise.add_all_qubit_quantum_error(depolarizing_error(DEPOLARIZING[1], 2), ["cx"])
+    circuit = qasm2.loads(qasm)
+    circuit.save_density_matrix()
+    sim = AerSimulator(method="density_matrix", noise_model=noise, max_parallel_threads=threads, fusion_enable=True)
+    best = math.inf
+    for _ in range(repeats):
         start = time.perf_counter()
-        circuit.update_quantum_state(state)
+        sim.run(circuit).result()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def time_qulacs(n, gates, threads, repeats, folder):
+    """qulacs in a child process with OMP_NUM_THREADS set before its OpenMP runtime starts."""
+    path = os.path.join(folder, f"gates_{n}.json")
+    json.dump({"qubits": n, "gates": gates}, open(path, "w"))
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "time_qulacs.py")
+    out = subprocess.run([sys.executable, script, path, str(threads), str(repeats)], capture_output=True, text=True,
+                         check=True, env={**os.environ, "OMP_NUM_THREADS": str(threads)})
+    return float(out.stdout)
 
 
 def main():
@@ -78,6 +107,7 @@ def main():
     parser.add_argument("quire")
     parser.add_argument("quire_bench")
     parser.add_argument("--sizes", default="20x20,22x20,24x10")
+    parser.add_argument("--density", default="10x20", help="density-matrix sizes with depolarizing noise, vs Aer only")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
@@ -92,10 +122,22 @@ def main():
             for threads in sorted({1, cores}):
                 quire = time_quire(args.quire, path, threads, args.repeats)
                 aer = time_aer(qasm, threads, args.repeats)
-                qulacs = time_qulacs(n, gates, threads, args.repeats)
+                qulacs = time_qulacs(n, gates, threads, args.repeats, folder)
                 bandwidth = len(gates) * 2 ** (n + 5) / quire / 1e9
                 print(f"{size:>8} {threads:>7} {quire:9.3f} {aer:9.3f} {qulacs:9.3f} {quire / aer:10.2f} {quire / qulacs:13.2f} "
                       f"{bandwidth:10.2f} {bandwidth / copy:8.0%}")
+        print(f"\n{'density':>8} {'threads':>7} {'quire s':>9} {'aer s':>9} {'quire/aer':>10}   (depolarizing {DEPOLARIZING})")
+        profile = os.path.join(folder, "noise.yaml")
+        open(profile, "w").write(f"depolarizing: {{one_qubit: {DEPOLARIZING[0]}, two_qubit: {DEPOLARIZING[1]}}}\n")
+        for size in filter(None, args.density.split(",")):
+            n, depth = map(int, size.split("x"))
+            qasm, _ = layered_qasm(n, depth, seed=n * 1000 + depth)
+            path = os.path.join(folder, f"density_{n}_{depth}.qasm")
+            open(path, "w").write(qasm)
+            for threads in sorted({1, cores}):
+                quire = time_quire_density(args.quire, path, profile, threads, args.repeats)
+                aer = time_aer_density(qasm, threads, args.repeats)
+                print(f"{size:>8} {threads:>7} {quire:9.3f} {aer:9.3f} {quire / aer:10.2f}")
 
 
 if __name__ == "__main__":

@@ -25,11 +25,12 @@ public enum ArticleRenderer {
         }
         let document = try QuireDocument(bytes: try NotebookFile.read(path), file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let article = ArticleHTML(document: document, allowRawHTML: allowRawHTML) { inlineImage($0, folder: folder) }
+        var article = ArticleHTML(document: document, allowRawHTML: allowRawHTML) { inlineImage($0, folder: folder) }
         let front = FrontMatterFields(document.frontMatter)
         let name = URL(fileURLWithPath: path).lastPathComponent
         var title = front.title ?? article.headings.first(where: { $0.level == 1 })?.text ?? name
         if title.isEmpty { title = name }
+        article.removeLeadingTitle(title)
         var context: [String: Any] = [
             "title": title,
             "lang": front.language ?? "en",

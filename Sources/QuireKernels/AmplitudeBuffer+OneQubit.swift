@@ -2,8 +2,9 @@
 ///
 /// Matrices are passed interleaved row-major (`[re00, im00, re01, im01, re10, im10, re11, im11]`),
 /// and need not be unitary (measurement projectors and reset maps use them too). The loops visit the
-/// pairs through `BitIndex.forEachPairRun`: runs of consecutive pairs walked through offset pointers,
-/// which the optimiser vectorises, and single pairs when the target or a control is qubit 0 or 1.
+/// pairs through `forEachPairRun` (+PairTraversal): runs of consecutive pairs walked through offset
+/// pointers, which the optimiser vectorises, and single pairs when a control or the target is qubit 0
+/// or 1 (except uncontrolled general gates on those targets, which use SIMD2 lanes: +LowTargets).
 /// Each amplitude's update is the same arithmetic whichever path or thread count visits it.
 extension AmplitudeBuffer {
     /// Applies the 2×2 `matrix` to `target` on the amplitudes whose `controlMask` bits are all 1.
@@ -12,10 +13,14 @@ extension AmplitudeBuffer {
     @inlinable
     public func applyOneQubit(target: Int, matrix: [Double], controlMask: Int = 0, threads: Int = 1) {
         precondition(matrix.count == 8 && controlMask & (1 << target) == 0, "applyOneQubit: bad matrix or control mask")
+        if controlMask == 0 && target < 2 {
+            applyOneQubitOnLowTarget(target, matrix: matrix, threads: threads)
+            return
+        }
         let (ar, ai, br, bi) = (matrix[0], matrix[1], matrix[2], matrix[3])
         let (cr, ci, dr, di) = (matrix[4], matrix[5], matrix[6], matrix[7])
         let step = 1 << target
-        BitIndex.forEachPairRun(count: count, target: target, controlMask: controlMask, threads: threads) { start, length in
+        forEachPairRun(target: target, controlMask: controlMask, threads: threads) { start, length in
             let re0 = re + start, im0 = im + start, re1 = re0 + step, im1 = im0 + step
             for k in 0..<length {
                 let xr = re0[k], xi = im0[k], yr = re1[k], yi = im1[k]
@@ -34,7 +39,7 @@ extension AmplitudeBuffer {
                                       threads: Int = 1) {
         let step = 1 << target
         let touchZero = d0.re != 1 || d0.im != 0
-        BitIndex.forEachPairRun(count: count, target: target, controlMask: 0, threads: threads) { start, length in
+        forEachPairRun(target: target, controlMask: 0, threads: threads) { start, length in
             let re0 = re + start, im0 = im + start, re1 = re0 + step, im1 = im0 + step
             if touchZero {
                 for k in 0..<length {
@@ -57,7 +62,7 @@ extension AmplitudeBuffer {
     public func applyControlledX(target: Int, controlMask: Int = 0, threads: Int = 1) {
         precondition(controlMask & (1 << target) == 0, "applyControlledX: target inside control mask")
         let step = 1 << target
-        BitIndex.forEachPairRun(count: count, target: target, controlMask: controlMask, threads: threads) { start, length in
+        forEachPairRun(target: target, controlMask: controlMask, threads: threads) { start, length in
             let re0 = re + start, im0 = im + start, re1 = re0 + step, im1 = im0 + step
             for k in 0..<length {
                 let xr = re0[k], xi = im0[k]

@@ -52,6 +52,16 @@ public struct ArticleHTML: Sendable {
 }
 
 extension ArticleHTML {
+    /// Drops the body's opening level-1 heading when its text is `title`, which the template already
+    /// shows above the body: a paper that starts with `# Its title` shows its title once.
+    public mutating func removeLeadingTitle(_ title: String) {
+        guard let first = headings.first, first.level == 1, first.text == title else { return }
+        let start = body.drop { $0.isWhitespace }
+        guard start.hasPrefix("<h1"), let end = start.range(of: "</h1>") else { return }
+        body = String(start[end.upperBound...].drop { $0.isNewline })
+        headings.removeFirst()
+    }
+
     /// A short Markdown text (an abstract) as HTML, raw HTML omitted.
     public static func fragment(_ markdown: String) -> String {
         CmarkTree.html(Array(markdown.utf8), allowRawHTML: false).html

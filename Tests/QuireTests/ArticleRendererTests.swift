@@ -59,6 +59,19 @@ struct ArticleRendererTests {
         #expect(html.contains("<li class=\"level-2\"><a href=\"#method-1\">Method</a></li>"))
     }
 
+    /// A body that opens with `# <its title>` shows the title once (the masthead's), and only then:
+    /// a different opening heading, or the title heading later on, stays in the body.
+    @Test(arguments: [("# A small study\n\nText.\n", 0), ("# Another heading\n\nText.\n", 1), ("Text.\n\n# A small study\n", 1)])
+    func titleHeadingIsNotRepeated(body: String, bodyTitles: Int) throws {
+        let folder = try project()
+        let path = folder.appendingPathComponent("titled.md").path
+        try Data("---\ntitle: A small study\n---\n\(body)".utf8).write(to: URL(fileURLWithPath: path))
+        let html = try ArticleRenderer.render(path: path, template: "article", allowRawHTML: false)
+        #expect(html.components(separatedBy: "<h1 class=\"title\">A small study</h1>").count == 2)
+        #expect(html.components(separatedBy: "<h1 id=").count - 1 == bodyTitles)
+        #expect(html.contains("<p>Text.</p>"))
+    }
+
     @Test func rawHTMLIsOmittedUnlessAllowed() throws {
         let path = try project().appendingPathComponent("paper.md").path
         let safe = try ArticleRenderer.render(path: path, template: "article", allowRawHTML: false)

@@ -86,7 +86,7 @@ struct SimulationProgram: Sendable {
             }
             if let step { prepared.append(step) }
         }
-        steps = prepared.reversed()
+        steps = Self.fusingOneQubitRuns(prepared.reversed(), qubitCount: n)
         hasGateNoise = steps.contains {
             if case let .gate(_, _, channels) = $0.action { !channels.isEmpty } else { false }
         }
