@@ -32,18 +32,18 @@ struct ParallelMapTests {
         #expect((0..<(jobs - 1)).allSatisfy { _ in budget.acquire() } && !budget.acquire())
     }
 
-    /// One block with a sweep keeps a second worker busy: its points run at once.
+    /// One block with a sweep keeps a second worker busy: its first job waits (up to 10 s) until
+    /// another job has started, which happens only when the jobs run on two threads at once.
     @Test func theRepeatsOfASingleBlockRunOnSeveralThreads() {
         let budget = JobBudget(jobs: 2)
-        let gauge = Gauge()
-        _ = ParallelMap.map(count: 1, budget: budget) { _ in
-            ParallelMap.map(count: 6, budget: budget) { index in
-                gauge.enter()
-                defer { gauge.leave() }
-                Thread.sleep(forTimeInterval: 0.01)
-                return index
+        let started = DispatchSemaphore(value: 0)
+        let overlapped = ParallelMap.map(count: 1, budget: budget) { _ in
+            ParallelMap.map(count: 4, budget: budget) { index in
+                if index == 0 { return started.wait(timeout: .now() + 10) == .success }
+                started.signal()
+                return true
             }
         }
-        #expect(gauge.peak == 2)
+        #expect(overlapped == [[true, true, true, true]])
     }
 }
