@@ -22,10 +22,11 @@ public struct BlockCache: Sendable {
     }
 
     /// The key of `record` (before execution) in a document with `settings`. The `vN` prefix
-    /// changes whenever what a block records changes (v2: experiment records carry `loss_curve`),
-    /// so older entries are never reused.
+    /// changes whenever what a block records changes (v2: experiment records carry `loss_curve`;
+    /// v3: and `points`, each sweep point's and repeat's own results, stored as `StoredJSON` so key
+    /// order and every digit come back), so older entries are never reused.
     static func key(_ record: BlockRecord, settings: DocumentSettings, build: String? = BuildFingerprint.current) -> String {
-        var text = "quire-cache/v2\u{0}\(QuireVersion.current)\u{0}\(record.id)\u{0}\(record.kind)\u{0}\(record.spec.compact())\u{0}\(record.seed)"
+        var text = "quire-cache/v3\u{0}\(QuireVersion.current)\u{0}\(record.id)\u{0}\(record.kind)\u{0}\(record.spec.compact())\u{0}\(record.seed)"
         text += "\u{0}build=\(build ?? "")"
         for (name, value) in record.inputs { text += "\u{0}\(name)=\(value.compact())" }
         text += "\u{0}\(settings.precision)\u{0}\(settings.figures)"
@@ -41,14 +42,14 @@ public struct BlockCache: Sendable {
         else { return nil }
         var record = record
         record.engine = entry.engine
-        record.details = OrderedDictionary(uniqueKeysWithValues: entry.details.map { ($0.name, $0.value) })
+        record.details = OrderedDictionary(entry.details.map { ($0.name, $0.value.value) }, uniquingKeysWith: { first, _ in first })
         return BlockResult(markdown: entry.markdown, figures: entry.figures.map { Figure(fileName: $0.name, svg: $0.svg) }, record: record)
     }
 
     /// Stores `result` under `key`; failures to write are ignored (the cache is an optimisation).
     func store(_ key: String, result: BlockResult) {
         var entry = Entry(key: key, markdown: result.markdown, figures: result.figures.map { .init(name: $0.fileName, svg: $0.svg) },
-                          engine: result.record.engine, details: result.record.details.map { .init(name: $0.key, value: $0.value) }, checksum: "")
+                          engine: result.record.engine, details: result.record.details.map { .init(name: $0.key, value: StoredJSON($0.value)) }, checksum: "")
         entry.checksum = entry.computedChecksum
         guard let data = try? JSONEncoder().encode(entry) else { return }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -65,7 +66,7 @@ public struct BlockCache: Sendable {
     /// One cached result, self-checking.
     private struct Entry: Codable {
         struct File: Codable { var name: String; var svg: String }
-        struct Detail: Codable { var name: String; var value: CanonicalJSON }
+        struct Detail: Codable { var name: String; var value: StoredJSON }
         var key: String
         var markdown: String
         var figures: [File]
@@ -77,7 +78,7 @@ public struct BlockCache: Sendable {
         var computedChecksum: String {
             var text = key + "\u{0}" + markdown + "\u{0}" + (engine ?? "") + "\u{0}"
             for file in figures { text += file.name + "\u{0}" + file.svg + "\u{0}" }
-            for detail in details { text += detail.name + "\u{0}" + detail.value.compact() + "\u{0}" }
+            for detail in details { text += detail.name + "\u{0}" + detail.value.value.compact() + "\u{0}" }
             return Hashing.sha256Hex(Array(text.utf8))
         }
     }

@@ -1,11 +1,36 @@
-/// A block starting or finishing during `Notebook.evaluate`, reported to `RunOptions.progress` so
-/// the command line can show progress on a terminal. Carries no time: the engine reads no clock;
-/// whoever listens measures elapsed time, and never writes it into the document.
+/// A block starting or finishing during `Notebook.evaluate`, or an experiment inside it finishing
+/// a training epoch or a sweep point's repeat, reported to `RunOptions.progress` so the command
+/// line can show progress on a terminal. Carries no time: the engine reads no clock; whoever
+/// listens measures elapsed time, and never writes it into the document.
 public struct BlockProgress: Sendable, Hashable {
+    /// Where inside an experiment block an event happened: one repeat of one sweep point.
+    public struct Position: Sendable, Hashable {
+        /// The sweep point, from 1 (1 of 1 without a sweep).
+        public var point: Int
+        /// The block's sweep points.
+        public var points: Int
+        /// The repeat, from 1.
+        public var `repeat`: Int
+        /// The block's repeats per point.
+        public var repeats: Int
+
+        /// A position.
+        public init(point: Int, points: Int, repeat: Int, repeats: Int) {
+            self.point = point
+            self.points = points
+            self.repeat = `repeat`
+            self.repeats = repeats
+        }
+    }
+
     /// What happened.
     public enum Event: Sendable, Hashable {
         /// The block began executing (or looking up its cached result).
         case started
+        /// The quantum model of the repeat at `Position` finished training epoch `epoch` of `epochs` (from 1).
+        case epoch(Position, epoch: Int, epochs: Int)
+        /// The repeat at `Position` is done (every model trained and measured).
+        case repeatFinished(Position)
         /// The block finished: computed, or taken from the cache.
         case finished(cached: Bool)
         /// The block failed.
@@ -22,4 +47,13 @@ public struct BlockProgress: Sendable, Hashable {
     public var count: Int
     /// What happened.
     public var event: Event
+
+    /// A progress report.
+    public init(id: String, kind: String, index: Int, count: Int, event: Event) {
+        self.id = id
+        self.kind = kind
+        self.index = index
+        self.count = count
+        self.event = event
+    }
 }

@@ -40,7 +40,7 @@ enum CircuitBlock {
         let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: spec, seed: options.seed, inputs: inputs)
         let precision = context.settings.precision
         let figures = context.settings.figures
-        return PreparedBlock(block: block, record: record) {
+        return PreparedBlock(block: block, record: record) { _ in
             let result: SimulationResult
             do {
                 result = try Simulator.run(circuit, options: options)

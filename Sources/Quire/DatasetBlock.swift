@@ -88,7 +88,7 @@ enum DatasetBlock {
         try Attributes.check(block, allowed: ["id"])
         let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: loaded.canonical, seed: try context.seed(of: block))
         let format = NumberFormat(precision: context.settings.precision)
-        return PreparedBlock(block: block, record: record) {
+        return PreparedBlock(block: block, record: record) { _ in
             let counts = loaded.dataset.classCounts
             let rows = zip(loaded.classNames, counts).map { [$0, format.format($1)] }
             let text = "Dataset `\(block.id)`: \(loaded.dataset.sampleCount) samples, \(loaded.dataset.featureCount) features "

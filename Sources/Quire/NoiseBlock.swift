@@ -19,7 +19,7 @@ enum NoiseBlock {
         try Attributes.check(block, allowed: ["id"])
         let canonical = profile.canonical
         let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: canonical, seed: try context.seed(of: block))
-        return PreparedBlock(block: block, record: record) {
+        return PreparedBlock(block: block, record: record) { _ in
             BlockResult(markdown: markdown(block, canonical: canonical), record: record)
         }
     }

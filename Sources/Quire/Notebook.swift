@@ -16,15 +16,17 @@ public struct RunOptions: Sendable {
     public var projectFolder: String?
     /// Where block results are cached; `nil` runs everything.
     public var cache: BlockCache?
-    /// Blocks executed at once (`--jobs`, default: the number of cores); results never depend on it.
+    /// Threads working at once (`--jobs`, default: the number of cores), over blocks and over an
+    /// experiment's sweep points and repeats; results never depend on it.
     public var jobs = 1
     /// For files: cache results in `.quire/cache/` beside the document (`quire run` without
     /// `--no-cache`); `quire check` never uses the cache.
     public var useCache = false
     /// Seconds `quire run` waits for another run of the same document to release its lock (`--lock-timeout`).
     public var lockTimeout: Double = 60
-    /// Told when each block starts and finishes, from the thread running it (`--jobs` > 1: from
-    /// several threads at once); `nil` reports nothing. Never affects the result.
+    /// Told when each block starts and finishes, and when an experiment finishes an epoch or a
+    /// repeat, from the thread doing the work (`--jobs` > 1: from several threads at once); `nil`
+    /// reports nothing. Never affects the result.
     public var progress: (@Sendable (BlockProgress) -> Void)?
 
     /// Default options.
@@ -99,9 +101,10 @@ public enum Notebook {
         // Every block is a pure function of its prepared inputs, so they may run in any order;
         // results are folded in document order below.
         let progress = options.progress
-        let computed = ParallelMap.map(count: blocks.count, jobs: options.jobs) { index -> Result<(BlockResult, Bool), any Error> in
+        let budget = JobBudget(jobs: options.jobs)
+        let computed = ParallelMap.map(count: blocks.count, budget: budget) { index -> Result<(BlockResult, Bool), any Error> in
             let block = blocks[index].block
-            func report(_ event: BlockProgress.Event) {
+            let report: @Sendable (BlockProgress.Event) -> Void = { event in
                 progress?(BlockProgress(id: block.id, kind: block.kind.rawValue, index: index + 1, count: blocks.count, event: event))
             }
             report(.started)
@@ -109,7 +112,7 @@ public enum Notebook {
                 let ready = try blocks[index].prepared.get()
                 let key = BlockCache.key(ready.record, settings: settings)
                 if let cached = cache?.load(key, record: ready.record) { return (cached, true) }
-                let result = try ready.execute()
+                let result = try ready.execute(BlockExecution(budget: budget, report: report))
                 cache?.store(key, result: result)
                 return (result, false)
             }

@@ -10,10 +10,22 @@ struct PreparedBlock: Sendable {
     /// Provenance known before execution: canonical spec, effective seed, resolved inputs.
     var record: BlockRecord
     /// Runs the block; the result's record is `record` completed with the engine.
-    var execute: @Sendable () throws -> BlockResult
+    var execute: @Sendable (BlockExecution) throws -> BlockResult
 
     /// The digest of everything the block's result depends on: spec, seed, inputs, Quire version.
     var inputDigest: InputDigest { InputDigest(record: record) }
+}
+
+/// What a block may use while it executes, none of which changes its result: the run's worker
+/// threads (an experiment spreads its sweep points and repeats over them) and a progress listener.
+struct BlockExecution: Sendable {
+    /// The worker threads of the whole run.
+    var budget: JobBudget
+    /// Reports progress inside the block (epochs, finished repeats); called from any worker thread.
+    var report: @Sendable (BlockProgress.Event) -> Void
+
+    /// One thread, no progress: for tests and callers that run a single block.
+    static let serial = BlockExecution(budget: JobBudget(jobs: 1)) { _ in }
 }
 
 /// The hashes that determine a block's result, as provenance records them; equal digests mean

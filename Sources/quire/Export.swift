@@ -8,9 +8,11 @@ extension QuireCommand {
         static let configuration = CommandConfiguration(
             abstract: "Log each block's recorded run to an MLflow tracking server: params, tags, metrics and figures.",
             discussion: """
-                One experiment per document, named by its path as given; one run per block, found again by its \
-                quire.document, quire.block_id and quire.spec_sha256 tags, so exporting twice updates the runs instead \
-                of duplicating them. Nothing is executed and the documents are never modified.
+                One experiment per document, named by its path as given; one run per block, with nested runs per \
+                sweep point and per repeat, found again by their quire.document, quire.block_id, quire.spec_sha256, \
+                quire.sweep_point and quire.repeat tags, so exporting twice updates the runs instead of duplicating \
+                them. Runs of an earlier spec of a block are kept and tagged quire.superseded=true. Nothing is \
+                executed and the documents are never modified.
                 """)
 
         @Option(help: ArgumentHelp("The tracking server's URI, e.g. http://127.0.0.1:5000.", valueName: "uri"))
@@ -28,7 +30,8 @@ extension QuireCommand {
                     let report = try await MLflowExport.export(path: file, to: client)
                     for note in report.notes { Exit.printError("\(file): note: \(note)") }
                     Exit.printError("\(file): experiment \(report.experimentID), \(report.created) run\(report.created == 1 ? "" : "s") created, "
-                                    + "\(report.updated) updated, \(report.artifacts) figure\(report.artifacts == 1 ? "" : "s") uploaded")
+                                    + "\(report.updated) updated, \(report.superseded) superseded, "
+                                    + "\(report.artifacts) figure\(report.artifacts == 1 ? "" : "s") uploaded")
                 } catch let error as any InputError {
                     Exit.printError(error.description)
                     failed = true

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 
-/// `--jobs`: how many blocks run at once. Results never depend on it.
+/// `--jobs`: how many threads work at once, over blocks and an experiment's sweep points and
+/// repeats. Results never depend on it.
 struct JobsOption: ParsableArguments {
-    @Option(help: "Blocks executed at once (default: the number of cores); the output is identical for any value.")
+    @Option(help: "Threads working at once on blocks, sweep points and repeats (default: the number of cores); the output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

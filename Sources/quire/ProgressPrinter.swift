@@ -1,39 +1,101 @@
 import Foundation
 import Quire
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Prints a line to stderr as each block starts and finishes, with its elapsed time, for a
-/// terminal (`quire run` when stderr is a TTY). Timings go to stderr only, never into a document.
+/// Shows `quire run`'s progress on a terminal (stderr a TTY): one status line rewritten in place
+/// (`\r`, erase to end of line) as blocks start, epochs end and sweep points' repeats finish, and
+/// a permanent line with the elapsed time as each block finishes or fails. Timings go to stderr
+/// only, never into a document.
+///
+/// Epoch events redraw the status at most every `epochInterval` (always for an epoch that starts
+/// or ends a repeat's training), so a long study does not flood the terminal.
 final class ProgressPrinter: @unchecked Sendable {
     private let lock = NSLock()
-    private var started: [String: ContinuousClock.Instant] = [:]
     private let file: String
+    private let width: Int
+    private let write: (String) -> Void
+    private let now: () -> ContinuousClock.Instant
+    private var started: [Int: ContinuousClock.Instant] = [:]
+    private var lastDraw: ContinuousClock.Instant?
+    private var showing = false
 
-    /// A printer for the blocks of `file`.
-    init(file: String) {
-        self.file = file
+    /// Shortest time between two status redraws caused by epochs.
+    static let epochInterval = Duration.milliseconds(50)
+
+    /// A printer for the blocks of `file` writing to stderr, its status cut to the terminal's width.
+    convenience init(file: String) {
+        self.init(file: file, width: Self.terminalWidth(), write: { FileHandleWriter.write($0, descriptor: 2) }, now: { ContinuousClock.now })
     }
 
-    /// Prints `progress` (called from any thread).
+    /// A printer writing with `write`, reading the time from `now` (tests give both), its status
+    /// line cut to `width` − 1 characters so it never wraps.
+    init(file: String, width: Int, write: @escaping (String) -> Void, now: @escaping () -> ContinuousClock.Instant) {
+        self.file = file
+        self.width = width
+        self.write = write
+        self.now = now
+    }
+
+    /// Shows `progress` (called from any thread).
     func report(_ progress: BlockProgress) {
         lock.withLock {
-            let now = ContinuousClock.now
+            let time = now()
             let position = "\(file) [\(progress.index)/\(progress.count)] \(progress.kind) \(progress.id)"
             switch progress.event {
             case .started:
-                started[progress.id] = now
-                Exit.printError("\(position): started")
+                started[progress.index] = time
+                status("\(position): started", at: time)
+            case .epoch(let place, let epoch, let epochs):
+                let due = lastDraw.map { time - $0 >= Self.epochInterval } ?? true
+                guard due || epoch == 1 || epoch == epochs else { return }
+                status("\(position): \(Self.describe(place)), epoch \(epoch)/\(epochs) · \(elapsed(progress.index, time))", at: time)
+            case .repeatFinished(let place):
+                status("\(position): \(Self.describe(place)) done · \(elapsed(progress.index, time))", at: time)
             case .finished(let cached):
-                Exit.printError("\(position): \(cached ? "cached" : "done") in \(elapsed(progress.id, now))")
+                line("\(position): \(cached ? "cached" : "done") in \(elapsed(progress.index, time))")
             case .failed:
-                Exit.printError("\(position): failed after \(elapsed(progress.id, now))")
+                line("\(position): failed after \(elapsed(progress.index, time))")
             }
         }
     }
 
-    private func elapsed(_ id: String, _ now: ContinuousClock.Instant) -> String {
-        guard let start = started[id] else { return "?" }
-        let duration = now - start
+    /// Erases the status line, so what follows starts on a clean line.
+    func finish() {
+        lock.withLock {
+            if showing { write("\r\u{1B}[K") }
+            showing = false
+        }
+    }
+
+    /// `point 2/3, repeat 1/5`, the point left out without a sweep.
+    static func describe(_ position: BlockProgress.Position) -> String {
+        (position.points > 1 ? "point \(position.point)/\(position.points), " : "") + "repeat \(position.repeat)/\(position.repeats)"
+    }
+
+    private func status(_ text: String, at time: ContinuousClock.Instant) {
+        write("\r\u{1B}[K" + String(text.prefix(max(width - 1, 20))))
+        showing = true
+        lastDraw = time
+    }
+
+    private func line(_ text: String) {
+        write("\r\u{1B}[K" + text + "\n")
+        showing = false
+    }
+
+    private func elapsed(_ index: Int, _ time: ContinuousClock.Instant) -> String {
+        guard let start = started[index] else { return "?" }
+        let duration = time - start
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         return String(format: "%.2f s", seconds)
+    }
+
+    /// Columns of the terminal on stderr, 80 when it does not say.
+    private static func terminalWidth() -> Int {
+        var size = winsize()
+        guard ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 }

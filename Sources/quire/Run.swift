@@ -26,7 +26,7 @@ extension QuireCommand {
         @Option(help: "Seconds to wait for another quire run of the same document to finish before giving up (exit 2).")
         var lockTimeout: Double = 60
 
-        @Flag(help: "Print nothing but errors: no per-block progress on a terminal, no summary line per file.")
+        @Flag(help: "Print nothing but errors: no progress on a terminal, no summary line per file.")
         var quiet = false
 
         @OptionGroup var limits: LimitOptions
@@ -46,8 +46,11 @@ extension QuireCommand {
             for file in files {
                 do {
                     var options = options
-                    if showProgress { options.progress = ProgressPrinter(file: file).report }
-                    let report = try NotebookFile.run(path: file, options: options)
+                    let printer = showProgress ? ProgressPrinter(file: file) : nil
+                    options.progress = printer?.report
+                    let outcome = Result { try NotebookFile.run(path: file, options: options) }
+                    printer?.finish()
+                    let report = try outcome.get()
                     for failure in report.failures { Exit.printError(failure.description) }
                     failed = failed || !report.failures.isEmpty
                     if quiet { continue }

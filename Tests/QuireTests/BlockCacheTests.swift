@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import Quire
 
-/// The result cache: a warm run computes nothing and writes the same bytes; a corrupt entry is
-/// recomputed, never trusted; `check` never reads it.
+/// The result cache: a warm run computes nothing and writes the same bytes (recorded details keep
+/// their key order and every digit: `trained` lists its baselines out of alphabetical order and
+/// records loss curves); a corrupt entry is recomputed, never trusted; `check` never reads it.
 struct BlockCacheTests {
     static let paper = """
         ```circuit id=bell shots=100
@@ -17,6 +18,15 @@ struct BlockCacheTests {
         ```experiment id=e
         dataset: {name: moons, samples: 40}
         baselines: [logistic-regression]
+        ```
+
+        ```experiment id=trained
+        dataset: {name: moons, samples: 24, noise: 0.1, test_fraction: 0.25}
+        encoding: {kind: angle, rotation: y}
+        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
+        train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 6, gradient: adjoint}
+        baselines: [rbf-svm, logistic-regression]
+        repeat: 2
         ```
 
         """
@@ -44,7 +54,7 @@ struct BlockCacheTests {
         try Data(Self.paper.utf8).write(to: URL(fileURLWithPath: path))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("paper.figures"))
         let warm = try NotebookFile.run(path: path, options: cached)
-        #expect(warm.cacheHits == 2)
+        #expect(warm.cacheHits == 3)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == once)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("paper.figures/bell-histogram.svg").path))
         #expect(try NotebookFile.check(path: path, options: cached).isClean)
@@ -74,6 +84,6 @@ struct BlockCacheTests {
         _ = try NotebookFile.run(path: path, options: cached)
         let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "shots=100", with: "shots=101")
         try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
-        #expect(try NotebookFile.run(path: path, options: cached).cacheHits == 1)
+        #expect(try NotebookFile.run(path: path, options: cached).cacheHits == 2)
     }
 }

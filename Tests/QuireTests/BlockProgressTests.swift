@@ -2,9 +2,23 @@ import Synchronization
 import Testing
 @testable import Quire
 
-/// `RunOptions.progress` hears every block start and finish (or fail), and does not change results.
+/// `RunOptions.progress` hears every block start and finish (or fail), every training epoch and
+/// every finished repeat of every sweep point, and never changes results.
 struct BlockProgressTests {
     static let paper = "```noise id=a\n```\n\n```noise id=b\ndepolarizing: {one_qubit: 2}\n```\n"
+
+    static let sweep = """
+        ```experiment id=s
+        dataset: {name: moons, samples: 24, noise: 0.1, test_fraction: 0.25}
+        encoding: {kind: angle, rotation: y}
+        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
+        train: {optimizer: adam, learning_rate: 0.1, epochs: 3, batch_size: 6, gradient: adjoint}
+        baselines: []
+        repeat: 2
+        sweep: {train.learning_rate: [0.1, 0.3]}
+        ```
+
+        """
 
     @Test func eachBlockStartsThenFinishesOrFails() throws {
         let events = Mutex<[BlockProgress]>([])
@@ -22,5 +36,44 @@ struct BlockProgressTests {
         var silent = options
         silent.progress = nil
         #expect(try Notebook.evaluate(bytes: Array(Self.paper.utf8), file: "paper.md", options: silent).document == evaluation.document)
+    }
+
+    /// With one job the events come in (point, repeat, epoch) order; with two, each repeat's own
+    /// events still come in order, and every epoch of every repeat of every point is heard once.
+    @Test(arguments: [1, 2])
+    func anExperimentReportsEveryEpochOfEveryRepeatOfEveryPoint(jobs: Int) throws {
+        let events = Mutex<[BlockProgress.Event]>([])
+        var options = RunOptions()
+        options.jobs = jobs
+        options.progress = { progress in events.withLock { $0.append(progress.event) } }
+        let loud = try Notebook.evaluate(bytes: Array(Self.sweep.utf8), file: "p.md", options: options)
+        let heard = events.withLock { $0 }
+        var expected: [BlockProgress.Event] = []
+        for point in 1...2 {
+            for repeatNumber in 1...2 {
+                let position = BlockProgress.Position(point: point, points: 2, repeat: repeatNumber, repeats: 2)
+                expected += (1...3).map { .epoch(position, epoch: $0, epochs: 3) } + [.repeatFinished(position)]
+            }
+        }
+        #expect(heard.first == .started && heard.last == .finished(cached: false))
+        let inner = Array(heard.dropFirst().dropLast())
+        if jobs == 1 {
+            #expect(inner == expected)
+        } else {
+            #expect(inner.count == expected.count && Set(inner) == Set(expected))
+            for position in expected.compactMap({ if case .repeatFinished(let at) = $0 { at } else { nil } }) {
+                #expect(inner.filter { Self.position(of: $0) == position } == expected.filter { Self.position(of: $0) == position })
+            }
+        }
+        options.progress = nil
+        options.jobs = 1
+        #expect(try Notebook.evaluate(bytes: Array(Self.sweep.utf8), file: "p.md", options: options).document == loud.document)
+    }
+
+    static func position(of event: BlockProgress.Event) -> BlockProgress.Position? {
+        switch event {
+        case .epoch(let position, _, _), .repeatFinished(let position): position
+        default: nil
+        }
     }
 }

@@ -122,7 +122,7 @@ struct NotebookTests {
     }
 }
 
-/// `--jobs` changes how many blocks run at once, never the bytes written.
+/// `--jobs` changes how many blocks, sweep points and repeats run at once, never the bytes written.
 struct ParallelRunTests {
     @Test func oneAndSeveralJobsWriteIdenticalBytes() throws {
         let text = """
@@ -144,6 +144,16 @@ struct ParallelRunTests {
             baselines: [logistic-regression, rbf-svm]
             ```
 
+            ```experiment id=sweep
+            dataset: {name: moons, samples: 24, noise: 0.1, test_fraction: 0.25}
+            encoding: {kind: angle, rotation: y}
+            model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
+            train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 6, gradient: adjoint}
+            baselines: [logistic-regression]
+            repeat: 2
+            sweep: {train.learning_rate: [0.05, 0.1, 0.2]}
+            ```
+
             ```circuit id=b shots=100
             OPENQASM 2.0;
             include "qelib1.inc";
@@ -156,9 +166,11 @@ struct ParallelRunTests {
         var options = RunOptions()
         options.jobs = 1
         let serial = try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: options)
-        options.jobs = 3
-        let parallel = try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: options)
-        #expect(serial.document == parallel.document)
-        #expect(serial.figures == parallel.figures)
+        for jobs in [2, 3] {
+            options.jobs = jobs
+            let parallel = try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: options)
+            #expect(serial.document == parallel.document, "--jobs \(jobs)")
+            #expect(serial.figures == parallel.figures, "--jobs \(jobs)")
+        }
     }
 }

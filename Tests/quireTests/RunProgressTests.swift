@@ -1,10 +1,29 @@
 import Foundation
+import Quire
 import Testing
+@testable import quire
 
-/// `quire run`'s messages: per-block progress with timings on a terminal only (never in the
-/// document), one summary line per file otherwise, nothing but errors with `--quiet`.
+/// `quire run`'s messages: on a terminal one status line rewritten in place (blocks, sweep
+/// points, repeats, epochs) and a line per finished block with its time, never in the document;
+/// one summary line per file otherwise; nothing but errors with `--quiet`.
 struct RunProgressTests {
     static let paper = "# Paper\n\n```noise id=lab\nreadout: {prob_meas1_prep0: 0.02, prob_meas0_prep1: 0.05}\n```\n\n```noise id=ideal\n```\n"
+
+    static let sweep = """
+        ```experiment id=s
+        dataset: {name: moons, samples: 24, noise: 0.1, test_fraction: 0.25}
+        encoding: {kind: angle, rotation: y}
+        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
+        train: {optimizer: adam, learning_rate: 0.1, epochs: 3, batch_size: 6, gradient: adjoint}
+        baselines: []
+        repeat: 2
+        sweep: {train.learning_rate: [0.1, 0.3]}
+        ```
+
+        """
+
+    /// Erase the line, then draw: what every status update starts with.
+    static let redraw = "\r\u{1B}[K"
 
     func text(_ folder: URL, _ name: String) throws -> String {
         String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
@@ -20,15 +39,48 @@ struct RunProgressTests {
         #expect(try text(quiet, "paper.md") == text(plain, "paper.md"))
     }
 
-    /// Runs `quire run` under a pseudo-terminal with util-linux `script`, so stderr is a TTY.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "skipped: /usr/bin/script (util-linux) is needed for a pseudo-terminal"))
-    func aTerminalSeesEachBlockStartAndFinishWithItsTime() throws {
-        let plain = try QuireBinary.folder(["paper.md": Self.paper])
-        _ = try QuireBinary.run(["run", "paper.md"], in: plain)
-        let folder = try QuireBinary.folder(["paper.md": Self.paper])
+    /// The status line, drawn in place, epochs throttled but the first and last of a repeat always shown.
+    @Test func thePrinterRewritesOneStatusLineAndPrintsFinishedBlocks() {
+        let start = ContinuousClock.now
+        var offset = Duration.zero
+        var written: [String] = []
+        let printer = ProgressPrinter(file: "p.md", width: 100, write: { written.append($0) }, now: { start + offset })
+        func report(_ event: BlockProgress.Event, at milliseconds: Int) {
+            offset = .milliseconds(milliseconds)
+            printer.report(BlockProgress(id: "s", kind: "experiment", index: 2, count: 3, event: event))
+        }
+        let position = BlockProgress.Position(point: 2, points: 3, repeat: 1, repeats: 5)
+        report(.started, at: 0)
+        report(.epoch(position, epoch: 1, epochs: 4), at: 10)
+        report(.epoch(position, epoch: 2, epochs: 4), at: 20)  // 10 ms after the last draw: skipped
+        report(.epoch(position, epoch: 3, epochs: 4), at: 70)
+        report(.epoch(position, epoch: 4, epochs: 4), at: 80)  // the last epoch: always drawn
+        report(.repeatFinished(position), at: 90)
+        report(.finished(cached: false), at: 1250)
+        printer.finish()
+        #expect(written == [
+            Self.redraw + "p.md [2/3] experiment s: started",
+            Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 1/4 · 0.01 s",
+            Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 3/4 · 0.07 s",
+            Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 4/4 · 0.08 s",
+            Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5 done · 0.09 s",
+            Self.redraw + "p.md [2/3] experiment s: done in 1.25 s\n",
+        ])
+        let narrow = ProgressPrinter(file: "a-rather-long-document-name.md", width: 30, write: { written.append($0) }, now: { start })
+        narrow.report(BlockProgress(id: "block", kind: "noise", index: 1, count: 1, event: .started))
+        #expect(written.last == Self.redraw + "a-rather-long-document-name.m")  // width − 1 characters: never wraps
+        narrow.finish()
+        #expect(written.last == Self.redraw)
+        #expect(BlockProgress.Position(point: 1, points: 1, repeat: 2, repeats: 3) == .init(point: 1, points: 1, repeat: 2, repeats: 3))
+        #expect(ProgressPrinter.describe(.init(point: 1, points: 1, repeat: 2, repeats: 3)) == "repeat 2/3")
+    }
+
+    /// Runs `quire arguments` in `folder` under a pseudo-terminal with util-linux `script`, so
+    /// stderr is a TTY; returns its exit status and everything the terminal received.
+    func terminal(_ arguments: String, in folder: URL) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-q", "-e", "-c", "\(QuireBinary.url.path) run --jobs 1 paper.md", "/dev/null"]
+        process.arguments = ["-q", "-e", "-c", "\(QuireBinary.url.path) \(arguments)", "/dev/null"]
         process.currentDirectoryURL = folder
         let output = Pipe()
         process.standardOutput = output
@@ -36,13 +88,56 @@ struct RunProgressTests {
         try process.run()
         let terminal = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let lines = terminal.split(whereSeparator: \.isNewline).map(String.init)
-        #expect(lines.count == 5, "\(lines)")
-        #expect(lines.first == "paper.md [1/2] noise lab: started")
-        #expect(lines.contains { $0.hasPrefix("paper.md [1/2] noise lab: done in ") && $0.hasSuffix(" s") })
-        #expect(lines.contains("paper.md [2/2] noise ideal: started"))
+        return (process.terminationStatus, terminal)
+    }
+
+    /// The lines a terminal shows at the end: each line's text after its last carriage return,
+    /// erase sequences removed.
+    func visibleLines(_ output: String) -> [String] {
+        output.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map { line in
+            String(line.split(separator: "\r", omittingEmptySubsequences: false).last ?? "").replacingOccurrences(of: "\u{1B}[K", with: "")
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "skipped: /usr/bin/script (util-linux) is needed for a pseudo-terminal"))
+    func aTerminalSeesEachBlockStartAndFinishWithItsTime() throws {
+        let plain = try QuireBinary.folder(["paper.md": Self.paper])
+        _ = try QuireBinary.run(["run", "paper.md"], in: plain)
+        let folder = try QuireBinary.folder(["paper.md": Self.paper])
+        let (status, output) = try terminal("run --jobs 1 paper.md", in: folder)
+        #expect(status == 0)
+        #expect(output.hasPrefix(Self.redraw + "paper.md [1/2] noise lab: started" + Self.redraw + "paper.md [1/2] noise lab: done in "), "\(output)")
+        let lines = visibleLines(output)
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.first.map { $0.hasPrefix("paper.md [1/2] noise lab: done in ") && $0.hasSuffix(" s") } == true, "\(lines)")
+        #expect(lines.dropFirst().first.map { $0.hasPrefix("paper.md [2/2] noise ideal: done in ") } == true, "\(lines)")
         #expect(lines.last == "paper.md: updated")
+        #expect(try text(folder, "paper.md") == text(plain, "paper.md"))
+    }
+
+    /// An experiment's sweep points, repeats and epochs appear in the status line, which is
+    /// erased before the summary; without a terminal only the summary line is printed; the
+    /// document is the same for both and for any --jobs.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "skipped: /usr/bin/script (util-linux) is needed for a pseudo-terminal"))
+    func aTerminalSeesSweepPointsRepeatsAndEpochs() throws {
+        let plain = try QuireBinary.folder(["paper.md": Self.sweep])
+        let piped = try QuireBinary.run(["run", "--jobs", "1", "paper.md"], in: plain)
+        #expect(piped.status == 0 && piped.stderr.hasPrefix("paper.md: updated,") && piped.stderr.filter { $0 == "\n" }.count == 1,
+                "\(piped.stderr)")
+        let folder = try QuireBinary.folder(["paper.md": Self.sweep])
+        let (status, output) = try terminal("run --jobs 2 paper.md", in: folder)
+        #expect(status == 0)
+        for point in 1...2 {
+            for repeatNumber in 1...2 {
+                let position = "paper.md [1/1] experiment s: point \(point)/2, repeat \(repeatNumber)/2"
+                #expect(output.contains(Self.redraw + position + ", epoch 1/3 · "), "\(output)")
+                #expect(output.contains(Self.redraw + position + ", epoch 3/3 · "), "\(output)")
+                #expect(output.contains(Self.redraw + position + " done · "), "\(output)")
+            }
+        }
+        let lines = visibleLines(output)
+        #expect(lines.count == 2 && lines.first?.hasPrefix("paper.md [1/1] experiment s: done in ") == true
+                && lines.last == piped.stderr.trimmingCharacters(in: .newlines), "\(lines)")
         #expect(try text(folder, "paper.md") == text(plain, "paper.md"))
     }
 }

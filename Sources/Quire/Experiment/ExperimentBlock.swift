@@ -56,16 +56,9 @@ enum ExperimentBlock {
         let figuresFolder = context.settings.figures
         let memoryLimit = context.limits.memoryBytes
         let axes = sweep.axes.map(\.path)
-        return PreparedBlock(block: block, record: record) {
+        return PreparedBlock(block: block, record: record) { execution in
             var record = record
-            var outcomes: [ExperimentRunner.Outcome] = []
-            for point in points {
-                do {
-                    outcomes.append(try ExperimentRunner(spec: point.spec, seed: record.seed, memoryLimit: memoryLimit).run())
-                } catch let error as any InputError where !(error is LocatedError) {
-                    throw LocatedError(block.location, error.diagnostic.message, hint: error.diagnostic.hint)
-                }
-            }
+            let outcomes = try Self.run(points, seed: record.seed, memoryLimit: memoryLimit, location: block.location, execution: execution)
             record.engine = outcomes[0].engine
             record.details["data_sha256"] = .string(outcomes[0].dataSHA256)
             record.details["baseline_grids"] = .object(OrderedDictionary(uniqueKeysWithValues: points[0].spec.baselines.compactMap { name in
@@ -74,6 +67,7 @@ enum ExperimentBlock {
             if axes.isEmpty, let curve = Self.meanCurve(outcomes[0].lossCurves) {
                 record.details["loss_curve"] = .array(curve.map(CanonicalJSON.number))
             }
+            record.details["points"] = Self.pointRecords(points, outcomes: outcomes, axes: axes)
             let report = ExperimentReport(points: points, outcomes: outcomes, axes: axes, format: NumberFormat(precision: precision))
             let figures = try report.figures(id: block.id)
             let links = figures.map { "\n![\($0.caption)](\(figuresFolder)/\($0.figure.fileName))\n" }.joined()
@@ -83,6 +77,61 @@ enum ExperimentBlock {
 }
 
 extension ExperimentBlock {
+    /// Runs every repeat of every sweep point, spread over the run's worker threads: each repeat
+    /// depends only on its point's spec, the seed and its index, and results are gathered in
+    /// (point, repeat) order, so the outcome is the same for any `--jobs`. The first failure in
+    /// that order is thrown, located at the block.
+    static func run(_ points: [Point], seed: UInt64, memoryLimit: Int, location: SourceLocation,
+                    execution: BlockExecution) throws -> [ExperimentRunner.Outcome] {
+        let runners = points.map { ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit) }
+        let units = runners.indices.flatMap { point in (0..<runners[point].spec.repeats).map { (point: point, repeat: $0) } }
+        let results = ParallelMap.map(count: units.count, budget: execution.budget) { index in
+            let (point, repeatIndex) = units[index]
+            let position = BlockProgress.Position(point: point + 1, points: points.count, repeat: repeatIndex + 1, repeats: runners[point].spec.repeats)
+            let epochs = runners[point].spec.train.epochs
+            return Result { () throws -> ExperimentRunner.RepeatOutcome in
+                do {
+                    let outcome = try runners[point].runRepeat(repeatIndex) { execution.report(.epoch(position, epoch: $0, epochs: epochs)) }
+                    execution.report(.repeatFinished(position))
+                    return outcome
+                } catch let error as any InputError where !(error is LocatedError) {
+                    throw LocatedError(location, error.diagnostic.message, hint: error.diagnostic.hint)
+                }
+            }
+        }
+        var outcomes: [ExperimentRunner.Outcome] = []
+        var next = 0
+        for runner in runners {
+            outcomes.append(runner.combine(try results[next..<(next + runner.spec.repeats)].map { try $0.get() }))
+            next += runner.spec.repeats
+        }
+        return outcomes
+    }
+
+    /// Each sweep point's own results, recorded as the `points` detail so `quire export --mlflow`
+    /// can log a run per point and per repeat from the document alone: the swept values (with a
+    /// sweep), then per repeat its number (from 1), the quantum model's training seed, every model's
+    /// train and test accuracy and test F1, and the training loss per epoch.
+    static func pointRecords(_ points: [Point], outcomes: [ExperimentRunner.Outcome], axes: [String]) -> CanonicalJSON {
+        .array(zip(points, outcomes).map { point, outcome in
+            var object: OrderedDictionary<String, CanonicalJSON> = [:]
+            if !axes.isEmpty { object["sweep"] = .object(OrderedDictionary(uniqueKeysWithValues: zip(axes, point.values).map { ($0, $1) })) }
+            object["repeats"] = .array(outcome.repeats.enumerated().map { index, repeatOutcome in
+                var entry: OrderedDictionary<String, CanonicalJSON> = ["repeat": .integer(Int64(index + 1))]
+                if let seed = repeatOutcome.modelSeed { entry["model_seed"] = .unsigned(seed) }
+                entry["models"] = .array(zip(outcome.models, repeatOutcome.measurements).compactMap { model, measurement in
+                    measurement.map { measurement in
+                        .object(["model": .string(model.name), "train_accuracy": .number(measurement.trainAccuracy),
+                                 "test_accuracy": .number(measurement.testAccuracy), "test_f1": .number(measurement.testF1)])
+                    }
+                })
+                if let curve = repeatOutcome.lossCurve { entry["loss_curve"] = .array(curve.map(CanonicalJSON.number)) }
+                return .object(entry)
+            })
+            return .object(object)
+        })
+    }
+
     /// The training loss per epoch averaged over the repeats (entry e is the mean of every curve
     /// that reaches epoch e + 1), recorded so `quire export --mlflow` can log it with steps;
     /// `nil` without a trained variational model.

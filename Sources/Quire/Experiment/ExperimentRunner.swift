@@ -1,8 +1,8 @@
 import QuireCore
 import QuireLearning
 
-/// Runs one resolved experiment spec: for each repeat, draws the data, splits and scales it, tunes
-/// and evaluates every baseline (and the quantum model), and collects the metrics.
+/// Runs one resolved experiment spec: each repeat draws the data, splits and scales it, tunes and
+/// evaluates every baseline (and the quantum model); `combine` collects the repeats' metrics.
 ///
 /// Seeds: repeat r uses `RandomStream(seed: blockSeed, purpose: "experiment").substream(index: r)`,
 /// with named substreams for the data, the split and each model. Every sweep point reuses the
@@ -37,6 +37,8 @@ struct ExperimentRunner {
         var boundary: DecisionBoundary?
         /// The engine the quantum model ran on, when there is one.
         var engine: String?
+        /// Each repeat's own outcome, in repeat order (recorded in provenance for per-repeat export).
+        var repeats: [RepeatOutcome]
     }
 
     /// A model's decision function on a grid over two features, and the samples over it.
@@ -56,81 +58,112 @@ struct ExperimentRunner {
     /// Grid cells per side of a decision-boundary map.
     static let boundaryResolution = 40
 
+    /// What one repeat produced.
+    struct RepeatOutcome: Sendable {
+        /// Each model's measurement, models in report order (`nil` for a baseline without a grid).
+        var measurements: [Measurement?]
+        /// The quantum model's training loss per epoch, when it is variational.
+        var lossCurve: [Double]?
+        /// The quantum model's training seed (initial parameters, batches, shots), when there is one.
+        var modelSeed: UInt64?
+        var trainSize: Int
+        var testSize: Int
+        var featureCount: Int
+        var dataSHA256: String
+        var resources: ResourceCount?
+        var boundary: DecisionBoundary?
+        var engine: String?
+    }
+
     let spec: ExperimentSpec
     let seed: UInt64
     /// Largest simulator state training may allocate (`--max-memory-gib`).
     let memoryLimit: Int
 
-    /// Runs every repeat.
-    func run() throws -> Outcome {
-        let factory = spec.model.flatMap { model in spec.encoding.map { encoding in
+    /// The quantum model, when the spec has one.
+    private var factory: QuantumModelFactory? {
+        spec.model.flatMap { model in spec.encoding.map { encoding in
             QuantumModelFactory(model: model, encoding: encoding, train: spec.train, execution: spec.execution, seed: 0, memoryLimit: memoryLimit)
         } }
-        var quantumRows: [String] = []
+    }
+
+    /// The row labels of the models, in report order: the quantum model (and its mitigated
+    /// outputs), then the baselines.
+    var modelNames: [String] {
+        var names: [String] = []
         if let factory {
-            quantumRows.append(QuantumModelFactory.name(factory.model))
-            if factory.mitigates && factory.model.kind == "variational" { quantumRows.append(factory.mitigationLabel) }
+            names.append(QuantumModelFactory.name(factory.model))
+            if factory.mitigates && factory.model.kind == "variational" { names.append(factory.mitigationLabel) }
         }
-        var models: [(name: String, runs: [Measurement])] = quantumRows.map { ($0, []) } + spec.baselines.map { ($0, []) }
-        let offset = quantumRows.count
-        var sizes = (0, 0, 0)
-        var dataHash = ""
-        var lossCurves: [[Double]] = []
-        var resources: ResourceCount?
-        var boundary: DecisionBoundary?
-        var engine: String?
-        let wantsBoundary = spec.report.contains("decision-boundary")
-        for repeatIndex in 0..<spec.repeats {
-            let stream = RandomStream(seed: seed, purpose: "experiment").substream(index: UInt64(repeatIndex))
-            let data = try spec.dataset.samples(stream)
-            let split = try TrainTestSplit.stratified(data, testFraction: spec.dataset.testFraction, stream: stream.substream("split"))
-                .scaled(spec.dataset.scaling)
-            if repeatIndex == 0 {
-                sizes = (split.train.sampleCount, split.test.sampleCount, data.featureCount)
-                dataHash = Self.digest(data)
-            }
-            if var factory {
-                factory.seed = stream.substream("quantum").uint64(at: 0)
-                if factory.model.kind == "kernel" {
-                    let (classifier, settings) = try factory.fitKernel(on: split.train)
-                    models[0].runs.append(Self.measure(classifier, split: split, settings: settings))
-                    engine = "statevector"
-                    if wantsBoundary, repeatIndex == 0, split.train.featureCount == 2 {
-                        boundary = try Self.boundary(models[0].name, "SVM decision value", split: split) { try classifier.decisionFunction($0).column(0) }
-                    }
-                } else {
-                    let trained = try factory.train(on: split.train)
-                    lossCurves.append(trained.lossHistory)
-                    resources = trained.model.resources
-                    engine = QuantumModelFactory.engine(trained)
-                    models[0].runs.append(Self.measure(trained, split: split, settings: factory.settings(trained.model)))
-                    if wantsBoundary, repeatIndex == 0, split.train.featureCount == 2 {
-                        boundary = try Self.boundary(models[0].name, "⟨\(factory.model.observable)⟩ + bias", split: split) { try trained.outputs($0) }
-                    }
-                    if factory.mitigates {
-                        let zne = factory.zeroNoiseExtrapolation
-                        let readout = factory.execution.readoutMitigation
-                        let train = try trained.mitigatedOutputs(split.train.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
-                        let test = try trained.mitigatedOutputs(split.test.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
-                        models[1].runs.append(Self.measure(trainPredicted: train, testPredicted: test, split: split, settings: "same parameters, mitigated outputs"))
-                    }
+        return names + spec.baselines
+    }
+
+    /// Runs repeat `repeatIndex` (from 0) alone: it depends on nothing but the spec, the seed and
+    /// the index, so repeats may run in any order or at once. `epochFinished` hears each training
+    /// epoch (from 1) of the quantum model.
+    func runRepeat(_ repeatIndex: Int, epochFinished: (Int) -> Void = { _ in }) throws -> RepeatOutcome {
+        let stream = RandomStream(seed: seed, purpose: "experiment").substream(index: UInt64(repeatIndex))
+        let data = try spec.dataset.samples(stream)
+        let split = try TrainTestSplit.stratified(data, testFraction: spec.dataset.testFraction, stream: stream.substream("split"))
+            .scaled(spec.dataset.scaling)
+        let names = modelNames
+        var outcome = RepeatOutcome(measurements: Array(repeating: nil, count: names.count), trainSize: split.train.sampleCount,
+                                    testSize: split.test.sampleCount, featureCount: data.featureCount,
+                                    dataSHA256: repeatIndex == 0 ? Self.digest(data) : "")
+        let wantsBoundary = spec.report.contains("decision-boundary") && repeatIndex == 0 && split.train.featureCount == 2
+        if var factory {
+            factory.seed = stream.substream("quantum").uint64(at: 0)
+            outcome.modelSeed = factory.seed
+            if factory.model.kind == "kernel" {
+                let (classifier, settings) = try factory.fitKernel(on: split.train)
+                outcome.measurements[0] = Self.measure(classifier, split: split, settings: settings)
+                outcome.engine = "statevector"
+                if wantsBoundary {
+                    outcome.boundary = try Self.boundary(names[0], "SVM decision value", split: split) { try classifier.decisionFunction($0).column(0) }
                 }
-            }
-            for (index, name) in spec.baselines.enumerated() {
-                guard let grid = BaselineGrid.standard(name) else { continue }
-                let tuned = try TunedBaseline.tune(grid, on: split.train, folds: 5, stream: stream.substream("baseline/\(name)"))
-                models[offset + index].runs.append(Self.measure(tuned.model, split: split,
-                                                                settings: tuned.chosen.map(\.description).joined(separator: ", ")))
-                if wantsBoundary, repeatIndex == 0, boundary == nil, split.train.featureCount == 2 {
-                    boundary = try Self.boundary(name, "P(class 1) − ½", split: split) { grid in
-                        if let probabilities = tuned.model.probabilities(grid) { return probabilities.column(1).map { $0 - 0.5 } }
-                        return tuned.model.predict(grid).map { Double($0) - 0.5 }
-                    }
+            } else {
+                let trained = try factory.train(on: split.train, epochFinished: epochFinished)
+                outcome.lossCurve = trained.lossHistory
+                outcome.resources = trained.model.resources
+                outcome.engine = QuantumModelFactory.engine(trained)
+                outcome.measurements[0] = Self.measure(trained, split: split, settings: factory.settings(trained.model))
+                if wantsBoundary {
+                    outcome.boundary = try Self.boundary(names[0], "⟨\(factory.model.observable)⟩ + bias", split: split) { try trained.outputs($0) }
+                }
+                if factory.mitigates {
+                    let zne = factory.zeroNoiseExtrapolation
+                    let readout = factory.execution.readoutMitigation
+                    let train = try trained.mitigatedOutputs(split.train.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
+                    let test = try trained.mitigatedOutputs(split.test.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
+                    outcome.measurements[1] = Self.measure(trainPredicted: train, testPredicted: test, split: split, settings: "same parameters, mitigated outputs")
                 }
             }
         }
-        return Outcome(models: models, trainSize: sizes.0, testSize: sizes.1, featureCount: sizes.2, dataSHA256: dataHash,
-                       lossCurves: lossCurves, resources: resources, boundary: boundary, engine: engine)
+        let offset = names.count - spec.baselines.count
+        for (index, name) in spec.baselines.enumerated() {
+            guard let grid = BaselineGrid.standard(name) else { continue }
+            let tuned = try TunedBaseline.tune(grid, on: split.train, folds: 5, stream: stream.substream("baseline/\(name)"))
+            outcome.measurements[offset + index] = Self.measure(tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
+            if wantsBoundary, outcome.boundary == nil {
+                outcome.boundary = try Self.boundary(name, "P(class 1) − ½", split: split) { grid in
+                    if let probabilities = tuned.model.probabilities(grid) { return probabilities.column(1).map { $0 - 0.5 } }
+                    return tuned.model.predict(grid).map { Double($0) - 0.5 }
+                }
+            }
+        }
+        return outcome
+    }
+
+    /// The outcome of every repeat, in repeat order: sizes, data digest and decision boundary from
+    /// the first, resources and engine from the last that has them.
+    func combine(_ repeats: [RepeatOutcome]) -> Outcome {
+        let names = modelNames
+        let first = repeats.first
+        return Outcome(models: names.indices.map { index in (names[index], repeats.compactMap { $0.measurements[index] }) },
+                       trainSize: first?.trainSize ?? 0, testSize: first?.testSize ?? 0, featureCount: first?.featureCount ?? 0,
+                       dataSHA256: first?.dataSHA256 ?? "", lossCurves: repeats.compactMap(\.lossCurve),
+                       resources: repeats.last { $0.resources != nil }?.resources, boundary: first?.boundary,
+                       engine: repeats.last { $0.engine != nil }?.engine, repeats: repeats)
     }
 
     /// `decision` evaluated at the centres of a square grid spanning both splits (5% margin).

@@ -75,8 +75,8 @@ struct QuantumModelFactory {
         return "+ mitigation (" + parts.joined(separator: "; ") + ")"
     }
 
-    /// Trains the variational classifier on `data`.
-    func train(on data: Dataset) throws -> TrainedVariationalClassifier {
+    /// Trains the variational classifier on `data`, telling `epochFinished` each epoch (from 1) as it ends.
+    func train(on data: Dataset, epochFinished: (Int) -> Void = { _ in }) throws -> TrainedVariationalClassifier {
         let encoded = try Encoding(encodingKind, featureCount: data.featureCount, qubitCount: model.qubits)
         let ansatz: Ansatz = model.ansatz == "hardware-efficient" ? .hardwareEfficient(entanglement: .ring) : .stronglyEntangling
         guard let observable = ReadoutObservable(label: model.observable) else {
@@ -104,7 +104,7 @@ struct QuantumModelFactory {
             optimizer: optimizer, epochs: train.epochs, batchSize: train.batchSize, gradient: gradient,
             loss: train.loss == "cross-entropy" ? .crossEntropy : .square, execution: options, seed: seed,
             threads: ProcessInfo.processInfo.activeProcessorCount)
-        return try VariationalTrainer.train(variational, on: data, configuration: configuration)
+        return try VariationalTrainer.train(variational, on: data, configuration: configuration) { epoch, _ in epochFinished(epoch) }
     }
 
     /// The engine a trained model's circuits ran on, for provenance.

@@ -1,15 +1,19 @@
 import Foundation
+import OrderedCollections
 import QuireCore
 import QuireMarkdown
 
 /// `quire export --mlflow`: logs every recorded block of a document to an MLflow tracking server,
-/// one experiment per document (named by the document's path as given on the command line) and
-/// one run per block, read from the document alone. The document is only read, never written.
+/// one experiment per document (named by the document's path as given on the command line), one
+/// run per block and nested runs per sweep point and repeat (`MLflowRunPlan+Children`), read
+/// from the document alone. The document is only read, never written.
 ///
-/// Idempotent: a block's run is found by its `quire.document`, `quire.block_id` and
-/// `quire.spec_sha256` tags, so exporting again updates it (tags re-set, metrics re-logged at the
-/// same steps and timestamp, which MLflow stores once) instead of adding a run. A block whose spec
-/// changed gets a new run, because MLflow never changes a param's value.
+/// Idempotent: a block's runs are found by their `quire.document`, `quire.block_id` and
+/// `quire.spec_sha256` tags (nested runs also by `quire.sweep_point` and `quire.repeat`), so
+/// exporting again updates them (tags re-set, metrics re-logged at the same steps and timestamp,
+/// which MLflow stores once) instead of adding runs. A block whose spec changed gets new runs,
+/// because MLflow never changes a param's value; its older runs are kept and tagged
+/// `quire.superseded=true` and `quire.superseded_by=<the block's new run id>`. Nothing is deleted.
 public enum MLflowExport {
     /// What an export did.
     public struct Report: Sendable {
@@ -19,11 +23,23 @@ public enum MLflowExport {
         public var created: Int
         /// Existing runs updated.
         public var updated: Int
+        /// Runs of an earlier spec newly tagged `quire.superseded=true`.
+        public var superseded: Int
         /// Figure files uploaded as artifacts.
         public var artifacts: Int
-        /// Blocks or figures skipped, and why.
+        /// Blocks or figures skipped, runs superseded, and why.
         public var notes: [String]
     }
+
+    /// A run found on the server: id, artifact location and tags.
+    struct ExistingRun {
+        var id: String
+        var artifactURI: String
+        var tags: [String: String]
+    }
+
+    /// Tags marking a run of an earlier spec of its block.
+    static let supersededTag = "quire.superseded", supersededByTag = "quire.superseded_by"
 
     /// Exports the document at `path` to the server behind `client`.
     ///
@@ -33,15 +49,87 @@ public enum MLflowExport {
         var notes: [String] = []
         let plans = try MLflowRunPlan.plans(for: document, named: path, notes: &notes)
         let experimentID = try await experiment(named: path, client: client)
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var report = Report(experimentID: experimentID, created: 0, updated: 0, artifacts: 0, notes: [])
-        var proxyMissing = false
+        var export = Session(client: client, experimentID: experimentID, folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         for plan in plans {
-            let run = try await findOrCreateRun(plan, experimentID: experimentID, client: client)
-            if run.created { report.created += 1 } else { report.updated += 1 }
+            let spec = plan.identity["quire.spec_sha256"] ?? ""
+            let existing = try await runs(of: plan, experimentID: experimentID, client: client)
+            let runID = try await export.log(plan, parentID: nil, candidates: existing.filter { $0.tags["quire.spec_sha256"] == spec })
+            let older = existing.filter { $0.tags["quire.spec_sha256"] != spec && $0.tags[supersededTag] != "true" }
+            for run in older {
+                for request in MLflowRequest.logBatches(runID: run.id, params: [:], tags: [supersededTag: "true", supersededByTag: runID], metrics: []) {
+                    _ = try await client.send(request)
+                }
+            }
+            if !older.isEmpty {
+                export.report.superseded += older.count
+                notes.append("block \(plan.blockID): \(older.count) run\(older.count == 1 ? "" : "s") of an earlier spec tagged "
+                             + "\(supersededTag)=true, \(supersededByTag)=\(runID)")
+            }
+        }
+        if export.proxyMissing {
+            notes.append("figures were not uploaded: the server stores artifacts outside its artifact proxy; start it with --serve-artifacts to receive them")
+        }
+        export.report.notes = notes + export.notes
+        return export.report
+    }
+
+    /// One export's connection, counters and notes.
+    private struct Session {
+        let client: MLflowClient
+        let experimentID: String
+        /// The document's folder, against which figure paths resolve.
+        let folder: String
+        var report: Report
+        var notes: [String] = []
+        var proxyMissing = false
+
+        init(client: MLflowClient, experimentID: String, folder: String) {
+            self.client = client
+            self.experimentID = experimentID
+            self.folder = folder
+            report = Report(experimentID: experimentID, created: 0, updated: 0, superseded: 0, artifacts: 0, notes: [])
+        }
+
+        /// Logs `plan` into its run (found among `candidates`, the block's runs of the current
+        /// spec, or created under `parentID`), then its nested runs under it; returns its run id.
+        mutating func log(_ plan: MLflowRunPlan, parentID: String?, candidates: [ExistingRun]) async throws -> String {
+            let run: ExistingRun
+            if let found = candidates.first(where: { plan.matches($0.tags) }) {
+                run = found
+                report.updated += 1
+            } else {
+                run = try await create(plan, parentID: parentID)
+                report.created += 1
+            }
             for request in MLflowRequest.logBatches(runID: run.id, params: plan.params, tags: plan.tags, metrics: plan.metrics) {
                 _ = try await client.send(request)
             }
+            // A spec edited back to an earlier version makes its old runs current again.
+            for key in [supersededTag, supersededByTag] where run.tags[key] != nil {
+                _ = try await client.send(.deleteTag(runID: run.id, key: key))
+            }
+            try await upload(plan, into: run)
+            _ = try await client.send(.finishRun(runID: run.id, endTime: MLflowExport.now()))
+            for child in plan.children {
+                _ = try await log(child, parentID: run.id, candidates: candidates)
+            }
+            return run.id
+        }
+
+        /// A new run for `plan`, nested under `parentID` when given.
+        private func create(_ plan: MLflowRunPlan, parentID: String?) async throws -> ExistingRun {
+            var tags = plan.identity
+            if let parentID { tags["mlflow.parentRunId"] = parentID }
+            let create = MLflowRequest.createRun(experimentID: experimentID, name: plan.name, startTime: MLflowExport.now(), tags: tags)
+            guard let run = try await client.send(create)["run"] as? [String: Any] else {
+                throw MLflowError.malformedResponse(endpoint: create.path, detail: "no run")
+            }
+            return try MLflowExport.existing(run, endpoint: create.path)
+        }
+
+        /// Uploads the figures of `plan` as artifacts of `run`, noting missing files and a server
+        /// without the artifact proxy.
+        private mutating func upload(_ plan: MLflowRunPlan, into run: ExistingRun) async throws {
             for figure in plan.figures {
                 guard let file = ProjectPath.resolve(figure, in: folder), let bytes = FileManager.default.contents(atPath: file) else {
                     notes.append("figure \(figure) of block \(plan.blockID) is missing and was not uploaded")
@@ -55,13 +143,7 @@ public enum MLflowExport {
                 _ = try await client.send(upload)
                 report.artifacts += 1
             }
-            _ = try await client.send(.finishRun(runID: run.id, endTime: now()))
         }
-        if proxyMissing {
-            notes.append("figures were not uploaded: the server stores artifacts outside its artifact proxy; start it with --serve-artifacts to receive them")
-        }
-        report.notes = notes
-        return report
     }
 
     /// The id of the experiment `name`, created when absent.
@@ -83,30 +165,35 @@ public enum MLflowExport {
         }
     }
 
-    /// The run for `plan`: the active one carrying its identity tags, or a new one.
-    static func findOrCreateRun(_ plan: MLflowRunPlan, experimentID: String,
-                                client: MLflowClient) async throws -> (id: String, artifactURI: String, created: Bool) {
-        let search = MLflowRequest.searchRuns(experimentID: experimentID, tags: plan.identity)
-        if let run = (try await client.send(search)["runs"] as? [[String: Any]])?.first {
-            return try info(run, endpoint: search.path, created: false)
-        }
-        let create = MLflowRequest.createRun(experimentID: experimentID, name: plan.blockID, startTime: now(), tags: plan.identity)
-        guard let run = try await client.send(create)["run"] as? [String: Any] else {
-            throw MLflowError.malformedResponse(endpoint: create.path, detail: "no run")
-        }
-        return try info(run, endpoint: create.path, created: true)
+    /// Every active run of `plan`'s document and block, of any spec, read page by page.
+    static func runs(of plan: MLflowRunPlan, experimentID: String, client: MLflowClient) async throws -> [ExistingRun] {
+        let tags = plan.identity.filter { ["quire.document", "quire.block_id"].contains($0.key) }
+        var runs: [ExistingRun] = []
+        var token: String?
+        repeat {
+            let search = MLflowRequest.searchRuns(experimentID: experimentID, tags: tags, pageToken: token)
+            let answer = try await client.send(search)
+            for run in answer["runs"] as? [[String: Any]] ?? [] { runs.append(try existing(run, endpoint: search.path)) }
+            token = (answer["next_page_token"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        } while token != nil
+        return runs
     }
 
-    private static func info(_ run: [String: Any], endpoint: String, created: Bool) throws -> (id: String, artifactURI: String, created: Bool) {
+    /// A run object of the REST API (`{"info": {...}, "data": {"tags": [...]}}`) as an `ExistingRun`.
+    private static func existing(_ run: [String: Any], endpoint: String) throws -> ExistingRun {
         guard let info = run["info"] as? [String: Any], let id = info["run_id"] as? String else {
             throw MLflowError.malformedResponse(endpoint: endpoint, detail: "no run.info.run_id")
         }
-        return (id, info["artifact_uri"] as? String ?? "", created)
+        var tags: [String: String] = [:]
+        for pair in (run["data"] as? [String: Any])?["tags"] as? [[String: Any]] ?? [] {
+            if let key = pair["key"] as? String, let value = pair["value"] as? String { tags[key] = value }
+        }
+        return ExistingRun(id: id, artifactURI: info["artifact_uri"] as? String ?? "", tags: tags)
     }
 
     /// Milliseconds since 1970, for the runs' start and end times: server metadata only, never
     /// written into a document.
-    private static func now() -> Int64 {
+    static func now() -> Int64 {
         Int64(Date().timeIntervalSince1970 * 1000)
     }
 }

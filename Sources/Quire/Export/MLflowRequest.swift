@@ -54,12 +54,25 @@ struct MLflowRequest: Hashable, Sendable {
         MLflowRequest(method: .post, path: "/api/2.0/mlflow/experiments/create", body: .json(.object(["name": .string(name)])))
     }
 
-    /// `POST runs/search` for the active runs of `experimentID` carrying every tag in `tags`.
-    static func searchRuns(experimentID: String, tags: OrderedDictionary<String, String>) -> MLflowRequest {
+    /// Most runs one `runs/search` answer may hold; more come on further pages.
+    static let searchPageSize = 1000
+
+    /// `POST runs/search` for the active runs of `experimentID` carrying every tag in `tags`, one
+    /// page of `searchPageSize` runs from `pageToken` (the previous answer's `next_page_token`).
+    static func searchRuns(experimentID: String, tags: OrderedDictionary<String, String>, pageToken: String? = nil) -> MLflowRequest {
         let filter = tags.map { "tags.`\($0.key)` = \(quoted($0.value))" }.joined(separator: " AND ")
-        return MLflowRequest(method: .post, path: "/api/2.0/mlflow/runs/search", body: .json(.object([
+        var body: OrderedDictionary<String, CanonicalJSON> = [
             "experiment_ids": .array([.string(experimentID)]), "filter": .string(filter),
-            "run_view_type": .string("ACTIVE_ONLY"), "max_results": .integer(1),
+            "run_view_type": .string("ACTIVE_ONLY"), "max_results": .integer(Int64(searchPageSize)),
+        ]
+        if let pageToken { body["page_token"] = .string(pageToken) }
+        return MLflowRequest(method: .post, path: "/api/2.0/mlflow/runs/search", body: .json(.object(body)))
+    }
+
+    /// `POST runs/delete-tag`: removes tag `key` from a run.
+    static func deleteTag(runID: String, key: String) -> MLflowRequest {
+        MLflowRequest(method: .post, path: "/api/2.0/mlflow/runs/delete-tag", body: .json(.object([
+            "run_id": .string(runID), "key": .string(key),
         ])))
     }
 

@@ -5,12 +5,16 @@ import QuireMarkdown
 
 /// What one block of a run document becomes in MLflow, read from the document alone (its regions
 /// and provenance appendix; nothing is executed): the tags that identify its run, the params,
-/// the tags describing the result, the metrics and the figures.
+/// the tags describing the result, the metrics, the figures, and the nested runs of an
+/// experiment's sweep points and repeats.
 struct MLflowRunPlan: Hashable, Sendable {
-    /// The block id (also the run's name).
+    /// The block id.
     var blockID: String
-    /// Tags that identify the run: document, block id and spec hash. MLflow params are immutable,
-    /// so a block whose spec changed gets a new run; an unchanged one is updated in place.
+    /// The run's name: the block id, then the sweep point's values and the repeat for a nested run.
+    var name: String
+    /// Tags that identify the run: document, block id and spec hash, and for a nested run its
+    /// `quire.sweep_point` and `quire.repeat`. MLflow params are immutable, so a block whose spec
+    /// changed gets new runs; an unchanged one is updated in place.
     var identity: OrderedDictionary<String, String>
     /// Every `quire.*` tag (the identity included).
     var tags: OrderedDictionary<String, String>
@@ -20,6 +24,12 @@ struct MLflowRunPlan: Hashable, Sendable {
     var metrics: [MLflowRequest.Metric]
     /// Figure paths relative to the document, as recorded.
     var figures: [String]
+    /// Nested runs (MLflow tag `mlflow.parentRunId`): a block's sweep points, or its repeats; a
+    /// point's repeats.
+    var children: [MLflowRunPlan] = []
+
+    /// The tags naming where a nested run sits in its block; a block's own run has neither.
+    static let positionTags = ["quire.sweep_point", "quire.repeat"]
 
     /// MLflow's limits on a param's value and on any key's length.
     static let maxValueLength = 6000, maxKeyLength = 250
@@ -55,8 +65,10 @@ struct MLflowRunPlan: Hashable, Sendable {
         tags["quire.result_sha256"] = record.resultSHA256
         tags["quire.version"] = version ?? "unknown"
         if let engine = record.engine { tags["quire.engine"] = engine }
-        return MLflowRunPlan(blockID: id, identity: identity, tags: tags, params: params(record.spec),
-                             metrics: metrics(region: region, lossCurve: record.details["loss_curve"]), figures: record.figures)
+        var plan = MLflowRunPlan(blockID: id, name: id, identity: identity, tags: tags, params: params(record.spec),
+                                 metrics: metrics(region: region, lossCurve: record.details["loss_curve"]), figures: record.figures)
+        plan.children = nestedRuns(of: plan, points: record.details["points"])
+        return plan
     }
 
     /// `spec` flattened to dotted keys (`train.epochs`, `sweep.encoding.kind.0`), strings unquoted,
@@ -74,17 +86,20 @@ struct MLflowRunPlan: Hashable, Sendable {
     /// The numbers of `region`'s tables at step 0 (named `row / column`, the first of any names
     /// that coincide once made valid), then `lossCurve`'s entries as `loss` at steps 1, 2, ….
     static func metrics(region: String, lossCurve: CanonicalJSON?) -> [MLflowRequest.Metric] {
+        metrics(RegionTables(region).cells.map { ($0.name, $0.value) }, lossCurve: lossCurve.flatMap(\.doubles))
+    }
+
+    /// `values` at step 0 (names made valid, the first of any that coincide, non-finite values
+    /// dropped), then `lossCurve` as `loss` at steps 1, 2, ….
+    static func metrics(_ values: [(name: String, value: Double)], lossCurve: [Double]?) -> [MLflowRequest.Metric] {
         var seen = Set<String>()
         var metrics: [MLflowRequest.Metric] = []
-        for cell in RegionTables(region).cells where cell.value.isFinite {
-            let key = metricName(cell.name)
-            if seen.insert(key).inserted { metrics.append(.init(key: key, value: cell.value, step: 0)) }
+        for (name, value) in values where value.isFinite {
+            let key = metricName(name)
+            if seen.insert(key).inserted { metrics.append(.init(key: key, value: value, step: 0)) }
         }
-        if case .array(let values)? = lossCurve {
-            for (epoch, value) in values.enumerated() {
-                guard let number = value.double, number.isFinite else { continue }
-                metrics.append(.init(key: "loss", value: number, step: Int64(epoch + 1)))
-            }
+        for (epoch, value) in (lossCurve ?? []).enumerated() where value.isFinite {
+            metrics.append(.init(key: "loss", value: value, step: Int64(epoch + 1)))
         }
         return metrics
     }
@@ -103,6 +118,12 @@ struct MLflowRunPlan: Hashable, Sendable {
 }
 
 extension CanonicalJSON {
+    /// The numbers of an array (entries that are not numbers left out); `nil` for anything else.
+    var doubles: [Double]? {
+        guard case .array(let items) = self else { return nil }
+        return items.compactMap(\.double)
+    }
+
     /// The value as a double when it is a number.
     var double: Double? {
         switch self {

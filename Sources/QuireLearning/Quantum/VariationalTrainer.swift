@@ -8,12 +8,14 @@ public enum VariationalTrainer {
     ///
     /// `lossHistory[e]` is the mean loss over the whole training set with the parameters reached at
     /// the end of epoch e (evaluated on the configured engine); `circuitExecutions` counts the
-    /// circuits run, loss-curve evaluations included.
+    /// circuits run, loss-curve evaluations included. `epochFinished(e, loss)` is called after epoch e
+    /// (from 1) with its loss, for progress reports; it cannot change the result.
     ///
     /// - Throws: `LearningError` for invalid settings, a dataset that is not two-class, or features
     ///   the encoding cannot take; `NoiseProfileError` for an invalid noise profile; `SimulationError` from the engine.
     public static func train(
-        _ model: VariationalModel, on data: Dataset, configuration: TrainingConfiguration
+        _ model: VariationalModel, on data: Dataset, configuration: TrainingConfiguration,
+        epochFinished: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
     ) throws -> TrainedVariationalClassifier {
         try configuration.validate(qubits: model.qubitCount)
         try data.requireEveryClass(for: "variational classifier")
@@ -45,6 +47,7 @@ public enum VariationalTrainer {
             history.append(
                 try meanLoss(
                     everyone, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, loss: configuration.loss, key: key))
+            epochFinished(epoch + 1, history[epoch])
         }
         return TrainedVariationalClassifier(
             model: model, parameters: parameters, lossHistory: history, configuration: configuration,

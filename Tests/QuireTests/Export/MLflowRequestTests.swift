@@ -29,13 +29,15 @@ struct MLflowRequestTests {
         #expect(try CanonicalJSON.object(object(create)).compact() == #"{"name":"paper.md"}"#)
     }
 
-    @Test func runSearchFiltersOnEveryIdentityTag() throws {
+    @Test func runSearchFiltersOnEveryTagGivenAndPages() throws {
         let search = MLflowRequest.searchRuns(experimentID: "3", tags: ["quire.document": "paper.md", "quire.block_id": "moons-vqc"])
         #expect(search.path == "/api/2.0/mlflow/runs/search")
         #expect(try CanonicalJSON.object(object(search)).compact() == """
             {"experiment_ids":["3"],"filter":"tags.`quire.document` = 'paper.md' AND tags.`quire.block_id` = 'moons-vqc'",\
-            "run_view_type":"ACTIVE_ONLY","max_results":1}
+            "run_view_type":"ACTIVE_ONLY","max_results":1000}
             """)
+        let next = MLflowRequest.searchRuns(experimentID: "3", tags: ["quire.block_id": "a"], pageToken: "tok")
+        #expect(try object(next)["page_token"] == .string("tok"))
         let quote = MLflowRequest.searchRuns(experimentID: "3", tags: ["quire.document": "Bob's paper.md"])
         #expect(try object(quote)["filter"] == .string(#"tags.`quire.document` = "Bob's paper.md""#))
     }
@@ -45,6 +47,9 @@ struct MLflowRequestTests {
         #expect(create.path == "/api/2.0/mlflow/runs/create")
         #expect(try CanonicalJSON.object(object(create)).compact()
                 == #"{"experiment_id":"3","run_name":"bell","start_time":1700000000000,"tags":[{"key":"quire.block_id","value":"bell"}]}"#)
+        let untag = MLflowRequest.deleteTag(runID: "r1", key: "quire.superseded")
+        #expect(untag.path == "/api/2.0/mlflow/runs/delete-tag")
+        #expect(try CanonicalJSON.object(object(untag)).compact() == #"{"run_id":"r1","key":"quire.superseded"}"#)
         let finish = MLflowRequest.finishRun(runID: "r1", endTime: 5)
         #expect(finish.path == "/api/2.0/mlflow/runs/update")
         #expect(try CanonicalJSON.object(object(finish)).compact() == #"{"run_id":"r1","status":"FINISHED","end_time":5}"#)
