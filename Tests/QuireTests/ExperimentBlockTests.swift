@@ -76,6 +76,28 @@ struct ExperimentBlockTests {
     }
 }
 
+extension ExperimentBlockTests {
+    /// A sweep over numbers draws a line; over names (encodings here) one group of bars per value,
+    /// in sweep order, with one bar per model.
+    @Test func aSweepOverNamesDrawsGroupedBars() throws {
+        let text = """
+            ```experiment id=e
+            dataset: {name: moons, samples: 40}
+            model: {kind: kernel}
+            baselines: [logistic-regression]
+            sweep: {encoding.kind: [angle, iqp, amplitude]}
+            ```
+
+            """
+        let evaluation = try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: RunOptions())
+        let svg = String(decoding: try #require(evaluation.figures["p.figures/e-sweep.svg"]), as: UTF8.self)
+        let labels = ["angle", "iqp", "amplitude"].map { svg.range(of: ">\($0)</text>")?.lowerBound }
+        #expect(labels.allSatisfy { $0 != nil } && labels.map { $0! } == labels.map { $0! }.sorted(), "categories in sweep order")
+        #expect(svg.components(separatedBy: "<rect class=\"bar").count - 1 == 6, "3 values × 2 models")
+        #expect(String(decoding: evaluation.document, as: UTF8.self).contains("![Test accuracy at each value of `encoding.kind`](p.figures/e-sweep.svg)"))
+    }
+}
+
 /// Experiments with a quantum model: trained deterministically, on an ideal or a noisy device.
 struct QuantumExperimentTests {
     static let spec = """

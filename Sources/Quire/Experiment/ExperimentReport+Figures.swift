@@ -5,7 +5,7 @@ import QuireReport
 extension ExperimentReport {
     /// The SVG figures the block's `report:` asks for, with their captions: test and train accuracy
     /// per model (`metrics`), a confusion matrix per model (`confusion-matrix`), accuracy along a
-    /// single numeric sweep axis (`sweep`).
+    /// single sweep axis (`sweep`: a line over numeric values, grouped bars over named ones).
     func figures(id: String) throws -> [(figure: Figure, caption: String)] {
         let spec = points[0].spec
         var figures: [(figure: Figure, caption: String)] = []
@@ -33,8 +33,13 @@ extension ExperimentReport {
                                     "Confusion matrix of \(model.name) on the test set"))
                 }
             }
-            if axes.count == 1, spec.report.contains("sweep"), let plot = sweepPlot(id) {
-                figures.append((Figure(fileName: "\(id)-sweep.svg", svg: try plot.svg()), "Test accuracy along `\(axes[0])`"))
+            if axes.count == 1, spec.report.contains("sweep") {
+                if let plot = sweepPlot(id) {
+                    figures.append((Figure(fileName: "\(id)-sweep.svg", svg: try plot.svg()), "Test accuracy along `\(axes[0])`"))
+                } else if points.count >= 2 {
+                    figures.append((Figure(fileName: "\(id)-sweep.svg", svg: try sweepBars(id).svg()),
+                                    "Test accuracy at each value of `\(axes[0])`" + (spec.repeats > 1 ? ", mean and 95% confidence interval over \(spec.repeats) repeats" : "")))
+                }
             }
         } catch {
             throw LocatedError(nil, "cannot draw the figures of '\(id)': \(error)")
@@ -80,6 +85,21 @@ extension ExperimentReport {
         let loss = points[0].spec.train.loss
         return LinePlot(name: "\(id)-loss", xAxis: PlotAxis("epoch"), yAxis: PlotAxis("\(loss) loss on the training set"),
                         series: [.init(outcomes[0].models[0].name, x: (1...epochs).map(Double.init), y: summaries.map(\.mean), band: band, markers: epochs <= 40)])
+    }
+
+    /// Test accuracy per model at each value of a sweep axis whose values are not all numbers
+    /// (encodings, ansätze, noise block ids): one group of bars per value, in sweep order.
+    private func sweepBars(_ id: String) -> BarChart {
+        let categories = points.map { point -> String in
+            guard let value = point.values.first else { return "" }
+            if case .string(let text) = value { return text }
+            return value.compact()
+        }
+        let series = outcomes[0].models.indices.map { index -> BarChart.Series in
+            let summaries = outcomes.map { Summary($0.models[index].runs.map(\.testAccuracy)) }
+            return .init(outcomes[0].models[index].name, values: summaries.map(\.mean), errors: Self.intervals(summaries))
+        }
+        return BarChart(name: "\(id)-sweep", categories: categories, series: series, yAxis: PlotAxis("test accuracy"))
     }
 
     private func sweepPlot(_ id: String) -> LinePlot? {
