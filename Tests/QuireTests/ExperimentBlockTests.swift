@@ -77,6 +77,12 @@ struct ExperimentBlockTests {
 }
 
 extension ExperimentBlockTests {
+    /// A misspelt field in a sweep path is reported where the path is written, not at the block.
+    @Test func aMisspeltSweepPathIsLocatedAtItsKey() {
+        let message = error("```experiment id=e\ndataset: {name: moons}\nsweep: {train.epochz: [1, 2]}\n```\n")
+        #expect(message.contains("paper.md:3:9:") && message.contains("unknown key 'epochz' in 'train' (did you mean 'epochs'?)"), "\(message)")
+    }
+
     /// A sweep over numbers draws a line; over names (encodings here) one group of bars per value,
     /// in sweep order, with one bar per model.
     @Test func aSweepOverNamesDrawsGroupedBars() throws {

@@ -6,8 +6,8 @@ import Yams
 /// point (cartesian product, first path slowest), each point's spec decoded exactly like a block
 /// body, so a swept value is checked where it is written.
 struct SweepGrid {
-    /// Paths in written order with their value nodes.
-    var axes: [(path: String, values: [SpecNode])]
+    /// Paths in written order with their key (for error positions) and value nodes.
+    var axes: [(path: String, key: SpecNode, values: [SpecNode])]
 
     /// Reads `node` (absent: a single point with nothing swept).
     static func decode(_ node: SpecNode?, maxPoints: Int) throws -> SweepGrid {
@@ -15,7 +15,7 @@ struct SweepGrid {
         guard case .mapping(let mapping) = node.node else {
             throw node.error("'sweep' must map field paths to lists of values", hint: "e.g. sweep: {execution.noise.depolarizing.two_qubit: [0, 0.01]}")
         }
-        var axes: [(path: String, values: [SpecNode])] = []
+        var axes: [(path: String, key: SpecNode, values: [SpecNode])] = []
         var points = 1
         for (keyNode, valueNode) in mapping {
             let path = keyNode.string ?? ""
@@ -31,7 +31,7 @@ struct SweepGrid {
                 throw key.error("the sweep has more than \(maxPoints) points, the limit",
                                 hint: "sweep fewer values, split the study over several blocks, or raise the limit with --max-sweep-points")
             }
-            axes.append((path, values))
+            axes.append((path, key, values))
         }
         return SweepGrid(axes: axes)
     }
@@ -43,24 +43,35 @@ struct SweepGrid {
 
     /// `root` with each axis's path set to the point's value; `resolve` turns a scalar reference
     /// met on the way (a noise block id) into the mapping it names, so paths can go inside it.
-    static func apply(_ point: [SpecNode], axes: [String], to root: Node, resolve: (String, Node) throws -> Node?) rethrows -> Node {
+    ///
+    /// Keys and mappings the path creates carry the position of the sweep's key, so a misspelt
+    /// path (`train.epochz`) is reported where the author wrote it, not at the start of the block.
+    func apply(_ point: [SpecNode], to root: Node, resolve: (String, Node) throws -> Node?) rethrows -> Node {
         var result = root
-        for (path, value) in zip(axes, point) {
-            result = try set(value.node, at: path.split(separator: ".").map(String.init), in: result, prefix: [], resolve: resolve)
+        for (axis, value) in zip(axes, point) {
+            let keys = axis.path.split(separator: ".").map(String.init)
+            result = try Self.set(value.node, at: keys, in: result, prefix: [], mark: axis.key.node.mark, resolve: resolve)
         }
         return result
     }
 
-    private static func set(_ value: Node, at keys: [String], in node: Node, prefix: [String], resolve: (String, Node) throws -> Node?) rethrows -> Node {
+    private static func set(_ value: Node, at keys: [String], in node: Node, prefix: [String], mark: Mark?,
+                            resolve: (String, Node) throws -> Node?) rethrows -> Node {
         guard let key = keys.first else { return value }
         var mapping: Node.Mapping
         switch node {
         case .mapping(let existing): mapping = existing
-        case .scalar: mapping = try resolve(prefix.joined(separator: "."), node)?.mapping ?? Node.Mapping([])
-        default: mapping = Node.Mapping([])
+        case .scalar: mapping = try resolve(prefix.joined(separator: "."), node)?.mapping ?? Node.Mapping([], .implicit, .any, mark)
+        default: mapping = Node.Mapping([], .implicit, .any, mark)
         }
-        let child = mapping[key] ?? Node.mapping(Node.Mapping([]))
-        mapping[key] = try set(value, at: Array(keys.dropFirst()), in: child, prefix: prefix + [key], resolve: resolve)
+        let child = mapping[key] ?? Node.mapping(Node.Mapping([], .implicit, .any, mark))
+        let updated = try set(value, at: Array(keys.dropFirst()), in: child, prefix: prefix + [key], mark: mark, resolve: resolve)
+        if mapping[key] != nil {
+            mapping[key] = updated
+        } else {
+            mapping = Node.Mapping(Array(mapping) + [(Node.scalar(Node.Scalar(key, .implicit, .any, mark)), updated)],
+                                   mapping.tag, mapping.style, mapping.mark)
+        }
         return .mapping(mapping)
     }
 
