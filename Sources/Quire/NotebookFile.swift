@@ -26,21 +26,28 @@ public enum NotebookFile {
     private static func runLocked(path: String, options: RunOptions) throws -> RunReport {
         let bytes = try read(path)
         let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(options, path))
+        // Told before anything is written, so a warning is seen even when a write then fails.
+        for warning in evaluation.warnings { options.warning?(warning) }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var figuresChanged = 0
         for (relative, figure) in evaluation.figures {
             let target = folder.appendingPathComponent(relative).path
             guard (try? read(target)) != figure else { continue }
-            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path,
-                                                    withIntermediateDirectories: true)
-            try AtomicFile.write(figure, to: target)
+            let figureFolder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+            do {
+                try FileManager.default.createDirectory(atPath: figureFolder, withIntermediateDirectories: true)
+            } catch {
+                throw LocatedError(nil, "cannot create the figures folder \(figureFolder): \((error as NSError).localizedDescription)",
+                                   hint: "check that the document's folder is writable; \(path) was not changed")
+            }
+            try AtomicFile.write(figure, to: target, faults: options.writeFaults)
             figuresChanged += 1
         }
         for relative in evaluation.staleFigures {
             if unlink(folder.appendingPathComponent(relative).path) == 0 { figuresChanged += 1 }
         }
         let changed = evaluation.document != bytes
-        if changed { try AtomicFile.write(evaluation.document, to: path) }
+        if changed { try AtomicFile.write(evaluation.document, to: path, faults: options.writeFaults) }
         return RunReport(documentChanged: changed, figuresChanged: figuresChanged, failures: evaluation.failures, cacheHits: evaluation.cacheHits)
     }
 
@@ -73,7 +80,7 @@ public enum NotebookFile {
         var options = options
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         options.projectFolder = folder
-        options.cache = options.useCache ? BlockCache(documentFolder: folder) : nil
+        options.cache = options.useCache ? BlockCache(documentFolder: folder, faults: options.writeFaults) : nil
         return options
     }
 

@@ -26,7 +26,7 @@ extension QuireCommand {
         @Option(help: "Seconds to wait for another quire run of the same document to finish before giving up (exit 2).")
         var lockTimeout: Double = 60
 
-        @Flag(help: "Print nothing but errors: no per-block progress on a terminal, no summary line per file.")
+        @Flag(help: "Print nothing but errors and warnings: no per-block progress on a terminal, no summary line per file.")
         var quiet = false
 
         @OptionGroup var limits: LimitOptions
@@ -47,6 +47,7 @@ extension QuireCommand {
                 do {
                     var options = options
                     if showProgress { options.progress = ProgressPrinter(file: file).report }
+                    options.warning = { Exit.printError("\(file): warning: \($0.message)" + ($0.hint.map { "\n  hint: \($0)" } ?? "")) }
                     let report = try NotebookFile.run(path: file, options: options)
                     for failure in report.failures { Exit.printError(failure.description) }
                     failed = failed || !report.failures.isEmpty
