@@ -60,6 +60,8 @@ struct ExperimentBlockTests {
         ("dataset: {name: moons}\nrepeat: 0", "3:9", "repeat"),
         ("dataset: {name: moons}\nsweep: {data.noise: [0]}", "3:9", "does not start with a field"),
         ("dataset: {name: moons}\nexecution: {noise: nope}", "3:20", "no noise block has id 'nope'"),
+        // A sweep into an unknown noise block was located at the body's first line.
+        ("dataset: {name: moons}\nexecution: {noise: nope}\nsweep: {execution.noise.readout.prob_meas1_prep0: [0]}", "3:20", "no noise block has id 'nope'"),
     ])
     func badSpecsAreLocated(body: String, location: String, fragment: String) {
         let message = error("```experiment id=e\n\(body)\n```\n")

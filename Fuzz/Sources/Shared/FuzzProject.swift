@@ -46,13 +46,15 @@ enum FuzzProject {
     }
 
     /// `body` as the body of a block fenced with `info` after `prefix`, when Markdown reads it back
-    /// unchanged as the document's last block (a line of backticks inside would end the fence
-    /// early, and cmark-gfm replaces NUL bytes); `nil` otherwise.
+    /// as the document's last block with the same lines (a line of backticks inside would end the
+    /// fence early, and cmark-gfm replaces NUL bytes); `nil` otherwise. The block's body has its
+    /// line breaks (LF, CRLF, CR) written as LF.
     static func document(prefix: String, info: String, body: [UInt8]) -> (bytes: [UInt8], block: RunnableBlock)? {
         let ending: [UInt8] = body.last == 0x0A || body.last == 0x0D ? [] : [0x0A]
         let bytes = Array((prefix + "```" + info + "\n").utf8) + body + ending + Array("```\n".utf8)
+        let lines = markdownLines(body + ending).dropLast()
         guard let parsed = try? QuireDocument(bytes: bytes, file: "fuzz.md"), let block = parsed.blocks.last,
-              block.attribute("id") == "fuzz", Array(block.body.utf8) == body + ending else { return nil }
+              block.attribute("id") == "fuzz", Array(block.body.utf8) == lines.flatMap({ $0 + [0x0A] }) else { return nil }
         return (bytes, block)
     }
 
@@ -87,9 +89,9 @@ enum FuzzProject {
         guard let location = error.diagnostic.location else { fatalError("unlocated error: \(error)") }
         if location == block.location { return }
         if location.file == "fuzz.md" {
-            checkInside(location, lines: markdownLines(Array(block.body.utf8)), firstLine: block.firstBodyLine, error)
+            checkInside(location, lines: textLines(Array(block.body.utf8)), firstLine: block.firstBodyLine, error)
         } else if let text = text(of: location.file) {
-            checkInside(location, lines: markdownLines(text), error)
+            checkInside(location, lines: textLines(text), error)
         } else {
             fatalError("error in a file the input does not name: \(error)")
         }

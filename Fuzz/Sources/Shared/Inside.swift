@@ -17,6 +17,13 @@ func markdownLines(_ text: [UInt8]) -> [ArraySlice<UInt8>] {
     return lines
 }
 
+/// The lines of `text` that hold text: `markdownLines` without the empty one after a final line
+/// break (an error at the end of such a text belongs at the end of its last line).
+func textLines(_ text: [UInt8]) -> [ArraySlice<UInt8>] {
+    let lines = markdownLines(text)
+    return lines.count > 1 && lines.last!.isEmpty ? Array(lines.dropLast()) : lines
+}
+
 /// Stops when `location` is not inside `lines`, counted from document line `firstLine`: a line
 /// that exists and a UTF-8 column on it or just past its end.
 func checkInside(_ location: SourceLocation, lines: [ArraySlice<UInt8>], firstLine: Int = 1, _ error: any Error) {

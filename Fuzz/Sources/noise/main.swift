@@ -15,7 +15,7 @@ public func fuzzNoise(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         profile = try NoiseProfileDecoder.decode(yaml: yaml, file: "fuzz.yaml")
     } catch let error as LocatedError {
         guard let location = error.diagnostic.location else { fatalError("unlocated error: \(error)") }
-        checkInside(location, lines: markdownLines(Array(yaml.utf8)), error)
+        checkInside(location, lines: textLines(Array(yaml.utf8)), error)
         return 0
     } catch {
         fatalError("the decoder threw an error without a location: \(error)")

@@ -35,7 +35,7 @@ enum ExperimentBlock {
         for values in sweep.points {
             let resolved = try SweepGrid.apply(values, axes: sweep.axes.map(\.path), to: .mapping(base)) { path, node in
                 guard path == "execution.noise", let id = node.string else { return nil }
-                return try context.profile(named: id, at: origin.location(nil)).canonical.yamlNode
+                return try context.profile(named: id, at: origin.location(node.mark)).canonical.yamlNode
             }
             let spec = try ExperimentSpec.decode(SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, noiseProfiles: profiles,
                                                  datasets: { try context.dataset(named: $0, at: $1.location) })
