@@ -43,11 +43,12 @@ public enum NotebookFile {
             try AtomicFile.write(figure, to: target, faults: options.writeFaults)
             figuresChanged += 1
         }
+        let changed = evaluation.document != bytes
+        if changed { try AtomicFile.write(evaluation.document, to: path, faults: options.writeFaults) }
+        // Only once the document no longer links them: a failed write leaves the old one whole.
         for relative in evaluation.staleFigures {
             if unlink(folder.appendingPathComponent(relative).path) == 0 { figuresChanged += 1 }
         }
-        let changed = evaluation.document != bytes
-        if changed { try AtomicFile.write(evaluation.document, to: path, faults: options.writeFaults) }
         return RunReport(documentChanged: changed, figuresChanged: figuresChanged, failures: evaluation.failures, cacheHits: evaluation.cacheHits)
     }
 

@@ -121,4 +121,19 @@ struct WriteFaultTests {
         #expect(text(path) == Self.circuitPaper)
         #expect(!files(besides: path).contains { $0.hasSuffix(".tmp") || $0.hasSuffix(".svg") })
     }
+
+    /// The figures of a block that is gone are deleted only after the document that no longer
+    /// links them is written: a failed write leaves the old document with every figure it shows.
+    @Test func staleFiguresOutliveADocumentThatCannotBeWritten() throws {
+        let path = try paper(Self.circuitPaper)
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        _ = try NotebookFile.run(path: path, options: options(.none))
+        let figures = files(besides: path).filter { $0.hasSuffix(".svg") }
+        #expect(!figures.isEmpty)
+        let renamed = text(path).replacingOccurrences(of: "id=bell", with: "id=pair")
+        try Data(renamed.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: LocatedError.self) { try NotebookFile.run(path: path, options: options(.failing(.write, with: ENOSPC) { $0 == path })) }
+        #expect(text(path) == renamed)
+        #expect(Set(figures).isSubset(of: Set(files(besides: path))))
+    }
 }
