@@ -28,8 +28,9 @@ struct YAMLLocationTests {
         #expect(unicode?.line == 3 && unicode?.column == 52)
     }
 
-    /// Found by Fuzz/experiment: libyaml also ends lines at NEL, LS and PS, which the document does
-    /// not, so an error after one was put on a later line, past the end of a block's body.
+    /// Found with a hand-written input through Fuzz/experiment: libyaml also ends lines at NEL, LS
+    /// and PS, which the document does not, so an error after one was put on a later line, past the
+    /// end of a block's body.
     @Test func unicodeLineBreaksOfYAMLAreNotDocumentLines() {
         // For libyaml the comment ends at LS, so `b` starts a scalar and the colon after `readout`
         // (its line 3) is the error: line 2 of the text.
