@@ -15,7 +15,7 @@ enum FuzzProject {
         ("data/single.csv", "x,label\n1,a\n2,a\n"),
     ]
 
-    /// The folder, created with every file on first use.
+    /// The folder, created with every file on first use and removed when the process exits.
     static let folder: String = {
         let folder = NSTemporaryDirectory() + "quire-fuzz-\(ProcessInfo.processInfo.processIdentifier)"
         for (path, text) in files {
@@ -23,6 +23,7 @@ enum FuzzProject {
             try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try! Data(text.utf8).write(to: url)
         }
+        atexit { try? FileManager.default.removeItem(atPath: FuzzProject.folder) }
         return folder
     }()
 
