@@ -112,7 +112,7 @@ struct WriteFaultTests {
         #expect(again.cacheHits == 0 && !again.documentChanged)
     }
 
-    @Test func aFigureThatCannotBeWrittenFailsTheRunBeforeTheDocument() throws {
+    @Test func aFigureThatCannotBeWrittenFailsTheRunAndLeavesTheDocument() throws {
         let path = try paper(Self.circuitPaper)
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
         let faults = WriteFaults.failing(.write, with: ENOSPC) { $0.hasSuffix(".svg") }
@@ -135,5 +135,26 @@ struct WriteFaultTests {
         #expect(throws: LocatedError.self) { try NotebookFile.run(path: path, options: options(.failing(.write, with: ENOSPC) { $0 == path })) }
         #expect(text(path) == renamed)
         #expect(Set(figures).isSubset(of: Set(files(besides: path))))
+    }
+
+    /// Figures are staged with the document and renamed into place only once every file is written,
+    /// so a document that cannot be written keeps the figures it links, byte for byte.
+    @Test(arguments: [WriteStep.create, .write, .sync])
+    func aDocumentThatCannotBeWrittenKeepsItsFigures(step: WriteStep) throws {
+        let path = try paper(Self.circuitPaper)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try NotebookFile.run(path: path, options: options(.none))
+        let figures = files(besides: path).filter { $0.hasSuffix(".svg") }
+        let before = figures.map { FileManager.default.contents(atPath: folder + "/" + $0) }
+        let edited = text(path).replacingOccurrences(of: "cx q[0], q[1];", with: "cx q[0], q[1];\nx q[1];")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: LocatedError.self) { try NotebookFile.run(path: path, options: options(.failing(step, with: ENOSPC) { $0 == path })) }
+        #expect(text(path) == edited)
+        #expect(figures.map { FileManager.default.contents(atPath: folder + "/" + $0) } == before)
+        #expect(!files(besides: path).contains { $0.hasSuffix(".tmp") })
+        // Without the fault the same run changes both.
+        _ = try NotebookFile.run(path: path, options: options(.none))
+        #expect(figures.map { FileManager.default.contents(atPath: folder + "/" + $0) } != before)
     }
 }
