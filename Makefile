@@ -52,7 +52,7 @@ check: release
 bench: deps
 	$(MAKE) -C Benchmarks
 
-## fuzz-TARGET: run a libFuzzer target (document, qasm, noise) for SECONDS seconds (Fuzz/Makefile).
+## fuzz-TARGET: run a libFuzzer target (document, qasm, noise, experiment, dataset) for SECONDS seconds (Fuzz/Makefile).
 fuzz-%: deps
 	$(MAKE) -C Fuzz $*
 

@@ -12,13 +12,16 @@ import QuireCore
 public struct BlockCache: Sendable {
     /// The cache folder, e.g. `paper-folder/.quire/cache`.
     public let folder: String
+    /// Failures injected into entry writes (tests).
+    let faults: WriteFaults
 
     /// Most bytes one entry may have before it is ignored (a guard against a planted huge file).
     static let maxEntryBytes = 256 << 20
 
-    /// The cache of documents in `documentFolder`.
-    public init(documentFolder: String) {
+    /// The cache of documents in `documentFolder`, its writes subject to `faults`.
+    public init(documentFolder: String, faults: WriteFaults = .none) {
         folder = URL(fileURLWithPath: documentFolder).appendingPathComponent(".quire/cache").path
+        self.faults = faults
     }
 
     /// The key of `record` (before execution) in a document with `settings`. The `vN` prefix
@@ -46,14 +49,22 @@ public struct BlockCache: Sendable {
         return BlockResult(markdown: entry.markdown, figures: entry.figures.map { Figure(fileName: $0.name, svg: $0.svg) }, record: record)
     }
 
-    /// Stores `result` under `key`; failures to write are ignored (the cache is an optimisation).
-    func store(_ key: String, result: BlockResult) {
+    /// Stores `result` under `key`, atomically: an entry is whole or absent, never partial.
+    ///
+    /// - Throws: a `LocatedError` naming the entry and the system's reason (a full disk, a read-only
+    ///   folder); the caller reports it as a warning, since the cache is only an optimisation.
+    func store(_ key: String, result: BlockResult) throws {
         var entry = Entry(key: key, markdown: result.markdown, figures: result.figures.map { .init(name: $0.fileName, svg: $0.svg) },
                           engine: result.record.engine, details: result.record.details.map { .init(name: $0.key, value: StoredJSON($0.value)) }, checksum: "")
         entry.checksum = entry.computedChecksum
-        guard let data = try? JSONEncoder().encode(entry) else { return }
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try? AtomicFile.write([UInt8](data), to: entryPath(key))
+        let data = try JSONEncoder().encode(entry)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LocatedError(nil, "cannot create the cache folder \(folder): \((error as NSError).localizedDescription)",
+                               hint: "check that the document's folder is writable, or pass --no-cache")
+        }
+        try AtomicFile.write([UInt8](data), to: entryPath(key), faults: faults)
     }
 
     /// Deletes every entry.

@@ -36,7 +36,7 @@ enum DatasetBlock {
         guard let resolved = ProjectPath.resolve(path, in: folder) else {
             throw fileNode.error("'\(path)' does not exist inside the document's folder", hint: "paths are relative to the document; links leaving its folder are refused")
         }
-        let bytes = try NotebookFile.read(resolved)
+        let bytes = try read(resolved, as: path, at: fileNode)
         let digest = Hashing.sha256Hex(bytes)
         guard let pinNode = map["sha256"] else {
             throw root.error("a dataset block must pin its file by sha256", hint: "add sha256: \(digest)")
@@ -95,6 +95,24 @@ enum DatasetBlock {
                 + "(\(loaded.dataset.featureNames?.map { "`\($0)`" }.joined(separator: ", ") ?? "")), file pinned by sha256 `\(loaded.sha256.prefix(12))`.\n\n"
                 + MarkdownTable(columns: [.init("class"), .init("samples", alignment: .right)], rows: rows).render(lineEnding: "\n")
             return BlockResult(markdown: text, record: record)
+        }
+    }
+
+    /// Largest dataset file read, in bytes (README, Limits): refused before it is read.
+    static let maxFileBytes = 64 << 20
+
+    /// The bytes of the file at `resolved`, which the block names `path` at `node`.
+    ///
+    /// - Throws: an error located at `node` for a folder, a file over `maxFileBytes` or an unreadable file.
+    private static func read(_ resolved: String, as path: String, at node: SpecNode) throws -> [UInt8] {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder.boolValue {
+            throw node.error("'\(path)' is a folder, not a CSV file", hint: "name the CSV file inside it, e.g. \(path)/data.csv")
+        }
+        do {
+            return try NotebookFile.read(resolved, limit: maxFileBytes)
+        } catch let error as LocatedError {
+            throw node.error("'\(path)' cannot be read: \(error.diagnostic.message)", hint: error.diagnostic.hint)
         }
     }
 

@@ -16,6 +16,12 @@ public struct RunOptions: Sendable {
     public var projectFolder: String?
     /// Where block results are cached; `nil` runs everything.
     public var cache: BlockCache?
+    /// Told each problem that does not stop `NotebookFile.run` (a result that could not be cached),
+    /// before anything is written, so it is reported even when a write then fails; `nil` drops them.
+    public var warning: (@Sendable (Diagnostic) -> Void)?
+    /// Failures injected into every file a run writes: the document, figures, cache entries (tests
+    /// simulate a full disk or a read-only folder with it); `.none` in normal use.
+    public var writeFaults = WriteFaults.none
     /// Threads working at once (`--jobs`, default: the number of cores), over blocks and over an
     /// experiment's sweep points and repeats; results never depend on it.
     public var jobs = 1
@@ -48,6 +54,8 @@ public struct Evaluation: Sendable {
     public var records: [BlockRecord]
     /// Blocks whose result came from the cache instead of being computed.
     public var cacheHits: Int
+    /// Problems that did not stop the run: results that could not be written to the cache.
+    public var warnings: [Diagnostic]
 }
 
 /// The notebook engine: executes every runnable block of a document and rewrites it.
@@ -102,31 +110,39 @@ public enum Notebook {
         // results are folded in document order below.
         let progress = options.progress
         let budget = JobBudget(jobs: options.jobs)
-        let computed = ParallelMap.map(count: blocks.count, budget: budget) { index -> Result<(BlockResult, Bool), any Error> in
+        let computed = ParallelMap.map(count: blocks.count, budget: budget) { index -> Result<(BlockResult, Bool, Diagnostic?), any Error> in
             let block = blocks[index].block
             let report: @Sendable (BlockProgress.Event) -> Void = { event in
                 progress?(BlockProgress(id: block.id, kind: block.kind.rawValue, index: index + 1, count: blocks.count, event: event))
             }
             report(.started)
-            let outcome = Result { () throws -> (BlockResult, Bool) in
+            let outcome = Result { () throws -> (BlockResult, Bool, Diagnostic?) in
                 let ready = try blocks[index].prepared.get()
                 let key = BlockCache.key(ready.record, settings: settings)
-                if let cached = cache?.load(key, record: ready.record) { return (cached, true) }
+                if let cached = cache?.load(key, record: ready.record) { return (cached, true, nil) }
                 let result = try ready.execute(BlockExecution(budget: budget, report: report))
-                cache?.store(key, result: result)
-                return (result, false)
+                do {
+                    try cache?.store(key, result: result)
+                } catch {
+                    let reason = (error as? any InputError)?.diagnostic.message ?? "\(error)"
+                    return (result, false, Diagnostic(location: nil, message: "the result of block '\(block.id)' was not cached: \(reason)",
+                                                      hint: "the run is unaffected; free disk space, make .quire/cache writable, or pass --no-cache"))
+                }
+                return (result, false, nil)
             }
             switch outcome {
-            case .success(let (_, cached)): report(.finished(cached: cached))
+            case .success(let (_, cached, _)): report(.finished(cached: cached))
             case .failure: report(.failed)
             }
             return outcome
         }
         var cacheHits = 0
+        var warnings: [Diagnostic] = []
         for ((block, _), outcome) in zip(blocks, computed) {
             do {
-                var (result, hit) = try outcome.get()
+                var (result, hit, warning) = try outcome.get()
                 if hit { cacheHits += 1 }
+                if let warning { warnings.append(warning) }
                 let paths = result.figures.map { figuresFolder + "/" + $0.fileName }
                 for (path, figure) in zip(paths, result.figures) { figures[path] = Array(figure.svg.utf8) }
                 result.record.resultSHA256 = Hashing.sha256Hex(Array(result.markdown.utf8) + result.figures.flatMap { Array($0.svg.utf8) })
@@ -142,7 +158,8 @@ public enum Notebook {
         let appendix = plan.document.blocks.isEmpty ? nil : ProvenanceAppendix.markdown(file: file, settings: plan.settings, records: records)
         let rewritten = try DocumentSplicer.splice(plan.document, outputs: outputs, appendix: appendix, force: options.force)
         return Evaluation(document: rewritten, figures: figures,
-                          staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records, cacheHits: cacheHits)
+                          staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records, cacheHits: cacheHits,
+                          warnings: warnings)
     }
 
     private static func prepare(_ block: RunnableBlock, context: BlockContext) throws -> PreparedBlock {

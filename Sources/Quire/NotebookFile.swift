@@ -26,21 +26,46 @@ public enum NotebookFile {
     private static func runLocked(path: String, options: RunOptions) throws -> RunReport {
         let bytes = try read(path)
         let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(options, path))
+        // Told before anything is written, so a warning is seen even when a write then fails.
+        for warning in evaluation.warnings { options.warning?(warning) }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var figuresChanged = 0
-        for (relative, figure) in evaluation.figures {
-            let target = folder.appendingPathComponent(relative).path
-            guard (try? read(target)) != figure else { continue }
-            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path,
-                                                    withIntermediateDirectories: true)
-            try AtomicFile.write(figure, to: target)
-            figuresChanged += 1
+        // Every new file is staged (written and flushed) before any is renamed into place, so a full
+        // disk or a read-only folder leaves the document and its figures as they were.
+        var staged: [StagedFile] = []
+        var committing = false
+        var committed = 0
+        let changed = evaluation.document != bytes
+        do {
+            for (relative, figure) in evaluation.figures {
+                let target = folder.appendingPathComponent(relative).path
+                guard (try? read(target)) != figure else { continue }
+                let figureFolder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+                do {
+                    try FileManager.default.createDirectory(atPath: figureFolder, withIntermediateDirectories: true)
+                } catch {
+                    throw LocatedError(nil, "cannot create the figures folder \(figureFolder): \((error as NSError).localizedDescription)",
+                                       hint: "check that the document's folder is writable; \(path) was not changed")
+                }
+                staged.append(try AtomicFile.stage(figure, to: target, faults: options.writeFaults))
+            }
+            if changed { staged.append(try AtomicFile.stage(evaluation.document, to: path, faults: options.writeFaults)) }
+            // The document last: it never links a figure older than itself.
+            committing = true
+            for file in staged {
+                try file.commit()
+                committed += 1
+            }
+        } catch {
+            // Staged and never renamed: everything when staging failed, else what follows the failed
+            // rename (which removed its own temporary file).
+            for file in staged.dropFirst(committing ? committed + 1 : 0) { file.discard() }
+            throw error
         }
+        var figuresChanged = staged.count - (changed ? 1 : 0)
+        // Only once the document no longer links them: a failed write leaves the old one whole.
         for relative in evaluation.staleFigures {
             if unlink(folder.appendingPathComponent(relative).path) == 0 { figuresChanged += 1 }
         }
-        let changed = evaluation.document != bytes
-        if changed { try AtomicFile.write(evaluation.document, to: path) }
         return RunReport(documentChanged: changed, figuresChanged: figuresChanged, failures: evaluation.failures, cacheHits: evaluation.cacheHits)
     }
 
@@ -73,7 +98,7 @@ public enum NotebookFile {
         var options = options
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         options.projectFolder = folder
-        options.cache = options.useCache ? BlockCache(documentFolder: folder) : nil
+        options.cache = options.useCache ? BlockCache(documentFolder: folder, faults: options.writeFaults) : nil
         return options
     }
 

@@ -17,7 +17,8 @@ public enum DocumentSplicer {
     /// - Throws: `MarkdownError.regionEditedByHand` when a region to be replaced or removed no
     ///   longer matches its recorded hash and `force` is false; `MarkdownError.outputWouldChangeText`
     ///   when the rewritten document would not read back as the author's bytes plus Quire's regions
-    ///   (the document ends inside an unclosed code fence or HTML block, which would swallow them).
+    ///   (the document ends inside an unclosed code fence or HTML block, which would swallow them;
+    ///   the error points at where that construct opens).
     public static func splice(_ document: QuireDocument, outputs: [String: String], appendix: String?,
                               force: Bool = false) throws -> [UInt8] {
         let rewritten = try rewrite(document, outputs: outputs, appendix: appendix, force: force)
@@ -25,7 +26,9 @@ public enum DocumentSplicer {
         // The splice places regions by the parse of the old bytes; reading the new bytes back is
         // what proves the author's text around them still means what it did.
         guard let reread = try? QuireDocument(bytes: rewritten, file: document.file), strip(reread) == strip(document) else {
-            throw MarkdownError.outputWouldChangeText(SourceLocation(file: document.file, line: max(1, document.source.lineCount), column: 1))
+            let open = document.openAtEnd
+            throw MarkdownError.outputWouldChangeText(open?.location ?? SourceLocation(file: document.file, line: max(1, document.source.lineCount), column: 1),
+                                                      unclosed: open)
         }
         return rewritten
     }

@@ -24,8 +24,10 @@ public enum MarkdownError: InputError, Hashable {
     case regionEditedByHand(SourceLocation, id: String)
     /// The same output region appears twice.
     case duplicateRegion(SourceLocation, id: String)
-    /// Inserting Quire's regions would change how the author's text reads (located at the last line).
-    case outputWouldChangeText(SourceLocation)
+    /// Inserting Quire's regions would change how the author's text reads: located at the code
+    /// fence or HTML block left open at the end (`construct`, with what closes it) that would
+    /// swallow them, or at the last line when there is none.
+    case outputWouldChangeText(SourceLocation, unclosed: OpenConstruct?)
 
     /// The located, actionable description of the failure.
     public var diagnostic: Diagnostic {
@@ -63,7 +65,10 @@ public enum MarkdownError: InputError, Hashable {
         case .duplicateRegion(let at, let id):
             Diagnostic(location: at, message: "output region of '\(id)' appears twice",
                        hint: "delete one of the regions")
-        case .outputWouldChangeText(let at):
+        case .outputWouldChangeText(let at, let construct?):
+            Diagnostic(location: at, message: "the \(construct.name) opened here is never closed, so Quire's output appended after it would become part of it; nothing was written",
+                       hint: "close it with \(construct.closer) where it should end, then run again")
+        case .outputWouldChangeText(let at, nil):
             Diagnostic(location: at, message: "Quire's output cannot be added without changing how the document reads; nothing was written",
                        hint: "the document probably ends inside an unclosed code fence or HTML block (``` without its closing fence, <!-- without -->), which would swallow the results; close it and run again")
         }

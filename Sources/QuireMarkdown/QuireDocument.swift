@@ -15,6 +15,8 @@ public struct QuireDocument: Sendable {
     public let regions: [OutputRegion]
     /// The provenance appendix, if present.
     public let provenance: OutputRegion?
+    /// The code fence or HTML block left open at the end, which would swallow anything appended.
+    let openAtEnd: OpenConstruct?
 
     /// The version of the linked cmark-gfm, recorded in provenance.
     public static var cmarkVersion: String { CmarkTree.version }
@@ -36,6 +38,7 @@ public struct QuireDocument: Sendable {
         blocks = reader.blocks
         regions = reader.regions
         provenance = reader.provenance
+        openAtEnd = reader.openAtEnd
     }
 
     /// The bytes handed to cmark-gfm: the BOM dropped and the front matter blanked to spaces, so
@@ -61,6 +64,7 @@ private struct NodeReader {
     var provenance: OutputRegion?
     var firstUse: [String: SourceLocation] = [:]
     var open: (marker: RegionMarkers.Parsed, line: Int, column: Int)?
+    var openAtEnd: OpenConstruct?
 
     init(source: MarkdownSource, file: String) {
         self.source = source
@@ -72,12 +76,31 @@ private struct NodeReader {
     }
 
     mutating func read(_ node: SourceNode) throws {
+        noteIfOpenAtEnd(node)
         switch node.kind {
         case .fencedCode(let info, let literal, _):
             try readFence(node, info: info, literal: literal)
         case .html(let literal):
             guard let marker = RegionMarkers.parse(literal) else { return }
             try readMarker(marker, line: node.startLine, column: node.startColumn)
+        }
+    }
+
+    /// Records `node` as `openAtEnd` when it is a top-level code fence or HTML block with nothing
+    /// but blank lines after it and no closing fence or closing text.
+    private mutating func noteIfOpenAtEnd(_ node: SourceNode) {
+        guard node.topLevel, node.endLine <= source.lineCount,
+              ((node.endLine + 1)..<(source.lineCount + 1)).allSatisfy({ source.bytes[source.contentRange($0)].allSatisfy { $0 == 0x20 || $0 == 0x09 } })
+        else { return }
+        let at = location(line: node.startLine, column: node.startColumn)
+        switch node.kind {
+        case .fencedCode(_, _, let fenceLength):
+            guard !hasClosingFence(opening: node.startLine, closing: node.endLine) else { return }
+            let fence = source.bytes[source.contentRange(node.startLine)].first { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") } ?? UInt8(ascii: "`")
+            openAtEnd = OpenConstruct(location: at, name: "code fence", closer: String(repeating: Character(UnicodeScalar(fence)), count: fenceLength))
+        case .html(let literal):
+            guard let kind = OpenConstruct.unclosedHTML(literal) else { return }
+            openAtEnd = OpenConstruct(location: at, name: kind.name, closer: kind.closer)
         }
     }
 

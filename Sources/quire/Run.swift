@@ -26,7 +26,7 @@ extension QuireCommand {
         @Option(help: "Seconds to wait for another quire run of the same document to finish before giving up (exit 2).")
         var lockTimeout: Double = 60
 
-        @Flag(help: "Print nothing but errors: no progress on a terminal, no summary line per file.")
+        @Flag(help: "Print nothing but errors and warnings: no progress on a terminal, no summary line per file.")
         var quiet = false
 
         @OptionGroup var limits: LimitOptions
@@ -48,6 +48,7 @@ extension QuireCommand {
                     var options = options
                     let printer = showProgress ? ProgressPrinter(file: file) : nil
                     options.progress = printer?.report
+                    options.warning = { Exit.printError("\(file): warning: \($0.message)" + ($0.hint.map { "\n  hint: \($0)" } ?? "")) }
                     let outcome = Result { try NotebookFile.run(path: file, options: options) }
                     printer?.finish()
                     let report = try outcome.get()

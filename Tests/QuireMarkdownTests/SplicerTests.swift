@@ -37,15 +37,31 @@ struct SplicerTests {
 
     /// Found by Fuzz/document: an unclosed fence or HTML comment at the end of the document swallowed
     /// the appended appendix, so the rewritten file no longer read back (and was written anyway).
-    @Test(arguments: [("```noise id=a\n```\n\n```\nnever closed\n", 5), ("```noise id=a\n```\n\n<!-- never closed\n", 4),
-                      ("```noise id=a\n```\r\n\r\n~~~~\r\n```\r\n", 5)])
-    func refusesOutputThatAnUnclosedBlockWouldSwallow(_ text: String, lastLine: Int) throws {
+    /// The error points at the construct that opens and never closes, and says what closes it.
+    @Test(arguments: [
+        ("```noise id=a\n```\n\n```\nnever closed\n", 4, 1, "code fence", "```"),
+        ("```noise id=a\n```\n\n<!-- never closed\n\n\nmore text\n\n", 4, 1, "HTML comment (<!--)", "-->"),
+        ("```noise id=a\n```\r\n\r\n~~~~\r\n```\r\n", 4, 1, "code fence", "~~~~"),
+        ("# T\n\n```noise id=a\n```\n\n   <SCRIPT type=x>\nlet a = 1\n", 6, 4, "<script> block", "</script>"),
+        ("```noise id=a\n```\n\n<?php echo 1;\n", 4, 1, "processing instruction (<?)", "?>"),
+        ("```noise id=a\n```\n\n````` python\n```\n", 4, 1, "code fence", "`````"),
+    ])
+    func refusesOutputThatAnUnclosedBlockWouldSwallow(_ text: String, line: Int, column: Int, name: String, closer: String) throws {
         #expect {
             _ = try splice(text, outputs: ["a": "R\n"])
         } throws: { error in
-            guard let error = error as? MarkdownError, case .outputWouldChangeText(let at) = error else { return false }
-            return at.line == lastLine && at.column == 1
+            guard let error = error as? MarkdownError, case .outputWouldChangeText(let at, let open) = error else { return false }
+            return at.line == line && at.column == column && open?.name == name && open?.closer == closer
+                && error.diagnostic.message.hasPrefix("the \(name) opened here is never closed")
+                && error.diagnostic.hint == "close it with \(closer) where it should end, then run again"
         }
+    }
+
+    /// Closed constructs at the end are no reason to refuse: a fence closed on the last line, a
+    /// comment closed on its own first line, an HTML block that a blank line ends.
+    @Test(arguments: ["```noise id=a\n```\n\n```\ncode\n```", "```noise id=a\n```\n\n<!-- note -->\n", "```noise id=a\n```\n\n<div>\nx\n"])
+    func closedConstructsAtTheEndAreKept(_ text: String) throws {
+        #expect(try strip(try splice(text, outputs: ["a": "R\n"])) == text)
     }
 
     @Test func rerunIsIdempotentAndStrippingRestoresTheInput() throws {

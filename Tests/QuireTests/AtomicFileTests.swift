@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 import Testing
 @testable import Quire
 
@@ -10,15 +11,13 @@ struct AtomicFileTests {
         return url
     }
 
-    struct Injected: Error {}
-
     @Test func aFailureBeforeRenameLeavesTheOriginalIntact() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("paper.md").path
         try Data("original\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: Injected.self) {
-            try AtomicFile.write(Array(repeating: UInt8(ascii: "x"), count: 1 << 20), to: path) { throw Injected() }
+        #expect(throws: LocatedError.self) {
+            try AtomicFile.write(Array(repeating: UInt8(ascii: "x"), count: 1 << 20), to: path, faults: .failing(.rename, with: EIO) { _ in true })
         }
         #expect(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self) == "original\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["paper.md"])

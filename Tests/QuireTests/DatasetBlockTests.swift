@@ -53,6 +53,13 @@ struct DatasetBlockTests {
         #expect(message.contains("paper.md:2:7: error:"), "\(message)")
     }
 
+    /// Found by Fuzz/dataset: `file: data` (a folder inside the project) failed with an unlocated
+    /// "cannot read" naming the absolute path.
+    @Test func aFolderIsRefusedWhereItIsNamed() {
+        let message = error(block(file: "data"))
+        #expect(message.contains("paper.md:2:7: error: 'data' is a folder, not a CSV file"), "\(message)")
+    }
+
     @Test func unknownColumnsListTheHeader() {
         #expect(error(block(extra: "features: [x, z]\n")).contains("no column named 'z'"))
     }

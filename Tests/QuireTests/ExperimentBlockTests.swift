@@ -1,5 +1,6 @@
 import QuireCore
 import Testing
+import Yams
 @testable import Quire
 
 /// `experiment` blocks: decoded strictly, run deterministically, reported per model or per sweep point.
@@ -29,6 +30,22 @@ struct ExperimentBlockTests {
         #expect(Array(evaluation.figures.keys) == ["paper.figures/e-accuracy.svg", "paper.figures/e-confusion-logistic-regression.svg"])
     }
 
+    /// The canonical spec of the block's only point, decoded without running anything.
+    func canonicalSpec(_ body: String) throws -> CanonicalJSON {
+        let text = "```experiment id=e\n\(body)```\n"
+        return try #require(try Notebook.plan(bytes: Array(text.utf8), file: "p.md", options: RunOptions()).blocks.first).prepared.get().record.spec
+    }
+
+    /// Found by Fuzz/experiment: the canonical spec records an unset qubit count as `qubits: auto`,
+    /// which the decoder refused, so a spec copied from the appendix did not decode.
+    @Test func theCanonicalSpecWrittenOutAsABodyDecodesToItself() throws {
+        let spec = try canonicalSpec("dataset: {name: moons, samples: 20}\nmodel: {kind: kernel}\nbaselines: []\n")
+        let yaml = try Yams.serialize(node: spec.yamlNode)
+        #expect(yaml.contains("qubits: auto"))
+        #expect(try canonicalSpec(yaml) == spec)
+        #expect(try canonicalSpec("dataset: {name: moons}\nmodel: {qubits: 3}\n").leaves().contains { $0.path == "model.qubits" && $0.value == "3" })
+    }
+
     @Test func theResolvedSpecWritesEveryDefault() throws {
         let record = try #require(try Notebook.evaluate(bytes: Array(Self.block.utf8), file: "p.md", options: RunOptions()).records.first)
         let paths = Set(record.spec.leaves().map(\.path))
@@ -43,6 +60,8 @@ struct ExperimentBlockTests {
         ("dataset: {name: moons}\nrepeat: 0", "3:9", "repeat"),
         ("dataset: {name: moons}\nsweep: {data.noise: [0]}", "3:9", "does not start with a field"),
         ("dataset: {name: moons}\nexecution: {noise: nope}", "3:20", "no noise block has id 'nope'"),
+        // A sweep into an unknown noise block was located at the body's first line.
+        ("dataset: {name: moons}\nexecution: {noise: nope}\nsweep: {execution.noise.readout.prob_meas1_prep0: [0]}", "3:20", "no noise block has id 'nope'"),
     ])
     func badSpecsAreLocated(body: String, location: String, fragment: String) {
         let message = error("```experiment id=e\n\(body)\n```\n")

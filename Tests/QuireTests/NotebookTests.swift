@@ -88,8 +88,10 @@ struct NotebookTests {
         #expect {
             _ = try run("---\nquire:\n  seed: [1\n---\n\n```noise id=n\n```\n")
         } throws: { error in
+            // The list is still open at the end of the YAML: reported where its text ends, just
+            // after `[1`, not on the closing `---`.
             let location = (error as? any InputError)?.diagnostic.location
-            return location?.file == "paper.md" && location?.line == 4
+            return location?.file == "paper.md" && location?.line == 3 && location?.column == 11
         }
         #expect {
             _ = try run("---\nquire:\n  precision: 40\n---\n")

@@ -14,7 +14,8 @@ public func fuzzNoise(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         profile = try NoiseProfileDecoder.decode(yaml: yaml, file: "fuzz.yaml")
     } catch let error as LocatedError {
-        checkInside(error, yaml)
+        guard let location = error.diagnostic.location else { fatalError("unlocated error: \(error)") }
+        checkInside(location, lines: textLines(Array(yaml.utf8)), error)
         return 0
     } catch {
         fatalError("the decoder threw an error without a location: \(error)")
@@ -41,15 +42,4 @@ public func fuzzNoise(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
     }
     return 0
-}
-
-/// Stops when `error` has no location, or one outside `text` (a line that exists, a UTF-8 column on
-/// it or just past its end).
-func checkInside(_ error: LocatedError, _ text: String) {
-    guard let location = error.diagnostic.location else { fatalError("unlocated error: \(error)") }
-    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-    guard location.line >= 1, location.line <= lines.count,
-          location.column >= 1, location.column <= lines[location.line - 1].count + 1 else {
-        fatalError("error at \(location.line):\(location.column) outside the \(lines.count)-line input: \(error)")
-    }
 }

@@ -130,7 +130,7 @@ struct EncodingSpec: Sendable, Hashable {
 struct ModelSpec: Sendable, Hashable {
     /// variational | kernel.
     var kind: String
-    /// Qubits; `nil` = as many as the encoding needs.
+    /// Qubits; `nil` = as many as the encoding needs, written `auto` (as the canonical spec records it).
     var qubits: Int?
     /// hardware-efficient | strongly-entangling.
     var ansatz: String
@@ -152,7 +152,7 @@ struct ModelSpec: Sendable, Hashable {
             }
         }
         return ModelSpec(kind: try choice(map["kind"], kinds, default: "variational"),
-                         qubits: try map["qubits"]?.integer(in: 1...20),
+                         qubits: try map["qubits"].flatMap { try $0.node.string == "auto" ? nil : $0.integer(in: 1...20) },
                          ansatz: try choice(map["ansatz"], ["hardware-efficient", "strongly-entangling"], default: "strongly-entangling"),
                          layers: try map["layers"]?.integer(in: 1...50) ?? 2, observable: observable,
                          c: try map["c"]?.double(in: 1e-6...1e6) ?? 1)

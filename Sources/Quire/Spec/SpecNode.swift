@@ -146,34 +146,76 @@ public struct SpecMapping {
     }
 }
 
-/// Where a YAML text sits in a document: turns Yams' 1-based (line, scalar column) marks into
+/// Where a YAML text sits in a document: turns Yams' 1-based (line, character column) marks into
 /// document locations in UTF-8 byte columns.
+///
+/// libyaml (YAML 1.1) also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which
+/// neither Markdown nor an editor does, so a mark is first turned into a byte offset along
+/// libyaml's lines and then into a line and column along the document's (LF, CRLF, CR).
 public struct YAMLOrigin {
-    /// The YAML text's lines.
-    let lines: [Substring]
+    /// The text's bytes.
+    let bytes: [UInt8]
+    /// Each line as libyaml counts lines: where it starts (after a byte-order mark on the first)
+    /// and where its text ends, before its line break.
+    let yamlLines: [(start: Int, end: Int)]
+    /// Where each line starts as the document counts lines.
+    let lineStarts: [Int]
     /// Maps a 1-based line and byte column of the YAML text to the document.
     let locate: (_ line: Int, _ column: Int) -> SourceLocation
 
     /// An origin for `yaml` placed in the document by `locate`.
     public init(yaml: String, locate: @escaping (_ line: Int, _ column: Int) -> SourceLocation) {
-        // "\r\n" is one Character, so CRLF lines need naming to be split.
-        lines = yaml.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        bytes = Array(yaml.utf8)
+        yamlLines = Self.lines(bytes, from: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, unicodeBreaks: true)
+        lineStarts = Self.lines(bytes, from: 0, unicodeBreaks: false).map(\.start)
         self.locate = locate
     }
 
-    /// The document location of a Yams mark.
-    func location(_ mark: Mark?) -> SourceLocation {
-        guard let mark else { return locate(1, 1) }
-        // libyaml puts an error at the end of a text without a final line break on the line after
-        // it, which does not exist: it is the end of the last line.
-        if mark.line > lines.count, let last = lines.last { return locate(lines.count, last.utf8.count + 1) }
-        return locate(mark.line, byteColumn(line: mark.line, scalarColumn: mark.column))
+    /// The lines of `bytes` from `start` on, split at LF, CR and CRLF, and with `unicodeBreaks`
+    /// also at NEL (C2 85), LS (E2 80 A8) and PS (E2 80 A9).
+    private static func lines(_ bytes: [UInt8], from start: Int, unicodeBreaks: Bool) -> [(start: Int, end: Int)] {
+        var lines: [(start: Int, end: Int)] = []
+        var lineStart = start
+        var index = start
+        while index < bytes.count {
+            var length = 0
+            switch bytes[index] {
+            case 0x0A: length = 1
+            case 0x0D: length = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            case 0xC2 where unicodeBreaks && index + 1 < bytes.count && bytes[index + 1] == 0x85: length = 2
+            case 0xE2 where unicodeBreaks && index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                length = 3
+            default: break
+            }
+            if length > 0 {
+                lines.append((lineStart, index))
+                lineStart = index + length
+            }
+            index += max(length, 1)
+        }
+        lines.append((lineStart, bytes.count))
+        return lines
     }
 
-    private func byteColumn(line: Int, scalarColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count else { return scalarColumn }
-        let scalars = lines[line - 1].unicodeScalars.prefix(max(scalarColumn - 1, 0))
-        return scalars.reduce(0) { $0 + String($1).utf8.count } + 1
+    /// The document location of a Yams mark. A mark past the last line with text (libyaml puts an
+    /// error at the end of the text on the line after it) is the end of that line.
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return locate(1, 1) }
+        var offset = bytes.count
+        if mark.line >= 1, mark.line <= yamlLines.count {
+            let line = yamlLines[mark.line - 1]
+            offset = line.start
+            // Columns count characters: step over a UTF-8 sequence's continuation bytes.
+            for _ in 1..<max(mark.column, 1) where offset < line.end {
+                offset += 1
+                while offset < line.end, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            }
+        }
+        var textEnd = bytes.count
+        while textEnd > 0, bytes[textEnd - 1] == 0x0A || bytes[textEnd - 1] == 0x0D { textEnd -= 1 }
+        offset = min(offset, textEnd)
+        let line = lineStarts.lastIndex { $0 <= offset } ?? 0
+        return locate(line + 1, offset - lineStarts[line] + 1)
     }
 
     /// A located error for a YAML syntax error.
