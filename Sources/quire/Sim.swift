@@ -52,7 +52,8 @@ extension QuireCommand {
                 let result = try CircuitFile.simulate(qasmPath: circuit, noisePath: noise, options: options)
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 if json {
-                    print(CircuitFile.json(result, options: options, elapsedSeconds: elapsed))
+                    CircuitFile.writeJSON(result, options: options, elapsedSeconds: elapsed) { FileHandleWriter.write($0, descriptor: 1) }
+                    FileHandleWriter.write("\n", descriptor: 1)
                 } else {
                     print(CircuitFile.summary(result, options: options, noise: noise))
                     Exit.printError("simulated in \(elapsed) s")
