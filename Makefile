@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 NOTEBOOKS := $(wildcard Notebooks/*.md)
 
-.PHONY: all deps build release demo test test-integration check bench clean
+.PHONY: all deps build release demo test test-integration check lint bench clean
 
 all: build
 
@@ -35,6 +35,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(MAKE) check
+	$(MAKE) lint
 
 ## test-integration: `quire export --mlflow` against a real MLflow server (MLflow installed with pip
 ## into .build/venv-mlflow, which git ignores; needs python3 with venv and network access to PyPI).
@@ -47,6 +48,10 @@ test-integration: deps
 ## check: every example paper rebuilds byte for byte (release build: the papers train models).
 check: release
 	.build/release/quire check $(NOTEBOOKS)
+
+## lint: the toolchain's swift-format in strict mode over every Swift file (.swift-format holds the settings).
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Sources Fuzz/Sources
 
 ## bench: performance harness (release build), side by side with the peers where there is one.
 bench: deps

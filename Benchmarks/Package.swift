@@ -14,6 +14,6 @@ let package = Package(
                 .product(name: "QuireLearning", package: "Quire"),
                 .product(name: "QuireSimulator", package: "Quire"),
             ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])])
     ]
 )

@@ -53,9 +53,10 @@ public enum ArticleRenderer {
     static func inlineImage(_ source: String, folder: String) -> String? {
         let types = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"]
         guard let type = types[(source as NSString).pathExtension.lowercased()],
-              let file = ProjectPath.resolve(source, in: folder),
-              let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size <= maxImageBytes,
-              let data = FileManager.default.contents(atPath: file) else { return nil }
+            let file = ProjectPath.resolve(source, in: folder),
+            let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size <= maxImageBytes,
+            let data = FileManager.default.contents(atPath: file)
+        else { return nil }
         return "data:\(type);base64,\(data.base64EncodedString())"
     }
 }
@@ -69,17 +70,20 @@ struct FrontMatterFields {
 
     /// Reads the fields leniently: the front matter is the author's, only `quire:` is checked.
     init(_ frontMatter: FrontMatter?) {
-        guard let yaml = frontMatter?.yaml, let root = try? SpecNode.parse(yaml, origin: YAMLOrigin(yaml: yaml) { SourceLocation(file: "", line: $0, column: $1) }),
-              case .mapping(let top) = root.node else { return }
+        guard let yaml = frontMatter?.yaml,
+            let root = try? SpecNode.parse(yaml, origin: YAMLOrigin(yaml: yaml) { SourceLocation(file: "", line: $0, column: $1) }),
+            case .mapping(let top) = root.node
+        else { return }
         title = top["title"]?.string
         abstract = top["abstract"]?.string
         language = top["lang"]?.string
         switch top["authors"] ?? top["author"] {
         case .scalar(let scalar)?: authors = [scalar.string]
-        case .sequence(let items)?: authors = items.compactMap { item in
-            if case .mapping(let author) = item { return author["name"]?.string }
-            return item.string
-        }
+        case .sequence(let items)?:
+            authors = items.compactMap { item in
+                if case .mapping(let author) = item { return author["name"]?.string }
+                return item.string
+            }
         default: break
         }
     }

@@ -24,8 +24,9 @@ public enum AtomicFile {
     ///   temporary file is left.
     public static func stage(_ bytes: [UInt8], to path: String, faults: WriteFaults = .none) throws -> StagedFile {
         let url = URL(fileURLWithPath: path)
-        let staged = StagedFile(target: path, temporary: url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".quire-\(getpid()).tmp",
-                                faults: faults)
+        let staged = StagedFile(
+            target: path, temporary: url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".quire-\(getpid()).tmp",
+            faults: faults)
         var status = stat()
         let mode = stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
         let descriptor = staged.attempt(.create) { open(staged.temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode) }
@@ -52,8 +53,9 @@ public enum AtomicFile {
 
     /// The error for a failed step, with the system's reason (`errno`) and a hint saying `path` was not changed.
     static func failure(_ what: String, _ path: String) -> LocatedError {
-        LocatedError(nil, "\(what): \(String(cString: strerror(errno)))",
-                     hint: "check that the folder exists, is writable and the disk is not full; \(path) was not changed")
+        LocatedError(
+            nil, "\(what): \(String(cString: strerror(errno)))",
+            hint: "check that the folder exists, is writable and the disk is not full; \(path) was not changed")
     }
 }
 

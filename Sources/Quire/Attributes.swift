@@ -6,8 +6,9 @@ enum Attributes {
     /// Throws at the first attribute whose key `block`'s kind does not accept.
     static func check(_ block: RunnableBlock, allowed: [String]) throws {
         for attribute in block.attributes where !allowed.contains(attribute.key) {
-            throw LocatedError(attribute.location, "unknown attribute '\(attribute.key)' on a \(block.kind.rawValue) block",
-                               hint: "valid attributes: \(allowed.joined(separator: ", "))")
+            throw LocatedError(
+                attribute.location, "unknown attribute '\(attribute.key)' on a \(block.kind.rawValue) block",
+                hint: "valid attributes: \(allowed.joined(separator: ", "))")
         }
     }
 
@@ -15,8 +16,9 @@ enum Attributes {
     static func integer(_ block: RunnableBlock, _ key: String, in range: ClosedRange<Int>, default defaultValue: Int) throws -> Int {
         guard let attribute = block.attributes.first(where: { $0.key == key }) else { return defaultValue }
         guard let value = Int(attribute.value), range.contains(value) else {
-            throw LocatedError(attribute.location, "\(key)=\(attribute.value) is not a whole number from \(range.lowerBound) to \(range.upperBound)",
-                               hint: "write e.g. \(key)=\(defaultValue)")
+            throw LocatedError(
+                attribute.location, "\(key)=\(attribute.value) is not a whole number from \(range.lowerBound) to \(range.upperBound)",
+                hint: "write e.g. \(key)=\(defaultValue)")
         }
         return value
     }

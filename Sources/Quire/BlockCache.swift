@@ -40,8 +40,8 @@ public struct BlockCache: Sendable {
     func load(_ key: String, record: BlockRecord) -> BlockResult? {
         let path = entryPath(key)
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= Self.maxEntryBytes,
-              let data = FileManager.default.contents(atPath: path),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key, entry.checksum == entry.computedChecksum
+            let data = FileManager.default.contents(atPath: path),
+            let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key, entry.checksum == entry.computedChecksum
         else { return nil }
         var record = record
         record.engine = entry.engine
@@ -54,15 +54,17 @@ public struct BlockCache: Sendable {
     /// - Throws: a `LocatedError` naming the entry and the system's reason (a full disk, a read-only
     ///   folder); the caller reports it as a warning, since the cache is only an optimisation.
     func store(_ key: String, result: BlockResult) throws {
-        var entry = Entry(key: key, markdown: result.markdown, figures: result.figures.map { .init(name: $0.fileName, svg: $0.svg) },
-                          engine: result.record.engine, details: result.record.details.map { .init(name: $0.key, value: StoredJSON($0.value)) }, checksum: "")
+        var entry = Entry(
+            key: key, markdown: result.markdown, figures: result.figures.map { .init(name: $0.fileName, svg: $0.svg) },
+            engine: result.record.engine, details: result.record.details.map { .init(name: $0.key, value: StoredJSON($0.value)) }, checksum: "")
         entry.checksum = entry.computedChecksum
         let data = try JSONEncoder().encode(entry)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw LocatedError(nil, "cannot create the cache folder \(folder): \((error as NSError).localizedDescription)",
-                               hint: "check that the document's folder is writable, or pass --no-cache")
+            throw LocatedError(
+                nil, "cannot create the cache folder \(folder): \((error as NSError).localizedDescription)",
+                hint: "check that the document's folder is writable, or pass --no-cache")
         }
         try AtomicFile.write([UInt8](data), to: entryPath(key), faults: faults)
     }
@@ -76,8 +78,14 @@ public struct BlockCache: Sendable {
 
     /// One cached result, self-checking.
     private struct Entry: Codable {
-        struct File: Codable { var name: String; var svg: String }
-        struct Detail: Codable { var name: String; var value: StoredJSON }
+        struct File: Codable {
+            var name: String
+            var svg: String
+        }
+        struct Detail: Codable {
+            var name: String
+            var value: StoredJSON
+        }
         var key: String
         var markdown: String
         var figures: [File]

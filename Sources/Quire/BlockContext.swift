@@ -24,8 +24,10 @@ public struct BlockContext: Sendable {
     public func profile(named id: String, at location: SourceLocation) throws -> NoiseProfile {
         guard let profile = noiseProfiles[id] else {
             let known = noiseProfiles.keys.sorted()
-            throw LocatedError(location, "no noise block has id '\(id)'",
-                               hint: known.isEmpty ? "declare the profile in a ```noise id=\(id)``` block" : "declared noise blocks: \(known.joined(separator: ", "))")
+            throw LocatedError(
+                location, "no noise block has id '\(id)'",
+                hint: known.isEmpty
+                    ? "declare the profile in a ```noise id=\(id)``` block" : "declared noise blocks: \(known.joined(separator: ", "))")
         }
         do { return try profile.get() } catch {
             throw LocatedError(location, "noise profile '\(id)' is invalid", hint: "fix the error reported for noise block '\(id)' first")
@@ -41,9 +43,11 @@ public struct BlockContext: Sendable {
     /// The dataset a block names (`dataset: ID`, written at `location`).
     func dataset(named id: String, at location: SourceLocation) throws -> DatasetBlock.Loaded {
         guard let loaded = datasets[id] else {
-            throw LocatedError(location, "no dataset block has id '\(id)'",
-                               hint: datasets.isEmpty ? "declare the data in a ```dataset id=\(id)``` block, or use a generator: {name: moons}"
-                                                      : "declared dataset blocks: \(datasets.keys.sorted().joined(separator: ", "))")
+            throw LocatedError(
+                location, "no dataset block has id '\(id)'",
+                hint: datasets.isEmpty
+                    ? "declare the data in a ```dataset id=\(id)``` block, or use a generator: {name: moons}"
+                    : "declared dataset blocks: \(datasets.keys.sorted().joined(separator: ", "))")
         }
         do { return try loaded.get() } catch {
             throw LocatedError(location, "dataset '\(id)' could not be loaded", hint: "fix the error reported for dataset block '\(id)' first")

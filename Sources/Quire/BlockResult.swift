@@ -55,8 +55,10 @@ public struct BlockRecord: Sendable, Hashable {
     public var resultSHA256: String = ""
 
     /// Creates a record.
-    public init(id: String, kind: String, spec: CanonicalJSON, seed: UInt64, engine: String? = nil,
-                inputs: OrderedDictionary<String, CanonicalJSON> = [:]) {
+    public init(
+        id: String, kind: String, spec: CanonicalJSON, seed: UInt64, engine: String? = nil,
+        inputs: OrderedDictionary<String, CanonicalJSON> = [:]
+    ) {
         self.id = id
         self.kind = kind
         self.spec = spec

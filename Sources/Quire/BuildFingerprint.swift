@@ -18,7 +18,8 @@ enum BuildFingerprint {
         defer { try? handle.close() }
         func read(_ offset: Int, _ count: Int) -> [UInt8]? {
             guard offset >= 0, (try? handle.seek(toOffset: UInt64(offset))) != nil,
-                  let data = try? handle.read(upToCount: count), data.count == count else { return nil }
+                let data = try? handle.read(upToCount: count), data.count == count
+            else { return nil }
             return [UInt8](data)
         }
         func u16(_ bytes: [UInt8], _ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }

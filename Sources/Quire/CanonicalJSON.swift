@@ -55,10 +55,15 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
         }
     }
 
-    private func writeContainer(open: String, close: String, count: Int, indent: Int?, into out: inout String,
-                                element: (Int, Int?, inout String) -> Void) {
+    private func writeContainer(
+        open: String, close: String, count: Int, indent: Int?, into out: inout String,
+        element: (Int, Int?, inout String) -> Void
+    ) {
         out += open
-        guard count > 0 else { out += close; return }
+        guard count > 0 else {
+            out += close
+            return
+        }
         let inner = indent.map { $0 + 2 }
         for index in 0..<count {
             if index > 0 { out += "," }

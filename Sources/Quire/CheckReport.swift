@@ -68,10 +68,13 @@ public struct CheckReport: Sendable {
         .object([
             "file": .string(file),
             "clean": .bool(isClean),
-            "blocks": .array(blocks.map { block in
-                .object(["id": .string(block.id), "kind": .string(block.kind), "status": .string(block.status.rawValue),
-                         "diff": .array(block.diff.map(CanonicalJSON.string))])
-            }),
+            "blocks": .array(
+                blocks.map { block in
+                    .object([
+                        "id": .string(block.id), "kind": .string(block.kind), "status": .string(block.status.rawValue),
+                        "diff": .array(block.diff.map(CanonicalJSON.string)),
+                    ])
+                }),
             "notes": .array(notes.map(CanonicalJSON.string)),
         ])
     }
@@ -100,8 +103,11 @@ extension CheckReport {
             } else {
                 status = before == after ? .identical : .differs
             }
-            let diff = status == .new || before == after ? [] : LineDiff.unified(
-                old: Self.lines(before ?? ""), new: Self.lines(after ?? ""))
+            let diff =
+                status == .new || before == after
+                ? []
+                : LineDiff.unified(
+                    old: Self.lines(before ?? ""), new: Self.lines(after ?? ""))
             blocks.append(Block(id: block.id, kind: block.kind.rawValue, status: status, diff: diff))
         }
         var notes: [String] = []

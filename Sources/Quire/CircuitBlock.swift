@@ -53,7 +53,8 @@ enum CircuitBlock {
             var files: [Figure] = []
             if let histogram = try histogram(result, id: block.id) {
                 files.append(histogram)
-                text += "\n![Measurement distribution of `\(block.id)`: exact probabilities\(options.shots > 0 ? " and sampled frequencies" : "")](\(figures)/\(histogram.fileName))\n"
+                text +=
+                    "\n![Measurement distribution of `\(block.id)`: exact probabilities\(options.shots > 0 ? " and sampled frequencies" : "")](\(figures)/\(histogram.fileName))\n"
             }
             return BlockResult(markdown: text, figures: files, record: record)
         }
@@ -67,8 +68,9 @@ enum CircuitBlock {
         options.memoryLimitBytes = context.limits.memoryBytes
         if let attribute = block.attributes.first(where: { $0.key == "method" }) {
             guard let method = SimulationMethod(rawValue: attribute.value) else {
-                throw LocatedError(attribute.location, "method=\(attribute.value) is not a simulation method",
-                                   hint: "use one of \(SimulationMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw LocatedError(
+                    attribute.location, "method=\(attribute.value) is not a simulation method",
+                    hint: "use one of \(SimulationMethod.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             options.method = method
         }

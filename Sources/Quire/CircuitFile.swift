@@ -29,8 +29,10 @@ public enum CircuitFile {
     /// qubit n−1 leftmost. Pieces, because a 28-qubit result is 2²⁸ numbers, several GiB as text,
     /// which must not sit in memory beside the probabilities (measured: 12.3 GiB peak when built as
     /// one string, 4.0 GiB streamed).
-    public static func writeJSON(_ result: SimulationResult, options: SimulationOptions, elapsedSeconds: Double,
-                                 to write: (String) -> Void) {
+    public static func writeJSON(
+        _ result: SimulationResult, options: SimulationOptions, elapsedSeconds: Double,
+        to write: (String) -> Void
+    ) {
         var text = "{\"qubits\": \(result.qubitCount), \"method\": \"\(result.method.rawValue)\", \"probabilities\": ["
         for (index, probability) in result.probabilities.enumerated() {
             if index > 0 { text += ", " }

@@ -30,11 +30,15 @@ enum DatasetBlock {
             throw LocatedError(block.location, "dataset block '\(block.id)' is empty", hint: "declare file, sha256 and label")
         }
         let map = try root.mapping(allowed: ["file", "sha256", "label", "features", "classes"])
-        guard let fileNode = map["file"] else { throw root.error("a dataset block needs 'file'", hint: "a CSV file inside the project, e.g. file: data/iris.csv") }
+        guard let fileNode = map["file"] else {
+            throw root.error("a dataset block needs 'file'", hint: "a CSV file inside the project, e.g. file: data/iris.csv")
+        }
         let path = try ProjectPath.relative(try fileNode.string(), at: fileNode)
         guard let folder else { throw fileNode.error("'\(path)' cannot be read: the document is not a file on disk") }
         guard let resolved = ProjectPath.resolve(path, in: folder) else {
-            throw fileNode.error("'\(path)' does not exist inside the document's folder", hint: "paths are relative to the document; links leaving its folder are refused")
+            throw fileNode.error(
+                "'\(path)' does not exist inside the document's folder",
+                hint: "paths are relative to the document; links leaving its folder are refused")
         }
         let bytes = try read(resolved, as: path, at: fileNode)
         let digest = Hashing.sha256Hex(bytes)
@@ -43,13 +47,17 @@ enum DatasetBlock {
         }
         let pinned = try pinNode.string().lowercased()
         guard pinned == digest else {
-            throw pinNode.error("'\(path)' has sha256 \(digest), not the pinned \(pinned)",
-                                hint: "the file changed since it was pinned; restore it, or pin the new content deliberately")
+            throw pinNode.error(
+                "'\(path)' has sha256 \(digest), not the pinned \(pinned)",
+                hint: "the file changed since it was pinned; restore it, or pin the new content deliberately")
         }
         let table = try CSVTable.parse(bytes) { SourceLocation(file: path, line: $0, column: 1) }
-        guard let labelNode = map["label"] else { throw root.error("a dataset block needs 'label', the column holding the class", hint: "columns: \(table.header.joined(separator: ", "))") }
+        guard let labelNode = map["label"] else {
+            throw root.error("a dataset block needs 'label', the column holding the class", hint: "columns: \(table.header.joined(separator: ", "))")
+        }
         let label = try column(labelNode, in: table)
-        let features = try map["features"].map { try $0.sequence().map { try column($0, in: table) } }
+        let features =
+            try map["features"].map { try $0.sequence().map { try column($0, in: table) } }
             ?? table.header.indices.filter { $0 != label }
         guard !features.isEmpty else { throw root.error("no feature columns") }
         var classNames = Array(Set(table.rows.map { $0[label] })).sorted()
@@ -67,15 +75,17 @@ enum DatasetBlock {
             guard let classIndex = classNames.firstIndex(of: row[label]) else { continue }
             for column in features {
                 guard let value = Double(row[column]), value.isFinite else {
-                    throw LocatedError(SourceLocation(file: path, line: offset + 2, column: 1),
-                                       "'\(row[column])' in column \(table.header[column]) is not a finite number")
+                    throw LocatedError(
+                        SourceLocation(file: path, line: offset + 2, column: 1),
+                        "'\(row[column])' in column \(table.header[column]) is not a finite number")
                 }
                 elements.append(value)
             }
             labels.append(classIndex)
         }
-        let dataset = Dataset(features: Matrix(rows: labels.count, columns: features.count, elements: elements), labels: labels,
-                              classCount: classNames.count, featureNames: features.map { table.header[$0] })
+        let dataset = Dataset(
+            features: Matrix(rows: labels.count, columns: features.count, elements: elements), labels: labels,
+            classCount: classNames.count, featureNames: features.map { table.header[$0] })
         let canonical = CanonicalJSON.object([
             "file": .string(path), "sha256": .string(digest), "label": .string(table.header[label]),
             "features": .array(features.map { .string(table.header[$0]) }), "classes": .array(classNames.map(CanonicalJSON.string)),
@@ -91,7 +101,8 @@ enum DatasetBlock {
         return PreparedBlock(block: block, record: record) { _ in
             let counts = loaded.dataset.classCounts
             let rows = zip(loaded.classNames, counts).map { [$0, format.format($1)] }
-            let text = "Dataset `\(block.id)`: \(loaded.dataset.sampleCount) samples, \(loaded.dataset.featureCount) features "
+            let text =
+                "Dataset `\(block.id)`: \(loaded.dataset.sampleCount) samples, \(loaded.dataset.featureCount) features "
                 + "(\(loaded.dataset.featureNames?.map { "`\($0)`" }.joined(separator: ", ") ?? "")), file pinned by sha256 `\(loaded.sha256.prefix(12))`.\n\n"
                 + MarkdownTable(columns: [.init("class"), .init("samples", alignment: .right)], rows: rows).render(lineEnding: "\n")
             return BlockResult(markdown: text, record: record)

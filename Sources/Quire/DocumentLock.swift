@@ -39,8 +39,9 @@ public enum DocumentLock {
                 return
             }
             guard errno == EEXIST else {
-                throw LocatedError(nil, "cannot create the lock file \(path): \(String(cString: strerror(errno)))",
-                                   hint: "check that the document's folder is writable; the document was not changed")
+                throw LocatedError(
+                    nil, "cannot create the lock file \(path): \(String(cString: strerror(errno)))",
+                    hint: "check that the document's folder is writable; the document was not changed")
             }
             let owner = Self.owner(of: path)
             if let owner, kill(owner, 0) != 0 && errno == ESRCH {
@@ -48,9 +49,12 @@ public enum DocumentLock {
                 continue
             }
             guard ContinuousClock.now < deadline else {
-                throw LocatedError(nil, "\(documentPath) is being run by another quire process"
-                                   + (owner.map { " (pid \($0))" } ?? "") + "; waited \(timeout) seconds for its lock \(path)",
-                                   hint: "wait for the other run to finish, or pass --lock-timeout with more seconds; if no quire process is running, delete \(path)")
+                throw LocatedError(
+                    nil,
+                    "\(documentPath) is being run by another quire process"
+                        + (owner.map { " (pid \($0))" } ?? "") + "; waited \(timeout) seconds for its lock \(path)",
+                    hint: "wait for the other run to finish, or pass --lock-timeout with more seconds; if no quire process is running, delete \(path)"
+                )
             }
             usleep(50_000)
         }
@@ -59,7 +63,8 @@ public enum DocumentLock {
     /// The process id recorded in the lock file, if it holds one.
     private static func owner(of path: String) -> pid_t? {
         guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8) else { return nil }
+            let text = String(data: data, encoding: .utf8)
+        else { return nil }
         return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

@@ -22,9 +22,11 @@ public struct DocumentSettings: Hashable, Sendable {
     public init(frontMatter: FrontMatter?, file: String) throws {
         figures = Self.defaultFigures(for: file)
         guard let frontMatter,
-              let root = try SpecNode.parse(frontMatter.yaml, origin: YAMLOrigin(yaml: frontMatter.yaml) { line, column in
-                  SourceLocation(file: file, line: frontMatter.firstYAMLLine + line - 1, column: column)
-              })
+            let root = try SpecNode.parse(
+                frontMatter.yaml,
+                origin: YAMLOrigin(yaml: frontMatter.yaml) { line, column in
+                    SourceLocation(file: file, line: frontMatter.firstYAMLLine + line - 1, column: column)
+                })
         else { return }
         guard case .mapping(let top) = root.node else {
             throw root.error("front matter must be a YAML mapping", hint: "write key: value lines between the '---' lines")

@@ -33,7 +33,9 @@ enum LineDiff {
         var suffix = Array(repeating: 0, count: (n + 1) * (m + 1))
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
-                suffix[i * (m + 1) + j] = old[i] == new[j] ? suffix[(i + 1) * (m + 1) + j + 1] + 1
+                suffix[i * (m + 1) + j] =
+                    old[i] == new[j]
+                    ? suffix[(i + 1) * (m + 1) + j + 1] + 1
                     : max(suffix[(i + 1) * (m + 1) + j], suffix[i * (m + 1) + j + 1])
             }
         }
@@ -41,11 +43,15 @@ enum LineDiff {
         var i = 0, j = 0
         while i < n || j < m {
             if i < n, j < m, old[i] == new[j] {
-                script.append((" ", old[i])); i += 1; j += 1
+                script.append((" ", old[i]))
+                i += 1
+                j += 1
             } else if i < n, j == m || suffix[(i + 1) * (m + 1) + j] >= suffix[i * (m + 1) + j + 1] {
-                script.append(("-", old[i])); i += 1
+                script.append(("-", old[i]))
+                i += 1
             } else {
-                script.append(("+", new[j])); j += 1
+                script.append(("+", new[j]))
+                j += 1
             }
         }
         return script

@@ -39,7 +39,10 @@ enum NoiseBlock {
                 }
             }
         }
-        let table = rows.isEmpty ? "No noise: an ideal device." : MarkdownTable(columns: ["scope", "channel", "parameter", "value"].map { .init($0) }, rows: rows).render(lineEnding: "\n")
+        let table =
+            rows.isEmpty
+            ? "No noise: an ideal device."
+            : MarkdownTable(columns: ["scope", "channel", "parameter", "value"].map { .init($0) }, rows: rows).render(lineEnding: "\n")
         return "Noise profile `\(block.id)` (sha256 `\(Hashing.sha256Hex(canonical.compact()).prefix(12))`):\n\n\(table)\n"
     }
 }

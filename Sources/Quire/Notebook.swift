@@ -88,8 +88,9 @@ public enum Notebook {
             datasets[block.id] = Result { try DatasetBlock.load(block, folder: options.projectFolder) }
         }
         let context = BlockContext(settings: settings, noiseProfiles: profiles, datasets: datasets, limits: options.limits)
-        return Plan(document: document, settings: settings,
-                    blocks: document.blocks.map { block in (block, Result { try prepare(block, context: context) }) })
+        return Plan(
+            document: document, settings: settings,
+            blocks: document.blocks.map { block in (block, Result { try prepare(block, context: context) }) })
     }
 
     /// Evaluates the document `bytes` named `file`.
@@ -125,8 +126,12 @@ public enum Notebook {
                     try cache?.store(key, result: result)
                 } catch {
                     let reason = (error as? any InputError)?.diagnostic.message ?? "\(error)"
-                    return (result, false, Diagnostic(location: nil, message: "the result of block '\(block.id)' was not cached: \(reason)",
-                                                      hint: "the run is unaffected; free disk space, make .quire/cache writable, or pass --no-cache"))
+                    return (
+                        result, false,
+                        Diagnostic(
+                            location: nil, message: "the result of block '\(block.id)' was not cached: \(reason)",
+                            hint: "the run is unaffected; free disk space, make .quire/cache writable, or pass --no-cache")
+                    )
                 }
                 return (result, false, nil)
             }
@@ -157,9 +162,10 @@ public enum Notebook {
         let previous = RecordedProvenance(plan.document).figures(inside: figuresFolder)
         let appendix = plan.document.blocks.isEmpty ? nil : ProvenanceAppendix.markdown(file: file, settings: plan.settings, records: records)
         let rewritten = try DocumentSplicer.splice(plan.document, outputs: outputs, appendix: appendix, force: options.force)
-        return Evaluation(document: rewritten, figures: figures,
-                          staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records, cacheHits: cacheHits,
-                          warnings: warnings)
+        return Evaluation(
+            document: rewritten, figures: figures,
+            staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records, cacheHits: cacheHits,
+            warnings: warnings)
     }
 
     private static func prepare(_ block: RunnableBlock, context: BlockContext) throws -> PreparedBlock {

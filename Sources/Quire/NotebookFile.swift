@@ -43,8 +43,9 @@ public enum NotebookFile {
                 do {
                     try FileManager.default.createDirectory(atPath: figureFolder, withIntermediateDirectories: true)
                 } catch {
-                    throw LocatedError(nil, "cannot create the figures folder \(figureFolder): \((error as NSError).localizedDescription)",
-                                       hint: "check that the document's folder is writable; \(path) was not changed")
+                    throw LocatedError(
+                        nil, "cannot create the figures folder \(figureFolder): \((error as NSError).localizedDescription)",
+                        hint: "check that the document's folder is writable; \(path) was not changed")
                 }
                 staged.append(try AtomicFile.stage(figure, to: target, faults: options.writeFaults))
             }
@@ -77,8 +78,9 @@ public enum NotebookFile {
         fresh.keepGoing = false
         fresh.useCache = false
         let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(fresh, path))
-        var report = try CheckReport.compare(plan: try Notebook.plan(bytes: bytes, file: path, options: located(options, path)),
-                                             fresh: evaluation.document, file: path)
+        var report = try CheckReport.compare(
+            plan: try Notebook.plan(bytes: bytes, file: path, options: located(options, path)),
+            fresh: evaluation.document, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         for (relative, figure) in evaluation.figures where (try? read(folder.appendingPathComponent(relative).path)) != figure {
             report.notes.append("figure \(relative) is missing or differs from a fresh run")
@@ -110,13 +112,15 @@ public enum NotebookFile {
     /// - Throws: a `LocatedError` saying the file is missing, unreadable or too large.
     static func read(_ path: String, limit: Int = maxDocumentBytes) throws -> [UInt8] {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-            throw LocatedError(nil, "\(path) is \(size) bytes, more than the limit of \(limit) bytes",
-                               hint: "Quire reads documents and circuit files of at most \(limit >> 20) MiB")
+            throw LocatedError(
+                nil, "\(path) is \(size) bytes, more than the limit of \(limit) bytes",
+                hint: "Quire reads documents and circuit files of at most \(limit >> 20) MiB")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw LocatedError(nil, exists ? "cannot read \(path)" : "no such file: \(path)",
-                               hint: exists ? "check the file's permissions" : "check the path; it is relative to the current folder")
+            throw LocatedError(
+                nil, exists ? "cannot read \(path)" : "no such file: \(path)",
+                hint: exists ? "check the file's permissions" : "check the path; it is relative to the current folder")
         }
         return [UInt8](data)
     }

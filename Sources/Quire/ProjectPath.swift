@@ -16,8 +16,9 @@ public enum ProjectPath {
     /// - Throws: an error located at `node` naming the rule.
     public static func relative(_ path: String, at node: SpecNode) throws -> String {
         guard isPlainRelative(path) else {
-            throw node.error("path '\(path)' leaves the project folder or is not a plain relative path",
-                             hint: "use a path relative to the document, inside its folder, without '..'")
+            throw node.error(
+                "path '\(path)' leaves the project folder or is not a plain relative path",
+                hint: "use a path relative to the document, inside its folder, without '..'")
         }
         return path
     }

@@ -11,13 +11,18 @@ enum ProvenanceAppendix {
     static func markdown(file: String, settings: DocumentSettings, records: [BlockRecord]) -> String {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let rows = records.map { record in
-            ["`\(record.id)`", record.kind, String(record.seed), record.engine ?? "—",
-             "`\(record.specSHA256.prefix(12))`", "`\(record.resultSHA256.prefix(12))`"]
+            [
+                "`\(record.id)`", record.kind, String(record.seed), record.engine ?? "—",
+                "`\(record.specSHA256.prefix(12))`", "`\(record.resultSHA256.prefix(12))`",
+            ]
         }
         let table = MarkdownTable(
-            columns: [.init("block"), .init("kind"), .init("seed", alignment: .right), .init("engine"),
-                      .init("spec sha256"), .init("result sha256")],
-            rows: rows).render(lineEnding: "\n")
+            columns: [
+                .init("block"), .init("kind"), .init("seed", alignment: .right), .init("engine"),
+                .init("spec sha256"), .init("result sha256"),
+            ],
+            rows: rows
+        ).render(lineEnding: "\n")
         let json = CanonicalJSON.object([
             "quire_version": .string(QuireVersion.current),
             "cmark_gfm_version": .string(QuireDocument.cmarkVersion),

@@ -41,14 +41,15 @@ struct RecordedProvenance {
         guard let region = document.provenance else { return }
         let text = String(decoding: document.source.bytes[region.contentRange], as: UTF8.self)
         guard let start = text.range(of: "```json"), let end = text.range(of: "```", range: start.upperBound..<text.endIndex),
-              let record = try? JSONDecoder().decode(Record.self, from: Data(text[start.upperBound..<end.lowerBound].utf8))
+            let record = try? JSONDecoder().decode(Record.self, from: Data(text[start.upperBound..<end.lowerBound].utf8))
         else { return }
-        quireVersion = record.quire_version
+        quireVersion = record.quireVersion
         settings = record.document
         for block in record.blocks {
-            blocks[block.id] = Block(kind: block.kind, digest: InputDigest(specSHA256: block.spec_sha256, seed: block.seed, inputs: block.inputs),
-                                     figures: block.figures, resultSHA256: block.result_sha256, spec: block.spec,
-                                     inputs: block.inputValues, engine: block.engine, details: block.details)
+            blocks[block.id] = Block(
+                kind: block.kind, digest: InputDigest(specSHA256: block.specSHA256, seed: block.seed, inputs: block.inputs),
+                figures: block.figures, resultSHA256: block.resultSHA256, spec: block.spec,
+                inputs: block.inputValues, engine: block.engine, details: block.details)
         }
     }
 
@@ -62,17 +63,22 @@ struct RecordedProvenance {
     }
 
     private struct Record: Decodable {
-        var quire_version: String?
+        var quireVersion: String?
         var document: CanonicalJSON?
         var blocks: [RecordBlock]
+
+        private enum CodingKeys: String, CodingKey {
+            case quireVersion = "quire_version"
+            case document, blocks
+        }
     }
 
     private struct RecordBlock: Decodable {
         var id: String
         var kind: String
         var seed: UInt64
-        var spec_sha256: String
-        var result_sha256: String
+        var specSHA256: String
+        var resultSHA256: String
         var figures: [String]
         var inputs: [String: String]
         var spec: CanonicalJSON
@@ -92,15 +98,17 @@ struct RecordedProvenance {
             id = try container.decode(String.self, forKey: Key(stringValue: "id"))
             kind = try container.decode(String.self, forKey: Key(stringValue: "kind"))
             seed = try container.decode(UInt64.self, forKey: Key(stringValue: "seed"))
-            spec_sha256 = try container.decode(String.self, forKey: Key(stringValue: "spec_sha256"))
-            result_sha256 = try container.decode(String.self, forKey: Key(stringValue: "result_sha256"))
+            specSHA256 = try container.decode(String.self, forKey: Key(stringValue: "spec_sha256"))
+            resultSHA256 = try container.decode(String.self, forKey: Key(stringValue: "result_sha256"))
             figures = try container.decodeIfPresent([String].self, forKey: Key(stringValue: "figures")) ?? []
             spec = try container.decode(CanonicalJSON.self, forKey: Key(stringValue: "spec"))
             engine = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "engine"))
             details = try container.decodeIfPresent([String: CanonicalJSON].self, forKey: Key(stringValue: "details")) ?? [:]
             var inputs: [String: String] = [:]
-            for key in container.allKeys where key.stringValue.hasSuffix("_sha256")
-                && key.stringValue != "spec_sha256" && key.stringValue != "result_sha256" {
+            for key in container.allKeys
+            where key.stringValue.hasSuffix("_sha256")
+                && key.stringValue != "spec_sha256" && key.stringValue != "result_sha256"
+            {
                 inputs[String(key.stringValue.dropLast("_sha256".count))] = try container.decode(String.self, forKey: key)
             }
             self.inputs = inputs

@@ -35,8 +35,10 @@ public struct RandomStream: Hashable, Sendable {
     @inlinable
     public func substream(index: UInt64) -> RandomStream {
         let mixed = Philox4x32.block(
-            counter: (UInt32(truncatingIfNeeded: index), UInt32(truncatingIfNeeded: index >> 32),
-                      UInt32(truncatingIfNeeded: purposeTag), UInt32(truncatingIfNeeded: purposeTag >> 32)),
+            counter: (
+                UInt32(truncatingIfNeeded: index), UInt32(truncatingIfNeeded: index >> 32),
+                UInt32(truncatingIfNeeded: purposeTag), UInt32(truncatingIfNeeded: purposeTag >> 32)
+            ),
             key: (0x5155_4952, 0x4553_5542))
         return RandomStream(seed: seed, purposeTag: UInt64(mixed.0) | UInt64(mixed.1) << 32)
     }
@@ -45,8 +47,10 @@ public struct RandomStream: Hashable, Sendable {
     @inlinable
     public func words(at index: UInt64) -> (UInt32, UInt32, UInt32, UInt32) {
         Philox4x32.block(
-            counter: (UInt32(truncatingIfNeeded: index), UInt32(truncatingIfNeeded: index >> 32),
-                      UInt32(truncatingIfNeeded: purposeTag), UInt32(truncatingIfNeeded: purposeTag >> 32)),
+            counter: (
+                UInt32(truncatingIfNeeded: index), UInt32(truncatingIfNeeded: index >> 32),
+                UInt32(truncatingIfNeeded: purposeTag), UInt32(truncatingIfNeeded: purposeTag >> 32)
+            ),
             key: (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32)))
     }
 

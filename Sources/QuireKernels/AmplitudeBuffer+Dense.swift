@@ -14,8 +14,9 @@ extension AmplitudeBuffer {
     @inlinable
     public func applyDense(qubits: [Int], matrix: [Double], threads: Int = 1) {
         let k = qubits.count, dim = 1 << k
-        precondition(k >= 1 && k <= Self.maximumDenseQubits && matrix.count == 2 * dim * dim
-            && Set(qubits).count == k, "applyDense: bad qubits or matrix size")
+        precondition(
+            k >= 1 && k <= Self.maximumDenseQubits && matrix.count == 2 * dim * dim
+                && Set(qubits).count == k, "applyDense: bad qubits or matrix size")
         // One block of integers: offsets (dim), row starts (dim + 1), sorted qubits (k), columns (≤ dim²).
         let integers = UnsafeMutablePointer<Int>.allocate(capacity: 2 * dim + 1 + k + dim * dim)
         let value = UnsafeMutablePointer<Double>.allocate(capacity: 2 * dim * dim)
@@ -46,8 +47,10 @@ extension AmplitudeBuffer {
         // over contiguous amplitudes and vectorise. Each amplitude still sums its row's terms in
         // column order from 0.0, so results do not depend on the run length or the thread split.
         let runMask = (1 << positions[0]) - 1, chunk = 64
-        Parallel.forEachRange(count: count >> k, threads: threads,
-                              minimumWork: Parallel.minimumParallelWork >> k) { range in
+        Parallel.forEachRange(
+            count: count >> k, threads: threads,
+            minimumWork: Parallel.minimumParallelWork >> k
+        ) { range in
             let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * dim * chunk)
             defer { scratch.deallocate() }
             var j = range.lowerBound
@@ -61,7 +64,7 @@ extension AmplitudeBuffer {
                         yr[t] = 0
                         yi[t] = 0
                     }
-                    for e in start[r] ..< start[r + 1] {
+                    for e in start[r]..<start[r + 1] {
                         let xr = re + base + offset[column[e]], xi = im + base + offset[column[e]]
                         let mr = value[2 * e], mi = value[2 * e + 1]
                         for t in 0..<length {

@@ -4,8 +4,10 @@ extension AmplitudeBuffer {
     /// Adds `weight · Re ρ[r][r]` to `probabilities[r]` for r in 0..<2ⁿ, where this buffer holds ρ
     /// on n = `qubitCount / 2` qubits.
     @inlinable
-    public func accumulateDensityDiagonal(into probabilities: UnsafeMutablePointer<Double>, weight: Double = 1,
-                                          threads: Int = 1) {
+    public func accumulateDensityDiagonal(
+        into probabilities: UnsafeMutablePointer<Double>, weight: Double = 1,
+        threads: Int = 1
+    ) {
         let n = qubitCount / 2, re = self.re
         Parallel.forEachRange(count: 1 << n, threads: threads) { range in
             for r in range { probabilities[r] += weight * re[r | r << n] }

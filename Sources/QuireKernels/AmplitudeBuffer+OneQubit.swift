@@ -35,8 +35,10 @@ extension AmplitudeBuffer {
     /// Multiplies amplitudes with `target` = 0 by `d0` and those with `target` = 1 by `d1` (a phase
     /// gate when both have modulus 1; a projector when one is zero).
     @inlinable
-    public func applyDiagonalOneQubit(target: Int, d0: (re: Double, im: Double), d1: (re: Double, im: Double),
-                                      threads: Int = 1) {
+    public func applyDiagonalOneQubit(
+        target: Int, d0: (re: Double, im: Double), d1: (re: Double, im: Double),
+        threads: Int = 1
+    ) {
         let step = 1 << target
         let touchZero = d0.re != 1 || d0.im != 0
         forEachPairRun(target: target, controlMask: 0, threads: threads) { start, length in

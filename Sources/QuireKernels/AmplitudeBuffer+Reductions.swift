@@ -5,8 +5,10 @@
 extension AmplitudeBuffer {
     /// Adds `weight · |aᵢ|²` to `probabilities[i]` for every i (`count` entries).
     @inlinable
-    public func accumulateProbabilities(into probabilities: UnsafeMutablePointer<Double>, weight: Double = 1,
-                                        threads: Int = 1) {
+    public func accumulateProbabilities(
+        into probabilities: UnsafeMutablePointer<Double>, weight: Double = 1,
+        threads: Int = 1
+    ) {
         let re = self.re, im = self.im
         Parallel.forEachRange(count: count, threads: threads) { range in
             for i in range { probabilities[i] += weight * (re[i] * re[i] + im[i] * im[i]) }

@@ -8,11 +8,14 @@ extension AmplitudeBuffer {
     /// peaks at 16 · 2ⁿ bytes (the state itself) instead of 24 · 2ⁿ (state plus a separate vector).
     /// The values equal those of adding each weight · |aᵢ|² in order to a vector of zeros, bit for
     /// bit (0 + x == x). The buffers must not be used afterwards; releasing one twice traps.
-    public static func releasingProbabilities(of states: [(buffer: AmplitudeBuffer, weight: Double)],
-                                              threads: Int = 1) -> [Double] {
+    public static func releasingProbabilities(
+        of states: [(buffer: AmplitudeBuffer, weight: Double)],
+        threads: Int = 1
+    ) -> [Double] {
         guard let (first, weight) = states.first else { return [] }
-        precondition(states.allSatisfy { $0.buffer.count == first.count && !$0.buffer.isReleased }
-            && Set(states.map { ObjectIdentifier($0.buffer) }).count == states.count,
+        precondition(
+            states.allSatisfy { $0.buffer.count == first.count && !$0.buffer.isReleased }
+                && Set(states.map { ObjectIdentifier($0.buffer) }).count == states.count,
             "releasingProbabilities: states must be distinct, unreleased and of one size")
         let sums = first.re, im = first.im
         Parallel.forEachRange(count: first.count, threads: threads) { range in

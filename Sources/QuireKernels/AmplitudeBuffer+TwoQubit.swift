@@ -23,9 +23,11 @@ extension AmplitudeBuffer {
                 let xr2 = r2[k], xi2 = i2[k], xr3 = r3[k], xi3 = i3[k]
                 @inline(__always) func row(_ r: Int) -> (Double, Double) {
                     let o = 8 * r
-                    let yr = m[o] * xr0 - m[o + 1] * xi0 + m[o + 2] * xr1 - m[o + 3] * xi1
+                    let yr =
+                        m[o] * xr0 - m[o + 1] * xi0 + m[o + 2] * xr1 - m[o + 3] * xi1
                         + m[o + 4] * xr2 - m[o + 5] * xi2 + m[o + 6] * xr3 - m[o + 7] * xi3
-                    let yi = m[o] * xi0 + m[o + 1] * xr0 + m[o + 2] * xi1 + m[o + 3] * xr1
+                    let yi =
+                        m[o] * xi0 + m[o + 1] * xr0 + m[o + 2] * xi1 + m[o + 3] * xr1
                         + m[o + 4] * xi2 + m[o + 5] * xr2 + m[o + 6] * xi3 + m[o + 7] * xr3
                     return (yr, yi)
                 }

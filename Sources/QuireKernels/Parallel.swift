@@ -16,14 +16,16 @@ public enum Parallel {
     /// Calls `body` on disjoint ranges covering `0..<count`, on up to `threads` workers when
     /// `count` is at least `minimumWork`.
     @inlinable
-    public static func forEachRange(count: Int, threads: Int, minimumWork: Int = minimumParallelWork,
-                                    _ body: (Range<Int>) -> Void) {
+    public static func forEachRange(
+        count: Int, threads: Int, minimumWork: Int = minimumParallelWork,
+        _ body: (Range<Int>) -> Void
+    ) {
         let parts = min(threads, count)
         if parts <= 1 || count < minimumWork {
             body(0..<count)
             return
         }
-        perform(iterations: parts) { part in body(count * part / parts ..< count * (part + 1) / parts) }
+        perform(iterations: parts) { part in body(count * part / parts..<count * (part + 1) / parts) }
     }
 
     /// Runs `body(0)` … `body(iterations − 1)` concurrently and returns when all are done.
@@ -51,7 +53,7 @@ public enum Parallel {
         defer { partials.deallocate() }
         forEachRange(count: chunks, threads: threads, minimumWork: minimumParallelWork / reductionChunk) { range in
             for chunk in range {
-                partials[chunk] = chunkSum(chunk * reductionChunk ..< min(count, (chunk + 1) * reductionChunk))
+                partials[chunk] = chunkSum(chunk * reductionChunk..<min(count, (chunk + 1) * reductionChunk))
             }
         }
         return pairwiseSum(partials, 0, chunks)
@@ -98,8 +100,10 @@ public enum BitIndex {
     /// runs would be one or two pairs long, and `body` is called once per pair with the literal length
     /// 1, so that, inlined, its loop disappears and no run bookkeeping is paid per pair.
     @inlinable @inline(__always)
-    public static func forEachPairRun(count: Int, target: Int, controlMask: Int, threads: Int,
-                                      _ body: (_ start: Int, _ length: Int) -> Void) {
+    public static func forEachPairRun(
+        count: Int, target: Int, controlMask: Int, threads: Int,
+        _ body: (_ start: Int, _ length: Int) -> Void
+    ) {
         let zeros = controlMask | 1 << target
         Parallel.forEachRange(count: count >> zeros.nonzeroBitCount, threads: threads) { range in
             guard zeros & 3 == 0 else {

@@ -1,8 +1,9 @@
 internal import CCmarkGFM
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A block-level node that Quire cares about, copied out of cmark-gfm's tree into owned values.
@@ -51,8 +52,9 @@ enum CmarkTree {
             defer { cmark_iter_free(iterator) }
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                      String(cString: cmark_node_get_type_string(node)) == "heading",
-                      let text = cmark_render_plaintext(node, CMARK_OPT_DEFAULT, 0) else { continue }
+                    String(cString: cmark_node_get_type_string(node)) == "heading",
+                    let text = cmark_render_plaintext(node, CMARK_OPT_DEFAULT, 0)
+                else { continue }
                 headings.append((Int(cmark_node_get_heading_level(node)), String(cString: text).trimmingNewlines))
                 free(text)
             }
@@ -101,18 +103,21 @@ enum CmarkTree {
                 var offset: Int32 = 0
                 var character: CChar = 0
                 guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { continue }
-                result.append(SourceNode(
-                    kind: .fencedCode(info: string(cmark_node_get_fence_info(node)),
-                                      literal: string(cmark_node_get_literal(node)), fenceLength: Int(length)),
-                    startLine: Int(cmark_node_get_start_line(node)),
-                    startColumn: Int(cmark_node_get_start_column(node)),
-                    endLine: Int(cmark_node_get_end_line(node)), topLevel: depth == 0))
+                result.append(
+                    SourceNode(
+                        kind: .fencedCode(
+                            info: string(cmark_node_get_fence_info(node)),
+                            literal: string(cmark_node_get_literal(node)), fenceLength: Int(length)),
+                        startLine: Int(cmark_node_get_start_line(node)),
+                        startColumn: Int(cmark_node_get_start_column(node)),
+                        endLine: Int(cmark_node_get_end_line(node)), topLevel: depth == 0))
             case "html_block":
-                result.append(SourceNode(
-                    kind: .html(literal: string(cmark_node_get_literal(node))),
-                    startLine: Int(cmark_node_get_start_line(node)),
-                    startColumn: Int(cmark_node_get_start_column(node)),
-                    endLine: Int(cmark_node_get_end_line(node)), topLevel: depth == 0))
+                result.append(
+                    SourceNode(
+                        kind: .html(literal: string(cmark_node_get_literal(node))),
+                        startLine: Int(cmark_node_get_start_line(node)),
+                        startColumn: Int(cmark_node_get_start_column(node)),
+                        endLine: Int(cmark_node_get_end_line(node)), topLevel: depth == 0))
             case "block_quote", "list", "item", "footnote_definition":
                 var inner = cmark_node_last_child(node)
                 while let innerNode = inner {
@@ -131,9 +136,9 @@ enum CmarkTree {
     }
 }
 
-private extension String {
+extension String {
     /// The text without trailing line breaks (cmark ends rendered blocks with one).
-    var trimmingNewlines: String {
+    fileprivate var trimmingNewlines: String {
         var text = self
         while text.last == "\n" || text.last == "\r" { text.removeLast() }
         return text

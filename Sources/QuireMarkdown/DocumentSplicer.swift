@@ -19,23 +19,28 @@ public enum DocumentSplicer {
     ///   when the rewritten document would not read back as the author's bytes plus Quire's regions
     ///   (the document ends inside an unclosed code fence or HTML block, which would swallow them;
     ///   the error points at where that construct opens).
-    public static func splice(_ document: QuireDocument, outputs: [String: String], appendix: String?,
-                              force: Bool = false) throws -> [UInt8] {
+    public static func splice(
+        _ document: QuireDocument, outputs: [String: String], appendix: String?,
+        force: Bool = false
+    ) throws -> [UInt8] {
         let rewritten = try rewrite(document, outputs: outputs, appendix: appendix, force: force)
         guard rewritten != document.source.bytes else { return rewritten }
         // The splice places regions by the parse of the old bytes; reading the new bytes back is
         // what proves the author's text around them still means what it did.
         guard let reread = try? QuireDocument(bytes: rewritten, file: document.file), strip(reread) == strip(document) else {
             let open = document.openAtEnd
-            throw MarkdownError.outputWouldChangeText(open?.location ?? SourceLocation(file: document.file, line: max(1, document.source.lineCount), column: 1),
-                                                      unclosed: open)
+            throw MarkdownError.outputWouldChangeText(
+                open?.location ?? SourceLocation(file: document.file, line: max(1, document.source.lineCount), column: 1),
+                unclosed: open)
         }
         return rewritten
     }
 
     /// The spliced bytes, unchecked.
-    private static func rewrite(_ document: QuireDocument, outputs: [String: String], appendix: String?,
-                                force: Bool) throws -> [UInt8] {
+    private static func rewrite(
+        _ document: QuireDocument, outputs: [String: String], appendix: String?,
+        force: Bool
+    ) throws -> [UInt8] {
         if let terminated = try document.withFinalLineBreak() {
             return try rewrite(terminated, outputs: outputs, appendix: appendix, force: force).droppingFinalLineBreak(terminated.source.lineEnding)
         }
@@ -49,8 +54,9 @@ public enum DocumentSplicer {
                 if let index = regionIndex(after: block, in: document) { kept.insert(index) }
                 continue
             }
-            let rendered = render(opening: RegionMarkers.outputOpening(id: block.id), content: content,
-                                  closing: { RegionMarkers.outputClosing(hash: $0) }, prefix: block.containerPrefix, eol: eol)
+            let rendered = render(
+                opening: RegionMarkers.outputOpening(id: block.id), content: content,
+                closing: { RegionMarkers.outputClosing(hash: $0) }, prefix: block.containerPrefix, eol: eol)
             if let index = regionIndex(after: block, in: document) {
                 let region = document.regions[index]
                 try checkUnedited(region, in: source, replacement: rendered, force: force)
@@ -119,8 +125,10 @@ public enum DocumentSplicer {
     }
 
     /// Marker line, content lines and a blank line, closing marker line; every line prefixed.
-    private static func render(opening: String, content: String, closing: (String) -> String,
-                               prefix: [UInt8], eol: [UInt8]) -> [UInt8] {
+    private static func render(
+        opening: String, content: String, closing: (String) -> String,
+        prefix: [UInt8], eol: [UInt8]
+    ) -> [UInt8] {
         var body: [UInt8] = []
         var lines = content.split(separator: "\n", omittingEmptySubsequences: false)
         while lines.last?.isEmpty == true { lines.removeLast() }

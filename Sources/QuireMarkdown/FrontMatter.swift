@@ -25,8 +25,9 @@ public struct FrontMatter: Sendable, Hashable {
             if text == Array("---".utf8) || text == Array("...".utf8) {
                 let start = source.lineStarts[1 < source.lineStarts.count ? 1 : 0]
                 let yamlRange = line > 2 ? start..<source.lineStarts[line - 1] : start..<start
-                return FrontMatter(yaml: String(decoding: source.bytes[yamlRange], as: UTF8.self),
-                                   firstYAMLLine: 2, closingLine: line)
+                return FrontMatter(
+                    yaml: String(decoding: source.bytes[yamlRange], as: UTF8.self),
+                    firstYAMLLine: 2, closingLine: line)
             }
             line += 1
         }

@@ -28,7 +28,8 @@ enum HTMLRewriter {
         var rest = Substring(html)
         var count = 0
         while let start = rest.firstRange(of: "<img src=\""), let srcEnd = rest[start.upperBound...].firstIndex(of: "\""),
-              let tagEnd = rest[srcEnd...].firstRange(of: "/>") {
+            let tagEnd = rest[srcEnd...].firstRange(of: "/>")
+        {
             let source = String(rest[start.upperBound..<srcEnd])
             let resolved = image(unescape(source)).map(escapeAttribute) ?? source
             let tag = "<img src=\"" + resolved + rest[srcEnd..<tagEnd.upperBound]
@@ -38,7 +39,8 @@ enum HTMLRewriter {
                 count += 1
                 let alt = attribute("alt", in: rest[start.lowerBound..<tagEnd.upperBound]) ?? ""
                 output += before.dropLast(3)
-                output += "<figure id=\"figure-\(count)\">\(tag)<figcaption><span class=\"figure-number\">Figure \(count).</span> \(alt)</figcaption></figure>"
+                output +=
+                    "<figure id=\"figure-\(count)\">\(tag)<figcaption><span class=\"figure-number\">Figure \(count).</span> \(alt)</figcaption></figure>"
                 rest = after.dropFirst(4)
             } else {
                 output += before + tag
@@ -76,9 +78,9 @@ enum HTMLRewriter {
     }
 }
 
-private extension String {
+extension String {
     /// Replaces each entity in turn (`&amp;` last, so it cannot create new entities).
-    func replacingEntities(_ pairs: [(String, String)]) -> String {
+    fileprivate func replacingEntities(_ pairs: [(String, String)]) -> String {
         var text = self
         for (entity, character) in pairs {
             var output = ""

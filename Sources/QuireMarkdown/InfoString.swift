@@ -6,8 +6,10 @@ enum InfoString {
     ///
     /// Values may be double-quoted only when they contain no spaces (the info string is split on
     /// whitespace first); keys are `[A-Za-z0-9_-]+` and appear once.
-    static func attributes(_ words: [String], fenceLine: String,
-                           locate: (Int) -> SourceLocation) throws -> [BlockAttribute] {
+    static func attributes(
+        _ words: [String], fenceLine: String,
+        locate: (Int) -> SourceLocation
+    ) throws -> [BlockAttribute] {
         var result: [BlockAttribute] = []
         var searchFrom = fenceLine.utf8.startIndex
         for word in words {

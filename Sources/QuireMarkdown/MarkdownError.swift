@@ -33,44 +33,62 @@ public enum MarkdownError: InputError, Hashable {
     public var diagnostic: Diagnostic {
         switch self {
         case .unterminatedFrontMatter(let at):
-            Diagnostic(location: at, message: "front matter opened with '---' is never closed",
-                       hint: "end the YAML front matter with a line holding only '---'")
+            Diagnostic(
+                location: at, message: "front matter opened with '---' is never closed",
+                hint: "end the YAML front matter with a line holding only '---'")
         case .unknownBlockKind(let at, let kind, let suggestion):
-            Diagnostic(location: at, message: "unknown block kind '\(kind)'",
-                       hint: "did you mean '\(suggestion)'? Quire's kinds are \(BlockKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            Diagnostic(
+                location: at, message: "unknown block kind '\(kind)'",
+                hint: "did you mean '\(suggestion)'? Quire's kinds are \(BlockKind.allCases.map(\.rawValue).joined(separator: ", "))")
         case .missingID(let at, let kind):
-            Diagnostic(location: at, message: "\(kind) block has no id",
-                       hint: "add an id to the info string, e.g. ```\(kind) id=my-\(kind)")
+            Diagnostic(
+                location: at, message: "\(kind) block has no id",
+                hint: "add an id to the info string, e.g. ```\(kind) id=my-\(kind)")
         case .invalidID(let at, let id):
-            Diagnostic(location: at, message: "invalid block id '\(id)'",
-                       hint: "ids use only letters, digits, '-' and '_'")
+            Diagnostic(
+                location: at, message: "invalid block id '\(id)'",
+                hint: "ids use only letters, digits, '-' and '_'")
         case .duplicateID(let at, let id, let first):
-            Diagnostic(location: at, message: "duplicate block id '\(id)' (first used at \(first))",
-                       hint: "give every runnable block its own id")
+            Diagnostic(
+                location: at, message: "duplicate block id '\(id)' (first used at \(first))",
+                hint: "give every runnable block its own id")
         case .malformedAttribute(let at, let text):
-            Diagnostic(location: at, message: "malformed attribute '\(text)' in the info string",
-                       hint: "attributes are key=value pairs separated by spaces, each key once, e.g. id=bell shots=1000")
+            Diagnostic(
+                location: at, message: "malformed attribute '\(text)' in the info string",
+                hint: "attributes are key=value pairs separated by spaces, each key once, e.g. id=bell shots=1000")
         case .unclosedFence(let at, let id):
-            Diagnostic(location: at, message: "the fence of block '\(id)' is never closed",
-                       hint: "close the block with a fence of the same character at least as long as the opening one")
+            Diagnostic(
+                location: at, message: "the fence of block '\(id)' is never closed",
+                hint: "close the block with a fence of the same character at least as long as the opening one")
         case .unterminatedRegion(let at, let name):
-            Diagnostic(location: at, message: "\(name) opens here but its closing marker is missing",
-                       hint: "restore the closing marker, or delete the whole region and run again")
+            Diagnostic(
+                location: at, message: "\(name) opens here but its closing marker is missing",
+                hint: "restore the closing marker, or delete the whole region and run again")
         case .unmatchedClosingMarker(let at, let name):
-            Diagnostic(location: at, message: "closing marker of \(name) without an opening marker",
-                       hint: "restore the opening marker, or delete the whole region and run again")
+            Diagnostic(
+                location: at, message: "closing marker of \(name) without an opening marker",
+                hint: "restore the opening marker, or delete the whole region and run again")
         case .regionEditedByHand(let at, let id):
-            Diagnostic(location: at, message: "the output region of '\(id)' was edited by hand (its content no longer matches the hash in its closing marker)",
-                       hint: "move your text outside the region, or run with --force to overwrite it")
+            Diagnostic(
+                location: at,
+                message: "the output region of '\(id)' was edited by hand (its content no longer matches the hash in its closing marker)",
+                hint: "move your text outside the region, or run with --force to overwrite it")
         case .duplicateRegion(let at, let id):
-            Diagnostic(location: at, message: "output region of '\(id)' appears twice",
-                       hint: "delete one of the regions")
+            Diagnostic(
+                location: at, message: "output region of '\(id)' appears twice",
+                hint: "delete one of the regions")
         case .outputWouldChangeText(let at, let construct?):
-            Diagnostic(location: at, message: "the \(construct.name) opened here is never closed, so Quire's output appended after it would become part of it; nothing was written",
-                       hint: "close it with \(construct.closer) where it should end, then run again")
+            Diagnostic(
+                location: at,
+                message:
+                    "the \(construct.name) opened here is never closed, so Quire's output appended after it would become part of it; nothing was written",
+                hint: "close it with \(construct.closer) where it should end, then run again")
         case .outputWouldChangeText(let at, nil):
-            Diagnostic(location: at, message: "Quire's output cannot be added without changing how the document reads; nothing was written",
-                       hint: "the document probably ends inside an unclosed code fence or HTML block (``` without its closing fence, <!-- without -->), which would swallow the results; close it and run again")
+            Diagnostic(
+                location: at, message: "Quire's output cannot be added without changing how the document reads; nothing was written",
+                hint:
+                    "the document probably ends inside an unclosed code fence or HTML block (``` without its closing fence, <!-- without -->), which would swallow the results; close it and run again"
+            )
         }
     }
 }

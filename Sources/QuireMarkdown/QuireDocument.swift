@@ -90,14 +90,17 @@ private struct NodeReader {
     /// but blank lines after it and no closing fence or closing text.
     private mutating func noteIfOpenAtEnd(_ node: SourceNode) {
         guard node.topLevel, node.endLine <= source.lineCount,
-              ((node.endLine + 1)..<(source.lineCount + 1)).allSatisfy({ source.bytes[source.contentRange($0)].allSatisfy { $0 == 0x20 || $0 == 0x09 } })
+            ((node.endLine + 1)..<(source.lineCount + 1)).allSatisfy({ source.bytes[source.contentRange($0)].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+            )
         else { return }
         let at = location(line: node.startLine, column: node.startColumn)
         switch node.kind {
         case .fencedCode(_, _, let fenceLength):
             guard !hasClosingFence(opening: node.startLine, closing: node.endLine) else { return }
-            let fence = source.bytes[source.contentRange(node.startLine)].first { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") } ?? UInt8(ascii: "`")
-            openAtEnd = OpenConstruct(location: at, name: "code fence", closer: String(repeating: Character(UnicodeScalar(fence)), count: fenceLength))
+            let fence =
+                source.bytes[source.contentRange(node.startLine)].first { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") } ?? UInt8(ascii: "`")
+            openAtEnd = OpenConstruct(
+                location: at, name: "code fence", closer: String(repeating: Character(UnicodeScalar(fence)), count: fenceLength))
         case .html(let literal):
             guard let kind = OpenConstruct.unclosedHTML(literal) else { return }
             openAtEnd = OpenConstruct(location: at, name: kind.name, closer: kind.closer)
@@ -142,12 +145,15 @@ private struct NodeReader {
         }
     }
 
-    private func region(id: String?, hash: String?, from opened: (marker: RegionMarkers.Parsed, line: Int, column: Int), to closingLine: Int) -> OutputRegion {
+    private func region(id: String?, hash: String?, from opened: (marker: RegionMarkers.Parsed, line: Int, column: Int), to closingLine: Int)
+        -> OutputRegion
+    {
         let openRange = source.lineRange(opened.line)
         let closeRange = source.lineRange(closingLine)
-        return OutputRegion(id: id, range: openRange.lowerBound..<closeRange.upperBound,
-                            contentRange: openRange.upperBound..<closeRange.lowerBound, recordedHash: hash,
-                            location: location(line: opened.line, column: opened.column), openingLine: opened.line)
+        return OutputRegion(
+            id: id, range: openRange.lowerBound..<closeRange.upperBound,
+            contentRange: openRange.upperBound..<closeRange.lowerBound, recordedHash: hash,
+            location: location(line: opened.line, column: opened.column), openingLine: opened.line)
     }
 
     /// The 1-based column where the info string starts: after the fence run and the spaces after it.
@@ -186,7 +192,8 @@ private struct NodeReader {
 
         let bodyLines = Self.lines(of: literal)
         guard node.endLine - node.startLine - 1 == bodyLines.count, node.endLine <= source.lineCount,
-              hasClosingFence(opening: node.startLine, closing: node.endLine) else {
+            hasClosingFence(opening: node.startLine, closing: node.endLine)
+        else {
             throw MarkdownError.unclosedFence(fenceLocation, id: id)
         }
         let offsets = bodyLines.enumerated().map { index, line in
@@ -194,11 +201,12 @@ private struct NodeReader {
         }
         let closing = source.contentRange(node.endLine)
         let prefixEnd = source.bytes[closing].firstIndex { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") } ?? closing.lowerBound
-        blocks.append(RunnableBlock(
-            kind: kind, id: id, attributes: attributes, body: bodyLines.map { $0 + "\n" }.joined(),
-            location: fenceLocation, firstBodyLine: node.startLine + 1, bodyColumnOffsets: offsets,
-            endOffset: source.lineRange(node.endLine).upperBound,
-            containerPrefix: Array(source.bytes[closing.lowerBound..<prefixEnd])))
+        blocks.append(
+            RunnableBlock(
+                kind: kind, id: id, attributes: attributes, body: bodyLines.map { $0 + "\n" }.joined(),
+                location: fenceLocation, firstBodyLine: node.startLine + 1, bodyColumnOffsets: offsets,
+                endOffset: source.lineRange(node.endLine).upperBound,
+                containerPrefix: Array(source.bytes[closing.lowerBound..<prefixEnd])))
     }
 
     /// Whether line `closing` closes the fence opened on line `opening`: container prefix bytes only

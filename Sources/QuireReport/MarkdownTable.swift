@@ -57,8 +57,10 @@ public struct MarkdownTable: Hashable, Sendable {
             ([header] + body).reduce(3) { max($0, $1[column].count) }
         }
         var lines = [line(header, widths: widths)]
-        lines.append("| " + zip(columns, widths).map { Self.delimiter($0.alignment, width: $1) }
-            .joined(separator: " | ") + " |")
+        lines.append(
+            "| "
+                + zip(columns, widths).map { Self.delimiter($0.alignment, width: $1) }
+                .joined(separator: " | ") + " |")
         lines += body.map { line($0, widths: widths) }
         return lines.map { $0 + lineEnding }.joined()
     }

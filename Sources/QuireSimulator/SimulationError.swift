@@ -28,29 +28,36 @@ public enum SimulationError: InputError, Hashable {
             let place = line > 0 ? "line \(line), column \(column): " : ""
             return Diagnostic(location: nil, message: place + message, hint: "check the qubit and bit indices against the declared registers")
         case let .tooManyClassicalBits(count):
-            return Diagnostic(location: nil, message: "the circuit declares \(count) classical bits; the simulator tracks at most 64",
-                              hint: "measure into fewer classical bits")
+            return Diagnostic(
+                location: nil, message: "the circuit declares \(count) classical bits; the simulator tracks at most 64",
+                hint: "measure into fewer classical bits")
         case let .tooManyQubits(method, qubits, cap):
-            return Diagnostic(location: nil, message: "\(qubits) qubits exceed the \(method.rawValue) method's cap of \(cap) qubits",
-                              hint: method == .densityMatrix ? "use the trajectories method for large noisy circuits" : "reduce the number of qubits")
+            return Diagnostic(
+                location: nil, message: "\(qubits) qubits exceed the \(method.rawValue) method's cap of \(cap) qubits",
+                hint: method == .densityMatrix ? "use the trajectories method for large noisy circuits" : "reduce the number of qubits")
         case let .memoryLimit(method, qubits, bytes, limit):
-            return Diagnostic(location: nil,
-                              message: "the \(method.rawValue) method needs \(bytes) bytes for \(qubits) qubits, above the memory limit of \(limit) bytes",
-                              hint: "raise the memory limit, reduce the number of qubits, or use the trajectories method")
+            return Diagnostic(
+                location: nil,
+                message: "the \(method.rawValue) method needs \(bytes) bytes for \(qubits) qubits, above the memory limit of \(limit) bytes",
+                hint: "raise the memory limit, reduce the number of qubits, or use the trajectories method")
         case let .tooManyBranches(method, branches, bytes, limit):
-            return Diagnostic(location: nil,
-                              message: "mid-circuit measurements and resets need \(branches) branches (\(bytes) bytes) in the \(method.rawValue) method, above the memory limit of \(limit) bytes",
-                              hint: "use the trajectories method, which samples outcomes instead of keeping every branch")
+            return Diagnostic(
+                location: nil,
+                message:
+                    "mid-circuit measurements and resets need \(branches) branches (\(bytes) bytes) in the \(method.rawValue) method, above the memory limit of \(limit) bytes",
+                hint: "use the trajectories method, which samples outcomes instead of keeping every branch")
         case .noiseNeedsMixedStates:
-            return Diagnostic(location: nil, message: "the statevector method cannot simulate gate noise (depolarizing or thermal relaxation)",
-                              hint: "use method density-matrix (up to 14 qubits), trajectories, or auto")
+            return Diagnostic(
+                location: nil, message: "the statevector method cannot simulate gate noise (depolarizing or thermal relaxation)",
+                hint: "use method density-matrix (up to 14 qubits), trajectories, or auto")
         case let .invalidOption(name, message):
             return Diagnostic(location: nil, message: "option \(name): \(message)")
         case let .invalidNoise(error):
             return error.diagnostic
         case let .invalidPauliString(label, message):
-            return Diagnostic(location: nil, message: "Pauli string \"\(label)\": \(message)",
-                              hint: "write one of I, X, Y, Z per qubit, qubit 0 rightmost")
+            return Diagnostic(
+                location: nil, message: "Pauli string \"\(label)\": \(message)",
+                hint: "write one of I, X, Y, Z per qubit, qubit 0 rightmost")
         }
     }
 }

@@ -3,8 +3,10 @@ extension Simulator {
     /// selects (`auto`: as in `run`). Exact on the statevector and density-matrix engines, a mean
     /// over trajectories on the trajectories engine. Readout error does not enter: an expectation
     /// value is an operator average, not a read of bits (mid-circuit recorded bits still see it).
-    public static func expectations(of observables: [PauliString], circuit: Circuit,
-                                    options: SimulationOptions) throws(SimulationError) -> [Double] {
+    public static func expectations(
+        of observables: [PauliString], circuit: Circuit,
+        options: SimulationOptions
+    ) throws(SimulationError) -> [Double] {
         try validate(options)
         let noise = try noiseModel(options.noise, qubits: circuit.qubitCount)
         let noisy = noise.map { !$0.isIdeal } ?? false

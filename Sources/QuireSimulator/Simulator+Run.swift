@@ -27,11 +27,15 @@ public enum Simulator {
         var probabilities: [Double]
         switch method {
         case .statevector:
-            probabilities = try Statevector(program: program, threads: options.threads,
-                                            memoryLimitBytes: options.memoryLimitBytes).releasingProbabilities()
+            probabilities = try Statevector(
+                program: program, threads: options.threads,
+                memoryLimitBytes: options.memoryLimitBytes
+            ).releasingProbabilities()
         case .densityMatrix:
-            probabilities = try DensityMatrix(program: program, threads: options.threads,
-                                              memoryLimitBytes: options.memoryLimitBytes).probabilities()
+            probabilities = try DensityMatrix(
+                program: program, threads: options.threads,
+                memoryLimitBytes: options.memoryLimitBytes
+            ).probabilities()
         case .trajectories, .auto:
             probabilities = Trajectories.probabilities(program: program, options: options)
         }
@@ -55,11 +59,12 @@ public enum Simulator {
     static func checkMemory(method: SimulationMethod, qubits: Int, options: SimulationOptions) throws(SimulationError) {
         let cap = qubitCap(method)
         guard qubits <= cap else { throw .tooManyQubits(method: method, qubits: qubits, cap: cap) }
-        let state = switch method {
-        case .densityMatrix: AmplitudeBuffer.bytes(qubitCount: 2 * qubits)
-        case .trajectories, .auto: Trajectories.bytes(qubits: qubits, threads: options.threads)
-        case .statevector: AmplitudeBuffer.bytes(qubitCount: qubits)
-        }
+        let state =
+            switch method {
+            case .densityMatrix: AmplitudeBuffer.bytes(qubitCount: 2 * qubits)
+            case .trajectories, .auto: Trajectories.bytes(qubits: qubits, threads: options.threads)
+            case .statevector: AmplitudeBuffer.bytes(qubitCount: qubits)
+            }
         // The result's probability vector, and the cumulative distribution when sampling shots.
         let vectors = (8 << qubits) * (options.shots > 0 ? 2 : 1)
         let bytes = method == .statevector ? max(state, vectors) : state + vectors

@@ -28,9 +28,11 @@ public struct SimulationOptions: Hashable, Sendable {
     public var memoryLimitBytes: Int
 
     /// Creates options with the documented defaults.
-    public init(method: SimulationMethod = .auto, shots: Int = 0, seed: UInt64 = 0, threads: Int = 1,
-                noise: NoiseProfile? = nil, trajectories: Int = 1000,
-                memoryLimitBytes: Int = 8 << 30) {
+    public init(
+        method: SimulationMethod = .auto, shots: Int = 0, seed: UInt64 = 0, threads: Int = 1,
+        noise: NoiseProfile? = nil, trajectories: Int = 1000,
+        memoryLimitBytes: Int = 8 << 30
+    ) {
         self.method = method
         self.shots = shots
         self.seed = seed

@@ -21,8 +21,10 @@ extension StandardGate {
         case .cswap: return Self.permutation([0, 1, 2, 5, 4, 3, 6, 7])
         case .rxx:
             let c = Complex(cos(parameters[0] / 2)), s = Complex(0, -sin(parameters[0] / 2))
-            return ComplexMatrix(rows: [[c, .zero, .zero, s], [.zero, c, s, .zero],
-                                        [.zero, s, c, .zero], [s, .zero, .zero, c]])
+            return ComplexMatrix(rows: [
+                [c, .zero, .zero, s], [.zero, c, s, .zero],
+                [.zero, s, c, .zero], [s, .zero, .zero, c],
+            ])
         case .rzz:
             let a = Self.phase(-parameters[0] / 2), b = Self.phase(parameters[0] / 2)
             return Self.diagonal([a, b, b, a])
@@ -64,11 +66,21 @@ extension StandardGate {
         case .sx: (0, Self.sqrtX)
         case .sxdg: (0, Self.sqrtX.adjoint)
         case .rx:
-            (0, ComplexMatrix(rows: [[Complex(cos(p[0] / 2)), Complex(0, -sin(p[0] / 2))],
-                                     [Complex(0, -sin(p[0] / 2)), Complex(cos(p[0] / 2))]]))
+            (
+                0,
+                ComplexMatrix(rows: [
+                    [Complex(cos(p[0] / 2)), Complex(0, -sin(p[0] / 2))],
+                    [Complex(0, -sin(p[0] / 2)), Complex(cos(p[0] / 2))],
+                ])
+            )
         case .ry:
-            (0, ComplexMatrix(rows: [[Complex(cos(p[0] / 2)), Complex(-sin(p[0] / 2))],
-                                     [Complex(sin(p[0] / 2)), Complex(cos(p[0] / 2))]]))
+            (
+                0,
+                ComplexMatrix(rows: [
+                    [Complex(cos(p[0] / 2)), Complex(-sin(p[0] / 2))],
+                    [Complex(sin(p[0] / 2)), Complex(cos(p[0] / 2))],
+                ])
+            )
         case .rz: (0, Self.diagonal([Self.phase(-p[0] / 2), Self.phase(p[0] / 2)]))
         case .cx: (1, Self.pauliX)
         case .ccx: (2, Self.pauliX)
@@ -93,13 +105,17 @@ extension StandardGate {
     /// Qiskit's U3(θ, φ, λ) = [[cos θ/2, −e^{iλ} sin θ/2], [e^{iφ} sin θ/2, e^{i(φ+λ)} cos θ/2]].
     static func u3(_ theta: Double, _ phi: Double, _ lambda: Double) -> ComplexMatrix {
         let c = cos(theta / 2), s = sin(theta / 2)
-        return ComplexMatrix(rows: [[Complex(c), -Complex(s) * phase(lambda)],
-                                    [Complex(s) * phase(phi), Complex(c) * phase(phi + lambda)]])
+        return ComplexMatrix(rows: [
+            [Complex(c), -Complex(s) * phase(lambda)],
+            [Complex(s) * phase(phi), Complex(c) * phase(phi + lambda)],
+        ])
     }
 
     static let pauliX = ComplexMatrix(rows: [[.zero, .one], [.one, .zero]])
-    static let sqrtX = ComplexMatrix(rows: [[Complex(0.5, 0.5), Complex(0.5, -0.5)],
-                                            [Complex(0.5, -0.5), Complex(0.5, 0.5)]])
+    static let sqrtX = ComplexMatrix(rows: [
+        [Complex(0.5, 0.5), Complex(0.5, -0.5)],
+        [Complex(0.5, -0.5), Complex(0.5, 0.5)],
+    ])
 
     /// e^{iθ}.
     static func phase(_ theta: Double) -> Complex<Double> { Complex(cos(theta), sin(theta)) }

@@ -11,7 +11,8 @@ extension QuireCommand {
 
         /// `quire cache clean [FILE...]`.
         struct Clean: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Delete the cached results of the documents' folders (default: the current folder).")
+            static let configuration = CommandConfiguration(
+                abstract: "Delete the cached results of the documents' folders (default: the current folder).")
 
             @Argument(help: "Documents whose folders' caches are deleted.")
             var files: [String] = []

@@ -7,7 +7,9 @@ extension QuireCommand {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-execute every block from scratch and exit 1 if any recorded result differs.",
-            discussion: "Each block is reported as identical, differs (same inputs, different result), stale (its spec, seed or referenced inputs changed since the recorded run), new (never run) or edited (its region was changed by hand).")
+            discussion:
+                "Each block is reported as identical, differs (same inputs, different result), stale (its spec, seed or referenced inputs changed since the recorded run), new (never run) or edited (its region was changed by hand)."
+        )
 
         /// Output formats of the report.
         enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -35,8 +37,10 @@ extension QuireCommand {
             var badInput = false
             for file in files {
                 do {
-                    reports.append(stale ? try NotebookFile.checkStale(path: file, options: options)
-                                         : try NotebookFile.check(path: file, options: options))
+                    reports.append(
+                        stale
+                            ? try NotebookFile.checkStale(path: file, options: options)
+                            : try NotebookFile.check(path: file, options: options))
                 } catch let error as any InputError {
                     Exit.printError(error.description)
                     badInput = true

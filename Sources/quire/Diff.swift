@@ -1,8 +1,9 @@
 import ArgumentParser
 import Quire
 import QuireCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension QuireCommand {
@@ -40,8 +41,9 @@ extension QuireCommand {
                 if let git {
                     diff = try DocumentRevision.diff(file: files[0], revision: git)
                 } else {
-                    diff = try DocumentDiff.compare(old: try DocumentRevision.read(files[0]), named: files[0],
-                                                    new: try DocumentRevision.read(files[1]), named: files[1])
+                    diff = try DocumentDiff.compare(
+                        old: try DocumentRevision.read(files[0]), named: files[0],
+                        new: try DocumentRevision.read(files[1]), named: files[1])
                 }
                 print(markdown ? diff.markdown() : diff.text(color: isatty(1) == 1))
                 if exitCode && diff.hasChanges { throw ExitCode(1) }

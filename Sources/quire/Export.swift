@@ -29,9 +29,10 @@ extension QuireCommand {
                 do {
                     let report = try await MLflowExport.export(path: file, to: client)
                     for note in report.notes { Exit.printError("\(file): note: \(note)") }
-                    Exit.printError("\(file): experiment \(report.experimentID), \(report.created) run\(report.created == 1 ? "" : "s") created, "
-                                    + "\(report.updated) updated, \(report.superseded) superseded, "
-                                    + "\(report.artifacts) figure\(report.artifacts == 1 ? "" : "s") uploaded")
+                    Exit.printError(
+                        "\(file): experiment \(report.experimentID), \(report.created) run\(report.created == 1 ? "" : "s") created, "
+                            + "\(report.updated) updated, \(report.superseded) superseded, "
+                            + "\(report.artifacts) figure\(report.artifacts == 1 ? "" : "s") uploaded")
                 } catch let error as any InputError {
                     Exit.printError(error.description)
                     failed = true

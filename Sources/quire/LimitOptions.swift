@@ -12,7 +12,9 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-sweep-points"), help: "Most points an experiment's sweep may have.")
     var maxSweepPoints: Int = 1_000
 
-    @Option(name: .customLong("max-circuit-evaluations"), help: "Most circuit evaluations an experiment's training may need (estimated before it starts).")
+    @Option(
+        name: .customLong("max-circuit-evaluations"), help: "Most circuit evaluations an experiment's training may need (estimated before it starts)."
+    )
     var maxCircuitEvaluations: Int = 100_000_000
 
     func validate() throws {

@@ -1,7 +1,8 @@
 import Foundation
 import Quire
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Shows `quire run`'s progress on a terminal (stderr a TTY): one status line rewritten in place

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Quire
 import QuireCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension QuireCommand {
@@ -55,9 +56,10 @@ extension QuireCommand {
                     for failure in report.failures { Exit.printError(failure.description) }
                     failed = failed || !report.failures.isEmpty
                     if quiet { continue }
-                    Exit.printError("\(file): \(report.documentChanged ? "updated" : "unchanged")"
-                                    + (report.cacheHits > 0 ? ", \(report.cacheHits) cached block\(report.cacheHits == 1 ? "" : "s") reused" : "")
-                                    + (report.figuresChanged > 0 ? ", \(report.figuresChanged) figure files written or removed" : ""))
+                    Exit.printError(
+                        "\(file): \(report.documentChanged ? "updated" : "unchanged")"
+                            + (report.cacheHits > 0 ? ", \(report.cacheHits) cached block\(report.cacheHits == 1 ? "" : "s") reused" : "")
+                            + (report.figuresChanged > 0 ? ", \(report.figuresChanged) figure files written or removed" : ""))
                 } catch let error as any InputError {
                     Exit.printError(error.description)
                     failed = true

@@ -45,8 +45,9 @@ extension QuireCommand {
         }
 
         func run() async throws {
-            let options = SimulationOptions(method: method, shots: shots, seed: seed, threads: threads,
-                                            trajectories: trajectories, memoryLimitBytes: limits.limits.memoryBytes)
+            let options = SimulationOptions(
+                method: method, shots: shots, seed: seed, threads: threads,
+                trajectories: trajectories, memoryLimitBytes: limits.limits.memoryBytes)
             do {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let result = try CircuitFile.simulate(qasmPath: circuit, noisePath: noise, options: options)

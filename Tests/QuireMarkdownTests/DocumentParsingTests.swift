@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireMarkdown
 
 /// How runnable blocks, front matter and regions are found, against CommonMark's rules.
@@ -102,7 +103,8 @@ struct DocumentParsingTests {
         BadCase(text: "```circut id=a\n```\n", line: 1, column: 4, fragment: "did you mean 'circuit'"),
         BadCase(text: "text\n\n```Experiment id=a\n```\n", line: 3, column: 4, fragment: "unknown block kind 'Experiment'"),
         BadCase(text: "```noise\n```\n", line: 1, column: 1, fragment: "has no id"),
-        BadCase(text: "```noise id=a\n```\n\n```noise id=a\n```\n", line: 4, column: 10, fragment: "duplicate block id 'a' (first used at doc.md:1:10)"),
+        BadCase(
+            text: "```noise id=a\n```\n\n```noise id=a\n```\n", line: 4, column: 10, fragment: "duplicate block id 'a' (first used at doc.md:1:10)"),
         BadCase(text: "```noise id=a/b\n```\n", line: 1, column: 10, fragment: "invalid block id"),
         BadCase(text: "```noise id=a shots\n```\n", line: 1, column: 15, fragment: "malformed attribute 'shots'"),
         BadCase(text: "```noise id=a\nx: 1\n", line: 1, column: 1, fragment: "never closed"),

@@ -1,5 +1,6 @@
 import QuireCore
 import Testing
+
 @testable import QuireMarkdown
 
 /// The splice rewrites generated regions and nothing else.
@@ -15,24 +16,25 @@ struct SplicerTests {
 
     @Test func insertsRegionAndAppendixExactly() throws {
         let out = try splice("# T\n\n```noise id=a\n```\nafter\n", outputs: ["a": "R\n"])
-        #expect(out == """
-            # T
+        #expect(
+            out == """
+                # T
 
-            ```noise id=a
-            ```
+                ```noise id=a
+                ```
 
-            <!-- quire:output id=a -->
-            R
+                <!-- quire:output id=a -->
+                R
 
-            <!-- /quire:output sha256=\(Hashing.shortHash(Array("R\n\n".utf8))) -->
-            after
+                <!-- /quire:output sha256=\(Hashing.shortHash(Array("R\n\n".utf8))) -->
+                after
 
-            <!-- quire:provenance -->
-            A
+                <!-- quire:provenance -->
+                A
 
-            <!-- /quire:provenance -->
+                <!-- /quire:provenance -->
 
-            """)
+                """)
     }
 
     /// Found by Fuzz/document: an unclosed fence or HTML comment at the end of the document swallowed
@@ -67,9 +69,9 @@ struct SplicerTests {
     @Test func rerunIsIdempotentAndStrippingRestoresTheInput() throws {
         let inputs = [
             "# T\n\n```noise id=a\n```\n\ntext\n\n> ```noise id=b\n> ```\n> quoted\n\n- x\n\n  ```noise id=c\n  ```\n",
-            "```noise id=a\n```",                       // no final newline, block at the end
-            "x\r\n\r\n```noise id=a\r\n```\r\nend",      // CRLF, no final newline
-            "\u{FEFF}```noise id=a\n```\n",              // BOM
+            "```noise id=a\n```",  // no final newline, block at the end
+            "x\r\n\r\n```noise id=a\r\n```\r\nend",  // CRLF, no final newline
+            "\u{FEFF}```noise id=a\n```\n",  // BOM
         ]
         for input in inputs {
             let doc = try QuireDocument(bytes: Array(input.utf8), file: "d.md")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireReport
 
 /// Markdown tables: exact bytes for aligned columns, non-ASCII widths, escaping and line endings.
@@ -41,15 +42,17 @@ struct MarkdownTableTests {
 
     @Test func sameInputSameBytes() {
         let make = {
-            MarkdownTable(columns: [.init("k"), .init("v", alignment: .right)],
-                          rows: (0..<50).map { ["row \($0)", NumberFormat().format(Double($0) / 7)] })
-                .render(lineEnding: "\n")
+            MarkdownTable(
+                columns: [.init("k"), .init("v", alignment: .right)],
+                rows: (0..<50).map { ["row \($0)", NumberFormat().format(Double($0) / 7)] }
+            )
+            .render(lineEnding: "\n")
         }
         #expect(make() == make())
     }
 }
 
-private extension String {
+extension String {
     /// The text with every CRLF pair removed, so any remaining CR is a lone one.
-    func replacingCRLF() -> String { split(separator: "\r\n", omittingEmptySubsequences: false).joined() }
+    fileprivate func replacingCRLF() -> String { split(separator: "\r\n", omittingEmptySubsequences: false).joined() }
 }

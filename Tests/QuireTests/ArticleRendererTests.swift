@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Quire
 
 /// `quire render`: deterministic, standalone, and safe with an untrusted document.
@@ -45,7 +46,10 @@ struct ArticleRendererTests {
         #expect(html.contains("<span class=\"author\">Ada Lovelace</span><span class=\"author\">Alan Turing</span>"))
         #expect(html.contains("<em>one</em>"))
         let inlined = "data:image/svg+xml;base64," + Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).base64EncodedString()
-        #expect(html.contains("<figure id=\"figure-1\"><img src=\"\(inlined)\" alt=\"Loss per epoch\" /><figcaption><span class=\"figure-number\">Figure 1.</span> Loss per epoch</figcaption></figure>"))
+        #expect(
+            html.contains(
+                "<figure id=\"figure-1\"><img src=\"\(inlined)\" alt=\"Loss per epoch\" /><figcaption><span class=\"figure-number\">Figure 1.</span> Loss per epoch</figcaption></figure>"
+            ))
         #expect(html.contains("src=\"../secret.svg\""), "a path leaving the project is never read")
         #expect(!html.contains(Data("<svg>secret</svg>".utf8).base64EncodedString()))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import QuireCore
 import Testing
+
 @testable import Quire
 
 /// Writes are all-or-nothing, and keep the file's permissions.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Quire
 
 /// The result cache: a warm run computes nothing and writes the same bytes (recorded details keep

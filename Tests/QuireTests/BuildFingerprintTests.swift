@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Quire
 
 /// The build ID in cache keys: read from a known ELF file, absent for anything else, and a key

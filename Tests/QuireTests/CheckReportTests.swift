@@ -1,6 +1,7 @@
 import Foundation
 import QuireMarkdown
 import Testing
+
 @testable import Quire
 
 /// `quire check` names the right block and the right kind of difference.

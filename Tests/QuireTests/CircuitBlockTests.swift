@@ -1,5 +1,6 @@
 import QuireCore
 import Testing
+
 @testable import Quire
 
 /// `circuit` blocks: OpenQASM in, a distribution table out, errors located in the Markdown.
@@ -9,7 +10,10 @@ struct CircuitBlockTests {
     }
 
     func error(_ text: String) -> String {
-        do { _ = try run(text); return "" } catch { return "\(error)" }
+        do {
+            _ = try run(text)
+            return ""
+        } catch { return "\(error)" }
     }
 
     static let bell = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0], q[1];\n"
@@ -31,7 +35,8 @@ struct CircuitBlockTests {
     }
 
     @Test func theRegionLinksAHistogramInTheFiguresFolder() throws {
-        let evaluation = try Notebook.evaluate(bytes: Array("```circuit id=bell shots=10\n\(Self.bell)```\n".utf8), file: "paper.md", options: RunOptions())
+        let evaluation = try Notebook.evaluate(
+            bytes: Array("```circuit id=bell shots=10\n\(Self.bell)```\n".utf8), file: "paper.md", options: RunOptions())
         #expect(Array(evaluation.figures.keys) == ["paper.figures/bell-histogram.svg"])
         #expect(String(decoding: evaluation.document, as: UTF8.self).contains("](paper.figures/bell-histogram.svg)"))
         #expect(evaluation.records.first?.figures == ["paper.figures/bell-histogram.svg"])

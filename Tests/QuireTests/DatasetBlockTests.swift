@@ -1,11 +1,13 @@
 import Foundation
 import QuireCore
 import Testing
+
 @testable import Quire
 
 /// `dataset` blocks: CSV files inside the project, pinned by SHA-256, referable from experiments.
 struct DatasetBlockTests {
-    static let csv = "x,y,kind\n0.0,1.00,a\n0.1,1.05,a\n0.2,1.10,a\n0.3,1.15,a\n0.4,1.20,a\n0.5,1.25,a\n0.6,1.30,a\n0.7,1.35,a\n0.8,1.40,a\n0.9,1.45,a\n2.0,3.00,b\n2.1,2.95,b\n2.2,2.90,b\n2.3,2.85,b\n2.4,2.80,b\n2.5,2.75,b\n2.6,2.70,b\n2.7,2.65,b\n2.8,2.60,b\n2.9,2.55,b\n"
+    static let csv =
+        "x,y,kind\n0.0,1.00,a\n0.1,1.05,a\n0.2,1.10,a\n0.3,1.15,a\n0.4,1.20,a\n0.5,1.25,a\n0.6,1.30,a\n0.7,1.35,a\n0.8,1.40,a\n0.9,1.45,a\n2.0,3.00,b\n2.1,2.95,b\n2.2,2.90,b\n2.3,2.85,b\n2.4,2.80,b\n2.5,2.75,b\n2.6,2.70,b\n2.7,2.65,b\n2.8,2.60,b\n2.9,2.55,b\n"
     static var digest: String { Hashing.sha256Hex(Array(csv.utf8)) }
 
     /// Runs `document` in a fresh folder holding data/points.csv and, beside the folder, secret.csv.
@@ -15,7 +17,8 @@ struct DatasetBlockTests {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
         try Data(Self.csv.utf8).write(to: folder.appendingPathComponent("data/points.csv"))
         try Data(Self.csv.utf8).write(to: root.appendingPathComponent("secret.csv"))
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("data/link.csv"), withDestinationURL: root.appendingPathComponent("secret.csv"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("data/link.csv"), withDestinationURL: root.appendingPathComponent("secret.csv"))
         let path = folder.appendingPathComponent("paper.md").path
         try Data(document.utf8).write(to: URL(fileURLWithPath: path))
         _ = try NotebookFile.run(path: path, options: RunOptions())
@@ -23,7 +26,10 @@ struct DatasetBlockTests {
     }
 
     func error(_ document: String) -> String {
-        do { _ = try run(document); return "" } catch { return "\(error)" }
+        do {
+            _ = try run(document)
+            return ""
+        } catch { return "\(error)" }
     }
 
     func block(file: String = "data/points.csv", sha: String? = nil, extra: String = "") -> String {

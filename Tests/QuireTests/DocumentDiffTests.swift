@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Quire
 
 /// `quire diff` names exactly the blocks and numbers that changed, and why.
@@ -57,10 +58,11 @@ struct DocumentDiffTests {
         let new = "| model | test accuracy |\n| --- | --: |\n| vqc | 0.830 ± 0.040 |\n| svm | 0.950 ± 0.010 |\n"
         let wrap = { (table: String) in "```noise id=a\n```\n\n<!-- quire:output id=a -->\n\(table)\n<!-- /quire:output sha256=00000000 -->\n" }
         let diff = try DocumentDiff.compare(old: Array(wrap(old).utf8), named: "a", new: Array(wrap(new).utf8), named: "b")
-        #expect(diff.blocks[0].metrics == [
-            "vqc / test accuracy: 0.800 ± 0.050 → 0.830 ± 0.040 (+0.03, within the repeats' 95% interval)",
-            "svm / test accuracy: 0.900 ± 0.010 → 0.950 ± 0.010 (+0.05, beyond the repeats' 95% interval)",
-        ])
+        #expect(
+            diff.blocks[0].metrics == [
+                "vqc / test accuracy: 0.800 ± 0.050 → 0.830 ± 0.040 (+0.03, within the repeats' 95% interval)",
+                "svm / test accuracy: 0.900 ± 0.010 → 0.950 ± 0.010 (+0.05, beyond the repeats' 95% interval)",
+            ])
     }
 
     @Test func identicalVersionsHaveNoChanges() throws {

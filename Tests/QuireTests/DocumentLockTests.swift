@@ -1,6 +1,7 @@
 import Foundation
 import QuireCore
 import Testing
+
 @testable import Quire
 
 /// Concurrent `quire run`s on one document serialise on `.<name>.quire.lock` instead of interleaving.

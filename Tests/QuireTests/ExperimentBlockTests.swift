@@ -1,6 +1,7 @@
 import QuireCore
 import Testing
 import Yams
+
 @testable import Quire
 
 /// `experiment` blocks: decoded strictly, run deterministically, reported per model or per sweep point.
@@ -10,7 +11,10 @@ struct ExperimentBlockTests {
     }
 
     func error(_ text: String) -> String {
-        do { _ = try run(text); return "" } catch { return "\(error)" }
+        do {
+            _ = try run(text)
+            return ""
+        } catch { return "\(error)" }
     }
 
     static let block = "```experiment id=e\ndataset: {name: moons, samples: 60, noise: 0.1}\nbaselines: [logistic-regression]\n```\n"
@@ -25,7 +29,8 @@ struct ExperimentBlockTests {
     }
 
     @Test func figuresFollowTheReportList() throws {
-        let text = Self.block.replacingOccurrences(of: "baselines: [logistic-regression]", with: "baselines: [logistic-regression]\nreport: [metrics, confusion-matrix]")
+        let text = Self.block.replacingOccurrences(
+            of: "baselines: [logistic-regression]", with: "baselines: [logistic-regression]\nreport: [metrics, confusion-matrix]")
         let evaluation = try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions())
         #expect(Array(evaluation.figures.keys) == ["paper.figures/e-accuracy.svg", "paper.figures/e-confusion-logistic-regression.svg"])
     }
@@ -49,7 +54,9 @@ struct ExperimentBlockTests {
     @Test func theResolvedSpecWritesEveryDefault() throws {
         let record = try #require(try Notebook.evaluate(bytes: Array(Self.block.utf8), file: "p.md", options: RunOptions()).records.first)
         let paths = Set(record.spec.leaves().map(\.path))
-        #expect(paths.isSuperset(of: ["dataset.test_fraction", "dataset.scale", "dataset.scale_range.1", "execution.engine", "execution.shots", "repeat"]))
+        #expect(
+            paths.isSuperset(of: ["dataset.test_fraction", "dataset.scale", "dataset.scale_range.1", "execution.engine", "execution.shots", "repeat"])
+        )
     }
 
     @Test(arguments: [
@@ -61,7 +68,10 @@ struct ExperimentBlockTests {
         ("dataset: {name: moons}\nsweep: {data.noise: [0]}", "3:9", "does not start with a field"),
         ("dataset: {name: moons}\nexecution: {noise: nope}", "3:20", "no noise block has id 'nope'"),
         // A sweep into an unknown noise block was located at the body's first line.
-        ("dataset: {name: moons}\nexecution: {noise: nope}\nsweep: {execution.noise.readout.prob_meas1_prep0: [0]}", "3:20", "no noise block has id 'nope'"),
+        (
+            "dataset: {name: moons}\nexecution: {noise: nope}\nsweep: {execution.noise.readout.prob_meas1_prep0: [0]}", "3:20",
+            "no noise block has id 'nope'"
+        ),
     ])
     func badSpecsAreLocated(body: String, location: String, fragment: String) {
         let message = error("```experiment id=e\n\(body)\n```\n")
@@ -119,7 +129,8 @@ extension ExperimentBlockTests {
         let labels = ["angle", "iqp", "amplitude"].map { svg.range(of: ">\($0)</text>")?.lowerBound }
         #expect(labels.allSatisfy { $0 != nil } && labels.map { $0! } == labels.map { $0! }.sorted(), "categories in sweep order")
         #expect(svg.components(separatedBy: "<rect class=\"bar").count - 1 == 6, "3 values × 2 models")
-        #expect(String(decoding: evaluation.document, as: UTF8.self).contains("![Test accuracy at each value of `encoding.kind`](p.figures/e-sweep.svg)"))
+        #expect(
+            String(decoding: evaluation.document, as: UTF8.self).contains("![Test accuracy at each value of `encoding.kind`](p.figures/e-sweep.svg)"))
     }
 }
 
@@ -145,14 +156,18 @@ struct QuantumExperimentTests {
         #expect(Array(first.figures.keys) == ["paper.figures/q-accuracy.svg", "paper.figures/q-loss.svg", "paper.figures/q-boundary.svg"])
         #expect(try evaluate(Self.spec).document == first.document)
         let leaves = Dictionary(uniqueKeysWithValues: try #require(first.records.first).spec.leaves().map { ($0.path, $0.value) })
-        #expect(leaves["train.gradient"] == "\"adjoint\"" && leaves["encoding.rotation"] == "\"y\"" && leaves["model.ansatz"] == "\"strongly-entangling\"")
+        #expect(
+            leaves["train.gradient"] == "\"adjoint\"" && leaves["encoding.rotation"] == "\"y\"" && leaves["model.ansatz"] == "\"strongly-entangling\""
+        )
     }
 
     @Test func aNoisyDeviceTrainsWithParameterShiftOnTheDensityMatrix() throws {
         let noise = "```noise id=lab\ndepolarizing: {one_qubit: 0.01, two_qubit: 0.05}\n```\n\n"
-        let body = Self.spec.replacingOccurrences(of: "train: {epochs: 3, batch_size: 8}", with: "train: {epochs: 2, batch_size: 8, gradient: parameter-shift}\nexecution: {noise: lab}")
+        let body = Self.spec.replacingOccurrences(
+            of: "train: {epochs: 3, batch_size: 8}", with: "train: {epochs: 2, batch_size: 8, gradient: parameter-shift}\nexecution: {noise: lab}")
         let noisy = String(decoding: try evaluate(body, noise: noise).document, as: UTF8.self)
-        let ideal = String(decoding: try evaluate(body.replacingOccurrences(of: "execution: {noise: lab}", with: ""), noise: noise).document, as: UTF8.self)
+        let ideal = String(
+            decoding: try evaluate(body.replacingOccurrences(of: "execution: {noise: lab}", with: ""), noise: noise).document, as: UTF8.self)
         let row = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix("| variational") }.map(String.init) }
         #expect(row(noisy) != nil && row(noisy) != row(ideal))
     }
@@ -190,7 +205,8 @@ struct KernelAndMitigationTests {
     }
 
     @Test func aKernelOnANoisyDeviceIsRefused() {
-        let text = "```noise id=lab\ndepolarizing: {one_qubit: 0.01}\n```\n\n```experiment id=k\ndataset: {name: moons, samples: 30}\nmodel: {kind: kernel}\nexecution: {noise: lab}\nbaselines: []\n```\n"
+        let text =
+            "```noise id=lab\ndepolarizing: {one_qubit: 0.01}\n```\n\n```experiment id=k\ndataset: {name: moons, samples: 30}\nmodel: {kind: kernel}\nexecution: {noise: lab}\nbaselines: []\n```\n"
         #expect(throws: (any Error).self) { try Notebook.evaluate(bytes: Array(text.utf8), file: "p.md", options: RunOptions()) }
     }
 }
@@ -201,7 +217,10 @@ struct ExperimentLimitTests {
         var options = RunOptions()
         limits(&options.limits)
         let text = "```experiment id=e\n\(body)\n```\n"
-        do { _ = try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: options); return "" } catch { return "\(error)" }
+        do {
+            _ = try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: options)
+            return ""
+        } catch { return "\(error)" }
     }
 
     @Test func aSweepOverTheLimitNamesTheFlag() {

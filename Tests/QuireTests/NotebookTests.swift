@@ -2,6 +2,7 @@ import Foundation
 import QuireCore
 import QuireMarkdown
 import Testing
+
 @testable import Quire
 
 /// The notebook engine end to end on documents with noise blocks (which need no simulator).

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import Quire
 
 /// Nested parallel maps share one budget of threads and return results in index order.
@@ -8,7 +9,12 @@ struct ParallelMapTests {
     /// Counts how many jobs run at once, and the most ever seen.
     final class Gauge: Sendable {
         private let state = Mutex((now: 0, peak: 0))
-        func enter() { state.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) } }
+        func enter() {
+            state.withLock {
+                $0.now += 1
+                $0.peak = max($0.peak, $0.now)
+            }
+        }
         func leave() { state.withLock { $0.now -= 1 } }
         var peak: Int { state.withLock { $0.peak } }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Quire
 
 /// Real Markdown written by others (the READMEs and docs of this package's dependencies, read
@@ -25,7 +26,10 @@ struct RealWorldMarkdownTests {
         return converted
     }
 
-    @Test(.enabled(if: !corpus.isEmpty, "no Markdown under .build/checkouts: the dependencies are not checked out (run swift build with SwiftPM's default build path)"))
+    @Test(
+        .enabled(
+            if: !corpus.isEmpty,
+            "no Markdown under .build/checkouts: the dependencies are not checked out (run swift build with SwiftPM's default build path)"))
     func documentsWithoutBlocksAreLeftByteIdentical() throws {
         let files = Self.corpus
         try #require(files.count >= 20, "expected the dependencies' Markdown under .build/checkouts")

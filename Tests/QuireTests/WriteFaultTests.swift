@@ -1,6 +1,7 @@
 import Foundation
 import QuireCore
 import Testing
+
 @testable import Quire
 
 /// A full disk or a read-only folder during `run`, simulated by failing the system calls of

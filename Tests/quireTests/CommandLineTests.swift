@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import quire
 
 /// The command line as users meet it: the built binary's exit codes, messages and file effects,

@@ -57,7 +57,12 @@ struct FullDiskTests {
         let document = disk.appendingPathComponent("paper.md")
         try Data(Self.paper.utf8).write(to: document)
         // Fill the disk to the last page.
-        let filler = try #require(FileHandle(forWritingAtPath: { FileManager.default.createFile(atPath: disk.appendingPathComponent("filler").path, contents: nil); return disk.appendingPathComponent("filler").path }()))
+        let filler = try #require(
+            FileHandle(
+                forWritingAtPath: {
+                    FileManager.default.createFile(atPath: disk.appendingPathComponent("filler").path, contents: nil)
+                    return disk.appendingPathComponent("filler").path
+                }()))
         while (try? filler.write(contentsOf: Data(count: 1024))) != nil {}
         try? filler.close()
 
@@ -72,7 +77,8 @@ struct FullDiskTests {
         #expect(Self.mount(["mount", "-o", "remount,ro", disk.path]))
         let readOnly = try QuireBinary.run(["run", "paper.md"], in: disk)
         #expect(readOnly.status == 2)
-        #expect(readOnly.stderr.contains("error: cannot create the lock file") && readOnly.stderr.contains("Read-only file system"), "\(readOnly.stderr)")
+        #expect(
+            readOnly.stderr.contains("error: cannot create the lock file") && readOnly.stderr.contains("Read-only file system"), "\(readOnly.stderr)")
         #expect(try String(contentsOf: document, encoding: .utf8) == Self.paper)
     }
 }

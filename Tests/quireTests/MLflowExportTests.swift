@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import quire
 
 /// `quire export --mlflow` against a real MLflow tracking server: runs nested per sweep point and
@@ -46,7 +47,8 @@ struct MLflowExportTests {
     }
 
     @Test func argumentsParseInProcess() throws {
-        let export = try #require(try QuireCommand.parseAsRoot(["export", "--mlflow", "http://127.0.0.1:5000", "a.md", "b.md"]) as? QuireCommand.Export)
+        let export = try #require(
+            try QuireCommand.parseAsRoot(["export", "--mlflow", "http://127.0.0.1:5000", "a.md", "b.md"]) as? QuireCommand.Export)
         #expect(export.mlflow == "http://127.0.0.1:5000" && export.files == ["a.md", "b.md"])
         #expect(throws: (any Error).self) { try QuireCommand.parseAsRoot(["export", "a.md"]) }
         let run = try #require(try QuireCommand.parseAsRoot(["run", "--quiet", "a.md"]) as? QuireCommand.Run)
@@ -64,8 +66,9 @@ struct MLflowExportTests {
         let before = try text(folder, "paper.md")
         let outcome = try QuireBinary.run(["export", "--mlflow", "http://127.0.0.1:\(try MLflowServer.freePort())", "paper.md"], in: folder)
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("cannot reach the MLflow server") && outcome.stderr.contains("hint: start one with `mlflow server"),
-                "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.contains("cannot reach the MLflow server") && outcome.stderr.contains("hint: start one with `mlflow server"),
+            "\(outcome.stderr)")
         #expect(try text(folder, "paper.md") == before)
     }
 
@@ -76,9 +79,11 @@ struct MLflowExportTests {
         #expect(outcome.stderr.contains("paper.md has no provenance appendix") && outcome.stderr.contains("quire run paper.md"))
     }
 
-    @Test(.enabled(if: MLflowServer.executable != nil,
-                   "skipped: no mlflow executable on PATH or in QUIRE_MLFLOW; `make test-integration` installs one and runs this test"),
-          .timeLimit(.minutes(5)))
+    @Test(
+        .enabled(
+            if: MLflowServer.executable != nil,
+            "skipped: no mlflow executable on PATH or in QUIRE_MLFLOW; `make test-integration` installs one and runs this test"),
+        .timeLimit(.minutes(5)))
     func exportingTwiceGivesTheSameRunsReadBackThroughTheAPI() async throws {
         let server = try await MLflowServer()
         defer { server.stop() }
@@ -94,8 +99,9 @@ struct MLflowExportTests {
         let runsBefore = try await runs(server, experimentID)
 
         let second = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
-        #expect(second.status == 0 && second.stderr.hasSuffix("0 runs created, \(Self.runCount) updated, 0 superseded, 3 figures uploaded\n"),
-                "\(second.stderr)")
+        #expect(
+            second.status == 0 && second.stderr.hasSuffix("0 runs created, \(Self.runCount) updated, 0 superseded, 3 figures uploaded\n"),
+            "\(second.stderr)")
         #expect(try text(folder, "paper.md") == document)
         let runs = try await runs(server, experimentID)
         #expect(runs.count == Self.runCount)
@@ -133,9 +139,11 @@ struct MLflowExportTests {
         #expect(wrongPath.status == 2 && wrongPath.stderr.contains("HTTP 404"), "\(wrongPath.stderr)")
     }
 
-    @Test(.enabled(if: MLflowServer.executable != nil,
-                   "skipped: no mlflow executable on PATH or in QUIRE_MLFLOW; `make test-integration` installs one and runs this test"),
-          .timeLimit(.minutes(5)))
+    @Test(
+        .enabled(
+            if: MLflowServer.executable != nil,
+            "skipped: no mlflow executable on PATH or in QUIRE_MLFLOW; `make test-integration` installs one and runs this test"),
+        .timeLimit(.minutes(5)))
     func withoutTheArtifactProxyFiguresAreSkippedWithANote() async throws {
         let server = try await MLflowServer(artifactProxy: false)
         defer { server.stop() }
@@ -143,16 +151,19 @@ struct MLflowExportTests {
         #expect(try QuireBinary.run(["run", "paper.md"], in: folder).status == 0)
         let outcome = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("note: figures were not uploaded")
+        #expect(
+            outcome.stderr.contains("note: figures were not uploaded")
                 && outcome.stderr.hasSuffix("\(Self.runCount) runs created, 0 updated, 0 superseded, 0 figures uploaded\n"),
-                "\(outcome.stderr)")
+            "\(outcome.stderr)")
     }
 
     /// Children hang under the right parent with their own numbers; re-exporting creates nothing;
     /// editing a spec adds runs and tags the block's older runs superseded, deleting none.
-    @Test(.enabled(if: MLflowServer.executable != nil,
-                   "skipped: no mlflow executable on PATH or in QUIRE_MLFLOW; `make test-integration` installs one and runs this test"),
-          .timeLimit(.minutes(5)))
+    @Test(
+        .enabled(
+            if: MLflowServer.executable != nil,
+            "skipped: no mlflow executable on PATH or in QUIRE_MLFLOW; `make test-integration` installs one and runs this test"),
+        .timeLimit(.minutes(5)))
     func nestedRunsAndSupersession() async throws {
         let server = try await MLflowServer()
         defer { server.stop() }
@@ -166,14 +177,19 @@ struct MLflowExportTests {
 
         // swept → 2 points → 2 repeats each, every child pointing at its parent.
         let swept = try #require(before.values.first { $0.tags["quire.block_id"] == "swept" && $0.tags["mlflow.parentRunId"] == nil })
-        let points = before.values.filter { $0.tags["mlflow.parentRunId"] == swept.id }.sorted { $0.tags["quire.sweep_point"] ?? "" < $1.tags["quire.sweep_point"] ?? "" }
+        let points = before.values.filter { $0.tags["mlflow.parentRunId"] == swept.id }.sorted {
+            $0.tags["quire.sweep_point"] ?? "" < $1.tags["quire.sweep_point"] ?? ""
+        }
         #expect(points.map { $0.tags["quire.sweep_point"] } == ["1", "2"] && points.allSatisfy { $0.tags["quire.repeat"] == nil })
         #expect(points.map { $0.params["train.learning_rate"] } == ["0.1", "0.3"])
         #expect(points.allSatisfy { $0.tags["quire.spec_sha256"] == swept.tags["quire.spec_sha256"] && $0.tags["quire.document"] == "paper.md" })
         let sweptPoints = try #require(((record["swept"]?["details"] as? [String: Any])?["points"]) as? [[String: Any]])
         for (index, point) in points.enumerated() {
-            let repeats = before.values.filter { $0.tags["mlflow.parentRunId"] == point.id }.sorted { $0.tags["quire.repeat"] ?? "" < $1.tags["quire.repeat"] ?? "" }
-            #expect(repeats.map { $0.tags["quire.repeat"] } == ["1", "2"] && repeats.allSatisfy { $0.tags["quire.sweep_point"] == String(index + 1) })
+            let repeats = before.values.filter { $0.tags["mlflow.parentRunId"] == point.id }.sorted {
+                $0.tags["quire.repeat"] ?? "" < $1.tags["quire.repeat"] ?? ""
+            }
+            #expect(
+                repeats.map { $0.tags["quire.repeat"] } == ["1", "2"] && repeats.allSatisfy { $0.tags["quire.sweep_point"] == String(index + 1) })
             let recorded = try #require(sweptPoints[index]["repeats"] as? [[String: Any]])
             for (run, entry) in zip(repeats, recorded) {
                 // Metrics read back through the API equal the document's per-repeat record.
@@ -188,7 +204,8 @@ struct MLflowExportTests {
                 let logged = (history["metrics"] as? [[String: Any]] ?? []).sorted { ($0["step"] as? Int ?? 0) < ($1["step"] as? Int ?? 0) }
                 #expect(logged.compactMap { $0["step"] as? Int } == [1, 2])
                 #expect(zip(logged.compactMap { $0["value"] as? Double }, curve).allSatisfy { abs($0 - $1) <= 1e-12 * abs($1) })
-                #expect(run.params["model_seed"] == (entry["model_seed"] as? NSNumber)?.stringValue && run.params["repeat"] == run.tags["quire.repeat"])
+                #expect(
+                    run.params["model_seed"] == (entry["model_seed"] as? NSNumber)?.stringValue && run.params["repeat"] == run.tags["quire.repeat"])
             }
         }
         let tiny = try #require(before.values.first { $0.tags["quire.block_id"] == "tiny" && $0.tags["mlflow.parentRunId"] == nil })
@@ -202,11 +219,13 @@ struct MLflowExportTests {
         #expect(third.stderr.hasSuffix("3 runs created, 8 updated, 3 superseded, 3 figures uploaded\n"), "\(third.stderr)")
         let after = try await runs(server, experimentID)
         #expect(after.count == Self.runCount + 3 && Set(before.keys).isSubset(of: after.keys))
-        let newTiny = try #require(after.values.first {
-            $0.tags["quire.block_id"] == "tiny" && $0.tags["mlflow.parentRunId"] == nil && $0.id != tiny.id
-        })
-        #expect(third.stderr.contains("note: block tiny: 3 runs of an earlier spec tagged quire.superseded=true, quire.superseded_by=\(newTiny.id)"),
-                "\(third.stderr)")
+        let newTiny = try #require(
+            after.values.first {
+                $0.tags["quire.block_id"] == "tiny" && $0.tags["mlflow.parentRunId"] == nil && $0.id != tiny.id
+            })
+        #expect(
+            third.stderr.contains("note: block tiny: 3 runs of an earlier spec tagged quire.superseded=true, quire.superseded_by=\(newTiny.id)"),
+            "\(third.stderr)")
         let old = after.values.filter { $0.tags["quire.block_id"] == "tiny" && $0.tags["quire.spec_sha256"] == tiny.tags["quire.spec_sha256"] }
         #expect(old.count == 3 && old.allSatisfy { $0.tags["quire.superseded"] == "true" && $0.tags["quire.superseded_by"] == newTiny.id })
         #expect(after.values.filter { $0.tags["quire.superseded"] != nil }.count == 3)
@@ -250,8 +269,9 @@ struct MLflowExportTests {
                 }
                 return result
             }
-            runs[id] = Run(id: id, tags: pairs("tags") { $0 as? String ?? "" }, params: pairs("params") { $0 as? String ?? "" },
-                           metrics: pairs("metrics") { $0 as? Double ?? .nan })
+            runs[id] = Run(
+                id: id, tags: pairs("tags") { $0 as? String ?? "" }, params: pairs("params") { $0 as? String ?? "" },
+                metrics: pairs("metrics") { $0 as? Double ?? .nan })
         }
         return runs
     }

@@ -1,9 +1,10 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real `mlflow server` on 127.0.0.1 with a SQLite store, with or without the artifact proxy, in
@@ -39,10 +40,14 @@ final class MLflowServer {
         // Foundation starts the child in a process group of its own, which the server's workers
         // inherit: `stop()` signals the whole group.
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["server", "--host", "127.0.0.1", "--port", String(port), "--workers", "1",
-                             "--backend-store-uri", "sqlite:///\(folder.path)/mlflow.db"]
-            + (artifactProxy ? ["--artifacts-destination", folder.appendingPathComponent("artifacts").path]
-                             : ["--no-serve-artifacts", "--default-artifact-root", folder.appendingPathComponent("artifacts").path])
+        process.arguments =
+            [
+                "server", "--host", "127.0.0.1", "--port", String(port), "--workers", "1",
+                "--backend-store-uri", "sqlite:///\(folder.path)/mlflow.db",
+            ]
+            + (artifactProxy
+                ? ["--artifacts-destination", folder.appendingPathComponent("artifacts").path]
+                : ["--no-serve-artifacts", "--default-artifact-root", folder.appendingPathComponent("artifacts").path])
         let log = folder.appendingPathComponent("server.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: log)
@@ -50,7 +55,10 @@ final class MLflowServer {
         try process.run()
         for _ in 0..<240 {
             if let (_, response) = try? await URLSession.shared.data(from: URL(string: "\(uri)/health")!),
-               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+                (response as? HTTPURLResponse)?.statusCode == 200
+            {
+                return
+            }
             guard process.isRunning else { break }
             try await Task.sleep(nanoseconds: 500_000_000)
         }

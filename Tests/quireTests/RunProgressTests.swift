@@ -1,6 +1,7 @@
 import Foundation
 import Quire
 import Testing
+
 @testable import quire
 
 /// `quire run`'s messages: on a terminal one status line rewritten in place (blocks, sweep
@@ -58,14 +59,15 @@ struct RunProgressTests {
         report(.repeatFinished(position), at: 90)
         report(.finished(cached: false), at: 1250)
         printer.finish()
-        #expect(written == [
-            Self.redraw + "p.md [2/3] experiment s: started",
-            Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 1/4 · 0.01 s",
-            Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 3/4 · 0.07 s",
-            Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 4/4 · 0.08 s",
-            Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5 done · 0.09 s",
-            Self.redraw + "p.md [2/3] experiment s: done in 1.25 s\n",
-        ])
+        #expect(
+            written == [
+                Self.redraw + "p.md [2/3] experiment s: started",
+                Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 1/4 · 0.01 s",
+                Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 3/4 · 0.07 s",
+                Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 4/4 · 0.08 s",
+                Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5 done · 0.09 s",
+                Self.redraw + "p.md [2/3] experiment s: done in 1.25 s\n",
+            ])
         let narrow = ProgressPrinter(file: "a-rather-long-document-name.md", width: 30, write: { written.append($0) }, now: { start })
         narrow.report(BlockProgress(id: "block", kind: "noise", index: 1, count: 1, event: .started))
         #expect(written.last == Self.redraw + "a-rather-long-document-name.m")  // width − 1 characters: never wraps
@@ -99,7 +101,10 @@ struct RunProgressTests {
         }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "skipped: /usr/bin/script (util-linux) is needed for a pseudo-terminal"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+            "skipped: /usr/bin/script (util-linux) is needed for a pseudo-terminal"))
     func aTerminalSeesEachBlockStartAndFinishWithItsTime() throws {
         let plain = try QuireBinary.folder(["paper.md": Self.paper])
         _ = try QuireBinary.run(["run", "paper.md"], in: plain)
@@ -118,12 +123,16 @@ struct RunProgressTests {
     /// An experiment's sweep points, repeats and epochs appear in the status line, which is
     /// erased before the summary; without a terminal only the summary line is printed; the
     /// document is the same for both and for any --jobs.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "skipped: /usr/bin/script (util-linux) is needed for a pseudo-terminal"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+            "skipped: /usr/bin/script (util-linux) is needed for a pseudo-terminal"))
     func aTerminalSeesSweepPointsRepeatsAndEpochs() throws {
         let plain = try QuireBinary.folder(["paper.md": Self.sweep])
         let piped = try QuireBinary.run(["run", "--jobs", "1", "paper.md"], in: plain)
-        #expect(piped.status == 0 && piped.stderr.hasPrefix("paper.md: updated,") && piped.stderr.filter { $0 == "\n" }.count == 1,
-                "\(piped.stderr)")
+        #expect(
+            piped.status == 0 && piped.stderr.hasPrefix("paper.md: updated,") && piped.stderr.filter { $0 == "\n" }.count == 1,
+            "\(piped.stderr)")
         let folder = try QuireBinary.folder(["paper.md": Self.sweep])
         let (status, output) = try terminal("run --jobs 2 paper.md", in: folder)
         #expect(status == 0)
@@ -136,7 +145,8 @@ struct RunProgressTests {
             }
         }
         let lines = visibleLines(output)
-        #expect(lines.count == 2 && lines.first?.hasPrefix("paper.md [1/1] experiment s: done in ") == true
+        #expect(
+            lines.count == 2 && lines.first?.hasPrefix("paper.md [1/1] experiment s: done in ") == true
                 && lines.last == piped.stderr.trimmingCharacters(in: .newlines), "\(lines)")
         #expect(try text(folder, "paper.md") == text(plain, "paper.md"))
     }

@@ -8,7 +8,10 @@ enum CopyBenchmark {
         let bytes = 16 << qubits
         let source = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         let target = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
-        defer { source.deallocate(); target.deallocate() }
+        defer {
+            source.deallocate()
+            target.deallocate()
+        }
         memset(source, 1, bytes)
         memset(target, 0, bytes)
         var best = Double.infinity

@@ -10,8 +10,8 @@ import QuireSimulator
 enum LearningBenchmark {
     /// Trains both variants and prints seconds (best of 3) and the final loss.
     static func run() throws {
-        let data = try MoonsParameters(samples: 200, noise: 0.1).generate(RandomStream(seed: 20261125, purpose: "dataset"))
-        let split = try TrainTestSplit.stratified(data, testFraction: 0.3, stream: RandomStream(seed: 20261125, purpose: "split"))
+        let data = try MoonsParameters(samples: 200, noise: 0.1).generate(RandomStream(seed: 20_261_125, purpose: "dataset"))
+        let split = try TrainTestSplit.stratified(data, testFraction: 0.3, stream: RandomStream(seed: 20_261_125, purpose: "split"))
             .scaled(.minMax(lower: 0, upper: 1))
         let model = try VariationalModel(
             encoding: Encoding(.angle(rotation: .y, scale: 1), featureCount: 2, qubitCount: 4),
@@ -20,7 +20,10 @@ enum LearningBenchmark {
         noise.depolarizing = .init(oneQubit: 0.01, twoQubit: 0.01)
         let variants: [(String, TrainingConfiguration)] = [
             ("noiseless adjoint", TrainingConfiguration(seed: 1, threads: 1)),
-            ("density matrix λ=0.01 adjoint", TrainingConfiguration(execution: SimulationOptions(method: .densityMatrix, noise: noise), seed: 1, threads: 1)),
+            (
+                "density matrix λ=0.01 adjoint",
+                TrainingConfiguration(execution: SimulationOptions(method: .densityMatrix, noise: noise), seed: 1, threads: 1)
+            ),
         ]
         for (name, configuration) in variants {
             var loss = 0.0

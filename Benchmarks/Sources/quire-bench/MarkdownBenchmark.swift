@@ -6,8 +6,10 @@ import QuireMarkdown
 enum MarkdownBenchmark {
     /// A document of about `megabytes` MB with `blocks` trivial noise blocks spread through prose.
     static func document(megabytes: Int, blocks: Int) -> [UInt8] {
-        let paragraph = Array("Quantum kernels are compared with classical baselines under a recorded seed; "
-            .utf8) + Array("every number in this paragraph is prose, **emphasis**, `code` and [links](https://example.org).\n\n".utf8)
+        let paragraph =
+            Array(
+                "Quantum kernels are compared with classical baselines under a recorded seed; "
+                    .utf8) + Array("every number in this paragraph is prose, **emphasis**, `code` and [links](https://example.org).\n\n".utf8)
         let target = megabytes * 1_000_000
         let prosePerBlock = target / blocks
         var bytes: [UInt8] = Array("# Benchmark paper\n\n".utf8)
@@ -31,7 +33,9 @@ enum MarkdownBenchmark {
             _ = try DocumentSplicer.splice(document, outputs: outputs, appendix: "appendix\n")
         }
         let megabytes = Double(bytes.count) / 1e6
-        print("markdown: \(String(format: "%.1f", megabytes)) MB, 1000 blocks: parse \(milliseconds(parse)) ms, parse+splice \(milliseconds(splice)) ms (target < 1000 ms)")
+        print(
+            "markdown: \(String(format: "%.1f", megabytes)) MB, 1000 blocks: parse \(milliseconds(parse)) ms, parse+splice \(milliseconds(splice)) ms (target < 1000 ms)"
+        )
     }
 
     private static func milliseconds(_ seconds: Double) -> String { String(Int((seconds * 1000).rounded())) }

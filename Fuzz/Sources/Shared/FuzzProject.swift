@@ -2,6 +2,7 @@ import Foundation
 import QuireCore
 import QuireMarkdown
 import Yams
+
 @testable import Quire
 
 /// A project folder for the targets that read dataset files: small CSV files a fuzzed `dataset`
@@ -9,7 +10,10 @@ import Yams
 enum FuzzProject {
     /// The files, by path relative to the folder: clean, CRLF with quoting, a non-number, one class.
     static let files: [(path: String, text: String)] = [
-        ("data/flowers.csv", "length,width,species\n1.4,0.2,setosa\n1.3,0.2,setosa\n4.7,1.4,versicolor\n4.5,1.5,versicolor\n6.0,2.5,virginica\n5.1,1.9,virginica\n"),
+        (
+            "data/flowers.csv",
+            "length,width,species\n1.4,0.2,setosa\n1.3,0.2,setosa\n4.7,1.4,versicolor\n4.5,1.5,versicolor\n6.0,2.5,virginica\n5.1,1.9,virginica\n"
+        ),
         ("data/crlf.csv", "\u{FEFF}\"x, left\",y,\"label \"\"q\"\"\"\r\n0.5,1,a\r\n-0.5,2,b\r\n1e-3,3,a\r\n2,4,b"),
         ("data/words.csv", "x,label\n1,a\nnan,b\n2,b\n"),
         ("data/single.csv", "x,label\n1,a\n2,a\n"),
@@ -55,7 +59,8 @@ enum FuzzProject {
         let bytes = Array((prefix + "```" + info + "\n").utf8) + body + ending + Array("```\n".utf8)
         let lines = markdownLines(body + ending).dropLast()
         guard let parsed = try? QuireDocument(bytes: bytes, file: "fuzz.md"), let block = parsed.blocks.last,
-              block.attribute("id") == "fuzz", Array(block.body.utf8) == lines.flatMap({ $0 + [0x0A] }) else { return nil }
+            block.attribute("id") == "fuzz", Array(block.body.utf8) == lines.flatMap({ $0 + [0x0A] })
+        else { return nil }
         return (bytes, block)
     }
 

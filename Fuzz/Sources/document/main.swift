@@ -11,7 +11,8 @@ public func fuzzDocument(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size <= 65_536 else { return 0 }
     let input = Array(UnsafeBufferPointer(start: data, count: size))
     guard let parsed = try? QuireDocument(bytes: input, file: "fuzz.md"),
-          parsed.blocks.allSatisfy({ $0.kind == .noise || $0.kind == .circuit }) else { return 0 }
+        parsed.blocks.allSatisfy({ $0.kind == .noise || $0.kind == .circuit })
+    else { return 0 }
     var options = RunOptions()
     options.limits.memoryBytes = 1 << 20
     options.limits.shots = 10_000

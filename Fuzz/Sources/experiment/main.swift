@@ -1,5 +1,6 @@
 import OrderedCollections
 import QuireCore
+
 @testable import Quire
 
 /// libFuzzer target: an `experiment` block's YAML body, decoded the way `quire run` prepares it

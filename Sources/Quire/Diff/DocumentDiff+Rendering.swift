@@ -13,8 +13,14 @@ extension DocumentDiff {
             case .unchanged: mark = "unchanged"
             }
             lines.append("  \(block.id) (\(block.kind)): \(mark)")
-            if !block.inputs.isEmpty { lines.append("    inputs:"); lines += block.inputs.map { "      " + $0 } }
-            if !block.metrics.isEmpty { lines.append("    numbers:"); lines += block.metrics.map { "      " + $0 } }
+            if !block.inputs.isEmpty {
+                lines.append("    inputs:")
+                lines += block.inputs.map { "      " + $0 }
+            }
+            if !block.metrics.isEmpty {
+                lines.append("    numbers:")
+                lines += block.metrics.map { "      " + $0 }
+            }
             if block.figuresChanged { lines.append("    figures changed") }
             if !block.region.isEmpty {
                 lines.append("    region:")

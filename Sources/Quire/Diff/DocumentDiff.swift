@@ -1,6 +1,6 @@
+import Foundation
 import QuireCore
 import QuireMarkdown
-import Foundation
 
 /// What changed between two versions of a paper, block by block, and why: the inputs each block
 /// recorded (spec keys with defaults resolved, seed, noise profile, dataset, Quire version) and its
@@ -61,14 +61,18 @@ public struct DocumentDiff: Sendable {
         var blocks: [Block] = []
         for block in after.document.blocks {
             guard let previous = before.document.blocks.first(where: { $0.id == block.id }) else {
-                blocks.append(Block(id: block.id, kind: block.kind.rawValue, change: .added, inputs: [], metrics: [], region: [], figuresChanged: false))
+                blocks.append(
+                    Block(id: block.id, kind: block.kind.rawValue, change: .added, inputs: [], metrics: [], region: [], figuresChanged: false))
                 continue
             }
-            blocks.append(Self.block(id: block.id, kind: previous.kind == block.kind ? block.kind.rawValue : "\(previous.kind.rawValue) → \(block.kind.rawValue)",
-                                     before: before, after: after))
+            blocks.append(
+                Self.block(
+                    id: block.id, kind: previous.kind == block.kind ? block.kind.rawValue : "\(previous.kind.rawValue) → \(block.kind.rawValue)",
+                    before: before, after: after))
         }
         for block in before.document.blocks where !after.document.blocks.contains(where: { $0.id == block.id }) {
-            blocks.append(Block(id: block.id, kind: block.kind.rawValue, change: .removed, inputs: [], metrics: [], region: [], figuresChanged: false))
+            blocks.append(
+                Block(id: block.id, kind: block.kind.rawValue, change: .removed, inputs: [], metrics: [], region: [], figuresChanged: false))
         }
         return DocumentDiff(old: oldName, new: newName, document: document, blocks: blocks)
     }

@@ -27,8 +27,9 @@ public enum DocumentRevision {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw LocatedError(nil, "git show \(revision):\(file) failed: \(message.split(separator: "\n").first ?? "")",
-                               hint: "check the revision and that the file is tracked at it")
+            throw LocatedError(
+                nil, "git show \(revision):\(file) failed: \(message.split(separator: "\n").first ?? "")",
+                hint: "check the revision and that the file is tracked at it")
         }
         return try DocumentDiff.compare(old: [UInt8](old), named: "\(file)@\(revision)", new: try read(file), named: file)
     }

@@ -78,8 +78,9 @@ struct DatasetSpec: Sendable {
             return try splitAndScale(source: .file(id: id, try datasets(id, node)), map: nil, node: node)
         }
         guard case .mapping(let mapping) = node.node else {
-            throw node.error("'dataset' must be a dataset block id or a mapping such as {name: moons, samples: 200}",
-                             hint: "generators: \(DatasetGenerator.names.joined(separator: ", "))")
+            throw node.error(
+                "'dataset' must be a dataset block id or a mapping such as {name: moons, samples: 200}",
+                hint: "generators: \(DatasetGenerator.names.joined(separator: ", "))")
         }
         if mapping["ref"] != nil {
             let map = try node.mapping(allowed: referenceKeys)
@@ -160,31 +161,43 @@ struct DatasetSpec: Sendable {
             return .circles(CirclesParameters(samples: int("samples", d.samples), noise: real("noise", d.noise), factor: real("factor", d.factor)))
         case "blobs":
             let d = BlobsParameters()
-            return .blobs(BlobsParameters(samples: int("samples", d.samples), centers: int("centers", d.centers),
-                                          features: int("features", d.features), clusterStd: real("cluster_std", d.clusterStd)))
+            return .blobs(
+                BlobsParameters(
+                    samples: int("samples", d.samples), centers: int("centers", d.centers),
+                    features: int("features", d.features), clusterStd: real("cluster_std", d.clusterStd)))
         case "parity":
             let d = ParityParameters()
             return .parity(ParityParameters(samples: int("samples", d.samples), bits: int("bits", d.bits), noise: real("noise", d.noise)))
         case "linearly-separable":
             let d = LinearlySeparableParameters()
-            return .linearlySeparable(LinearlySeparableParameters(samples: int("samples", d.samples), features: int("features", d.features),
-                                                                  margin: real("margin", d.margin)))
+            return .linearlySeparable(
+                LinearlySeparableParameters(
+                    samples: int("samples", d.samples), features: int("features", d.features),
+                    margin: real("margin", d.margin)))
         case "hyperplanes":
             let d = HyperplanesParameters()
-            return .hyperplanes(HyperplanesParameters(samples: int("samples", d.samples), features: int("features", d.features),
-                                                      hyperplanes: int("hyperplanes", d.hyperplanes), dimension: int("dimension", d.dimension)))
+            return .hyperplanes(
+                HyperplanesParameters(
+                    samples: int("samples", d.samples), features: int("features", d.features),
+                    hyperplanes: int("hyperplanes", d.hyperplanes), dimension: int("dimension", d.dimension)))
         case "hidden-manifold":
             let d = HiddenManifoldParameters()
-            return .hiddenManifold(HiddenManifoldParameters(samples: int("samples", d.samples), features: int("features", d.features),
-                                                            manifoldDimension: int("manifold_dimension", d.manifoldDimension)))
+            return .hiddenManifold(
+                HiddenManifoldParameters(
+                    samples: int("samples", d.samples), features: int("features", d.features),
+                    manifoldDimension: int("manifold_dimension", d.manifoldDimension)))
         case "two-curves":
             let d = TwoCurvesParameters()
-            return .twoCurves(TwoCurvesParameters(samples: int("samples", d.samples), features: int("features", d.features),
-                                                  degree: int("degree", d.degree), offset: real("offset", d.offset), noise: real("noise", d.noise)))
+            return .twoCurves(
+                TwoCurvesParameters(
+                    samples: int("samples", d.samples), features: int("features", d.features),
+                    degree: int("degree", d.degree), offset: real("offset", d.offset), noise: real("noise", d.noise)))
         default:
             let d = BarsAndStripesParameters()
-            return .barsAndStripes(BarsAndStripesParameters(samples: int("samples", d.samples), height: int("height", d.height),
-                                                            width: int("width", d.width), noise: real("noise", d.noise)))
+            return .barsAndStripes(
+                BarsAndStripesParameters(
+                    samples: int("samples", d.samples), height: int("height", d.height),
+                    width: int("width", d.width), noise: real("noise", d.noise)))
         }
     }
 
@@ -194,14 +207,18 @@ struct DatasetSpec: Sendable {
         switch generator {
         case .moons(let p): return [("samples", i(p.samples)), ("noise", .number(p.noise))]
         case .circles(let p): return [("samples", i(p.samples)), ("noise", .number(p.noise)), ("factor", .number(p.factor))]
-        case .blobs(let p): return [("samples", i(p.samples)), ("centers", i(p.centers)), ("features", i(p.features)), ("cluster_std", .number(p.clusterStd))]
+        case .blobs(let p):
+            return [("samples", i(p.samples)), ("centers", i(p.centers)), ("features", i(p.features)), ("cluster_std", .number(p.clusterStd))]
         case .parity(let p): return [("samples", i(p.samples)), ("bits", i(p.bits)), ("noise", .number(p.noise))]
         case .linearlySeparable(let p): return [("samples", i(p.samples)), ("features", i(p.features)), ("margin", .number(p.margin))]
         case .hyperplanes(let p):
             return [("samples", i(p.samples)), ("features", i(p.features)), ("hyperplanes", i(p.hyperplanes)), ("dimension", i(p.dimension))]
         case .hiddenManifold(let p): return [("samples", i(p.samples)), ("features", i(p.features)), ("manifold_dimension", i(p.manifoldDimension))]
         case .twoCurves(let p):
-            return [("samples", i(p.samples)), ("features", i(p.features)), ("degree", i(p.degree)), ("offset", .number(p.offset)), ("noise", .number(p.noise))]
+            return [
+                ("samples", i(p.samples)), ("features", i(p.features)), ("degree", i(p.degree)), ("offset", .number(p.offset)),
+                ("noise", .number(p.noise)),
+            ]
         case .barsAndStripes(let p): return [("samples", i(p.samples)), ("height", i(p.height)), ("width", i(p.width)), ("noise", .number(p.noise))]
         }
     }

@@ -22,8 +22,9 @@ enum ExperimentBlock {
         try Attributes.check(block, allowed: ["id", "seed"])
         let origin = YAMLOrigin(yaml: block.body) { block.documentLocation(bodyLine: $0, column: $1) }
         guard let root = try SpecNode.parse(block.body, origin: origin) else {
-            throw LocatedError(block.location, "experiment block '\(block.id)' is empty",
-                               hint: "declare at least a dataset and a model or baselines, e.g. dataset: {name: moons}")
+            throw LocatedError(
+                block.location, "experiment block '\(block.id)' is empty",
+                hint: "declare at least a dataset and a model or baselines, e.g. dataset: {name: moons}")
         }
         _ = try root.mapping(allowed: ExperimentSpec.keys)
         guard case .mapping(var base) = root.node else { preconditionFailure("checked to be a mapping") }
@@ -37,20 +38,27 @@ enum ExperimentBlock {
                 guard path == "execution.noise", let id = node.string else { return nil }
                 return try context.profile(named: id, at: origin.location(node.mark)).canonical.yamlNode
             }
-            let spec = try ExperimentSpec.decode(SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, noiseProfiles: profiles,
-                                                 datasets: { try context.dataset(named: $0, at: $1.location) })
+            let spec = try ExperimentSpec.decode(
+                SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, noiseProfiles: profiles,
+                datasets: { try context.dataset(named: $0, at: $1.location) })
             decoded.append(Point(values: values.map(SweepGrid.label), spec: spec))
         }
         let evaluations = decoded.reduce(0) { $0.addingReportingOverflow($1.spec.estimatedCircuitEvaluations).partialValue }
         guard evaluations <= context.limits.circuitEvaluations else {
-            throw LocatedError(block.location, "training would need about \(evaluations) circuit evaluations, more than the limit of \(context.limits.circuitEvaluations)",
-                               hint: "use fewer epochs, samples, repeats or sweep points, or raise the limit with --max-circuit-evaluations")
+            throw LocatedError(
+                block.location,
+                "training would need about \(evaluations) circuit evaluations, more than the limit of \(context.limits.circuitEvaluations)",
+                hint: "use fewer epochs, samples, repeats or sweep points, or raise the limit with --max-circuit-evaluations")
         }
         let points = decoded
-        let canonical: CanonicalJSON = sweep.axes.isEmpty ? points[0].spec.canonical : .object([
-            "sweep": .object(OrderedDictionary(uniqueKeysWithValues: sweep.axes.map { ($0.path, CanonicalJSON.array($0.values.map(SweepGrid.label))) })),
-            "points": .array(points.map(\.spec.canonical)),
-        ])
+        let canonical: CanonicalJSON =
+            sweep.axes.isEmpty
+            ? points[0].spec.canonical
+            : .object([
+                "sweep": .object(
+                    OrderedDictionary(uniqueKeysWithValues: sweep.axes.map { ($0.path, CanonicalJSON.array($0.values.map(SweepGrid.label))) })),
+                "points": .array(points.map(\.spec.canonical)),
+            ])
         let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: canonical, seed: try context.seed(of: block))
         let precision = context.settings.precision
         let figuresFolder = context.settings.figures
@@ -61,9 +69,13 @@ enum ExperimentBlock {
             let outcomes = try Self.run(points, seed: record.seed, memoryLimit: memoryLimit, location: block.location, execution: execution)
             record.engine = outcomes[0].engine
             record.details["data_sha256"] = .string(outcomes[0].dataSHA256)
-            record.details["baseline_grids"] = .object(OrderedDictionary(uniqueKeysWithValues: points[0].spec.baselines.compactMap { name in
-                BaselineGrid.standard(name).map { (name, CanonicalJSON.array($0.points.map { .string($0.map(\.description).joined(separator: ", ")) })) }
-            }))
+            record.details["baseline_grids"] = .object(
+                OrderedDictionary(
+                    uniqueKeysWithValues: points[0].spec.baselines.compactMap { name in
+                        BaselineGrid.standard(name).map {
+                            (name, CanonicalJSON.array($0.points.map { .string($0.map(\.description).joined(separator: ", ")) }))
+                        }
+                    }))
             if axes.isEmpty, let curve = Self.meanCurve(outcomes[0].lossCurves) {
                 record.details["loss_curve"] = .array(curve.map(CanonicalJSON.number))
             }
@@ -81,13 +93,16 @@ extension ExperimentBlock {
     /// depends only on its point's spec, the seed and its index, and results are gathered in
     /// (point, repeat) order, so the outcome is the same for any `--jobs`. The first failure in
     /// that order is thrown, located at the block.
-    static func run(_ points: [Point], seed: UInt64, memoryLimit: Int, location: SourceLocation,
-                    execution: BlockExecution) throws -> [ExperimentRunner.Outcome] {
+    static func run(
+        _ points: [Point], seed: UInt64, memoryLimit: Int, location: SourceLocation,
+        execution: BlockExecution
+    ) throws -> [ExperimentRunner.Outcome] {
         let runners = points.map { ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit) }
         let units = runners.indices.flatMap { point in (0..<runners[point].spec.repeats).map { (point: point, repeat: $0) } }
         let results = ParallelMap.map(count: units.count, budget: execution.budget) { index in
             let (point, repeatIndex) = units[index]
-            let position = BlockProgress.Position(point: point + 1, points: points.count, repeat: repeatIndex + 1, repeats: runners[point].spec.repeats)
+            let position = BlockProgress.Position(
+                point: point + 1, points: points.count, repeat: repeatIndex + 1, repeats: runners[point].spec.repeats)
             let epochs = runners[point].spec.train.epochs
             return Result { () throws -> ExperimentRunner.RepeatOutcome in
                 do {
@@ -113,23 +128,28 @@ extension ExperimentBlock {
     /// sweep), then per repeat its number (from 1), the quantum model's training seed, every model's
     /// train and test accuracy and test F1, and the training loss per epoch.
     static func pointRecords(_ points: [Point], outcomes: [ExperimentRunner.Outcome], axes: [String]) -> CanonicalJSON {
-        .array(zip(points, outcomes).map { point, outcome in
-            var object: OrderedDictionary<String, CanonicalJSON> = [:]
-            if !axes.isEmpty { object["sweep"] = .object(OrderedDictionary(uniqueKeysWithValues: zip(axes, point.values).map { ($0, $1) })) }
-            object["repeats"] = .array(outcome.repeats.enumerated().map { index, repeatOutcome in
-                var entry: OrderedDictionary<String, CanonicalJSON> = ["repeat": .integer(Int64(index + 1))]
-                if let seed = repeatOutcome.modelSeed { entry["model_seed"] = .unsigned(seed) }
-                entry["models"] = .array(zip(outcome.models, repeatOutcome.measurements).compactMap { model, measurement in
-                    measurement.map { measurement in
-                        .object(["model": .string(model.name), "train_accuracy": .number(measurement.trainAccuracy),
-                                 "test_accuracy": .number(measurement.testAccuracy), "test_f1": .number(measurement.testF1)])
-                    }
-                })
-                if let curve = repeatOutcome.lossCurve { entry["loss_curve"] = .array(curve.map(CanonicalJSON.number)) }
-                return .object(entry)
+        .array(
+            zip(points, outcomes).map { point, outcome in
+                var object: OrderedDictionary<String, CanonicalJSON> = [:]
+                if !axes.isEmpty { object["sweep"] = .object(OrderedDictionary(uniqueKeysWithValues: zip(axes, point.values).map { ($0, $1) })) }
+                object["repeats"] = .array(
+                    outcome.repeats.enumerated().map { index, repeatOutcome in
+                        var entry: OrderedDictionary<String, CanonicalJSON> = ["repeat": .integer(Int64(index + 1))]
+                        if let seed = repeatOutcome.modelSeed { entry["model_seed"] = .unsigned(seed) }
+                        entry["models"] = .array(
+                            zip(outcome.models, repeatOutcome.measurements).compactMap { model, measurement in
+                                measurement.map { measurement in
+                                    .object([
+                                        "model": .string(model.name), "train_accuracy": .number(measurement.trainAccuracy),
+                                        "test_accuracy": .number(measurement.testAccuracy), "test_f1": .number(measurement.testF1),
+                                    ])
+                                }
+                            })
+                        if let curve = repeatOutcome.lossCurve { entry["loss_curve"] = .array(curve.map(CanonicalJSON.number)) }
+                        return .object(entry)
+                    })
+                return .object(object)
             })
-            return .object(object)
-        })
     }
 
     /// The training loss per epoch averaged over the repeats (entry e is the mean of every curve
@@ -158,10 +178,12 @@ extension CanonicalJSON {
         case .string(let value): return Node.scalar(.init(value))
         case .array(let items): return Node.sequence(.init(items.map(\.yamlNode)))
         case .object(let members):
-            return Node.mapping(.init(members.compactMap { key, value in
-                if case .null = value { return nil }
-                return (Node.scalar(.init(key)), value.yamlNode)
-            }))
+            return Node.mapping(
+                .init(
+                    members.compactMap { key, value in
+                        if case .null = value { return nil }
+                        return (Node.scalar(.init(key)), value.yamlNode)
+                    }))
         }
     }
 }

@@ -11,34 +11,53 @@ extension ExperimentReport {
         var figures: [(figure: Figure, caption: String)] = []
         do {
             if axes.isEmpty, spec.report.contains("metrics") {
-                figures.append((Figure(fileName: "\(id)-accuracy.svg", svg: try accuracyChart(id).svg()),
-                                spec.repeats > 1 ? "Accuracy of every model, mean and 95% confidence interval over \(spec.repeats) repeats"
-                                                 : "Accuracy of every model"))
+                figures.append(
+                    (
+                        Figure(fileName: "\(id)-accuracy.svg", svg: try accuracyChart(id).svg()),
+                        spec.repeats > 1
+                            ? "Accuracy of every model, mean and 95% confidence interval over \(spec.repeats) repeats"
+                            : "Accuracy of every model"
+                    ))
             }
             if axes.isEmpty, spec.report.contains("loss-curve"), let plot = lossPlot(id) {
-                figures.append((Figure(fileName: "\(id)-loss.svg", svg: try plot.svg()),
-                                spec.repeats > 1 ? "Training loss of the quantum model per epoch, mean and 95% confidence band over \(spec.repeats) repeats"
-                                                 : "Training loss of the quantum model per epoch"))
+                figures.append(
+                    (
+                        Figure(fileName: "\(id)-loss.svg", svg: try plot.svg()),
+                        spec.repeats > 1
+                            ? "Training loss of the quantum model per epoch, mean and 95% confidence band over \(spec.repeats) repeats"
+                            : "Training loss of the quantum model per epoch"
+                    ))
             }
             if axes.isEmpty, let boundary = outcomes[0].boundary {
-                figures.append((Figure(fileName: "\(id)-boundary.svg", svg: try boundaryPlot(id, boundary).svg()),
-                                "Decision function of \(boundary.model) over the scaled features (repeat 1); filled markers train, open markers test"))
+                figures.append(
+                    (
+                        Figure(fileName: "\(id)-boundary.svg", svg: try boundaryPlot(id, boundary).svg()),
+                        "Decision function of \(boundary.model) over the scaled features (repeat 1); filled markers train, open markers test"
+                    ))
             }
             if axes.isEmpty, spec.report.contains("confusion-matrix") {
                 for model in outcomes[0].models {
                     guard let confusion = model.runs.first?.confusion else { continue }
-                    let chart = QuireReport.ConfusionMatrix(name: "\(id)-confusion-\(model.name)", classes: (0..<confusion.classCount).map { "class \($0)" },
-                                                            counts: confusion.counts)
-                    figures.append((Figure(fileName: "\(id)-confusion-\(model.name).svg", svg: try chart.svg()),
-                                    "Confusion matrix of \(model.name) on the test set"))
+                    let chart = QuireReport.ConfusionMatrix(
+                        name: "\(id)-confusion-\(model.name)", classes: (0..<confusion.classCount).map { "class \($0)" },
+                        counts: confusion.counts)
+                    figures.append(
+                        (
+                            Figure(fileName: "\(id)-confusion-\(model.name).svg", svg: try chart.svg()),
+                            "Confusion matrix of \(model.name) on the test set"
+                        ))
                 }
             }
             if axes.count == 1, spec.report.contains("sweep") {
                 if let plot = sweepPlot(id) {
                     figures.append((Figure(fileName: "\(id)-sweep.svg", svg: try plot.svg()), "Test accuracy along `\(axes[0])`"))
                 } else if points.count >= 2 {
-                    figures.append((Figure(fileName: "\(id)-sweep.svg", svg: try sweepBars(id).svg()),
-                                    "Test accuracy at each value of `\(axes[0])`" + (spec.repeats > 1 ? ", mean and 95% confidence interval over \(spec.repeats) repeats" : "")))
+                    figures.append(
+                        (
+                            Figure(fileName: "\(id)-sweep.svg", svg: try sweepBars(id).svg()),
+                            "Test accuracy at each value of `\(axes[0])`"
+                                + (spec.repeats > 1 ? ", mean and 95% confidence interval over \(spec.repeats) repeats" : "")
+                        ))
                 }
             }
         } catch {
@@ -54,8 +73,9 @@ extension ExperimentReport {
             let intervals = Self.intervals(summaries)
             return .init(label, values: summaries.map(\.mean), errors: intervals)
         }
-        return BarChart(name: "\(id)-accuracy", categories: models.map(\.name),
-                        series: [series("test", \.testAccuracy), series("train", \.trainAccuracy)], yAxis: PlotAxis("accuracy"))
+        return BarChart(
+            name: "\(id)-accuracy", categories: models.map(\.name),
+            series: [series("test", \.testAccuracy), series("train", \.trainAccuracy)], yAxis: PlotAxis("accuracy"))
     }
 
     private func boundaryPlot(_ id: String, _ boundary: ExperimentRunner.DecisionBoundary) -> ScatterPlot {
@@ -63,10 +83,11 @@ extension ExperimentReport {
             (0..<data.sampleCount).map { .init(x: data.features[$0, 0], y: data.features[$0, 1], classIndex: data.labels[$0], split: split) }
         }
         let names = boundary.train.featureNames ?? ["feature 1", "feature 2"]
-        return ScatterPlot(name: "\(id)-boundary", classes: (0..<boundary.train.classCount).map { "class \($0)" },
-                           points: points(boundary.train, .train) + points(boundary.test, .test),
-                           heatMap: .init(xRange: boundary.xRange, yRange: boundary.yRange, values: boundary.values, title: boundary.title),
-                           xAxis: PlotAxis(names[0] + " (scaled)"), yAxis: PlotAxis(names[1] + " (scaled)"))
+        return ScatterPlot(
+            name: "\(id)-boundary", classes: (0..<boundary.train.classCount).map { "class \($0)" },
+            points: points(boundary.train, .train) + points(boundary.test, .test),
+            heatMap: .init(xRange: boundary.xRange, yRange: boundary.yRange, values: boundary.values, title: boundary.title),
+            xAxis: PlotAxis(names[0] + " (scaled)"), yAxis: PlotAxis(names[1] + " (scaled)"))
     }
 
     /// The 95% intervals of `summaries` as error bars or a band; nil unless every one has an
@@ -83,8 +104,10 @@ extension ExperimentReport {
         let summaries = (0..<epochs).map { epoch in Summary(curves.map { $0[epoch] }) }
         let band = Self.intervals(summaries)
         let loss = points[0].spec.train.loss
-        return LinePlot(name: "\(id)-loss", xAxis: PlotAxis("epoch"), yAxis: PlotAxis("\(loss) loss on the training set"),
-                        series: [.init(outcomes[0].models[0].name, x: (1...epochs).map(Double.init), y: summaries.map(\.mean), band: band, markers: epochs <= 40)])
+        return LinePlot(
+            name: "\(id)-loss", xAxis: PlotAxis("epoch"), yAxis: PlotAxis("\(loss) loss on the training set"),
+            series: [.init(outcomes[0].models[0].name, x: (1...epochs).map(Double.init), y: summaries.map(\.mean), band: band, markers: epochs <= 40)]
+        )
     }
 
     /// Test accuracy per model at each value of a sweep axis whose values are not all numbers

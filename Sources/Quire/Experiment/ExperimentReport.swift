@@ -31,7 +31,8 @@ struct ExperimentReport {
         case .standard: scale = "standardised on the training set"
         case .minMax(let lower, let upper): scale = "min-max scaled to [\(format.format(lower)), \(format.format(upper))] on the training set"
         }
-        var text = "Dataset `\(spec.dataset.name)`: \(outcome.trainSize + outcome.testSize) samples "
+        var text =
+            "Dataset `\(spec.dataset.name)`: \(outcome.trainSize + outcome.testSize) samples "
             + "(\(outcome.trainSize) train / \(outcome.testSize) test, stratified), \(outcome.featureCount) features, \(scale)."
         text += " Baselines tuned by stratified 5-fold cross-validation on the training set."
         text += spec.repeats > 1 ? " \(spec.repeats) repeats with independent seeds; mean ± 95% confidence interval." : " One run."
@@ -47,12 +48,18 @@ struct ExperimentReport {
 
     private func metricsTable(_ outcome: ExperimentRunner.Outcome) -> String {
         let rows = outcome.models.map { model in
-            [model.name, cell(model.runs.map(\.trainAccuracy)), cell(model.runs.map(\.testAccuracy)),
-             cell(model.runs.map(\.testF1)), model.runs.first?.settings ?? ""]
+            [
+                model.name, cell(model.runs.map(\.trainAccuracy)), cell(model.runs.map(\.testAccuracy)),
+                cell(model.runs.map(\.testF1)), model.runs.first?.settings ?? "",
+            ]
         }
-        return MarkdownTable(columns: [.init("model"), .init("train accuracy", alignment: .right), .init("test accuracy", alignment: .right),
-                                       .init("test F1", alignment: .right), .init(points[0].spec.repeats > 1 ? "settings (repeat 1)" : "settings")],
-                             rows: rows).render(lineEnding: "\n")
+        return MarkdownTable(
+            columns: [
+                .init("model"), .init("train accuracy", alignment: .right), .init("test accuracy", alignment: .right),
+                .init("test F1", alignment: .right), .init(points[0].spec.repeats > 1 ? "settings (repeat 1)" : "settings"),
+            ],
+            rows: rows
+        ).render(lineEnding: "\n")
     }
 
     private func confusionTables(_ outcome: ExperimentRunner.Outcome) -> String {
@@ -61,7 +68,8 @@ struct ExperimentReport {
             let classes = 0..<confusion.classCount
             let rows = classes.map { actual in ["actual \(actual)"] + classes.map { format.format(confusion.counts[actual][$0]) } }
             return "Confusion matrix of `\(model.name)` on the test set (repeat 1):\n\n"
-                + MarkdownTable(columns: [.init("")] + classes.map { .init("predicted \($0)", alignment: .right) }, rows: rows).render(lineEnding: "\n")
+                + MarkdownTable(columns: [.init("")] + classes.map { .init("predicted \($0)", alignment: .right) }, rows: rows).render(
+                    lineEnding: "\n")
         }.joined(separator: "\n")
     }
 
@@ -73,8 +81,10 @@ struct ExperimentReport {
                 return value.compact()
             } + outcome.models.map { cell($0.runs.map(\.testAccuracy)) }
         }
-        return "Test accuracy at each sweep point:\n\n" + MarkdownTable(
-            columns: axes.map { .init("`\($0)`", alignment: .right) } + models.map { .init($0, alignment: .right) },
-            rows: rows).render(lineEnding: "\n")
+        return "Test accuracy at each sweep point:\n\n"
+            + MarkdownTable(
+                columns: axes.map { .init("`\($0)`", alignment: .right) } + models.map { .init($0, alignment: .right) },
+                rows: rows
+            ).render(lineEnding: "\n")
     }
 }

@@ -82,9 +82,11 @@ struct ExperimentRunner {
 
     /// The quantum model, when the spec has one.
     private var factory: QuantumModelFactory? {
-        spec.model.flatMap { model in spec.encoding.map { encoding in
-            QuantumModelFactory(model: model, encoding: encoding, train: spec.train, execution: spec.execution, seed: 0, memoryLimit: memoryLimit)
-        } }
+        spec.model.flatMap { model in
+            spec.encoding.map { encoding in
+                QuantumModelFactory(model: model, encoding: encoding, train: spec.train, execution: spec.execution, seed: 0, memoryLimit: memoryLimit)
+            }
+        }
     }
 
     /// The row labels of the models, in report order: the quantum model (and its mitigated
@@ -107,9 +109,10 @@ struct ExperimentRunner {
         let split = try TrainTestSplit.stratified(data, testFraction: spec.dataset.testFraction, stream: stream.substream("split"))
             .scaled(spec.dataset.scaling)
         let names = modelNames
-        var outcome = RepeatOutcome(measurements: Array(repeating: nil, count: names.count), trainSize: split.train.sampleCount,
-                                    testSize: split.test.sampleCount, featureCount: data.featureCount,
-                                    dataSHA256: repeatIndex == 0 ? Self.digest(data) : "")
+        var outcome = RepeatOutcome(
+            measurements: Array(repeating: nil, count: names.count), trainSize: split.train.sampleCount,
+            testSize: split.test.sampleCount, featureCount: data.featureCount,
+            dataSHA256: repeatIndex == 0 ? Self.digest(data) : "")
         let wantsBoundary = spec.report.contains("decision-boundary") && repeatIndex == 0 && split.train.featureCount == 2
         if var factory {
             factory.seed = stream.substream("quantum").uint64(at: 0)
@@ -119,7 +122,9 @@ struct ExperimentRunner {
                 outcome.measurements[0] = Self.measure(classifier, split: split, settings: settings)
                 outcome.engine = "statevector"
                 if wantsBoundary {
-                    outcome.boundary = try Self.boundary(names[0], "SVM decision value", split: split) { try classifier.decisionFunction($0).column(0) }
+                    outcome.boundary = try Self.boundary(names[0], "SVM decision value", split: split) {
+                        try classifier.decisionFunction($0).column(0)
+                    }
                 }
             } else {
                 let trained = try factory.train(on: split.train, epochFinished: epochFinished)
@@ -135,7 +140,8 @@ struct ExperimentRunner {
                     let readout = factory.execution.readoutMitigation
                     let train = try trained.mitigatedOutputs(split.train.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
                     let test = try trained.mitigatedOutputs(split.test.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
-                    outcome.measurements[1] = Self.measure(trainPredicted: train, testPredicted: test, split: split, settings: "same parameters, mitigated outputs")
+                    outcome.measurements[1] = Self.measure(
+                        trainPredicted: train, testPredicted: test, split: split, settings: "same parameters, mitigated outputs")
                 }
             }
         }
@@ -143,7 +149,8 @@ struct ExperimentRunner {
         for (index, name) in spec.baselines.enumerated() {
             guard let grid = BaselineGrid.standard(name) else { continue }
             let tuned = try TunedBaseline.tune(grid, on: split.train, folds: 5, stream: stream.substream("baseline/\(name)"))
-            outcome.measurements[offset + index] = Self.measure(tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
+            outcome.measurements[offset + index] = Self.measure(
+                tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
             if wantsBoundary, outcome.boundary == nil {
                 outcome.boundary = try Self.boundary(name, "P(class 1) − ½", split: split) { grid in
                     if let probabilities = tuned.model.probabilities(grid) { return probabilities.column(1).map { $0 - 0.5 } }
@@ -159,18 +166,22 @@ struct ExperimentRunner {
     func combine(_ repeats: [RepeatOutcome]) -> Outcome {
         let names = modelNames
         let first = repeats.first
-        return Outcome(models: names.indices.map { index in (names[index], repeats.compactMap { $0.measurements[index] }) },
-                       trainSize: first?.trainSize ?? 0, testSize: first?.testSize ?? 0, featureCount: first?.featureCount ?? 0,
-                       dataSHA256: first?.dataSHA256 ?? "", lossCurves: repeats.compactMap(\.lossCurve),
-                       resources: repeats.last { $0.resources != nil }?.resources, boundary: first?.boundary,
-                       engine: repeats.last { $0.engine != nil }?.engine, repeats: repeats)
+        return Outcome(
+            models: names.indices.map { index in (names[index], repeats.compactMap { $0.measurements[index] }) },
+            trainSize: first?.trainSize ?? 0, testSize: first?.testSize ?? 0, featureCount: first?.featureCount ?? 0,
+            dataSHA256: first?.dataSHA256 ?? "", lossCurves: repeats.compactMap(\.lossCurve),
+            resources: repeats.last { $0.resources != nil }?.resources, boundary: first?.boundary,
+            engine: repeats.last { $0.engine != nil }?.engine, repeats: repeats)
     }
 
     /// `decision` evaluated at the centres of a square grid spanning both splits (5% margin).
-    static func boundary(_ model: String, _ title: String, split: TrainTestSplit,
-                         decision: (Matrix) throws -> [Double]) throws -> DecisionBoundary {
+    static func boundary(
+        _ model: String, _ title: String, split: TrainTestSplit,
+        decision: (Matrix) throws -> [Double]
+    ) throws -> DecisionBoundary {
         func range(_ column: Int) -> (lower: Double, upper: Double) {
-            let values = (0..<split.train.sampleCount).map { split.train.features[$0, column] }
+            let values =
+                (0..<split.train.sampleCount).map { split.train.features[$0, column] }
                 + (0..<split.test.sampleCount).map { split.test.features[$0, column] }
             let low = values.min() ?? 0, high = values.max() ?? 1
             let pad = max(high - low, 1e-9) * 0.05
@@ -182,22 +193,27 @@ struct ExperimentRunner {
         let ys = (0..<n).map { yRange.lower + (Double($0) + 0.5) * (yRange.upper - yRange.lower) / Double(n) }
         let grid = Matrix(rows: n * n, columns: 2, elements: ys.flatMap { y in xs.flatMap { [$0, y] } })
         let values = try decision(grid)
-        return DecisionBoundary(model: model, xRange: xRange, yRange: yRange,
-                                values: (0..<n).map { Array(values[($0 * n)..<($0 * n + n)]) }, title: title, train: split.train, test: split.test)
+        return DecisionBoundary(
+            model: model, xRange: xRange, yRange: yRange,
+            values: (0..<n).map { Array(values[($0 * n)..<($0 * n + n)]) }, title: title, train: split.train, test: split.test)
     }
 
     /// Accuracy on both sets, F1 and the confusion matrix on the test set.
     static func measure(_ model: any Classifier, split: TrainTestSplit, settings: String) -> Measurement {
-        measure(trainPredicted: model.predict(split.train.features), testPredicted: model.predict(split.test.features), split: split, settings: settings)
+        measure(
+            trainPredicted: model.predict(split.train.features), testPredicted: model.predict(split.test.features), split: split, settings: settings)
     }
 
     /// The measurement of given predictions on the training and test sets.
     static func measure(trainPredicted: [Int], testPredicted: [Int], split: TrainTestSplit, settings: String) -> Measurement {
         let actual = split.test.labels
-        let f1 = split.test.classCount == 2 ? Metrics.f1(predicted: testPredicted, actual: actual) : Metrics.macroF1(predicted: testPredicted, actual: actual)
-        return Measurement(trainAccuracy: Metrics.accuracy(predicted: trainPredicted, actual: split.train.labels),
-                           testAccuracy: Metrics.accuracy(predicted: testPredicted, actual: actual), testF1: f1, settings: settings,
-                           confusion: ConfusionMatrix(predicted: testPredicted, actual: actual, classCount: split.test.classCount))
+        let f1 =
+            split.test.classCount == 2
+            ? Metrics.f1(predicted: testPredicted, actual: actual) : Metrics.macroF1(predicted: testPredicted, actual: actual)
+        return Measurement(
+            trainAccuracy: Metrics.accuracy(predicted: trainPredicted, actual: split.train.labels),
+            testAccuracy: Metrics.accuracy(predicted: testPredicted, actual: actual), testF1: f1, settings: settings,
+            confusion: ConfusionMatrix(predicted: testPredicted, actual: actual, classCount: split.test.classCount))
     }
 
     /// SHA-256 of a dataset's features (shortest round-trip decimals) and labels.

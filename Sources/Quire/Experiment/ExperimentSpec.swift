@@ -32,8 +32,10 @@ struct ExperimentSpec: Sendable {
     static let reportSections = ["metrics", "loss-curve", "decision-boundary", "confusion-matrix", "sweep"]
 
     /// Decodes a resolved spec mapping (sweep already applied; `swept` says whether there was one).
-    static func decode(_ root: SpecNode, swept: Bool, noiseProfiles: (String, SpecNode) throws -> NoiseProfile,
-                       datasets: (String, SpecNode) throws -> DatasetBlock.Loaded) throws -> ExperimentSpec {
+    static func decode(
+        _ root: SpecNode, swept: Bool, noiseProfiles: (String, SpecNode) throws -> NoiseProfile,
+        datasets: (String, SpecNode) throws -> DatasetBlock.Loaded
+    ) throws -> ExperimentSpec {
         let map = try root.mapping(allowed: keys)
         guard let datasetNode = map["dataset"] else {
             throw root.error("an experiment needs a 'dataset'", hint: "e.g. dataset: {name: moons, samples: 200, noise: 0.1}")
@@ -42,7 +44,8 @@ struct ExperimentSpec: Sendable {
         let model = try map["model"].map(ModelSpec.decode)
         let encoding = try model == nil ? map["encoding"].map(EncodingSpec.decode) : EncodingSpec.decode(map["encoding"])
         if model == nil, let encodingNode = map["encoding"] {
-            throw encodingNode.error("'encoding' is given but there is no 'model' to use it", hint: "add model: {kind: variational} or remove encoding")
+            throw encodingNode.error(
+                "'encoding' is given but there is no 'model' to use it", hint: "add model: {kind: variational} or remove encoding")
         }
         let train = try TrainSpec.decode(map["train"])
         let execution = try ExecutionSpec.decode(map["execution"], noiseProfiles: noiseProfiles)
@@ -78,8 +81,9 @@ struct ExperimentSpec: Sendable {
         canonical["baselines"] = .array(baselines.map(CanonicalJSON.string))
         canonical["repeat"] = .integer(Int64(repeats))
         canonical["report"] = .array(report.map(CanonicalJSON.string))
-        return ExperimentSpec(dataset: dataset, encoding: encoding, model: model, train: train, execution: execution,
-                              baselines: baselines, repeats: repeats, report: report, canonical: .object(canonical))
+        return ExperimentSpec(
+            dataset: dataset, encoding: encoding, model: model, train: train, execution: execution,
+            baselines: baselines, repeats: repeats, report: report, canonical: .object(canonical))
     }
 }
 
@@ -114,8 +118,9 @@ struct EncodingSpec: Sendable, Hashable {
         guard let node else { return EncodingSpec(kind: "angle", rotation: "y", reps: 2) }
         let map = try node.mapping(allowed: ["kind", "rotation", "reps"])
         let kind = try choice(map["kind"], kinds, default: "angle")
-        return EncodingSpec(kind: kind, rotation: try choice(map["rotation"], ["x", "y", "z"], default: "y"),
-                            reps: try map["reps"]?.integer(in: 1...10) ?? 2)
+        return EncodingSpec(
+            kind: kind, rotation: try choice(map["rotation"], ["x", "y", "z"], default: "y"),
+            reps: try map["reps"]?.integer(in: 1...10) ?? 2)
     }
 
     var canonical: CanonicalJSON {
@@ -151,15 +156,18 @@ struct ModelSpec: Sendable, Hashable {
                 throw (map["observable"] ?? node).error("observable '\(observable)' is not Z<qubit> or parity", hint: "e.g. observable: Z0")
             }
         }
-        return ModelSpec(kind: try choice(map["kind"], kinds, default: "variational"),
-                         qubits: try map["qubits"].flatMap { try $0.node.string == "auto" ? nil : $0.integer(in: 1...20) },
-                         ansatz: try choice(map["ansatz"], ["hardware-efficient", "strongly-entangling"], default: "strongly-entangling"),
-                         layers: try map["layers"]?.integer(in: 1...50) ?? 2, observable: observable,
-                         c: try map["c"]?.double(in: 1e-6...1e6) ?? 1)
+        return ModelSpec(
+            kind: try choice(map["kind"], kinds, default: "variational"),
+            qubits: try map["qubits"].flatMap { try $0.node.string == "auto" ? nil : $0.integer(in: 1...20) },
+            ansatz: try choice(map["ansatz"], ["hardware-efficient", "strongly-entangling"], default: "strongly-entangling"),
+            layers: try map["layers"]?.integer(in: 1...50) ?? 2, observable: observable,
+            c: try map["c"]?.double(in: 1e-6...1e6) ?? 1)
     }
 
     var canonical: CanonicalJSON {
-        var object: OrderedDictionary<String, CanonicalJSON> = ["kind": .string(kind), "qubits": qubits.map { .integer(Int64($0)) } ?? .string("auto")]
+        var object: OrderedDictionary<String, CanonicalJSON> = [
+            "kind": .string(kind), "qubits": qubits.map { .integer(Int64($0)) } ?? .string("auto"),
+        ]
         if kind == "variational" {
             object["ansatz"] = .string(ansatz)
             object["layers"] = .integer(Int64(layers))
@@ -181,19 +189,24 @@ struct TrainSpec: Sendable, Hashable {
     var loss: String
 
     static func decode(_ node: SpecNode?) throws -> TrainSpec {
-        guard let node else { return TrainSpec(optimizer: "adam", learningRate: 0.05, epochs: 30, batchSize: 16, gradient: "adjoint", loss: "square") }
+        guard let node else {
+            return TrainSpec(optimizer: "adam", learningRate: 0.05, epochs: 30, batchSize: 16, gradient: "adjoint", loss: "square")
+        }
         let map = try node.mapping(allowed: ["optimizer", "learning_rate", "epochs", "batch_size", "gradient", "loss"])
-        return TrainSpec(optimizer: try choice(map["optimizer"], ["adam", "sgd", "spsa"], default: "adam"),
-                         learningRate: try map["learning_rate"]?.double(in: 1e-9...10) ?? 0.05,
-                         epochs: try map["epochs"]?.integer(in: 1...10_000) ?? 30,
-                         batchSize: try map["batch_size"]?.integer(in: 1...100_000) ?? 16,
-                         gradient: try choice(map["gradient"], ["adjoint", "parameter-shift", "spsa"], default: "adjoint"),
-                         loss: try choice(map["loss"], ["square", "cross-entropy"], default: "square"))
+        return TrainSpec(
+            optimizer: try choice(map["optimizer"], ["adam", "sgd", "spsa"], default: "adam"),
+            learningRate: try map["learning_rate"]?.double(in: 1e-9...10) ?? 0.05,
+            epochs: try map["epochs"]?.integer(in: 1...10_000) ?? 30,
+            batchSize: try map["batch_size"]?.integer(in: 1...100_000) ?? 16,
+            gradient: try choice(map["gradient"], ["adjoint", "parameter-shift", "spsa"], default: "adjoint"),
+            loss: try choice(map["loss"], ["square", "cross-entropy"], default: "square"))
     }
 
     var canonical: CanonicalJSON {
-        .object(["optimizer": .string(optimizer), "learning_rate": .number(learningRate), "epochs": .integer(Int64(epochs)),
-                 "batch_size": .integer(Int64(batchSize)), "gradient": .string(gradient), "loss": .string(loss)])
+        .object([
+            "optimizer": .string(optimizer), "learning_rate": .number(learningRate), "epochs": .integer(Int64(epochs)),
+            "batch_size": .integer(Int64(batchSize)), "gradient": .string(gradient), "loss": .string(loss),
+        ])
     }
 }
 
@@ -209,7 +222,8 @@ struct ExecutionSpec: Sendable, Hashable {
     var readoutMitigation: Bool
 
     static func decode(_ node: SpecNode?, noiseProfiles: (String, SpecNode) throws -> NoiseProfile) throws -> ExecutionSpec {
-        var spec = ExecutionSpec(engine: .auto, shots: 0, noiseName: nil, noise: nil, zneScaleFactors: nil, zneExtrapolation: "richardson", readoutMitigation: false)
+        var spec = ExecutionSpec(
+            engine: .auto, shots: 0, noiseName: nil, noise: nil, zneScaleFactors: nil, zneExtrapolation: "richardson", readoutMitigation: false)
         guard let node else { return spec }
         let map = try node.mapping(allowed: ["engine", "shots", "noise", "mitigation"])
         spec.engine = try map["engine"]?.choice(SimulationMethod.self) ?? .auto
@@ -231,8 +245,9 @@ struct ExecutionSpec: Sendable, Hashable {
                 let zne = try zneNode.mapping(allowed: ["scale_factors", "extrapolation"])
                 let factors = try zne["scale_factors"]?.sequence().map { try $0.integer(in: 1...99) } ?? [1, 3, 5]
                 guard factors.count >= 2, factors.allSatisfy({ $0 % 2 == 1 }), Set(factors).count == factors.count else {
-                    throw (zne["scale_factors"] ?? zneNode).error("'scale_factors' must be at least two distinct odd integers",
-                                                                  hint: "unitary folding scales noise by odd factors, e.g. [1, 3, 5]")
+                    throw (zne["scale_factors"] ?? zneNode).error(
+                        "'scale_factors' must be at least two distinct odd integers",
+                        hint: "unitary folding scales noise by odd factors, e.g. [1, 3, 5]")
                 }
                 spec.zneScaleFactors = factors
                 spec.zneExtrapolation = try choice(zne["extrapolation"], ["linear", "richardson", "exponential"], default: "richardson")
@@ -260,7 +275,8 @@ private func choice(_ node: SpecNode?, _ choices: [String], default fallback: St
     guard let node else { return fallback }
     let value = try node.string()
     guard choices.contains(value) else {
-        throw node.error("'\(node.path)' is '\(value)', not one of \(choices.joined(separator: ", "))", hint: "use one of \(choices.joined(separator: ", "))")
+        throw node.error(
+            "'\(node.path)' is '\(value)', not one of \(choices.joined(separator: ", "))", hint: "use one of \(choices.joined(separator: ", "))")
     }
     return value
 }

@@ -41,12 +41,14 @@ struct QuantumModelFactory {
     /// The kernel is computed exactly from the encoded states; a noisy execution is refused.
     func fitKernel(on data: Dataset) throws -> (QuantumKernelClassifier, String) {
         guard execution.noise == nil, execution.shots == 0 else {
-            throw LearningError.unusableData(owner: "quantum kernel",
-                                             message: "the fidelity kernel is computed exactly from the encoded states; remove execution.noise and execution.shots")
+            throw LearningError.unusableData(
+                owner: "quantum kernel",
+                message: "the fidelity kernel is computed exactly from the encoded states; remove execution.noise and execution.shots")
         }
         let encoded = try Encoding(encodingKind, featureCount: data.featureCount, qubitCount: model.qubits)
-        let classifier = try QuantumKernelClassifier.fit(kernel: FidelityKernel(encoding: encoded, threads: ProcessInfo.processInfo.activeProcessorCount),
-                                                         data: data, c: model.c)
+        let classifier = try QuantumKernelClassifier.fit(
+            kernel: FidelityKernel(encoding: encoded, threads: ProcessInfo.processInfo.activeProcessorCount),
+            data: data, c: model.c)
         let resources = encoded.resources
         return (classifier, "\(encoding.kind) encoding, \(resources.qubits) qubits, depth \(resources.depth), fidelity kernel, SVM C=\(model.c)")
     }
@@ -70,7 +72,9 @@ struct QuantumModelFactory {
     /// The row label of the mitigated model.
     var mitigationLabel: String {
         var parts: [String] = []
-        if let factors = execution.zneScaleFactors { parts.append("ZNE \(execution.zneExtrapolation) at \(factors.map(String.init).joined(separator: ", "))") }
+        if let factors = execution.zneScaleFactors {
+            parts.append("ZNE \(execution.zneExtrapolation) at \(factors.map(String.init).joined(separator: ", "))")
+        }
         if execution.readoutMitigation { parts.append("readout") }
         return "+ mitigation (" + parts.joined(separator: "; ") + ")"
     }
@@ -98,8 +102,12 @@ struct QuantumModelFactory {
         // No noise, no shots, no engine named: the exact statevector; otherwise the trainer picks
         // the density-matrix fast path or the named engine (TrainingConfiguration.path).
         let plain = execution.noise == nil && execution.shots == 0 && execution.engine == .auto
-        let options = plain ? nil : SimulationOptions(method: execution.engine, shots: execution.shots, seed: seed, threads: 1,
-                                                      noise: execution.noise, memoryLimitBytes: memoryLimit)
+        let options =
+            plain
+            ? nil
+            : SimulationOptions(
+                method: execution.engine, shots: execution.shots, seed: seed, threads: 1,
+                noise: execution.noise, memoryLimitBytes: memoryLimit)
         let configuration = TrainingConfiguration(
             optimizer: optimizer, epochs: train.epochs, batchSize: train.batchSize, gradient: gradient,
             loss: train.loss == "cross-entropy" ? .crossEntropy : .square, execution: options, seed: seed,

@@ -13,7 +13,8 @@ struct SweepGrid {
     static func decode(_ node: SpecNode?, maxPoints: Int) throws -> SweepGrid {
         guard let node else { return SweepGrid(axes: []) }
         guard case .mapping(let mapping) = node.node else {
-            throw node.error("'sweep' must map field paths to lists of values", hint: "e.g. sweep: {execution.noise.depolarizing.two_qubit: [0, 0.01]}")
+            throw node.error(
+                "'sweep' must map field paths to lists of values", hint: "e.g. sweep: {execution.noise.depolarizing.two_qubit: [0, 0.01]}")
         }
         var axes: [(path: String, key: SpecNode, values: [SpecNode])] = []
         var points = 1
@@ -21,15 +22,17 @@ struct SweepGrid {
             let path = keyNode.string ?? ""
             let key = SpecNode(node: keyNode, path: "sweep.\(path)", origin: node.origin)
             guard let root = path.split(separator: ".").first, ExperimentSpec.keys.contains(String(root)), root != "sweep" else {
-                throw key.error("sweep path '\(path)' does not start with a field of the experiment",
-                                hint: "paths start with one of \(ExperimentSpec.keys.filter { $0 != "sweep" }.joined(separator: ", "))")
+                throw key.error(
+                    "sweep path '\(path)' does not start with a field of the experiment",
+                    hint: "paths start with one of \(ExperimentSpec.keys.filter { $0 != "sweep" }.joined(separator: ", "))")
             }
             let values = try SpecNode(node: valueNode, path: "sweep.\(path)", origin: node.origin).sequence()
             guard !values.isEmpty else { throw key.error("sweep '\(path)' has no values") }
             points *= values.count
             guard points <= maxPoints else {
-                throw key.error("the sweep has more than \(maxPoints) points, the limit",
-                                hint: "sweep fewer values, split the study over several blocks, or raise the limit with --max-sweep-points")
+                throw key.error(
+                    "the sweep has more than \(maxPoints) points, the limit",
+                    hint: "sweep fewer values, split the study over several blocks, or raise the limit with --max-sweep-points")
             }
             axes.append((path, key, values))
         }
@@ -55,8 +58,10 @@ struct SweepGrid {
         return result
     }
 
-    private static func set(_ value: Node, at keys: [String], in node: Node, prefix: [String], mark: Mark?,
-                            resolve: (String, Node) throws -> Node?) rethrows -> Node {
+    private static func set(
+        _ value: Node, at keys: [String], in node: Node, prefix: [String], mark: Mark?,
+        resolve: (String, Node) throws -> Node?
+    ) rethrows -> Node {
         guard let key = keys.first else { return value }
         var mapping: Node.Mapping
         switch node {
@@ -69,8 +74,9 @@ struct SweepGrid {
         if mapping[key] != nil {
             mapping[key] = updated
         } else {
-            mapping = Node.Mapping(Array(mapping) + [(Node.scalar(Node.Scalar(key, .implicit, .any, mark)), updated)],
-                                   mapping.tag, mapping.style, mapping.mark)
+            mapping = Node.Mapping(
+                Array(mapping) + [(Node.scalar(Node.Scalar(key, .implicit, .any, mark)), updated)],
+                mapping.tag, mapping.style, mapping.mark)
         }
         return .mapping(mapping)
     }

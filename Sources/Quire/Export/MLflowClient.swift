@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A connection to an MLflow tracking server's REST API 2.0 over HTTP(S), sending `MLflowRequest`s
@@ -16,7 +17,7 @@ public struct MLflowClient: Sendable {
     /// - Throws: `MLflowError.invalidURI` for anything but an absolute http(s) URL.
     public init(uri: String) throws {
         guard let url = URL(string: uri.hasSuffix("/") ? String(uri.dropLast()) : uri),
-              let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil
+            let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil
         else { throw MLflowError.invalidURI(uri) }
         baseURL = url
     }
@@ -50,8 +51,9 @@ public struct MLflowClient: Sendable {
         guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             let text = String(decoding: data.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw MLflowError.http(endpoint: endpoint, status: status, code: object?["error_code"] as? String ?? "",
-                                   message: object?["message"] as? String ?? (text.isEmpty ? "no message" : text))
+            throw MLflowError.http(
+                endpoint: endpoint, status: status, code: object?["error_code"] as? String ?? "",
+                message: object?["message"] as? String ?? (text.isEmpty ? "no message" : text))
         }
         guard let object else {
             throw MLflowError.malformedResponse(endpoint: endpoint, detail: "the body is not a JSON object")

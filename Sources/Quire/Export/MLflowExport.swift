@@ -56,18 +56,22 @@ public enum MLflowExport {
             let runID = try await export.log(plan, parentID: nil, candidates: existing.filter { $0.tags["quire.spec_sha256"] == spec })
             let older = existing.filter { $0.tags["quire.spec_sha256"] != spec && $0.tags[supersededTag] != "true" }
             for run in older {
-                for request in MLflowRequest.logBatches(runID: run.id, params: [:], tags: [supersededTag: "true", supersededByTag: runID], metrics: []) {
+                for request in MLflowRequest.logBatches(
+                    runID: run.id, params: [:], tags: [supersededTag: "true", supersededByTag: runID], metrics: [])
+                {
                     _ = try await client.send(request)
                 }
             }
             if !older.isEmpty {
                 export.report.superseded += older.count
-                notes.append("block \(plan.blockID): \(older.count) run\(older.count == 1 ? "" : "s") of an earlier spec tagged "
-                             + "\(supersededTag)=true, \(supersededByTag)=\(runID)")
+                notes.append(
+                    "block \(plan.blockID): \(older.count) run\(older.count == 1 ? "" : "s") of an earlier spec tagged "
+                        + "\(supersededTag)=true, \(supersededByTag)=\(runID)")
             }
         }
         if export.proxyMissing {
-            notes.append("figures were not uploaded: the server stores artifacts outside its artifact proxy; start it with --serve-artifacts to receive them")
+            notes.append(
+                "figures were not uploaded: the server stores artifacts outside its artifact proxy; start it with --serve-artifacts to receive them")
         }
         export.report.notes = notes + export.notes
         return export.report
@@ -135,8 +139,11 @@ public enum MLflowExport {
                     notes.append("figure \(figure) of block \(plan.blockID) is missing and was not uploaded")
                     continue
                 }
-                guard let upload = MLflowRequest.uploadArtifact(artifactURI: run.artifactURI, file: URL(fileURLWithPath: figure).lastPathComponent,
-                                                                bytes: [UInt8](bytes), contentType: "image/svg+xml") else {
+                guard
+                    let upload = MLflowRequest.uploadArtifact(
+                        artifactURI: run.artifactURI, file: URL(fileURLWithPath: figure).lastPathComponent,
+                        bytes: [UInt8](bytes), contentType: "image/svg+xml")
+                else {
                     proxyMissing = true
                     continue
                 }

@@ -5,7 +5,9 @@ import OrderedCollections
 struct MLflowRequest: Hashable, Sendable {
     /// The HTTP method.
     enum Method: String, Sendable {
-        case get = "GET", post = "POST", put = "PUT"
+        case get = "GET"
+        case post = "POST"
+        case put = "PUT"
     }
 
     /// A request body.
@@ -71,22 +73,30 @@ struct MLflowRequest: Hashable, Sendable {
 
     /// `POST runs/delete-tag`: removes tag `key` from a run.
     static func deleteTag(runID: String, key: String) -> MLflowRequest {
-        MLflowRequest(method: .post, path: "/api/2.0/mlflow/runs/delete-tag", body: .json(.object([
-            "run_id": .string(runID), "key": .string(key),
-        ])))
+        MLflowRequest(
+            method: .post, path: "/api/2.0/mlflow/runs/delete-tag",
+            body: .json(
+                .object([
+                    "run_id": .string(runID), "key": .string(key),
+                ])))
     }
 
     /// `POST runs/create`, named `name`, with `tags`.
     static func createRun(experimentID: String, name: String, startTime: Int64, tags: OrderedDictionary<String, String>) -> MLflowRequest {
-        MLflowRequest(method: .post, path: "/api/2.0/mlflow/runs/create", body: .json(.object([
-            "experiment_id": .string(experimentID), "run_name": .string(name), "start_time": .integer(startTime),
-            "tags": pairs(tags),
-        ])))
+        MLflowRequest(
+            method: .post, path: "/api/2.0/mlflow/runs/create",
+            body: .json(
+                .object([
+                    "experiment_id": .string(experimentID), "run_name": .string(name), "start_time": .integer(startTime),
+                    "tags": pairs(tags),
+                ])))
     }
 
     /// `POST runs/log-batch` calls logging everything given, split to respect `batchLimits`.
-    static func logBatches(runID: String, params: OrderedDictionary<String, String>, tags: OrderedDictionary<String, String>,
-                           metrics: [Metric]) -> [MLflowRequest] {
+    static func logBatches(
+        runID: String, params: OrderedDictionary<String, String>, tags: OrderedDictionary<String, String>,
+        metrics: [Metric]
+    ) -> [MLflowRequest] {
         var params = params.elements[...], tags = tags.elements[...], metrics = metrics[...]
         var requests: [MLflowRequest] = []
         repeat {
@@ -96,24 +106,34 @@ struct MLflowRequest: Hashable, Sendable {
             tags = tags.dropFirst(tagChunk.count)
             let metricChunk = metrics.prefix(batchLimits.total - paramChunk.count - tagChunk.count)
             metrics = metrics.dropFirst(metricChunk.count)
-            requests.append(MLflowRequest(method: .post, path: "/api/2.0/mlflow/runs/log-batch", body: .json(.object([
-                "run_id": .string(runID),
-                "metrics": .array(metricChunk.map { metric in
-                    .object(["key": .string(metric.key), "value": .number(metric.value),
-                             "timestamp": .integer(metricTimestamp), "step": .integer(metric.step)])
-                }),
-                "params": pairs(OrderedDictionary(uniqueKeysWithValues: paramChunk.map { ($0.key, $0.value) })),
-                "tags": pairs(OrderedDictionary(uniqueKeysWithValues: tagChunk.map { ($0.key, $0.value) })),
-            ]))))
+            requests.append(
+                MLflowRequest(
+                    method: .post, path: "/api/2.0/mlflow/runs/log-batch",
+                    body: .json(
+                        .object([
+                            "run_id": .string(runID),
+                            "metrics": .array(
+                                metricChunk.map { metric in
+                                    .object([
+                                        "key": .string(metric.key), "value": .number(metric.value),
+                                        "timestamp": .integer(metricTimestamp), "step": .integer(metric.step),
+                                    ])
+                                }),
+                            "params": pairs(OrderedDictionary(uniqueKeysWithValues: paramChunk.map { ($0.key, $0.value) })),
+                            "tags": pairs(OrderedDictionary(uniqueKeysWithValues: tagChunk.map { ($0.key, $0.value) })),
+                        ]))))
         } while !params.isEmpty || !tags.isEmpty || !metrics.isEmpty
         return requests
     }
 
     /// `POST runs/update` marking the run finished at `endTime`.
     static func finishRun(runID: String, endTime: Int64) -> MLflowRequest {
-        MLflowRequest(method: .post, path: "/api/2.0/mlflow/runs/update", body: .json(.object([
-            "run_id": .string(runID), "status": .string("FINISHED"), "end_time": .integer(endTime),
-        ])))
+        MLflowRequest(
+            method: .post, path: "/api/2.0/mlflow/runs/update",
+            body: .json(
+                .object([
+                    "run_id": .string(runID), "status": .string("FINISHED"), "end_time": .integer(endTime),
+                ])))
     }
 
     /// The artifact-proxy upload (`PUT /api/2.0/mlflow-artifacts/artifacts/<path>`) of `file` into a
@@ -128,8 +148,9 @@ struct MLflowRequest: Hashable, Sendable {
             location = location.dropFirst(2).drop { $0 != "/" }
         }
         let trimmed = location.drop { $0 == "/" }
-        return MLflowRequest(method: .put, path: "/api/2.0/mlflow-artifacts/artifacts/\(trimmed)/\(file)",
-                             body: .bytes(bytes, contentType: contentType))
+        return MLflowRequest(
+            method: .put, path: "/api/2.0/mlflow-artifacts/artifacts/\(trimmed)/\(file)",
+            body: .bytes(bytes, contentType: contentType))
     }
 
     /// `[{"key": …, "value": …}, …]`, as MLflow's params and tags are sent.

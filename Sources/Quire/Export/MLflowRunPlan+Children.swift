@@ -19,9 +19,11 @@ extension MLflowRunPlan {
         let records = entries.map(PointRecord.init)
         guard swept else { return records.first.map { repeatRuns(of: parent, point: $0, pointIndex: nil) } ?? [] }
         return records.enumerated().map { index, point in
-            var run = child(of: parent, name: ([parent.blockID] + point.sweep.map { "\($0.key.split(separator: ".").last ?? "")=\($0.value)" })
-                                .joined(separator: " · "),
-                            position: ["quire.sweep_point": String(index + 1)], params: point.sweep)
+            var run = child(
+                of: parent,
+                name: ([parent.blockID] + point.sweep.map { "\($0.key.split(separator: ".").last ?? "")=\($0.value)" })
+                    .joined(separator: " · "),
+                position: ["quire.sweep_point": String(index + 1)], params: point.sweep)
             run.metrics = metrics(meanOf: point.repeats)
             run.children = repeatRuns(of: run, point: point, pointIndex: index + 1)
             return run
@@ -46,13 +48,16 @@ extension MLflowRunPlan {
     }
 
     /// A nested run under `parent`: its identity plus `position`, its descriptive tags, `params`.
-    private static func child(of parent: MLflowRunPlan, name: String, position: OrderedDictionary<String, String>,
-                              params: OrderedDictionary<String, String>) -> MLflowRunPlan {
+    private static func child(
+        of parent: MLflowRunPlan, name: String, position: OrderedDictionary<String, String>,
+        params: OrderedDictionary<String, String>
+    ) -> MLflowRunPlan {
         let identity = parent.identity.filter { !positionTags.contains($0.key) }.merging(position) { $1 }
         let tags = parent.tags.filter { !positionTags.contains($0.key) && $0.key != "quire.result_sha256" }.merging(position) { $1 }
-        return MLflowRunPlan(blockID: parent.blockID, name: name, identity: identity, tags: tags,
-                             params: OrderedDictionary(uniqueKeysWithValues: params.map { (metricName($0.key), String($0.value.prefix(maxValueLength))) }),
-                             metrics: [], figures: [])
+        return MLflowRunPlan(
+            blockID: parent.blockID, name: name, identity: identity, tags: tags,
+            params: OrderedDictionary(uniqueKeysWithValues: params.map { (metricName($0.key), String($0.value.prefix(maxValueLength))) }),
+            metrics: [], figures: [])
     }
 
     /// A point's metrics: every model's numbers and the loss per epoch, each the mean over the

@@ -47,7 +47,8 @@ struct MLflowRunPlan: Hashable, Sendable {
                 notes.append("block \(block.id) has no recorded run and was skipped; run `quire run \(name)` first")
                 continue
             }
-            let region = document.regions.first { $0.id == block.id }
+            let region =
+                document.regions.first { $0.id == block.id }
                 .map { String(decoding: document.source.bytes[$0.contentRange], as: UTF8.self) } ?? ""
             plans.append(plan(id: block.id, record: record, region: region, document: name, version: provenance.quireVersion))
         }
@@ -65,8 +66,9 @@ struct MLflowRunPlan: Hashable, Sendable {
         tags["quire.result_sha256"] = record.resultSHA256
         tags["quire.version"] = version ?? "unknown"
         if let engine = record.engine { tags["quire.engine"] = engine }
-        var plan = MLflowRunPlan(blockID: id, name: id, identity: identity, tags: tags, params: params(record.spec),
-                                 metrics: metrics(region: region, lossCurve: record.details["loss_curve"]), figures: record.figures)
+        var plan = MLflowRunPlan(
+            blockID: id, name: id, identity: identity, tags: tags, params: params(record.spec),
+            metrics: metrics(region: region, lossCurve: record.details["loss_curve"]), figures: record.figures)
         plan.children = nestedRuns(of: plan, points: record.details["points"])
         return plan
     }

@@ -18,7 +18,9 @@ public enum NoiseProfileDecoder {
         if let value = map["readout"] { profile.readout = try readout(value) }
         if let qubits = map["qubits"] {
             guard case .mapping(let entries) = qubits.node else {
-                throw qubits.error("'qubits' must map qubit indices to overrides", hint: "e.g. qubits: {3: {readout: {prob_meas1_prep0: 0.03, prob_meas0_prep1: 0.06}}}")
+                throw qubits.error(
+                    "'qubits' must map qubit indices to overrides",
+                    hint: "e.g. qubits: {3: {readout: {prob_meas1_prep0: 0.03, prob_meas0_prep1: 0.06}}}")
             }
             for (keyNode, valueNode) in entries {
                 let key = SpecNode(node: keyNode, path: "qubits.\(keyNode.string ?? "")", origin: qubits.origin)
@@ -55,8 +57,9 @@ public enum NoiseProfileDecoder {
             convention: convention)
         // A value an override inherits was checked in the global convention, not in its own.
         for (key, value, maximum) in [("one_qubit", depolarizing.oneQubit, one), ("two_qubit", depolarizing.twoQubit, two)] where value > maximum {
-            throw node.error("'\(node.path).\(key)' inherits \(value) from the global depolarizing, outside 0…\(maximum) for the \(convention.rawValue) convention",
-                             hint: "give \(key) in this override too, as a value in the \(convention.rawValue) convention")
+            throw node.error(
+                "'\(node.path).\(key)' inherits \(value) from the global depolarizing, outside 0…\(maximum) for the \(convention.rawValue) convention",
+                hint: "give \(key) in this override too, as a value in the \(convention.rawValue) convention")
         }
         return depolarizing
     }
@@ -73,8 +76,9 @@ public enum NoiseProfileDecoder {
         guard t1.value > 0 else { throw t1.node.error("'\(t1.node.path)' must be positive", hint: "T1 is a time in microseconds, e.g. 100") }
         let t2 = try value("t2_us", in: 0...1e9, default: defaults?.t2Microseconds)
         guard t2.value > 0, t2.value <= 2 * t1.value else {
-            throw t2.node.error("'\(t2.node.path)' gives T2 = \(t2.value) µs but it must be positive and at most 2·T1 = \(2 * t1.value) µs",
-                                hint: "T2 > 2·T1 is unphysical; Quire rejects it rather than truncating it as Aer's from_backend does")
+            throw t2.node.error(
+                "'\(t2.node.path)' gives T2 = \(t2.value) µs but it must be positive and at most 2·T1 = \(2 * t1.value) µs",
+                hint: "T2 > 2·T1 is unphysical; Quire rejects it rather than truncating it as Aer's from_backend does")
         }
         return NoiseProfile.ThermalRelaxation(
             t1Microseconds: t1.value, t2Microseconds: t2.value,

@@ -74,8 +74,9 @@ public struct SpecNode {
             throw error("\(name) must be a number", hint: "write a decimal number such as 0.01")
         }
         guard range.contains(value) else {
-            throw error("\(name) is \(scalar.string), outside \(range.lowerBound)…\(range.upperBound)",
-                        hint: "use a value from \(range.lowerBound) to \(range.upperBound)")
+            throw error(
+                "\(name) is \(scalar.string), outside \(range.lowerBound)…\(range.upperBound)",
+                hint: "use a value from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
@@ -86,8 +87,9 @@ public struct SpecNode {
             throw error("\(name) must be a whole number")
         }
         guard range.contains(value) else {
-            throw error("\(name) is \(value), outside \(range.lowerBound)…\(range.upperBound)",
-                        hint: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw error(
+                "\(name) is \(value), outside \(range.lowerBound)…\(range.upperBound)",
+                hint: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
@@ -112,8 +114,9 @@ public struct SpecNode {
     public func choice<Choice: RawRepresentable & CaseIterable>(_ type: Choice.Type) throws -> Choice where Choice.RawValue == String {
         let text = try string()
         guard let value = Choice(rawValue: text) else {
-            throw error("\(name) is '\(text)', not one of the valid choices",
-                        hint: "valid choices: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw error(
+                "\(name) is '\(text)', not one of the valid choices",
+                hint: "valid choices: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
     }
@@ -183,7 +186,8 @@ public struct YAMLOrigin {
             case 0x0A: length = 1
             case 0x0D: length = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
             case 0xC2 where unicodeBreaks && index + 1 < bytes.count && bytes[index + 1] == 0x85: length = 2
-            case 0xE2 where unicodeBreaks && index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+            case 0xE2
+            where unicodeBreaks && index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                 length = 3
             default: break
             }
@@ -224,8 +228,9 @@ public struct YAMLOrigin {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             LocatedError(location(mark), "malformed YAML: \(problem)", hint: "check indentation, colons and quoting on this line")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            LocatedError(location(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))' in YAML mapping",
-                         hint: "each key may appear once")
+            LocatedError(
+                location(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))' in YAML mapping",
+                hint: "each key may appear once")
         default:
             LocatedError(locate(1, 1), "malformed YAML: \(error)")
         }

@@ -70,8 +70,9 @@ public final class DensityMatrix {
         case let .reset(qubit):
             let kraus = [ComplexMatrix(rows: [[.one, .zero], [.zero, .zero]]), ComplexMatrix(rows: [[.zero, .one], [.zero, .zero]])]
             let channel = ChannelOperation.superoperator(
-                KernelOperation(matrix: QuantumChannel(qubits: [qubit], krausOperators: kraus).superoperator,
-                                qubits: [qubit, qubit + qubitCount]))
+                KernelOperation(
+                    matrix: QuantumChannel(qubits: [qubit], krausOperators: kraus).superoperator,
+                    qubits: [qubit, qubit + qubitCount]))
             for index in selected { applyChannel(channel, to: branches[index].rho) }
         case let .measure(qubit, clbit, readout):
             guard let clbit else {
@@ -131,12 +132,13 @@ public final class DensityMatrix {
         let superQubits = { (qubits: [Int]) in qubits + qubits.map { $0 + n } }
         let fits = channels.allSatisfy { Set($0.qubits).isSubset(of: qubits) } && 2 * qubits.count <= AmplitudeBuffer.maximumDenseQubits
         guard fits else {
-            return unitary + channels.map { channel in
-                if 2 * channel.qubits.count <= AmplitudeBuffer.maximumDenseQubits {
-                    return .superoperator(KernelOperation(matrix: channel.superoperator, qubits: superQubits(channel.qubits)))
+            return unitary
+                + channels.map { channel in
+                    if 2 * channel.qubits.count <= AmplitudeBuffer.maximumDenseQubits {
+                        return .superoperator(KernelOperation(matrix: channel.superoperator, qubits: superQubits(channel.qubits)))
+                    }
+                    return .kraus(channel.krausOperators.map { KernelOperation(matrix: $0, qubits: channel.qubits) })
                 }
-                return .kraus(channel.krausOperators.map { KernelOperation(matrix: $0, qubits: channel.qubits) })
-            }
         }
         let noise = channels.map { channel in
             QuantumChannel(qubits: qubits, krausOperators: channel.krausOperators.map { $0.embedded(from: channel.qubits, into: qubits) })
@@ -178,8 +180,9 @@ public final class DensityMatrix {
     private func checkBranchMemory(count: Int) throws(SimulationError) {
         let bytes = count.multipliedReportingOverflow(by: AmplitudeBuffer.bytes(qubitCount: 2 * qubitCount))
         if bytes.overflow || bytes.partialValue > memoryLimitBytes {
-            throw .tooManyBranches(method: .densityMatrix, branches: count,
-                                   bytes: bytes.overflow ? .max : bytes.partialValue, limit: memoryLimitBytes)
+            throw .tooManyBranches(
+                method: .densityMatrix, branches: count,
+                bytes: bytes.overflow ? .max : bytes.partialValue, limit: memoryLimitBytes)
         }
     }
 }

@@ -50,8 +50,9 @@ enum KernelOperation: Sendable {
             if qubits.count == 1 {
                 self = .diagonalOneQubit(target: qubits[0], d0: matrix[0, 0], d1: matrix[1, 1])
             } else {
-                self = .diagonal(qubits: qubits,
-                                 entries: (0..<matrix.dimension).flatMap { [matrix[$0, $0].real, matrix[$0, $0].imaginary] })
+                self = .diagonal(
+                    qubits: qubits,
+                    entries: (0..<matrix.dimension).flatMap { [matrix[$0, $0].real, matrix[$0, $0].imaginary] })
             }
             return
         }
@@ -68,8 +69,9 @@ enum KernelOperation: Sendable {
         case .identity:
             break
         case let .diagonalOneQubit(target, d0, d1):
-            buffer.applyDiagonalOneQubit(target: target, d0: (d0.real, d0.imaginary), d1: (d1.real, d1.imaginary),
-                                         threads: threads)
+            buffer.applyDiagonalOneQubit(
+                target: target, d0: (d0.real, d0.imaginary), d1: (d1.real, d1.imaginary),
+                threads: threads)
         case let .diagonal(qubits, entries):
             buffer.applyDiagonal(qubits: qubits, diagonal: entries, threads: threads)
         case let .controlledX(target, controlMask):

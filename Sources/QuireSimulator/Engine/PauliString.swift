@@ -40,12 +40,13 @@ public struct PauliString: Hashable, Sendable {
 
     /// coefficient · Re(i^yCount · sum), where `sum` = ⟨X^x Z^z⟩ as (re, im) from a kernel.
     func value(fromSum sum: SIMD2<Double>) -> Double {
-        let real: Double = switch yCount % 4 {
-        case 0: sum.x
-        case 1: -sum.y
-        case 2: -sum.x
-        default: sum.y
-        }
+        let real: Double =
+            switch yCount % 4 {
+            case 0: sum.x
+            case 1: -sum.y
+            case 2: -sum.x
+            default: sum.y
+            }
         return coefficient * real
     }
 

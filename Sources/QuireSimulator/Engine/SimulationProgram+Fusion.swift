@@ -19,9 +19,12 @@ extension SimulationProgram {
         func flush(_ qubit: Int) {
             guard let run = pending[qubit] else { return }
             pending[qubit] = nil
-            fused.append(run.length == 1 ? run.first
-                : Step(action: .gate(KernelOperation(matrix: run.matrix, qubits: [qubit]), qubits: [qubit], channels: []),
-                       condition: nil))
+            fused.append(
+                run.length == 1
+                    ? run.first
+                    : Step(
+                        action: .gate(KernelOperation(matrix: run.matrix, qubits: [qubit]), qubits: [qubit], channels: []),
+                        condition: nil))
         }
         for step in steps {
             switch step.action {

@@ -59,9 +59,11 @@ struct SimulationProgram: Sendable {
                     throw fail("\(gate.rawValue) needs distinct qubits in 0..<\(n), got \(qubits)")
                 }
                 let channels = noise?.channels(after: gate, on: qubits) ?? []
-                step = Step(action: .gate(KernelOperation(gate: gate, qubits: qubits, parameters: parameters),
-                                          qubits: qubits, channels: channels),
-                            condition: operation.condition)
+                step = Step(
+                    action: .gate(
+                        KernelOperation(gate: gate, qubits: qubits, parameters: parameters),
+                        qubits: qubits, channels: channels),
+                    condition: operation.condition)
                 touchedLater.formUnion(qubits)
             case let .measure(qubit, clbit):
                 guard qubit >= 0, qubit < n, clbit >= 0, clbit < bits else {
@@ -69,9 +71,11 @@ struct SimulationProgram: Sendable {
                 }
                 if touchedLater.contains(qubit) || readLater.contains(clbit) {
                     let recorded = readLater.contains(clbit)
-                    step = Step(action: .measure(qubit: qubit, clbit: recorded ? clbit : nil,
-                                                 readout: recorded ? noise?.readout(qubit: qubit) : nil),
-                                condition: operation.condition)
+                    step = Step(
+                        action: .measure(
+                            qubit: qubit, clbit: recorded ? clbit : nil,
+                            readout: recorded ? noise?.readout(qubit: qubit) : nil),
+                        condition: operation.condition)
                 }
                 touchedLater.insert(qubit)
             case let .reset(qubit):
@@ -82,7 +86,7 @@ struct SimulationProgram: Sendable {
                 guard qubits.allSatisfy({ $0 >= 0 && $0 < n }) else { throw fail("barrier on a qubit outside 0..<\(n)") }
             }
             if let condition = operation.condition {
-                readLater.formUnion(condition.register.offset ..< condition.register.offset + condition.register.size)
+                readLater.formUnion(condition.register.offset..<condition.register.offset + condition.register.size)
             }
             if let step { prepared.append(step) }
         }

@@ -99,8 +99,10 @@ public final class Statevector {
 
     /// Splits every selected branch by the outcome of `qubit`; `records(outcome)` lists the classical
     /// writes (bit, value) and their probabilities for that outcome.
-    private func split(qubit: Int, condition: Condition?, reset: Bool,
-                       records: (Int) -> [((bit: Int, value: Int)?, Double)]) throws(SimulationError) {
+    private func split(
+        qubit: Int, condition: Condition?, reset: Bool,
+        records: (Int) -> [((bit: Int, value: Int)?, Double)]
+    ) throws(SimulationError) {
         var result: [Branch] = []
         for (position, branch) in branches.enumerated() {
             guard condition?.holds(for: branch.clbits) ?? true else {
@@ -127,8 +129,9 @@ public final class Statevector {
                 if reset && child.outcome == 1 {
                     state.applyOneQubit(target: qubit, matrix: [0, 0, scale, 0, 0, 0, 0, 0], threads: threads)
                 } else {
-                    state.applyDiagonalOneQubit(target: qubit, d0: (child.outcome == 0 ? scale : 0, 0),
-                                                d1: (child.outcome == 1 ? scale : 0, 0), threads: threads)
+                    state.applyDiagonalOneQubit(
+                        target: qubit, d0: (child.outcome == 0 ? scale : 0, 0),
+                        d1: (child.outcome == 1 ? scale : 0, 0), threads: threads)
                 }
                 result.append(Branch(clbits: child.clbits, weight: child.weight, state: state))
             }
@@ -144,7 +147,7 @@ public final class Statevector {
             let twin = out.firstIndex { other in
                 other.clbits == branch.clbits
                     && other.state.innerProduct(with: branch.state, threads: threads).squaredLength()
-                    >= (1 - Self.sameStateTolerance) * (1 - Self.sameStateTolerance)
+                        >= (1 - Self.sameStateTolerance) * (1 - Self.sameStateTolerance)
             }
             if let twin { out[twin].weight += branch.weight } else { out.append(branch) }
         }
@@ -154,8 +157,9 @@ public final class Statevector {
     private func checkBranchMemory(count: Int) throws(SimulationError) {
         let bytes = count.multipliedReportingOverflow(by: AmplitudeBuffer.bytes(qubitCount: qubitCount))
         if bytes.overflow || bytes.partialValue > memoryLimitBytes {
-            throw .tooManyBranches(method: .statevector, branches: count,
-                                   bytes: bytes.overflow ? .max : bytes.partialValue, limit: memoryLimitBytes)
+            throw .tooManyBranches(
+                method: .statevector, branches: count,
+                bytes: bytes.overflow ? .max : bytes.partialValue, limit: memoryLimitBytes)
         }
     }
 }

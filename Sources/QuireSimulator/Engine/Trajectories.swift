@@ -27,8 +27,10 @@ public enum Trajectories {
     }
 
     /// Mean exact expectation values ⟨ψ|P|ψ⟩ of `observables` over the trajectories of `circuit`.
-    public static func expectations(of observables: [PauliString], circuit: Circuit,
-                                    options: SimulationOptions) throws(SimulationError) -> [Double] {
+    public static func expectations(
+        of observables: [PauliString], circuit: Circuit,
+        options: SimulationOptions
+    ) throws(SimulationError) -> [Double] {
         for pauli in observables { try pauli.check(qubits: circuit.qubitCount) }
         let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options.noise, qubits: circuit.qubitCount))
         try Simulator.checkMemory(method: .trajectories, qubits: circuit.qubitCount, options: options)
@@ -47,8 +49,10 @@ public enum Trajectories {
 
     /// The mean over trajectories of `width` values that `record(state, sum)` adds into `sum` at the
     /// end of each trajectory, in the block order of the type's documentation.
-    static func average(program: SimulationProgram, options: SimulationOptions, width: Int,
-                        record: (AmplitudeBuffer, UnsafeMutablePointer<Double>) -> Void) -> [Double] {
+    static func average(
+        program: SimulationProgram, options: SimulationOptions, width: Int,
+        record: (AmplitudeBuffer, UnsafeMutablePointer<Double>) -> Void
+    ) -> [Double] {
         let total = options.trajectories
         let stream = RandomStream(seed: options.seed, purpose: "trajectories")
         let workers = max(1, min(options.threads, (total + blockSize - 1) / blockSize))
@@ -86,8 +90,10 @@ public enum Trajectories {
 
     /// One trajectory: `state` starts in |0…0⟩ and ends normalised; `scratch` is working space
     /// (the two may be exchanged); `noise[s]` are the channels after step s.
-    static func run(_ program: SimulationProgram, noise: [[TrajectoryChannel]], on state: inout AmplitudeBuffer, scratch: inout AmplitudeBuffer,
-                    stream: RandomStream) {
+    static func run(
+        _ program: SimulationProgram, noise: [[TrajectoryChannel]], on state: inout AmplitudeBuffer, scratch: inout AmplitudeBuffer,
+        stream: RandomStream
+    ) {
         var draw: UInt64 = 0
         func next() -> Double {
             defer { draw += 1 }

@@ -24,10 +24,12 @@ enum TrajectoryChannel {
             return
         }
         let kept = zip(channel.krausOperators, gram.map { $0[0, 0].real }).filter { $0.1 > 0 }
-        self = .unitaryMixture(probabilities: kept.map(\.1), unitaries: kept.map { kraus, p in
-            let unitary = Complex(1 / p.squareRoot()) * kraus
-            return unitary.maxDistance(to: identity) <= Self.tolerance ? .identity : KernelOperation(matrix: unitary, qubits: channel.qubits)
-        })
+        self = .unitaryMixture(
+            probabilities: kept.map(\.1),
+            unitaries: kept.map { kraus, p in
+                let unitary = Complex(1 / p.squareRoot()) * kraus
+                return unitary.maxDistance(to: identity) <= Self.tolerance ? .identity : KernelOperation(matrix: unitary, qubits: channel.qubits)
+            })
     }
 
     /// Applies the operator chosen by the uniform draw `u` to `state` (normalised before and after);

@@ -28,7 +28,8 @@ public struct NoiseModel: Hashable, Sendable {
         self.profile = profile
         let depolarizings = [profile.depolarizing] + profile.qubits.values.map(\.depolarizing)
         let relaxations = [profile.thermalRelaxation] + profile.qubits.values.map(\.thermalRelaxation)
-        isIdeal = depolarizings.allSatisfy { $0.map { $0.oneQubit == 0 && $0.twoQubit == 0 } ?? true }
+        isIdeal =
+            depolarizings.allSatisfy { $0.map { $0.oneQubit == 0 && $0.twoQubit == 0 } ?? true }
             && relaxations.allSatisfy { $0.map { $0.oneQubitGateNanoseconds == 0 && $0.twoQubitGateNanoseconds == 0 } ?? true }
     }
 
@@ -45,8 +46,10 @@ public struct NoiseModel: Hashable, Sendable {
             guard let relaxation = profile.qubits[qubit]?.thermalRelaxation ?? profile.thermalRelaxation else { continue }
             let nanoseconds = qubits.count == 1 ? relaxation.oneQubitGateNanoseconds : relaxation.twoQubitGateNanoseconds
             guard nanoseconds > 0 else { continue }
-            channels.append(.thermalRelaxation(t1: relaxation.t1Microseconds, t2: relaxation.t2Microseconds,
-                                               time: nanoseconds / 1000, on: qubit))
+            channels.append(
+                .thermalRelaxation(
+                    t1: relaxation.t1Microseconds, t2: relaxation.t2Microseconds,
+                    time: nanoseconds / 1000, on: qubit))
         }
         return channels
     }

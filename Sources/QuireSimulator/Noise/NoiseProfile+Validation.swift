@@ -17,19 +17,23 @@ extension NoiseProfile {
                 throw .qubitOutOfRange(path: "qubits.\(qubit)", qubit: qubit, qubitCount: qubitCount)
             }
             let override = qubits[qubit]!
-            try Self.validate(depolarizing: override.depolarizing, thermalRelaxation: override.thermalRelaxation,
-                              readout: override.readout, prefix: prefix)
+            try Self.validate(
+                depolarizing: override.depolarizing, thermalRelaxation: override.thermalRelaxation,
+                readout: override.readout, prefix: prefix)
         }
     }
 
-    private static func validate(depolarizing: Depolarizing?, thermalRelaxation: ThermalRelaxation?, readout: Readout?,
-                                 prefix: String) throws(NoiseProfileError) {
+    private static func validate(
+        depolarizing: Depolarizing?, thermalRelaxation: ThermalRelaxation?, readout: Readout?,
+        prefix: String
+    ) throws(NoiseProfileError) {
         if let depolarizing {
             for (key, value, arity) in [("one_qubit", depolarizing.oneQubit, 1), ("two_qubit", depolarizing.twoQubit, 2)] {
                 let maximum = depolarizing.maximumParameter(qubitCount: arity)
                 guard value >= 0 && value <= maximum else {
-                    throw .depolarizingOutOfRange(path: "\(prefix)depolarizing.\(key)", value: value, maximum: maximum,
-                                                  convention: depolarizing.convention)
+                    throw .depolarizingOutOfRange(
+                        path: "\(prefix)depolarizing.\(key)", value: value, maximum: maximum,
+                        convention: depolarizing.convention)
                 }
             }
         }
@@ -40,8 +44,10 @@ extension NoiseProfile {
             guard t1 > 0 && t1.isFinite else { throw .nonPositiveTime(path: path + "t1_us", value: t1) }
             guard t2 > 0 && t2.isFinite else { throw .nonPositiveTime(path: path + "t2_us", value: t2) }
             guard t2 <= 2 * t1 else { throw .t2AboveTwiceT1(path: path + "t2_us", t2: t2, t1: t1) }
-            for (key, value) in [("one_qubit_gate_ns", relaxation.oneQubitGateNanoseconds),
-                                 ("two_qubit_gate_ns", relaxation.twoQubitGateNanoseconds)] {
+            for (key, value) in [
+                ("one_qubit_gate_ns", relaxation.oneQubitGateNanoseconds),
+                ("two_qubit_gate_ns", relaxation.twoQubitGateNanoseconds),
+            ] {
                 guard value >= 0 && value.isFinite else { throw .negativeGateTime(path: path + key, value: value) }
             }
         }

@@ -13,8 +13,10 @@ public struct NoiseProfile: Hashable, Sendable {
     public var qubits: [Int: QubitOverride]
 
     /// Creates a profile; every part is optional.
-    public init(depolarizing: Depolarizing? = nil, thermalRelaxation: ThermalRelaxation? = nil,
-                readout: Readout? = nil, qubits: [Int: QubitOverride] = [:]) {
+    public init(
+        depolarizing: Depolarizing? = nil, thermalRelaxation: ThermalRelaxation? = nil,
+        readout: Readout? = nil, qubits: [Int: QubitOverride] = [:]
+    ) {
         self.depolarizing = depolarizing
         self.thermalRelaxation = thermalRelaxation
         self.readout = readout
@@ -58,8 +60,10 @@ public struct NoiseProfile: Hashable, Sendable {
         public var twoQubitGateNanoseconds: Double
 
         /// Creates thermal-relaxation parameters.
-        public init(t1Microseconds: Double, t2Microseconds: Double,
-                    oneQubitGateNanoseconds: Double, twoQubitGateNanoseconds: Double) {
+        public init(
+            t1Microseconds: Double, t2Microseconds: Double,
+            oneQubitGateNanoseconds: Double, twoQubitGateNanoseconds: Double
+        ) {
             self.t1Microseconds = t1Microseconds
             self.t2Microseconds = t2Microseconds
             self.oneQubitGateNanoseconds = oneQubitGateNanoseconds

@@ -24,25 +24,31 @@ public enum NoiseProfileError: InputError, Hashable {
     public var diagnostic: Diagnostic {
         switch self {
         case let .depolarizingOutOfRange(path, value, maximum, convention):
-            Diagnostic(location: nil, message: "'\(path)' is \(value), outside 0…\(maximum) for the \(convention.rawValue) convention",
-                       hint: convention == .lambda
-                           ? "Aer's λ is completely positive up to 4ᵏ/(4ᵏ−1) (4/3 for one qubit, 16/15 for two)"
-                           : "in the pauli convention the parameter is a total error probability, at most 1")
+            Diagnostic(
+                location: nil, message: "'\(path)' is \(value), outside 0…\(maximum) for the \(convention.rawValue) convention",
+                hint: convention == .lambda
+                    ? "Aer's λ is completely positive up to 4ᵏ/(4ᵏ−1) (4/3 for one qubit, 16/15 for two)"
+                    : "in the pauli convention the parameter is a total error probability, at most 1")
         case let .probabilityOutOfRange(path, value):
-            Diagnostic(location: nil, message: "'\(path)' is \(value), outside 0…1",
-                       hint: "a readout error is a probability, e.g. 0.02")
+            Diagnostic(
+                location: nil, message: "'\(path)' is \(value), outside 0…1",
+                hint: "a readout error is a probability, e.g. 0.02")
         case let .nonPositiveTime(path, value):
-            Diagnostic(location: nil, message: "'\(path)' is \(value) µs but must be a positive, finite time",
-                       hint: "T1 and T2 are times in microseconds, e.g. 100")
+            Diagnostic(
+                location: nil, message: "'\(path)' is \(value) µs but must be a positive, finite time",
+                hint: "T1 and T2 are times in microseconds, e.g. 100")
         case let .t2AboveTwiceT1(path, t2, t1):
-            Diagnostic(location: nil, message: "'\(path)' is \(t2) µs but must be positive and at most 2·T1 = \(2 * t1) µs",
-                       hint: "T2 > 2·T1 is unphysical; Quire rejects it rather than truncating it as Aer's from_backend does")
+            Diagnostic(
+                location: nil, message: "'\(path)' is \(t2) µs but must be positive and at most 2·T1 = \(2 * t1) µs",
+                hint: "T2 > 2·T1 is unphysical; Quire rejects it rather than truncating it as Aer's from_backend does")
         case let .negativeGateTime(path, value):
-            Diagnostic(location: nil, message: "'\(path)' is \(value) ns but must be a finite duration ≥ 0",
-                       hint: "gate times are in nanoseconds, e.g. 35 for one-qubit and 300 for two-qubit gates")
+            Diagnostic(
+                location: nil, message: "'\(path)' is \(value) ns but must be a finite duration ≥ 0",
+                hint: "gate times are in nanoseconds, e.g. 35 for one-qubit and 300 for two-qubit gates")
         case let .qubitOutOfRange(path, qubit, qubitCount):
-            Diagnostic(location: nil, message: "'\(path)' overrides qubit \(qubit), but the circuit has qubits 0…\(qubitCount - 1)",
-                       hint: "remove the override or use the index of an existing qubit")
+            Diagnostic(
+                location: nil, message: "'\(path)' overrides qubit \(qubit), but the circuit has qubits 0…\(qubitCount - 1)",
+                hint: "remove the override or use the index of an existing qubit")
         }
     }
 }

@@ -14,8 +14,9 @@ extension QuantumChannel {
     public static func depolarizing(lambda: Double, on qubits: [Int]) -> QuantumChannel {
         let paulis = pauliBasis(qubitCount: qubits.count)
         let count = Double(paulis.count)
-        precondition(lambda >= 0 && lambda <= count / (count - 1) * (1 + 1e-12),
-                     "depolarizing λ must lie in 0…4ᵏ/(4ᵏ−1)")
+        precondition(
+            lambda >= 0 && lambda <= count / (count - 1) * (1 + 1e-12),
+            "depolarizing λ must lie in 0…4ᵏ/(4ᵏ−1)")
         let errorWeight = lambda / count
         let identityWeight = max(0, 1 - lambda * (count - 1) / count)
         var kraus: [ComplexMatrix] = []

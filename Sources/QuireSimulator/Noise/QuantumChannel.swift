@@ -18,8 +18,9 @@ public struct QuantumChannel: Hashable, Sendable {
     /// (`assert`), because channels are built once per gate and the check costs as much as building.
     public init(qubits: [Int], krausOperators: [ComplexMatrix]) {
         precondition(!krausOperators.isEmpty, "a quantum channel needs at least one Kraus operator")
-        precondition(krausOperators.allSatisfy { $0.dimension == 1 << qubits.count },
-                     "Kraus operators must have dimension 2^qubits.count")
+        precondition(
+            krausOperators.allSatisfy { $0.dimension == 1 << qubits.count },
+            "Kraus operators must have dimension 2^qubits.count")
         precondition(Set(qubits).count == qubits.count, "a channel's qubits must be distinct")
         self.qubits = qubits
         self.krausOperators = krausOperators

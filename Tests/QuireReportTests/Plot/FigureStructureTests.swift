@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireReport
 
 /// Every figure kind parsed as XML and checked for structure: an SVG 1.1 root with namespace, size and

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireReport
 
 /// Bad data is a thrown `PlotError` naming the figure and the value; degenerate data (nothing,
@@ -39,8 +40,7 @@ struct FigureValidationTests {
         let mismatch = LinePlot(
             name: "p", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
             series: [.init("a", x: [0, 1], y: [1, 2], band: .init(lower: [0], upper: [3]))])
-        #expect(throws: PlotError.lengthMismatch(figure: "p", field: "series \"a\" band lower", expected: 2, actual: 1))
-        {
+        #expect(throws: PlotError.lengthMismatch(figure: "p", field: "series \"a\" band lower", expected: 2, actual: 1)) {
             try mismatch.svg()
         }
         let inverted = LinePlot(

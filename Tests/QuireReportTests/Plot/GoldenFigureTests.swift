@@ -1,5 +1,6 @@
 import QuireTestSupport
 import Testing
+
 @testable import QuireReport
 
 /// Every figure kind against its committed golden SVG (Golden/*.svg), byte for byte. The goldens were

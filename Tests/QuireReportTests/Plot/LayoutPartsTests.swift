@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireReport
 
 /// Palette values against their published definitions, colour interpolation, and the choice between

@@ -1,11 +1,13 @@
+import QuireCore
+import Testing
+
+@testable import QuireReport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import QuireCore
-import Testing
-@testable import QuireReport
 
 /// Heckbert's nice numbers against hand-worked answers (Graphics Gems, 1990, "loose labelling" with
 /// five intervals), tick labels, log decades, and properties over random ranges.

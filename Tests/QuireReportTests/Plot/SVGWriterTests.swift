@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireReport
 
 /// The SVG writer's number format, escaping and layout, and the fixed/scientific helpers behind

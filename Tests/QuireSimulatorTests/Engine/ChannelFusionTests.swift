@@ -1,6 +1,7 @@
 import Numerics
 import QuireKernels
 import Testing
+
 @testable import QuireSimulator
 
 /// The density-matrix engine's fused superoperator of several channels after one gate equals
@@ -8,10 +9,12 @@ import Testing
 struct ChannelFusionTests {
     /// Amplitude damping with decay probability γ (Kraus operators of Nielsen & Chuang §8.3.5).
     static func amplitudeDamping(_ gamma: Double, on qubit: Int) -> QuantumChannel {
-        QuantumChannel(qubits: [qubit], krausOperators: [
-            ComplexMatrix(rows: [[.one, .zero], [.zero, Complex((1 - gamma).squareRoot())]]),
-            ComplexMatrix(rows: [[.zero, Complex(gamma.squareRoot())], [.zero, .zero]]),
-        ])
+        QuantumChannel(
+            qubits: [qubit],
+            krausOperators: [
+                ComplexMatrix(rows: [[.one, .zero], [.zero, Complex((1 - gamma).squareRoot())]]),
+                ComplexMatrix(rows: [[.zero, Complex(gamma.squareRoot())], [.zero, .zero]]),
+            ])
     }
 
     @Test func embeddingMatchesKronecker() {
@@ -31,7 +34,8 @@ struct ChannelFusionTests {
 
     /// A one-qubit gate is always folded into its channels' superoperator (one 4×4 pass).
     @Test func oneQubitGateIsFoldedIntoItsChannels() throws {
-        let channels = NoiseModel(profile: NoiseProfile(depolarizing: .init(oneQubit: 0.05, twoQubit: 0))).channels(after: .u3, on: [1])
+        let channels =
+            NoiseModel(profile: NoiseProfile(depolarizing: .init(oneQubit: 0.05, twoQubit: 0))).channels(after: .u3, on: [1])
             + [Self.amplitudeDamping(0.2, on: 1)]
         try checkAgainstKrausSums(qubits: 3, gate: .u3, parameters: [0.4, -0.8, 1.3], channels: channels, gateQubits: [1], expectedOperations: 1)
     }
@@ -47,16 +51,20 @@ struct ChannelFusionTests {
     @Test func wideChannelGoesTermByTerm() throws {
         let x = StandardGate.x.matrix(parameters: [])
         let xxxx = x.kronecker(x).kronecker(x).kronecker(x)
-        let channel = QuantumChannel(qubits: [4, 0, 2, 1], krausOperators: [
-            Complex(0.9.squareRoot()) * .identity(16), Complex(0.1.squareRoot()) * xxxx,
-        ])
+        let channel = QuantumChannel(
+            qubits: [4, 0, 2, 1],
+            krausOperators: [
+                Complex(0.9.squareRoot()) * .identity(16), Complex(0.1.squareRoot()) * xxxx,
+            ])
         try checkAgainstKrausSums(qubits: 5, gate: .c3x, channels: [channel], gateQubits: [4, 0, 2, 1], expectedOperations: 3)
     }
 
     /// Applies `gate` on `gateQubits` and then `channels` to a random ρ with the engine, and with
     /// full-size matrices: ρ → U ρ U†, then ρ → Σ K ρ K† per channel.
-    func checkAgainstKrausSums(qubits n: Int, gate: StandardGate, parameters: [Double] = [], channels: [QuantumChannel],
-                               gateQubits: [Int], expectedOperations: Int) throws {
+    func checkAgainstKrausSums(
+        qubits n: Int, gate: StandardGate, parameters: [Double] = [], channels: [QuantumChannel],
+        gateQubits: [Int], expectedOperations: Int
+    ) throws {
         // A random density matrix ρ = A A†, as a 2n-qubit buffer and as a matrix.
         let a = randomState(qubits: 2 * n, seed: 8)
         var rho = ComplexMatrix(dimension: 1 << n, elements: (0..<(1 << (2 * n))).map { Complex(a[$0].re, a[$0].im) })
@@ -114,8 +122,10 @@ extension TrajectoryChannelTests {
     @Test func generalChannelFollowsTheDraw() {
         let gamma = 0.3
         let channel = TrajectoryChannel(ChannelFusionTests.amplitudeDamping(gamma, on: 0))
-        for (u, expected) in [(0.5, [1 / (2 - gamma).squareRoot(), ((1 - gamma) / (2 - gamma)).squareRoot()]),
-                              (0.9, [1.0, 0.0])] {
+        for (u, expected) in [
+            (0.5, [1 / (2 - gamma).squareRoot(), ((1 - gamma) / (2 - gamma)).squareRoot()]),
+            (0.9, [1.0, 0.0]),
+        ] {
             var state = AmplitudeBuffer(qubitCount: 1)
             var scratch = AmplitudeBuffer(qubitCount: 1)
             let h = (0.5 as Double).squareRoot()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireSimulator
 
 /// The density-matrix engine against the statevector engine and Qiskit Aer's density_matrix method.

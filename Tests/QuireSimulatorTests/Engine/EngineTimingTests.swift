@@ -32,7 +32,8 @@ struct EngineTimingTests {
             let start = Date()
             let result = try Simulator.run(circuit, options: options)
             let seconds = Date().timeIntervalSince(start)
-            FileHandle.standardError.write(Data("\(label) (\(circuit.operations.count) gates), threads \(threads): \(String(format: "%.3f", seconds)) s\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(label) (\(circuit.operations.count) gates), threads \(threads): \(String(format: "%.3f", seconds)) s\n".utf8))
             results.append(result.probabilities)
         }
         #expect(results[0] == results[1])
@@ -46,14 +47,16 @@ struct EngineTimingTests {
     @Test(.enabled(if: enabled))
     func densityMatrix10x10() throws {
         let noise = NoiseProfile(depolarizing: .init(oneQubit: 0.001, twoQubit: 0.01))
-        try Self.time("density matrix 10 qubits depth 10, depolarizing", Self.brickwork(qubits: 10, depth: 10),
-                      SimulationOptions(method: .densityMatrix, noise: noise))
+        try Self.time(
+            "density matrix 10 qubits depth 10, depolarizing", Self.brickwork(qubits: 10, depth: 10),
+            SimulationOptions(method: .densityMatrix, noise: noise))
     }
 
     @Test(.enabled(if: enabled))
     func trajectories16x10() throws {
         let noise = NoiseProfile(depolarizing: .init(oneQubit: 0.001, twoQubit: 0.01))
-        try Self.time("trajectories 16 qubits depth 10, depolarizing, 200 trajectories", Self.brickwork(qubits: 16, depth: 10),
-                      SimulationOptions(method: .trajectories, noise: noise, trajectories: 200))
+        try Self.time(
+            "trajectories 16 qubits depth 10, depolarizing, 200 trajectories", Self.brickwork(qubits: 16, depth: 10),
+            SimulationOptions(method: .trajectories, noise: noise, trajectories: 200))
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import QuireKernels
+import Testing
+
 @testable import QuireSimulator
 
 /// One-qubit gate fusion (SimulationProgram+Fusion): which gates merge, which end a run, and that the
@@ -12,14 +13,18 @@ struct FusionTests {
 
     @Test func runsOnOneQubitMergeAndMultiQubitGatesEndThem() throws {
         // q0: h t h | cx | s ; q1: x sx z (interleaved with q0's run) | cx | y.
-        let circuit = makeCircuit(qubits: 2, [
-            gate(.h, 0), gate(.x, 1), gate(.t, 0), gate(.sx, 1), gate(.h, 0), gate(.z, 1),
-            gate(.cx, 0, 1), gate(.s, 0), gate(.y, 1),
-        ])
+        let circuit = makeCircuit(
+            qubits: 2,
+            [
+                gate(.h, 0), gate(.x, 1), gate(.t, 0), gate(.sx, 1), gate(.h, 0), gate(.z, 1),
+                gate(.cx, 0, 1), gate(.s, 0), gate(.y, 1),
+            ])
         let program = try SimulationProgram(circuit: circuit, noise: nil)
         #expect(Self.gateQubits(program) == [[0], [1], [0, 1], [0], [1]])
-        #expect(maxDifference(try Simulator.run(circuit, options: .init(method: .statevector)).probabilities,
-                              gateByGate(circuit)) <= 1e-15)
+        #expect(
+            maxDifference(
+                try Simulator.run(circuit, options: .init(method: .statevector)).probabilities,
+                gateByGate(circuit)) <= 1e-15)
     }
 
     @Test func gatesWithNoiseConditionsMeasurementOrResetAreNotMerged() throws {
@@ -29,11 +34,13 @@ struct FusionTests {
         #expect(Self.gateQubits(program).count == 3)
 
         let register = Register(name: "c", size: 1, offset: 0)
-        let branching = makeCircuit(qubits: 2, clbits: 1, [
-            gate(.h, 0), QuireSimulator.Operation(.measure(qubit: 0, clbit: 0)), gate(.h, 0),
-            QuireSimulator.Operation(.gate(.x, qubits: [1], parameters: []), condition: Condition(register: register, value: 1)),
-            gate(.h, 1), QuireSimulator.Operation(.reset(qubit: 1)), gate(.x, 1), gate(.h, 1),
-        ])
+        let branching = makeCircuit(
+            qubits: 2, clbits: 1,
+            [
+                gate(.h, 0), QuireSimulator.Operation(.measure(qubit: 0, clbit: 0)), gate(.h, 0),
+                QuireSimulator.Operation(.gate(.x, qubits: [1], parameters: []), condition: Condition(register: register, value: 1)),
+                gate(.h, 1), QuireSimulator.Operation(.reset(qubit: 1)), gate(.x, 1), gate(.h, 1),
+            ])
         let steps = try SimulationProgram(circuit: branching, noise: nil).steps
         // h0 | measure | conditional x1 | h1 | reset | h0 | x1·h1 fused: the measurement (kept, its bit
         // is read) ends q0's run, the second h0 waits for the end; the conditional x1 stands alone.
@@ -48,8 +55,10 @@ struct FusionTests {
         var operations: [QuireSimulator.Operation] = []
         for layer in 0..<4 {
             for q in 0..<4 {
-                operations += [gate(.rz, q, parameters: [0.3 * Double(q + layer)]), gate(.sx, q),
-                               gate(.rz, q, parameters: [1.1 - 0.2 * Double(q)]), gate(.sx, q), gate(.u3, q, parameters: [0.4, 0.1, -0.5])]
+                operations += [
+                    gate(.rz, q, parameters: [0.3 * Double(q + layer)]), gate(.sx, q),
+                    gate(.rz, q, parameters: [1.1 - 0.2 * Double(q)]), gate(.sx, q), gate(.u3, q, parameters: [0.4, 0.1, -0.5]),
+                ]
             }
             for q in stride(from: layer % 2, to: 3, by: 2) { operations.append(gate(.cx, q, q + 1)) }
         }

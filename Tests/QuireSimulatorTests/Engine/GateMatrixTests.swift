@@ -1,6 +1,7 @@
 import Numerics
 import QuireKernels
 import Testing
+
 @testable import QuireSimulator
 
 /// Every standard gate's matrix against Qiskit's (generate_gate_matrices.py), and the kernel call

@@ -1,6 +1,7 @@
 import Numerics
 import QuireKernels
 import Testing
+
 @testable import QuireSimulator
 
 /// Kernels: thread-count independence (bit for bit) and reductions against plain sums.
@@ -14,8 +15,9 @@ struct KernelTests {
             #expect(a.normSquared(threads: threads) == a.normSquared(threads: 1))
             #expect(a.probabilityOfOne(qubit: 7, threads: threads) == a.probabilityOfOne(qubit: 7, threads: 1))
             #expect(a.innerProduct(with: b, threads: threads) == a.innerProduct(with: b, threads: 1))
-            #expect(a.pauliSum(xMask: 0b1010, zMask: 0b0110_0001, threads: threads)
-                == a.pauliSum(xMask: 0b1010, zMask: 0b0110_0001, threads: 1))
+            #expect(
+                a.pauliSum(xMask: 0b1010, zMask: 0b0110_0001, threads: threads)
+                    == a.pauliSum(xMask: 0b1010, zMask: 0b0110_0001, threads: 1))
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireSimulator
 
 /// The noisy engines end to end against Qiskit Aer (noisy_circuits.json from

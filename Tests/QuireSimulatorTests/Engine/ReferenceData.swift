@@ -1,6 +1,7 @@
 import Foundation
 import Numerics
 import Testing
+
 @testable import QuireSimulator
 
 /// Reference values generated once with Qiskit / Qiskit Aer by the scripts in ../Reference.
@@ -24,8 +25,9 @@ enum ReferenceData {
     static let gateCases: [GateCase] = (json("gate_matrices.json") as! [[String: Any]]).map { entry in
         let re = entry["real"] as! [Double], im = entry["imag"] as! [Double]
         let dimension = Int(Double(re.count).squareRoot())
-        return GateCase(gate: StandardGate(rawValue: entry["gate"] as! String)!, parameters: entry["parameters"] as! [Double],
-                        matrix: ComplexMatrix(dimension: dimension, elements: zip(re, im).map { Complex($0, $1) }))
+        return GateCase(
+            gate: StandardGate(rawValue: entry["gate"] as! String)!, parameters: entry["parameters"] as! [Double],
+            matrix: ComplexMatrix(dimension: dimension, elements: zip(re, im).map { Complex($0, $1) }))
     }
 
     /// One circuit from circuits.json with Aer's probabilities.
@@ -49,13 +51,17 @@ enum ReferenceData {
             if let qubit = op["measure"] as? Int { return QuireSimulator.Operation(.measure(qubit: qubit, clbit: op["clbit"] as! Int)) }
             if let qubit = op["reset"] as? Int { return QuireSimulator.Operation(.reset(qubit: qubit)) }
             let condition = (op["condition"] as? [Any]).map { Condition(register: creg, value: UInt64($0[1] as! Int)) }
-            return QuireSimulator.Operation(.gate(StandardGate(rawValue: op["gate"] as! String)!, qubits: op["qubits"] as! [Int],
-                                   parameters: op["parameters"] as! [Double]), condition: condition)
+            return QuireSimulator.Operation(
+                .gate(
+                    StandardGate(rawValue: op["gate"] as! String)!, qubits: op["qubits"] as! [Int],
+                    parameters: op["parameters"] as! [Double]), condition: condition)
         }
-        let circuit = Circuit(quantumRegisters: [Register(name: "q", size: n, offset: 0)],
-                              classicalRegisters: m > 0 ? [creg] : [], operations: operations)
-        return CircuitCase(name: entry["name"] as! String, circuit: circuit, probabilities: entry["probabilities"] as! [Double],
-                           lambdas: ((entry["lambda1"] as? Double) ?? 0, (entry["lambda2"] as? Double) ?? 0))
+        let circuit = Circuit(
+            quantumRegisters: [Register(name: "q", size: n, offset: 0)],
+            classicalRegisters: m > 0 ? [creg] : [], operations: operations)
+        return CircuitCase(
+            name: entry["name"] as! String, circuit: circuit, probabilities: entry["probabilities"] as! [Double],
+            lambdas: ((entry["lambda1"] as? Double) ?? 0, (entry["lambda2"] as? Double) ?? 0))
     }
 }
 
@@ -67,8 +73,9 @@ func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
 
 /// A circuit on one register `q` of `qubits` qubits (and `clbits` classical bits in register `c`).
 func makeCircuit(qubits: Int, clbits: Int = 0, _ operations: [QuireSimulator.Operation]) -> Circuit {
-    Circuit(quantumRegisters: [Register(name: "q", size: qubits, offset: 0)],
-            classicalRegisters: clbits > 0 ? [Register(name: "c", size: clbits, offset: 0)] : [], operations: operations)
+    Circuit(
+        quantumRegisters: [Register(name: "q", size: qubits, offset: 0)],
+        classicalRegisters: clbits > 0 ? [Register(name: "c", size: clbits, offset: 0)] : [], operations: operations)
 }
 
 /// A gate operation.

@@ -1,5 +1,6 @@
 import QuireCore
 import Testing
+
 @testable import QuireSimulator
 
 /// Method choice, limits, shots and expectation values.
@@ -72,8 +73,12 @@ struct SimulatorRunTests {
     /// Same seed, threads 1 and 2: identical counts; the counts fit the distribution (chi-square
     /// with 15 degrees of freedom below 37.7, its 99.9% quantile) and ascend by state.
     @Test func shotsAreReproducibleAndFitTheDistribution() throws {
-        let circuit = makeCircuit(qubits: 4, [gate(.u3, 0, parameters: [1.1, 0.2, 0.3]), gate(.ry, 1, parameters: [2.0]),
-                                              gate(.cx, 1, 2), gate(.h, 3), gate(.crx, 3, 0, parameters: [0.7])])
+        let circuit = makeCircuit(
+            qubits: 4,
+            [
+                gate(.u3, 0, parameters: [1.1, 0.2, 0.3]), gate(.ry, 1, parameters: [2.0]),
+                gate(.cx, 1, 2), gate(.h, 3), gate(.crx, 3, 0, parameters: [0.7]),
+            ])
         let shots = 20000
         let one = try Simulator.run(circuit, options: SimulationOptions(shots: shots, seed: 42, threads: 1))
         let two = try Simulator.run(circuit, options: SimulationOptions(shots: shots, seed: 42, threads: 2))

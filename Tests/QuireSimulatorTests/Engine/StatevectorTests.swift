@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QuireSimulator
 
 /// The statevector engine against analytic states and Qiskit Aer (circuits.json).
@@ -27,9 +28,10 @@ struct StatevectorTests {
         let n = 4, x = 0b1011
         var ops = (0..<n).filter { x >> $0 & 1 == 1 }.map { gate(.x, $0) }
         let qft = (0..<n).reversed().flatMap { target in
-            [gate(.h, target)] + (0..<target).reversed().map { control in
-                gate(.cp, control, target, parameters: [Double.pi / Double(1 << (target - control))])
-            }
+            [gate(.h, target)]
+                + (0..<target).reversed().map { control in
+                    gate(.cp, control, target, parameters: [Double.pi / Double(1 << (target - control))])
+                }
         }
         ops += qft
         let uniform = try Self.probabilities(makeCircuit(qubits: n, ops))
@@ -69,10 +71,12 @@ struct StatevectorTests {
     /// q1 flips with probability 0.95; the final read of both qubits adds the readout error again.
     @Test func readoutErrorReachesConditions() throws {
         let creg = Register(name: "c", size: 1, offset: 0)
-        let circuit = makeCircuit(qubits: 2, clbits: 1, [
-            gate(.x, 0), QuireSimulator.Operation(.measure(qubit: 0, clbit: 0)), gate(.x, 0), gate(.x, 0),
-            QuireSimulator.Operation(.gate(.x, qubits: [1], parameters: []), condition: Condition(register: creg, value: 1)),
-        ])
+        let circuit = makeCircuit(
+            qubits: 2, clbits: 1,
+            [
+                gate(.x, 0), QuireSimulator.Operation(.measure(qubit: 0, clbit: 0)), gate(.x, 0), gate(.x, 0),
+                QuireSimulator.Operation(.gate(.x, qubits: [1], parameters: []), condition: Condition(register: creg, value: 1)),
+            ])
         let noise = NoiseProfile(qubits: [0: .init(readout: .init(probMeas1Prep0: 0, probMeas0Prep1: 0.05))])
         for method in [SimulationMethod.statevector, .densityMatrix] {
             let p = try Simulator.run(circuit, options: SimulationOptions(method: method, noise: noise)).probabilities
@@ -81,14 +85,17 @@ struct StatevectorTests {
         }
         // Trajectories draw the recorded bit's flip: within the statistical bound of the exact result.
         let sampled = try Simulator.run(circuit, options: SimulationOptions(method: .trajectories, seed: 8, noise: noise, trajectories: 4000))
-        #expect(TrajectoriesTests.withinBound(sampled.probabilities, [0.05 * 0.05, 0.05 * 0.95, 0.95 * 0.05, 0.95 * 0.95],
-                                              trajectories: 4000))
+        #expect(
+            TrajectoriesTests.withinBound(
+                sampled.probabilities, [0.05 * 0.05, 0.05 * 0.95, 0.95 * 0.05, 0.95 * 0.95],
+                trajectories: 4000))
         #expect(sampled.probabilities[1] > 0 && sampled.probabilities[3] > 0)
     }
 
     @Test func resetOfSuperpositionMergesIntoOneBranch() throws {
-        let state = try Statevector(circuit: makeCircuit(qubits: 2, [gate(.h, 0), QuireSimulator.Operation(.reset(qubit: 0)), gate(.h, 1)]),
-                                    options: SimulationOptions(method: .statevector))
+        let state = try Statevector(
+            circuit: makeCircuit(qubits: 2, [gate(.h, 0), QuireSimulator.Operation(.reset(qubit: 0)), gate(.h, 1)]),
+            options: SimulationOptions(method: .statevector))
         #expect(state.branchCount == 1)
         #expect(maxDifference(state.probabilities(), [0.5, 0, 0.5, 0]) <= 1e-15)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireSimulator
 
 /// The trajectories engine converges to the density matrix and does not depend on the thread count.
@@ -28,8 +29,10 @@ struct TrajectoriesTests {
     @Test(arguments: ReferenceData.circuits["midcircuit"]!)
     func midCircuitConverges(_ reference: ReferenceData.CircuitCase) throws {
         let options = SimulationOptions(method: .trajectories, seed: 5, trajectories: 3000)
-        #expect(Self.withinBound(try Simulator.run(reference.circuit, options: options).probabilities,
-                                 reference.probabilities, trajectories: 3000))
+        #expect(
+            Self.withinBound(
+                try Simulator.run(reference.circuit, options: options).probabilities,
+                reference.probabilities, trajectories: 3000))
     }
 
     @Test func seedChangesTheSample() throws {
@@ -47,15 +50,18 @@ struct ExpectationAcrossEnginesTests {
         let reference = ReferenceData.circuits["depolarizing"]![1]
         let noise = NoiseProfile(depolarizing: .init(oneQubit: 0.05, twoQubit: 0.1))
         let observables = try ["ZZIII", "IXIYI", "IIIIZ"].map { label throws(SimulationError) in try PauliString(label) }
-        let exact = try Simulator.expectations(of: observables, circuit: reference.circuit,
-                                               options: SimulationOptions(method: .densityMatrix, noise: noise))
-        let sampled = try Simulator.expectations(of: observables, circuit: reference.circuit,
-                                                 options: SimulationOptions(method: .trajectories, seed: 3, noise: noise, trajectories: 2000))
+        let exact = try Simulator.expectations(
+            of: observables, circuit: reference.circuit,
+            options: SimulationOptions(method: .densityMatrix, noise: noise))
+        let sampled = try Simulator.expectations(
+            of: observables, circuit: reference.circuit,
+            options: SimulationOptions(method: .trajectories, seed: 3, noise: noise, trajectories: 2000))
         // Per-trajectory values lie in [−1, 1]: standard deviation of the mean ≤ 1/√T; allow 5 of them.
         for (e, s) in zip(exact, sampled) { #expect(abs(e - s) <= 5 / 2000.0.squareRoot()) }
         let ideal = try Simulator.expectations(of: observables, circuit: reference.circuit, options: SimulationOptions())
-        let idealDensity = try Simulator.expectations(of: observables, circuit: reference.circuit,
-                                                      options: SimulationOptions(method: .densityMatrix))
+        let idealDensity = try Simulator.expectations(
+            of: observables, circuit: reference.circuit,
+            options: SimulationOptions(method: .densityMatrix))
         #expect(maxDifference(ideal, idealDensity) <= 1e-12)
     }
 }

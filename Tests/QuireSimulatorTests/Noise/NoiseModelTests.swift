@@ -7,8 +7,9 @@ import Testing
 /// for the same profile (the script follows the documented override rule). Tolerance 1e-12 as for
 /// single channels: a handful of exactly computed 16 × 16 (at most 64 × 64) products.
 @Suite struct NoiseModelTests {
-    static let relaxation = NoiseProfile.ThermalRelaxation(t1Microseconds: 100, t2Microseconds: 80,
-                                                          oneQubitGateNanoseconds: 35, twoQubitGateNanoseconds: 300)
+    static let relaxation = NoiseProfile.ThermalRelaxation(
+        t1Microseconds: 100, t2Microseconds: 80,
+        oneQubitGateNanoseconds: 35, twoQubitGateNanoseconds: 300)
 
     @Test func channelsAfterGatesMatchAer() {
         let models = NoiseReference.shared.models
@@ -24,8 +25,10 @@ import Testing
     }
 
     @Test func channelOrderAndQubits() {
-        let noise = NoiseModel(profile: NoiseProfile(depolarizing: .init(oneQubit: 0.01, twoQubit: 0.02),
-                                                     thermalRelaxation: Self.relaxation))
+        let noise = NoiseModel(
+            profile: NoiseProfile(
+                depolarizing: .init(oneQubit: 0.01, twoQubit: 0.02),
+                thermalRelaxation: Self.relaxation))
         #expect(noise.channels(after: .cx, on: [4, 2]).map(\.qubits) == [[4, 2], [4], [2]])
         #expect(noise.channels(after: .rz, on: [1]).map(\.qubits) == [[1], [1]])
         #expect(noise.channels(after: .id, on: [0]).map(\.qubits) == [[0], [0]])
@@ -36,10 +39,12 @@ import Testing
     }
 
     @Test func identityChannelsAreLeftOut() {
-        let silent = NoiseProfile(depolarizing: .init(oneQubit: 0, twoQubit: 0, convention: .pauli),
-                                  thermalRelaxation: .init(t1Microseconds: 50, t2Microseconds: 60,
-                                                           oneQubitGateNanoseconds: 0, twoQubitGateNanoseconds: 0),
-                                  readout: .init(probMeas1Prep0: 0.1, probMeas0Prep1: 0.2))
+        let silent = NoiseProfile(
+            depolarizing: .init(oneQubit: 0, twoQubit: 0, convention: .pauli),
+            thermalRelaxation: .init(
+                t1Microseconds: 50, t2Microseconds: 60,
+                oneQubitGateNanoseconds: 0, twoQubitGateNanoseconds: 0),
+            readout: .init(probMeas1Prep0: 0.1, probMeas0Prep1: 0.2))
         let noise = NoiseModel(profile: silent)
         #expect(noise.isIdeal)
         #expect(noise.channels(after: .h, on: [0]).isEmpty)
@@ -67,7 +72,8 @@ import Testing
     @Test func readoutPrefersTheOverride() {
         let global = NoiseProfile.Readout(probMeas1Prep0: 0.02, probMeas0Prep1: 0.05)
         let local = NoiseProfile.Readout(probMeas1Prep0: 0.1, probMeas0Prep1: 0.3)
-        let noise = NoiseModel(profile: NoiseProfile(readout: global, qubits: [3: .init(readout: local), 1: .init(thermalRelaxation: Self.relaxation)]))
+        let noise = NoiseModel(
+            profile: NoiseProfile(readout: global, qubits: [3: .init(readout: local), 1: .init(thermalRelaxation: Self.relaxation)]))
         #expect(noise.readout(qubit: 3) == local)
         #expect(noise.readout(qubit: 1) == global)
         #expect(noise.readout(qubit: 0) == global)

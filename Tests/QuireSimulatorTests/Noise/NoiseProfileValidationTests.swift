@@ -3,8 +3,9 @@ import Testing
 
 /// Range checks of `NoiseProfile.validate(qubitCount:)`: the field path, the message and the hint.
 @Suite struct NoiseProfileValidationTests {
-    static let relaxation = NoiseProfile.ThermalRelaxation(t1Microseconds: 100, t2Microseconds: 80,
-                                                          oneQubitGateNanoseconds: 35, twoQubitGateNanoseconds: 300)
+    static let relaxation = NoiseProfile.ThermalRelaxation(
+        t1Microseconds: 100, t2Microseconds: 80,
+        oneQubitGateNanoseconds: 35, twoQubitGateNanoseconds: 300)
     static let readout = NoiseProfile.Readout(probMeas1Prep0: 0.02, probMeas0Prep1: 0.05)
 
     /// The error `profile` raises for a 5-qubit circuit, or nil when it is valid.
@@ -26,8 +27,10 @@ import Testing
             depolarizing: .init(oneQubit: 4.0 / 3.0, twoQubit: 16.0 / 15.0),
             thermalRelaxation: Self.relaxation(t1: 50, t2: 100, one: 0, two: 0),
             readout: .init(probMeas1Prep0: 1, probMeas0Prep1: 0),
-            qubits: [0: .init(depolarizing: .init(oneQubit: 1, twoQubit: 1, convention: .pauli)),
-                     4: .init(thermalRelaxation: Self.relaxation(t1: 1e-3, t2: 1e-3), readout: .init(probMeas1Prep0: 0, probMeas0Prep1: 1))])
+            qubits: [
+                0: .init(depolarizing: .init(oneQubit: 1, twoQubit: 1, convention: .pauli)),
+                4: .init(thermalRelaxation: Self.relaxation(t1: 1e-3, t2: 1e-3), readout: .init(probMeas1Prep0: 0, probMeas0Prep1: 1)),
+            ])
         #expect(Self.failure(limits) == nil)
         #expect(Self.failure(NoiseProfile()) == nil)
     }
@@ -47,15 +50,18 @@ import Testing
     }
 
     @Test func t2AboveTwiceT1IsRejected() {
-        let error = Self.failure(NoiseProfile(thermalRelaxation: Self.relaxation,
-                                              qubits: [3: .init(thermalRelaxation: Self.relaxation(t1: 100, t2: 250))]))
+        let error = Self.failure(
+            NoiseProfile(
+                thermalRelaxation: Self.relaxation,
+                qubits: [3: .init(thermalRelaxation: Self.relaxation(t1: 100, t2: 250))]))
         #expect(error == .t2AboveTwiceT1(path: "qubits.3.thermal_relaxation.t2_us", t2: 250, t1: 100))
         #expect(error?.diagnostic.message == "'qubits.3.thermal_relaxation.t2_us' is 250.0 µs but must be positive and at most 2·T1 = 200.0 µs")
         #expect(error?.diagnostic.hint == "T2 > 2·T1 is unphysical; Quire rejects it rather than truncating it as Aer's from_backend does")
-        #expect(error?.description == """
-            error: 'qubits.3.thermal_relaxation.t2_us' is 250.0 µs but must be positive and at most 2·T1 = 200.0 µs
-              hint: T2 > 2·T1 is unphysical; Quire rejects it rather than truncating it as Aer's from_backend does
-            """)
+        #expect(
+            error?.description == """
+                error: 'qubits.3.thermal_relaxation.t2_us' is 250.0 µs but must be positive and at most 2·T1 = 200.0 µs
+                  hint: T2 > 2·T1 is unphysical; Quire rejects it rather than truncating it as Aer's from_backend does
+                """)
     }
 
     @Test(arguments: [
@@ -71,10 +77,12 @@ import Testing
     }
 
     @Test func timeMessagesNameUnits() {
-        #expect(NoiseProfileError.nonPositiveTime(path: "thermal_relaxation.t1_us", value: 0).diagnostic.message
-            == "'thermal_relaxation.t1_us' is 0.0 µs but must be a positive, finite time")
-        #expect(NoiseProfileError.negativeGateTime(path: "qubits.1.thermal_relaxation.one_qubit_gate_ns", value: -1).diagnostic.message
-            == "'qubits.1.thermal_relaxation.one_qubit_gate_ns' is -1.0 ns but must be a finite duration ≥ 0")
+        #expect(
+            NoiseProfileError.nonPositiveTime(path: "thermal_relaxation.t1_us", value: 0).diagnostic.message
+                == "'thermal_relaxation.t1_us' is 0.0 µs but must be a positive, finite time")
+        #expect(
+            NoiseProfileError.negativeGateTime(path: "qubits.1.thermal_relaxation.one_qubit_gate_ns", value: -1).diagnostic.message
+                == "'qubits.1.thermal_relaxation.one_qubit_gate_ns' is -1.0 ns but must be a finite duration ≥ 0")
     }
 
     @Test func readoutProbabilities() {
@@ -89,7 +97,8 @@ import Testing
         let error = Self.failure(NoiseProfile(qubits: [7: .init(readout: Self.readout), 2: .init(readout: Self.readout)]))
         #expect(error == .qubitOutOfRange(path: "qubits.7", qubit: 7, qubitCount: 5))
         #expect(error?.diagnostic.message == "'qubits.7' overrides qubit 7, but the circuit has qubits 0…4")
-        #expect(Self.failure(NoiseProfile(qubits: [-1: .init(readout: Self.readout)])) == .qubitOutOfRange(path: "qubits.-1", qubit: -1, qubitCount: 5))
+        #expect(
+            Self.failure(NoiseProfile(qubits: [-1: .init(readout: Self.readout)])) == .qubitOutOfRange(path: "qubits.-1", qubit: -1, qubitCount: 5))
     }
 
     @Test func firstErrorIsDeterministic() {

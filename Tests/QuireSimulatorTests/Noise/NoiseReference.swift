@@ -29,9 +29,9 @@ struct NoiseReference: Decodable {
 
     struct Relaxation: Decodable {
         let label: String
-        let t1_us: Double
-        let t2_us: Double
-        let time_ns: Double
+        let t1Us: Double
+        let t2Us: Double
+        let timeNs: Double
         let superop: Matrix
     }
 
@@ -50,8 +50,8 @@ struct NoiseReference: Decodable {
     }
 
     struct Readout: Decodable {
-        let prob_meas1_prep0: Double
-        let prob_meas0_prep1: Double
+        let probMeas1Prep0: Double
+        let probMeas0Prep1: Double
         /// Aer's `ReadoutError.probabilities`: row i is P(read j | prepared i).
         let probabilities: [[Double]]
     }
@@ -64,18 +64,18 @@ struct NoiseReference: Decodable {
 
     let depolarizing: [Depolarizing]
     let pauli: [Pauli]
-    let thermal_relaxation: [Relaxation]
+    let thermalRelaxation: [Relaxation]
     let models: [Model]
     let generic: [Generic]
     let readout: [Readout]
-    let readout_two_qubits: TwoQubitReadout
+    let readoutTwoQubits: TwoQubitReadout
 
     /// The committed reference file, read once.
     static let shared: NoiseReference = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Reference/noise_channels.json")
         do {
-            return try JSONDecoder().decode(NoiseReference.self, from: Data(contentsOf: url))
+            return try snakeCaseDecoder.decode(NoiseReference.self, from: Data(contentsOf: url))
         } catch {
             fatalError("cannot read \(url.path): \(error)")
         }
@@ -85,45 +85,47 @@ struct NoiseReference: Decodable {
 /// A noise profile in the YAML key names of DESIGN §4.3, as the reference scripts write it in JSON.
 struct ProfileJSON: Decodable {
     struct Depolarizing: Decodable {
-        let one_qubit: Double?
-        let two_qubit: Double?
+        let oneQubit: Double?
+        let twoQubit: Double?
         let convention: String?
 
         var value: NoiseProfile.Depolarizing {
-            NoiseProfile.Depolarizing(oneQubit: one_qubit ?? 0, twoQubit: two_qubit ?? 0,
-                                      convention: NoiseProfile.Convention(rawValue: convention ?? "lambda")!)
+            NoiseProfile.Depolarizing(
+                oneQubit: oneQubit ?? 0, twoQubit: twoQubit ?? 0,
+                convention: NoiseProfile.Convention(rawValue: convention ?? "lambda")!)
         }
     }
 
     struct Relaxation: Decodable {
-        let t1_us: Double
-        let t2_us: Double
-        let one_qubit_gate_ns: Double
-        let two_qubit_gate_ns: Double
+        let t1Us: Double
+        let t2Us: Double
+        let oneQubitGateNs: Double
+        let twoQubitGateNs: Double
 
         var value: NoiseProfile.ThermalRelaxation {
-            NoiseProfile.ThermalRelaxation(t1Microseconds: t1_us, t2Microseconds: t2_us,
-                                           oneQubitGateNanoseconds: one_qubit_gate_ns, twoQubitGateNanoseconds: two_qubit_gate_ns)
+            NoiseProfile.ThermalRelaxation(
+                t1Microseconds: t1Us, t2Microseconds: t2Us,
+                oneQubitGateNanoseconds: oneQubitGateNs, twoQubitGateNanoseconds: twoQubitGateNs)
         }
     }
 
     struct Readout: Decodable {
-        let prob_meas1_prep0: Double?
-        let prob_meas0_prep1: Double?
+        let probMeas1Prep0: Double?
+        let probMeas0Prep1: Double?
 
         var value: NoiseProfile.Readout {
-            NoiseProfile.Readout(probMeas1Prep0: prob_meas1_prep0 ?? 0, probMeas0Prep1: prob_meas0_prep1 ?? 0)
+            NoiseProfile.Readout(probMeas1Prep0: probMeas1Prep0 ?? 0, probMeas0Prep1: probMeas0Prep1 ?? 0)
         }
     }
 
     struct Override: Decodable {
         let depolarizing: Depolarizing?
-        let thermal_relaxation: Relaxation?
+        let thermalRelaxation: Relaxation?
         let readout: Readout?
     }
 
     let depolarizing: Depolarizing?
-    let thermal_relaxation: Relaxation?
+    let thermalRelaxation: Relaxation?
     let readout: Readout?
     let qubits: [String: Override]?
 
@@ -131,10 +133,19 @@ struct ProfileJSON: Decodable {
         var overrides: [Int: NoiseProfile.QubitOverride] = [:]
         for (key, override) in qubits ?? [:] {
             overrides[Int(key)!] = NoiseProfile.QubitOverride(
-                depolarizing: override.depolarizing?.value, thermalRelaxation: override.thermal_relaxation?.value,
+                depolarizing: override.depolarizing?.value, thermalRelaxation: override.thermalRelaxation?.value,
                 readout: override.readout?.value)
         }
-        return NoiseProfile(depolarizing: depolarizing?.value, thermalRelaxation: thermal_relaxation?.value,
-                            readout: readout?.value, qubits: overrides)
+        return NoiseProfile(
+            depolarizing: depolarizing?.value, thermalRelaxation: thermalRelaxation?.value,
+            readout: readout?.value, qubits: overrides)
     }
 }
+
+/// Reads the reference files, whose keys are the Python scripts' snake_case (`t1_us`), into the
+/// camelCase properties above.
+let snakeCaseDecoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return decoder
+}()

@@ -19,14 +19,15 @@ struct NoisyCircuitsReference: Decodable {
         let qasm: String
         let profile: ProfileJSON
         /// Diagonal of Aer's final density matrix; index bit q is qubit q.
-        let probabilities_before_readout: [Double]
+        let probabilitiesBeforeReadout: [Double]
         /// The same with every qubit's readout error applied: `SimulationResult.probabilities`.
         let probabilities: [Double]
 
         /// The circuit as Quire's IR, one register `q`.
         var circuit: Circuit {
-            Circuit(quantumRegisters: [Register(name: "q", size: qubits, offset: 0)],
-                    operations: ops.map { Operation(.gate(StandardGate(rawValue: $0.gate)!, qubits: $0.qubits, parameters: $0.params)) })
+            Circuit(
+                quantumRegisters: [Register(name: "q", size: qubits, offset: 0)],
+                operations: ops.map { Operation(.gate(StandardGate(rawValue: $0.gate)!, qubits: $0.qubits, parameters: $0.params)) })
         }
     }
 
@@ -37,7 +38,7 @@ struct NoisyCircuitsReference: Decodable {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Reference/noisy_circuits.json")
         do {
-            return try JSONDecoder().decode(NoisyCircuitsReference.self, from: Data(contentsOf: url))
+            return try snakeCaseDecoder.decode(NoisyCircuitsReference.self, from: Data(contentsOf: url))
         } catch {
             fatalError("cannot read \(url.path): \(error)")
         }

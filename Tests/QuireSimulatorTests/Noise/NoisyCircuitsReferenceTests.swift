@@ -25,7 +25,7 @@ import Testing
     @Test func readoutMatchesNumpy() {
         // Tolerance 1e-15: up to five passes of two products each on values ≤ 1.
         for entry in NoisyCircuitsReference.shared.cases {
-            var probabilities = entry.probabilities_before_readout
+            var probabilities = entry.probabilitiesBeforeReadout
             NoiseModel(profile: entry.profile.value).applyReadout(to: &probabilities, qubitCount: entry.qubits)
             #expect(allClose(probabilities, entry.probabilities, tolerance: 1e-15), "\(entry.name)")
         }

@@ -30,8 +30,9 @@ import Testing
 
     @Test func pauliConventionMatchesAerPauliError() {
         for entry in Self.reference.pauli {
-            let parameters = NoiseProfile.Depolarizing(oneQubit: entry.qubits == 1 ? entry.p : 0,
-                                                       twoQubit: entry.qubits == 2 ? entry.p : 0, convention: .pauli)
+            let parameters = NoiseProfile.Depolarizing(
+                oneQubit: entry.qubits == 1 ? entry.p : 0,
+                twoQubit: entry.qubits == 2 ? entry.p : 0, convention: .pauli)
             let lambda = parameters.lambda(qubitCount: entry.qubits)
             let channel = QuantumChannel.depolarizing(lambda: lambda, on: Array(0..<entry.qubits))
             let distance = channel.superoperator.maxDistance(to: entry.superop.complex)
@@ -50,9 +51,9 @@ import Testing
     }
 
     @Test func thermalRelaxationMatchesAer() {
-        #expect(Self.reference.thermal_relaxation.count == 9)
-        for entry in Self.reference.thermal_relaxation {
-            let channel = QuantumChannel.thermalRelaxation(t1: entry.t1_us, t2: entry.t2_us, time: entry.time_ns / 1000, on: 5)
+        #expect(Self.reference.thermalRelaxation.count == 9)
+        for entry in Self.reference.thermalRelaxation {
+            let channel = QuantumChannel.thermalRelaxation(t1: entry.t1Us, t2: entry.t2Us, time: entry.timeNs / 1000, on: 5)
             #expect(channel.qubits == [5])
             let distance = channel.superoperator.maxDistance(to: entry.superop.complex)
             #expect(distance <= Self.tolerance, "\(entry.label): \(distance)")
@@ -65,8 +66,10 @@ import Testing
         #expect(QuantumChannel.thermalRelaxation(t1: 100, t2: 80, time: 0.3, on: 0).krausOperators.count == 3)
         let damping = QuantumChannel.thermalRelaxation(t1: 50, t2: 100, time: 0.3, on: 0)
         #expect(damping.krausOperators.count == 2)
-        #expect(isClose(damping.krausOperators[0][1, 1].real, (1 - damping.krausOperators[1][0, 1].real.squared).squareRoot(),
-                        tolerance: 1e-15))
+        #expect(
+            isClose(
+                damping.krausOperators[0][1, 1].real, (1 - damping.krausOperators[1][0, 1].real.squared).squareRoot(),
+                tolerance: 1e-15))
         #expect(QuantumChannel.thermalRelaxation(t1: 100, t2: 80, time: 0, on: 0).krausOperators == [.identity(2)])
     }
 

@@ -7,8 +7,11 @@ import Testing
     @Test func fieldsMeanWhatAerMeans() {
         // Aer's ReadoutError.probabilities[i][j] = P(read j | prepared i); one qubit prepared in |i⟩.
         for entry in NoiseReference.shared.readout {
-            let noise = NoiseModel(profile: NoiseProfile(readout: .init(probMeas1Prep0: entry.prob_meas1_prep0,
-                                                                        probMeas0Prep1: entry.prob_meas0_prep1)))
+            let noise = NoiseModel(
+                profile: NoiseProfile(
+                    readout: .init(
+                        probMeas1Prep0: entry.probMeas1Prep0,
+                        probMeas0Prep1: entry.probMeas0Prep1)))
             for prepared in 0..<2 {
                 var probabilities = [0.0, 0.0]
                 probabilities[prepared] = 1
@@ -25,14 +28,15 @@ import Testing
         //              = (0.108, 0.192, 0.314, 0.386)
         // After qubit 1: (0.9·0.108 + 0.25·0.314, 0.9·0.192 + 0.25·0.386, 0.1·0.108 + 0.75·0.314, 0.1·0.192 + 0.75·0.386)
         //              = (0.1757, 0.2693, 0.2463, 0.3087)
-        let noise = NoiseModel(profile: NoiseProfile(
-            readout: .init(probMeas1Prep0: 0.02, probMeas0Prep1: 0.05),
-            qubits: [1: .init(readout: .init(probMeas1Prep0: 0.1, probMeas0Prep1: 0.25))]))
+        let noise = NoiseModel(
+            profile: NoiseProfile(
+                readout: .init(probMeas1Prep0: 0.02, probMeas0Prep1: 0.05),
+                qubits: [1: .init(readout: .init(probMeas1Prep0: 0.1, probMeas0Prep1: 0.25))]))
         var probabilities = [0.1, 0.2, 0.3, 0.4]
         noise.applyReadout(to: &probabilities, qubitCount: 2)
         #expect(allClose(probabilities, [0.1757, 0.2693, 0.2463, 0.3087], tolerance: 1e-15))
         // The same numbers from numpy with Aer's assignment matrices (kron(M1, M0)).
-        let reference = NoiseReference.shared.readout_two_qubits
+        let reference = NoiseReference.shared.readoutTwoQubits
         #expect(reference.prepared == [0.1, 0.2, 0.3, 0.4])
         #expect(allClose(probabilities, reference.read, tolerance: 1e-15))
     }

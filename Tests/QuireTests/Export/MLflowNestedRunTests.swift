@@ -2,6 +2,7 @@ import OrderedCollections
 import QuireCore
 import QuireMarkdown
 import Testing
+
 @testable import Quire
 
 /// The nested runs of an experiment block (a run per sweep point, under it a run per repeat),
@@ -11,15 +12,17 @@ struct MLflowNestedRunTests {
     static let parent = MLflowRunPlan(
         blockID: "sweep", name: "sweep",
         identity: ["quire.document": "p.md", "quire.block_id": "sweep", "quire.spec_sha256": "abc"],
-        tags: ["quire.document": "p.md", "quire.block_id": "sweep", "quire.spec_sha256": "abc", "quire.kind": "experiment",
-               "quire.seed": "42", "quire.result_sha256": "r", "quire.version": "0.1.0"],
+        tags: [
+            "quire.document": "p.md", "quire.block_id": "sweep", "quire.spec_sha256": "abc", "quire.kind": "experiment",
+            "quire.seed": "42", "quire.result_sha256": "r", "quire.version": "0.1.0",
+        ],
         params: [:], metrics: [], figures: ["f.svg"])
 
     static func repeatRecord(_ number: Int, seed: UInt64?, test: Double, loss: [Double]) -> CanonicalJSON {
         var entry: OrderedDictionary<String, CanonicalJSON> = ["repeat": .integer(Int64(number))]
         if let seed { entry["model_seed"] = .unsigned(seed) }
         entry["models"] = .array([
-            .object(["model": .string("vqc"), "train_accuracy": .number(0.5), "test_accuracy": .number(test), "test_f1": .number(0.25)]),
+            .object(["model": .string("vqc"), "train_accuracy": .number(0.5), "test_accuracy": .number(test), "test_f1": .number(0.25)])
         ])
         entry["loss_curve"] = .array(loss.map(CanonicalJSON.number))
         return .object(entry)
@@ -27,10 +30,14 @@ struct MLflowNestedRunTests {
 
     /// Two points of two repeats each.
     static let sweep = CanonicalJSON.array([
-        .object(["sweep": .object(["execution.noise.depolarizing.two_qubit": .integer(0)]),
-                 "repeats": .array([repeatRecord(1, seed: 11, test: 0.75, loss: [1, 0.5]), repeatRecord(2, seed: 12, test: 0.25, loss: [3, 1.5])])]),
-        .object(["sweep": .object(["execution.noise.depolarizing.two_qubit": .number(0.05)]),
-                 "repeats": .array([repeatRecord(1, seed: 11, test: 1, loss: [2, 1]), repeatRecord(2, seed: 12, test: 0.5, loss: [2, 2])])]),
+        .object([
+            "sweep": .object(["execution.noise.depolarizing.two_qubit": .integer(0)]),
+            "repeats": .array([repeatRecord(1, seed: 11, test: 0.75, loss: [1, 0.5]), repeatRecord(2, seed: 12, test: 0.25, loss: [3, 1.5])]),
+        ]),
+        .object([
+            "sweep": .object(["execution.noise.depolarizing.two_qubit": .number(0.05)]),
+            "repeats": .array([repeatRecord(1, seed: 11, test: 1, loss: [2, 1]), repeatRecord(2, seed: 12, test: 0.5, loss: [2, 2])]),
+        ]),
     ])
 
     @Test func aSweepWithRepeatsNestsRepeatsUnderPoints() throws {
@@ -42,26 +49,34 @@ struct MLflowNestedRunTests {
         #expect(second.params == ["execution.noise.depolarizing.two_qubit": "0.05"])
         #expect(second.figures.isEmpty)
         // Means over the two repeats, worked by hand: test (1 + 0.5)/2, loss ((2+2)/2, (1+2)/2).
-        #expect(second.metrics == [
-            .init(key: "vqc / train accuracy", value: 0.5, step: 0), .init(key: "vqc / test accuracy", value: 0.75, step: 0),
-            .init(key: "vqc / test F1", value: 0.25, step: 0),
-            .init(key: "loss", value: 2, step: 1), .init(key: "loss", value: 1.5, step: 2),
-        ])
+        #expect(
+            second.metrics == [
+                .init(key: "vqc / train accuracy", value: 0.5, step: 0), .init(key: "vqc / test accuracy", value: 0.75, step: 0),
+                .init(key: "vqc / test F1", value: 0.25, step: 0),
+                .init(key: "loss", value: 2, step: 1), .init(key: "loss", value: 1.5, step: 2),
+            ])
         let repeats = second.children
         #expect(repeats.map(\.name) == ["sweep · two_qubit=0.05 · repeat 1", "sweep · two_qubit=0.05 · repeat 2"])
         #expect(repeats[1].identity["quire.sweep_point"] == "2" && repeats[1].identity["quire.repeat"] == "2")
-        #expect(repeats[1].params == [
-            "execution.noise.depolarizing.two_qubit": "0.05", "repeat": "2",
-            "random_stream": "Philox4x32-10 seed 42, purpose experiment, substream 1", "model_seed": "12",
-        ])
+        #expect(
+            repeats[1].params == [
+                "execution.noise.depolarizing.two_qubit": "0.05", "repeat": "2",
+                "random_stream": "Philox4x32-10 seed 42, purpose experiment, substream 1", "model_seed": "12",
+            ])
         #expect(repeats[1].metrics.contains(.init(key: "vqc / test accuracy", value: 0.5, step: 0)))
         #expect(repeats[1].metrics.filter { $0.key == "loss" }.map(\.value) == [2, 2])
         #expect(repeats.allSatisfy { $0.children.isEmpty })
     }
 
     @Test func withoutASweepRepeatsHangUnderTheBlockAndOneRepeatHasNoNestedRun() throws {
-        let repeats = CanonicalJSON.array([.object(["repeats": .array([Self.repeatRecord(1, seed: nil, test: 1, loss: []),
-                                                                       Self.repeatRecord(2, seed: nil, test: 0, loss: [])])])])
+        let repeats = CanonicalJSON.array([
+            .object([
+                "repeats": .array([
+                    Self.repeatRecord(1, seed: nil, test: 1, loss: []),
+                    Self.repeatRecord(2, seed: nil, test: 0, loss: []),
+                ])
+            ])
+        ])
         let runs = MLflowRunPlan.nestedRuns(of: Self.parent, points: repeats)
         #expect(runs.map(\.name) == ["sweep · repeat 1", "sweep · repeat 2"])
         #expect(runs[0].identity["quire.repeat"] == "1" && runs[0].identity["quire.sweep_point"] == nil)

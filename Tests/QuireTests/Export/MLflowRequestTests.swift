@@ -1,5 +1,6 @@
 import OrderedCollections
 import Testing
+
 @testable import Quire
 
 /// The REST calls `quire export --mlflow` makes, checked against MLflow's REST API 2.0 reference
@@ -32,10 +33,11 @@ struct MLflowRequestTests {
     @Test func runSearchFiltersOnEveryTagGivenAndPages() throws {
         let search = MLflowRequest.searchRuns(experimentID: "3", tags: ["quire.document": "paper.md", "quire.block_id": "moons-vqc"])
         #expect(search.path == "/api/2.0/mlflow/runs/search")
-        #expect(try CanonicalJSON.object(object(search)).compact() == """
-            {"experiment_ids":["3"],"filter":"tags.`quire.document` = 'paper.md' AND tags.`quire.block_id` = 'moons-vqc'",\
-            "run_view_type":"ACTIVE_ONLY","max_results":1000}
-            """)
+        #expect(
+            try CanonicalJSON.object(object(search)).compact() == """
+                {"experiment_ids":["3"],"filter":"tags.`quire.document` = 'paper.md' AND tags.`quire.block_id` = 'moons-vqc'",\
+                "run_view_type":"ACTIVE_ONLY","max_results":1000}
+                """)
         let next = MLflowRequest.searchRuns(experimentID: "3", tags: ["quire.block_id": "a"], pageToken: "tok")
         #expect(try object(next)["page_token"] == .string("tok"))
         let quote = MLflowRequest.searchRuns(experimentID: "3", tags: ["quire.document": "Bob's paper.md"])
@@ -43,9 +45,10 @@ struct MLflowRequestTests {
     }
 
     @Test func runCreationAndCompletion() throws {
-        let create = MLflowRequest.createRun(experimentID: "3", name: "bell", startTime: 1700000000000, tags: ["quire.block_id": "bell"])
+        let create = MLflowRequest.createRun(experimentID: "3", name: "bell", startTime: 1_700_000_000_000, tags: ["quire.block_id": "bell"])
         #expect(create.path == "/api/2.0/mlflow/runs/create")
-        #expect(try CanonicalJSON.object(object(create)).compact()
+        #expect(
+            try CanonicalJSON.object(object(create)).compact()
                 == #"{"experiment_id":"3","run_name":"bell","start_time":1700000000000,"tags":[{"key":"quire.block_id","value":"bell"}]}"#)
         let untag = MLflowRequest.deleteTag(runID: "r1", key: "quire.superseded")
         #expect(untag.path == "/api/2.0/mlflow/runs/delete-tag")
@@ -56,14 +59,16 @@ struct MLflowRequestTests {
     }
 
     @Test func aSmallBatchIsOneRequestInTheDocumentedShape() throws {
-        let requests = MLflowRequest.logBatches(runID: "r1", params: ["train.epochs": "3"], tags: ["quire.seed": "7"],
-                                                metrics: [.init(key: "loss", value: 0.25, step: 2)])
+        let requests = MLflowRequest.logBatches(
+            runID: "r1", params: ["train.epochs": "3"], tags: ["quire.seed": "7"],
+            metrics: [.init(key: "loss", value: 0.25, step: 2)])
         #expect(requests.count == 1)
         #expect(requests[0].path == "/api/2.0/mlflow/runs/log-batch")
-        #expect(try CanonicalJSON.object(object(requests[0])).compact() == """
-            {"run_id":"r1","metrics":[{"key":"loss","value":0.25,"timestamp":0,"step":2}],\
-            "params":[{"key":"train.epochs","value":"3"}],"tags":[{"key":"quire.seed","value":"7"}]}
-            """)
+        #expect(
+            try CanonicalJSON.object(object(requests[0])).compact() == """
+                {"run_id":"r1","metrics":[{"key":"loss","value":0.25,"timestamp":0,"step":2}],\
+                "params":[{"key":"train.epochs","value":"3"}],"tags":[{"key":"quire.seed","value":"7"}]}
+                """)
     }
 
     /// 250 params, 1 tag and 2500 metrics: at most 100 params, 100 tags and 1000 entries per call,
@@ -88,7 +93,8 @@ struct MLflowRequestTests {
         ("mlflow-artifacts://127.0.0.1:5000/1/abc/artifacts", "/api/2.0/mlflow-artifacts/artifacts/1/abc/artifacts/bell-histogram.svg"),
     ])
     func figuresGoThroughTheArtifactProxy(artifactURI: String, path: String) throws {
-        let upload = try #require(MLflowRequest.uploadArtifact(artifactURI: artifactURI, file: "bell-histogram.svg", bytes: [60, 115], contentType: "image/svg+xml"))
+        let upload = try #require(
+            MLflowRequest.uploadArtifact(artifactURI: artifactURI, file: "bell-histogram.svg", bytes: [60, 115], contentType: "image/svg+xml"))
         #expect(upload.method == .put && upload.path == path)
         #expect(upload.body == .bytes([60, 115], contentType: "image/svg+xml"))
     }

@@ -2,6 +2,7 @@ import OrderedCollections
 import QuireCore
 import QuireMarkdown
 import Testing
+
 @testable import Quire
 
 /// What each block of a run document becomes in MLflow: params, tags and metrics read from the
@@ -59,11 +60,12 @@ struct MLflowRunPlanTests {
 
             """
         let metrics = MLflowRunPlan.metrics(region: region, lossCurve: .array([.number(0.75), .integer(1), .number(0.5)]))
-        #expect(metrics == [
-            .init(key: "rbf-svm _ C_1 / test accuracy", value: 0.875, step: 0),
-            .init(key: "linear _ _ / test accuracy", value: -1024, step: 0),
-            .init(key: "loss", value: 0.75, step: 1), .init(key: "loss", value: 1, step: 2), .init(key: "loss", value: 0.5, step: 3),
-        ])
+        #expect(
+            metrics == [
+                .init(key: "rbf-svm _ C_1 / test accuracy", value: 0.875, step: 0),
+                .init(key: "linear _ _ / test accuracy", value: -1024, step: 0),
+                .init(key: "loss", value: 0.75, step: 1), .init(key: "loss", value: 1, step: 2), .init(key: "loss", value: 0.5, step: 3),
+            ])
     }
 
     @Test func theMeanLossCurveAveragesEveryRepeatReachingAnEpoch() {
