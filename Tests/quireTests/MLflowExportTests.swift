@@ -5,7 +5,7 @@ import Testing
 
 /// `quire export --mlflow` against a real MLflow tracking server: runs nested per sweep point and
 /// repeat, params, metrics per epoch and figures read back through the REST API, no duplicates on
-/// a second export, and the runs of an edited spec marked superseded.
+/// a second export, and the runs of an edited spec or a deleted block marked superseded.
 struct MLflowExportTests {
     static let paper = """
         ---
@@ -234,6 +234,24 @@ struct MLflowExportTests {
         let fourth = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
         #expect(fourth.stderr.hasSuffix("0 runs created, \(Self.runCount) updated, 0 superseded, 3 figures uploaded\n"), "\(fourth.stderr)")
         #expect(try await runs(server, experimentID).count == Self.runCount + 3)
+
+        // Delete tiny's block (and its region): its 3 current runs are marked removed, none deleted.
+        var shorter = try text(folder, "paper.md")
+        let tinyStart = try #require(shorter.range(of: "```experiment id=tiny")).lowerBound
+        let sweptStart = try #require(shorter.range(of: "```experiment id=swept")).lowerBound
+        shorter.removeSubrange(tinyStart..<sweptStart)
+        try Data(shorter.utf8).write(to: folder.appendingPathComponent("paper.md"))
+        #expect(try QuireBinary.run(["run", "paper.md"], in: folder).status == 0)
+        let fifth = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
+        #expect(fifth.stderr.contains("0 runs created, \(Self.runCount - 3) updated, 3 superseded"), "\(fifth.stderr)")
+        #expect(
+            fifth.stderr.contains(
+                "note: 3 runs of blocks no longer in the document (tiny) tagged quire.superseded=true, quire.superseded_by=removed"),
+            "\(fifth.stderr)")
+        let last = try await runs(server, experimentID)
+        #expect(last.count == Self.runCount + 3)
+        #expect(last.values.filter { $0.tags["quire.block_id"] == "tiny" && $0.tags["quire.superseded_by"] == "removed" }.count == 3)
+        #expect(last.values.filter { $0.tags["quire.block_id"] == "tiny" && $0.tags["quire.superseded"] == "true" }.count == 6)
     }
 
     /// The provenance record of each block of a run document, by id (JSON objects).

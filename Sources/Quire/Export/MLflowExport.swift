@@ -13,7 +13,9 @@ import QuireMarkdown
 /// exporting again updates them (tags re-set, metrics re-logged at the same steps and timestamp,
 /// which MLflow stores once) instead of adding runs. A block whose spec changed gets new runs,
 /// because MLflow never changes a param's value; its older runs are kept and tagged
-/// `quire.superseded=true` and `quire.superseded_by=<the block's new run id>`. Nothing is deleted.
+/// `quire.superseded=true` and `quire.superseded_by=<the block's new run id>`. Runs of a block that
+/// is no longer in the document (deleted or renamed) are tagged `quire.superseded=true` and
+/// `quire.superseded_by=removed`. Nothing is deleted.
 public enum MLflowExport {
     /// What an export did.
     public struct Report: Sendable {
@@ -38,8 +40,10 @@ public enum MLflowExport {
         var tags: [String: String]
     }
 
-    /// Tags marking a run of an earlier spec of its block.
+    /// Tags marking a run of an earlier spec of its block, or of a block no longer in the document.
     static let supersededTag = "quire.superseded", supersededByTag = "quire.superseded_by"
+    /// The `quire.superseded_by` value of the runs of a block that left the document.
+    static let removedBlock = "removed"
 
     /// Exports the document at `path` to the server behind `client`.
     ///
@@ -55,19 +59,26 @@ public enum MLflowExport {
             let existing = try await runs(of: plan, experimentID: experimentID, client: client)
             let runID = try await export.log(plan, parentID: nil, candidates: existing.filter { $0.tags["quire.spec_sha256"] == spec })
             let older = existing.filter { $0.tags["quire.spec_sha256"] != spec && $0.tags[supersededTag] != "true" }
-            for run in older {
-                for request in MLflowRequest.logBatches(
-                    runID: run.id, params: [:], tags: [supersededTag: "true", supersededByTag: runID], metrics: [])
-                {
-                    _ = try await client.send(request)
-                }
-            }
+            try await supersede(older, by: runID, client: client)
             if !older.isEmpty {
                 export.report.superseded += older.count
                 notes.append(
                     "block \(plan.blockID): \(older.count) run\(older.count == 1 ? "" : "s") of an earlier spec tagged "
                         + "\(supersededTag)=true, \(supersededByTag)=\(runID)")
             }
+        }
+        // Blocks deleted or renamed since an earlier export: their runs stay, marked.
+        let present = Set(document.blocks.map(\.id))
+        let removed = try await runs(tagged: ["quire.document": path], experimentID: experimentID, client: client).filter { run in
+            run.tags["quire.block_id"].map { !present.contains($0) } == true && run.tags[supersededTag] != "true"
+        }
+        try await supersede(removed, by: removedBlock, client: client)
+        if !removed.isEmpty {
+            export.report.superseded += removed.count
+            let blocks = Set(removed.compactMap { $0.tags["quire.block_id"] }).sorted().joined(separator: ", ")
+            notes.append(
+                "\(removed.count) run\(removed.count == 1 ? "" : "s") of blocks no longer in the document (\(blocks)) tagged "
+                    + "\(supersededTag)=true, \(supersededByTag)=\(removedBlock)")
         }
         if export.proxyMissing {
             notes.append(
@@ -172,9 +183,23 @@ public enum MLflowExport {
         }
     }
 
+    /// Tags `runs` `quire.superseded=true` and `quire.superseded_by=by`.
+    static func supersede(_ runs: [ExistingRun], by: String, client: MLflowClient) async throws {
+        for run in runs {
+            for request in MLflowRequest.logBatches(runID: run.id, params: [:], tags: [supersededTag: "true", supersededByTag: by], metrics: []) {
+                _ = try await client.send(request)
+            }
+        }
+    }
+
     /// Every active run of `plan`'s document and block, of any spec, read page by page.
     static func runs(of plan: MLflowRunPlan, experimentID: String, client: MLflowClient) async throws -> [ExistingRun] {
-        let tags = plan.identity.filter { ["quire.document", "quire.block_id"].contains($0.key) }
+        try await runs(
+            tagged: plan.identity.filter { ["quire.document", "quire.block_id"].contains($0.key) }, experimentID: experimentID, client: client)
+    }
+
+    /// Every active run of the experiment carrying all of `tags`, read page by page.
+    static func runs(tagged tags: OrderedDictionary<String, String>, experimentID: String, client: MLflowClient) async throws -> [ExistingRun] {
         var runs: [ExistingRun] = []
         var token: String?
         repeat {
