@@ -97,8 +97,12 @@ extension ExperimentBlock {
         _ points: [Point], seed: UInt64, memoryLimit: Int, location: SourceLocation,
         execution: BlockExecution
     ) throws -> [ExperimentRunner.Outcome] {
-        let runners = points.map { ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit) }
-        let units = runners.indices.flatMap { point in (0..<runners[point].spec.repeats).map { (point: point, repeat: $0) } }
+        let units = points.indices.flatMap { point in (0..<points[point].spec.repeats).map { (point: point, repeat: $0) } }
+        // `--jobs` bounds the threads of the whole run: the repeats share it, and a repeat's
+        // training gets what they leave over (all of it for a single repeat, one thread when
+        // there are at least as many repeats as jobs).
+        let jobs = execution.budget.jobs, inner = max(1, jobs / max(1, min(units.count, jobs)))
+        let runners = points.map { ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit, threads: inner) }
         let results = ParallelMap.map(count: units.count, budget: execution.budget) { index in
             let (point, repeatIndex) = units[index]
             let position = BlockProgress.Position(

@@ -79,12 +79,16 @@ struct ExperimentRunner {
     let seed: UInt64
     /// Largest simulator state training may allocate (`--max-memory-gib`).
     let memoryLimit: Int
+    /// Worker threads for one repeat's training and kernel matrix (results never depend on it).
+    let threads: Int
 
     /// The quantum model, when the spec has one.
     private var factory: QuantumModelFactory? {
         spec.model.flatMap { model in
             spec.encoding.map { encoding in
-                QuantumModelFactory(model: model, encoding: encoding, train: spec.train, execution: spec.execution, seed: 0, memoryLimit: memoryLimit)
+                QuantumModelFactory(
+                    model: model, encoding: encoding, train: spec.train, execution: spec.execution, seed: 0, memoryLimit: memoryLimit,
+                    threads: threads)
             }
         }
     }

@@ -16,6 +16,8 @@ struct QuantumModelFactory {
     /// The repeat's training seed (initial parameters, batches, shots, SPSA directions).
     var seed: UInt64
     var memoryLimit: Int
+    /// Worker threads for training and the kernel matrix (results never depend on it).
+    var threads: Int
 
     /// SPSA's perturbation size c when SPSA estimates the gradient.
     static let spsaPerturbation = 0.1
@@ -47,7 +49,7 @@ struct QuantumModelFactory {
         }
         let encoded = try Encoding(encodingKind, featureCount: data.featureCount, qubitCount: model.qubits)
         let classifier = try QuantumKernelClassifier.fit(
-            kernel: FidelityKernel(encoding: encoded, threads: ProcessInfo.processInfo.activeProcessorCount),
+            kernel: FidelityKernel(encoding: encoded, threads: threads),
             data: data, c: model.c)
         let resources = encoded.resources
         return (classifier, "\(encoding.kind) encoding, \(resources.qubits) qubits, depth \(resources.depth), fidelity kernel, SVM C=\(model.c)")
@@ -111,7 +113,7 @@ struct QuantumModelFactory {
         let configuration = TrainingConfiguration(
             optimizer: optimizer, epochs: train.epochs, batchSize: train.batchSize, gradient: gradient,
             loss: train.loss == "cross-entropy" ? .crossEntropy : .square, execution: options, seed: seed,
-            threads: ProcessInfo.processInfo.activeProcessorCount)
+            threads: threads)
         return try VariationalTrainer.train(variational, on: data, configuration: configuration) { epoch, _ in epochFinished(epoch) }
     }
 
