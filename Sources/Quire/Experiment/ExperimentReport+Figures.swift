@@ -122,7 +122,7 @@ extension ExperimentReport {
             let summaries = outcomes.map { Summary($0.models[index].runs.map(\.testAccuracy)) }
             return .init(outcomes[0].models[index].name, values: summaries.map(\.mean), errors: Self.intervals(summaries))
         }
-        return BarChart(name: "\(id)-sweep", categories: categories, series: series, yAxis: PlotAxis("test accuracy"))
+        return BarChart(name: "\(id)-sweep", categories: categories, series: series, xAxis: PlotAxis(axes[0]), yAxis: PlotAxis("test accuracy"))
     }
 
     private func sweepPlot(_ id: String) -> LinePlot? {
