@@ -65,6 +65,17 @@ struct DocumentDiffTests {
             ])
     }
 
+    /// A sweep table's rows are named by their swept values (the `quoted` columns), which are not
+    /// metrics themselves, so each point's change is reported under its own name.
+    @Test func sweepRowsAreNamedByTheirSweptValues() throws {
+        let old = "| `train.epochs` | vqc |\n| --: | --: |\n| 2 | 0.700 |\n| 4 | 0.800 |\n"
+        let new = "| `train.epochs` | vqc |\n| --: | --: |\n| 2 | 0.700 |\n| 4 | 0.850 |\n"
+        let wrap = { (table: String) in "```noise id=a\n```\n\n<!-- quire:output id=a -->\n\(table)\n<!-- /quire:output sha256=00000000 -->\n" }
+        #expect(RegionTables(old).cells.map(\.name) == ["train.epochs=2 / vqc", "train.epochs=4 / vqc"])
+        let diff = try DocumentDiff.compare(old: Array(wrap(old).utf8), named: "a", new: Array(wrap(new).utf8), named: "b")
+        #expect(diff.blocks[0].metrics == ["train.epochs=4 / vqc: 0.800 → 0.850 (+0.05)"])
+    }
+
     @Test func identicalVersionsHaveNoChanges() throws {
         let document = try run(Self.version1)
         let diff = try DocumentDiff.compare(old: document, named: "a.md", new: document, named: "b.md")

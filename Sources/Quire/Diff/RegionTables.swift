@@ -37,10 +37,16 @@ struct RegionTables {
                 // the delimiter row
             } else if let header {
                 let values = cellsOfRow.map(Self.number)
-                // A row is named by its text cells (e.g. "all qubits · readout · prob_meas1_prep0").
-                let label = zip(cellsOfRow, values).filter { $0.1 == nil }.map(\.0).joined(separator: " · ")
+                // A row is named by its text cells (e.g. "all qubits · readout · prob_meas1_prep0")
+                // and by its key cells: those under a `quoted` header, a sweep's field paths, which
+                // read as "path=value" (e.g. "train.epochs=4") and are not measurements.
+                let keys = header.map { $0.count > 2 && $0.hasPrefix("`") && $0.hasSuffix("`") }
+                let label = cellsOfRow.indices.compactMap { column -> String? in
+                    if column < keys.count, keys[column] { return "\(header[column].dropFirst().dropLast())=\(cellsOfRow[column])" }
+                    return values[column] == nil ? cellsOfRow[column] : nil
+                }.joined(separator: " · ")
                 let table = tableIndex > 0 ? "table \(tableIndex + 1): " : ""
-                for (column, (cell, value)) in zip(cellsOfRow, values).enumerated() where column < header.count {
+                for (column, (cell, value)) in zip(cellsOfRow, values).enumerated() where column < header.count && !keys[column] {
                     guard let value else { continue }
                     self.cells.append(Cell(name: "\(table)\(label) / \(header[column])", text: cell, value: value, halfWidth: Self.halfWidth(cell)))
                 }
