@@ -3,8 +3,8 @@
 /// Matrices are passed interleaved row-major (`[re00, im00, re01, im01, re10, im10, re11, im11]`),
 /// and need not be unitary (measurement projectors and reset maps use them too). The loops visit the
 /// pairs through `forEachPairRun` (+PairTraversal): runs of consecutive pairs walked through offset
-/// pointers, which the optimiser vectorises, and single pairs when a control or the target is qubit 0
-/// or 1 (except uncontrolled general gates on those targets, which use SIMD2 lanes: +LowTargets).
+/// pointers, which the optimiser vectorises, and single pairs when a control is qubit 0 or 1 (or the
+/// target is, for controlled X; general and diagonal gates there use SIMD2 lanes: +LowTargets).
 /// Each amplitude's update is the same arithmetic whichever path or thread count visits it.
 extension AmplitudeBuffer {
     /// Applies the 2×2 `matrix` to `target` on the amplitudes whose `controlMask` bits are all 1.
@@ -41,6 +41,10 @@ extension AmplitudeBuffer {
     ) {
         let step = 1 << target
         let touchZero = d0.re != 1 || d0.im != 0
+        if target < 2 {
+            applyDiagonalOnLowTarget(target, d0: d0, d1: d1, touchZero: touchZero, threads: threads)
+            return
+        }
         forEachPairRun(target: target, controlMask: 0, threads: threads) { start, length in
             let re0 = re + start, im0 = im + start, re1 = re0 + step, im1 = im0 + step
             if touchZero {

@@ -83,9 +83,10 @@ struct KernelTests {
     }
 
     /// A gate on qubit t equals the same gate on qubit k conjugated by swap(t, k), bit for bit, for
-    /// every pair of 13 qubits: the SIMD2 kernels of targets 0 and 1, the prefetching traversal of
-    /// 6…11 and the plain runs must do the same arithmetic per amplitude (swaps only move values).
-    @Test(arguments: [StandardGate.u3, .rz, .x])
+    /// every pair of 13 qubits: the SIMD2 kernels of targets 0 and 1 (general, and diagonal with and
+    /// without a phase on |0⟩: rz and t), the prefetching traversal of 6…11 and the plain runs must do
+    /// the same arithmetic per amplitude (swaps only move values).
+    @Test(arguments: [StandardGate.u3, .rz, .t, .x])
     func oneTargetKernelPathsAgreeBitForBit(gate: StandardGate) {
         let parameters = gate == .u3 ? [0.4, -1.2, 2.1] : gate == .rz ? [0.9] : []
         let original = randomState(qubits: 13, seed: 31)
