@@ -1,3 +1,4 @@
+import QuireTestSupport
 import Synchronization
 import Testing
 
@@ -8,18 +9,7 @@ import Testing
 struct BlockProgressTests {
     static let paper = "```noise id=a\n```\n\n```noise id=b\ndepolarizing: {one_qubit: 2}\n```\n"
 
-    static let sweep = """
-        ```experiment id=s
-        dataset: {name: moons, samples: 24, noise: 0.1, test_fraction: 0.25}
-        encoding: {kind: angle, rotation: y}
-        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
-        train: {optimizer: adam, learning_rate: 0.1, epochs: 3, batch_size: 6, gradient: adjoint}
-        baselines: []
-        repeat: 2
-        sweep: {train.learning_rate: [0.1, 0.3]}
-        ```
-
-        """
+    static let sweep = Fixtures.sweepExperiment
 
     @Test func eachBlockStartsThenFinishesOrFails() throws {
         let events = Mutex<[BlockProgress]>([])

@@ -1,5 +1,6 @@
 import Foundation
 import Quire
+import QuireTestSupport
 import Testing
 
 @testable import quire
@@ -10,18 +11,7 @@ import Testing
 struct RunProgressTests {
     static let paper = "# Paper\n\n```noise id=lab\nreadout: {prob_meas1_prep0: 0.02, prob_meas0_prep1: 0.05}\n```\n\n```noise id=ideal\n```\n"
 
-    static let sweep = """
-        ```experiment id=s
-        dataset: {name: moons, samples: 24, noise: 0.1, test_fraction: 0.25}
-        encoding: {kind: angle, rotation: y}
-        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
-        train: {optimizer: adam, learning_rate: 0.1, epochs: 3, batch_size: 6, gradient: adjoint}
-        baselines: []
-        repeat: 2
-        sweep: {train.learning_rate: [0.1, 0.3]}
-        ```
-
-        """
+    static let sweep = Fixtures.sweepExperiment
 
     /// Erase the line, then draw: what every status update starts with.
     static let redraw = "\r\u{1B}[K"
