@@ -41,49 +41,33 @@ def layered_qasm(n, depth, seed):
     return "\n".join(lines) + "\n", gates
 
 
-def time_quire(quire, path, threads, repeats):
+def time_quire(quire, path, threads, repeats, method="statevector", noise=None):
+    """Best `elapsed_seconds` of `quire sim` over `repeats` runs, with the noise profile file `noise` if given."""
+    command = [quire, "sim", path, "--method", method, "--threads", str(threads), "--json", "--max-memory-gib", "16"]
+    if noise:
+        command += ["--noise", noise]
     best = math.inf
     for _ in range(repeats):
-        out = subprocess.run([quire, "sim", path, "--method", "statevector", "--threads", str(threads), "--json",
-                              "--max-memory-gib", "16"], capture_output=True, text=True, check=True)
+        out = subprocess.run(command, capture_output=True, text=True, check=True)
         # The probabilities array is large; read only the elapsed time at the end of the object.
         best = min(best, float(out.stdout.rsplit('"elapsed_seconds":', 1)[1].strip(" }\n")))
     return best
 
 
-def time_aer(qasm, threads, repeats):
-    from qiskit import qasm2
-    from qiskit_aer import AerSimulator
-    circuit = qasm2.loads(qasm)
-    circuit.save_statevector()
-    sim = AerSimulator(method="statevector", max_parallel_threads=threads, fusion_enable=True)
-    best = math.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        sim.run(circuit).result()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def time_quire_density(quire, path, profile, threads, repeats):
-    best = math.inf
-    for _ in range(repeats):
-        out = subprocess.run([quire, "sim", path, "--noise", profile, "--method", "density-matrix", "--threads", str(threads),
-                              "--json"], capture_output=True, text=True, check=True)
-        best = min(best, json.loads(out.stdout)["elapsed_seconds"])
-    return best
-
-
-def time_aer_density(qasm, threads, repeats):
+def time_aer(qasm, threads, repeats, method="statevector", noisy=False):
+    """Best wall time of Aer's `method` (saving its final state) over `repeats` runs; `noisy` adds
+    DEPOLARIZING after every u3 and cx."""
     from qiskit import qasm2
     from qiskit_aer import AerSimulator
     from qiskit_aer.noise import NoiseModel, depolarizing_error
-    noise = NoiseModel()
-    noise.add_all_qubit_quantum_error(depolarizing_error(DEPOLARIZING[0], 1), ["u3"])
-    noise.add_all_qubit_quantum_error(depolarizing_error(DEPOLARIZING[1], 2), ["cx"])
+    noise = None
+    if noisy:
+        noise = NoiseModel()
+        noise.add_all_qubit_quantum_error(depolarizing_error(DEPOLARIZING[0], 1), ["u3"])
+        noise.add_all_qubit_quantum_error(depolarizing_error(DEPOLARIZING[1], 2), ["cx"])
     circuit = qasm2.loads(qasm)
-    circuit.save_density_matrix()
-    sim = AerSimulator(method="density_matrix", noise_model=noise, max_parallel_threads=threads, fusion_enable=True)
+    circuit.save_state()
+    sim = AerSimulator(method=method, noise_model=noise, max_parallel_threads=threads, fusion_enable=True)
     best = math.inf
     for _ in range(repeats):
         start = time.perf_counter()
@@ -113,7 +97,7 @@ def main():
     cores = os.cpu_count() or 1
     print(f"{'circuit':>8} {'threads':>7} {'quire s':>9} {'aer s':>9} {'qulacs s':>9} {'quire/aer':>10} {'quire/qulacs':>13} {'GB/s/gate':>10} {'of copy':>8}")
     with tempfile.TemporaryDirectory() as folder:
-        for size in args.sizes.split(","):
+        for size in filter(None, args.sizes.split(",")):
             n, depth = map(int, size.split("x"))
             qasm, gates = layered_qasm(n, depth, seed=n * 1000 + depth)
             path = os.path.join(folder, f"layered_{n}_{depth}.qasm")
@@ -135,8 +119,8 @@ def main():
             path = os.path.join(folder, f"density_{n}_{depth}.qasm")
             open(path, "w").write(qasm)
             for threads in sorted({1, cores}):
-                quire = time_quire_density(args.quire, path, profile, threads, args.repeats)
-                aer = time_aer_density(qasm, threads, args.repeats)
+                quire = time_quire(args.quire, path, threads, args.repeats, method="density-matrix", noise=profile)
+                aer = time_aer(qasm, threads, args.repeats, method="density_matrix", noisy=True)
                 print(f"{size:>8} {threads:>7} {quire:9.3f} {aer:9.3f} {quire / aer:10.2f}")
 
 
