@@ -110,6 +110,14 @@ extension ExperimentReport {
         )
     }
 
+    /// Each model's test accuracy over its repeats at every sweep point, in sweep order: what both
+    /// forms of the sweep figure draw.
+    private var sweepSummaries: [(name: String, summaries: [Summary])] {
+        outcomes[0].models.indices.map { index in
+            (outcomes[0].models[index].name, outcomes.map { Summary($0.models[index].runs.map(\.testAccuracy)) })
+        }
+    }
+
     /// Test accuracy per model at each value of a sweep axis whose values are not all numbers
     /// (encodings, ansätze, noise block ids): one group of bars per value, in sweep order.
     private func sweepBars(_ id: String) -> BarChart {
@@ -118,9 +126,8 @@ extension ExperimentReport {
             if case .string(let text) = value { return text }
             return value.compact()
         }
-        let series = outcomes[0].models.indices.map { index -> BarChart.Series in
-            let summaries = outcomes.map { Summary($0.models[index].runs.map(\.testAccuracy)) }
-            return .init(outcomes[0].models[index].name, values: summaries.map(\.mean), errors: Self.intervals(summaries))
+        let series = sweepSummaries.map { model in
+            BarChart.Series(model.name, values: model.summaries.map(\.mean), errors: Self.intervals(model.summaries))
         }
         return BarChart(name: "\(id)-sweep", categories: categories, series: series, xAxis: PlotAxis(axes[0]), yAxis: PlotAxis("test accuracy"))
     }
@@ -134,11 +141,8 @@ extension ExperimentReport {
             }
         }
         guard xs.count == points.count, xs.count >= 2 else { return nil }
-        let models = outcomes[0].models.indices
-        let series = models.map { index -> LinePlot.Series in
-            let summaries = outcomes.map { Summary($0.models[index].runs.map(\.testAccuracy)) }
-            let band = Self.intervals(summaries)
-            return .init(outcomes[0].models[index].name, x: xs, y: summaries.map(\.mean), band: band, markers: true)
+        let series = sweepSummaries.map { model in
+            LinePlot.Series(model.name, x: xs, y: model.summaries.map(\.mean), band: Self.intervals(model.summaries), markers: true)
         }
         return LinePlot(name: "\(id)-sweep", xAxis: PlotAxis(axes[0]), yAxis: PlotAxis("test accuracy"), series: series)
     }
