@@ -4,18 +4,7 @@ import Testing
 @testable import Quire
 
 /// `circuit` blocks: OpenQASM in, a distribution table out, errors located in the Markdown.
-struct CircuitBlockTests {
-    func run(_ text: String) throws -> String {
-        String(decoding: try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions()).document, as: UTF8.self)
-    }
-
-    func error(_ text: String) -> String {
-        do {
-            _ = try run(text)
-            return ""
-        } catch { return "\(error)" }
-    }
-
+struct CircuitBlockTests: DocumentEvaluating {
     static let bell = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0], q[1];\n"
 
     @Test func aBellPairHasTwoOutcomesOfOneHalf() throws {

@@ -5,18 +5,7 @@ import Yams
 @testable import Quire
 
 /// `experiment` blocks: decoded strictly, run deterministically, reported per model or per sweep point.
-struct ExperimentBlockTests {
-    func run(_ text: String) throws -> String {
-        String(decoding: try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions()).document, as: UTF8.self)
-    }
-
-    func error(_ text: String) -> String {
-        do {
-            _ = try run(text)
-            return ""
-        } catch { return "\(error)" }
-    }
-
+struct ExperimentBlockTests: DocumentEvaluating {
     static let block = "```experiment id=e\ndataset: {name: moons, samples: 60, noise: 0.1}\nbaselines: [logistic-regression]\n```\n"
 
     @Test func aRunIsReproducibleAndIndependentOfOtherBlocks() throws {
