@@ -26,18 +26,21 @@ extension AmplitudeBuffer {
         }.x
     }
 
-    /// Σ |aᵢ|² over the indices whose bit `qubit` is 1: the probability of reading 1 (for a normalised state).
+    /// (Σ |aᵢ|² over the indices whose bit `qubit` is 0, the same over bit 1) in one pass: the
+    /// unnormalised weights of the two outcomes of measuring `qubit`. A measurement divides by their
+    /// sum rather than assuming the state has norm 1, so rounding never accumulates across projections.
     @inlinable
-    public func probabilityOfOne(qubit: Int, threads: Int = 1) -> Double {
+    public func outcomeWeights(qubit: Int, threads: Int = 1) -> SIMD2<Double> {
         let re = self.re, im = self.im, step = 1 << qubit
         return Parallel.sum(count: count / 2, threads: threads) { range in
-            var s = 0.0
+            var s = SIMD2<Double>(0, 0)
             for j in range {
-                let i = BitIndex.insertZero(j, at: qubit) | step
-                s += re[i] * re[i] + im[i] * im[i]
+                let i = BitIndex.insertZero(j, at: qubit)
+                s.x += re[i] * re[i] + im[i] * im[i]
+                s.y += re[i | step] * re[i | step] + im[i | step] * im[i | step]
             }
-            return SIMD2(s, 0)
-        }.x
+            return s
+        }
     }
 
     /// ⟨self|other⟩ = Σ conj(aᵢ) bᵢ as (re, im).

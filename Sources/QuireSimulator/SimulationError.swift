@@ -20,6 +20,9 @@ public enum SimulationError: InputError, Hashable {
     case invalidPauliString(label: String, message: String)
     /// The noise profile has a value outside its physical range.
     case invalidNoise(NoiseProfileError)
+    /// An engine produced a probability outside [0, 1] or an expectation value outside [−1, 1] by more
+    /// than rounding (`Simulator.resultTolerance`): a defect, reported instead of printed as a result.
+    case resultOutOfRange(method: SimulationMethod, what: String, value: Double)
 
     /// The located, actionable description.
     public var diagnostic: Diagnostic {
@@ -54,6 +57,11 @@ public enum SimulationError: InputError, Hashable {
             return Diagnostic(location: nil, message: "option \(name): \(message)")
         case let .invalidNoise(error):
             return error.diagnostic
+        case let .resultOutOfRange(method, what, value):
+            return Diagnostic(
+                location: nil,
+                message: "the \(method.rawValue) method computed \(what) = \(value), outside its range by more than rounding",
+                hint: "this is a defect in Quire's simulator, not in your input; please report it with the circuit")
         case let .invalidPauliString(label, message):
             return Diagnostic(
                 location: nil, message: "Pauli string \"\(label)\": \(message)",

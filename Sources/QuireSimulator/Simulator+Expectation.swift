@@ -10,15 +10,21 @@ extension Simulator {
         try validate(options)
         let noise = try noiseModel(options.noise, qubits: circuit.qubitCount)
         let noisy = noise.map { !$0.isIdeal } ?? false
-        switch resolvedMethod(options.method, qubits: circuit.qubitCount, noisy: noisy) {
+        let method = resolvedMethod(options.method, qubits: circuit.qubitCount, noisy: noisy)
+        let values: [Double]
+        switch method {
         case .statevector:
             let state = try Statevector(circuit: circuit, options: options)
-            return try observables.map { pauli throws(SimulationError) in try state.expectation(of: pauli) }
+            values = try observables.map { pauli throws(SimulationError) in try state.expectation(of: pauli) }
         case .densityMatrix:
             let rho = try DensityMatrix(circuit: circuit, options: options)
-            return try observables.map { pauli throws(SimulationError) in try rho.expectation(of: pauli) }
+            values = try observables.map { pauli throws(SimulationError) in try rho.expectation(of: pauli) }
         case .trajectories, .auto:
-            return try Trajectories.expectations(of: observables, circuit: circuit, options: options)
+            values = try Trajectories.expectations(of: observables, circuit: circuit, options: options)
         }
+        for (pauli, value) in zip(observables, values) where !(abs(value) <= abs(pauli.coefficient) * (1 + resultTolerance)) {
+            throw .resultOutOfRange(method: method, what: "⟨\(pauli.label)⟩", value: value)
+        }
+        return values
     }
 }

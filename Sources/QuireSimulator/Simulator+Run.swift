@@ -39,9 +39,22 @@ public enum Simulator {
         case .trajectories, .auto:
             probabilities = Trajectories.probabilities(program: program, options: options)
         }
+        try checkRange(probabilities, method: method)
         noise?.applyReadout(to: &probabilities, qubitCount: program.qubitCount)
         let counts = options.shots > 0 ? sample(probabilities, shots: options.shots, seed: options.seed) : []
         return SimulationResult(qubitCount: program.qubitCount, method: method, probabilities: probabilities, counts: counts)
+    }
+
+    /// How far outside its range a computed probability or expectation value may lie before it counts
+    /// as a defect rather than rounding.
+    public static let resultTolerance = 1e-12
+
+    /// Throws unless every entry of `probabilities` lies in [0, 1] within `resultTolerance`: a wrong
+    /// probability must never become a table.
+    static func checkRange(_ probabilities: [Double], method: SimulationMethod) throws(SimulationError) {
+        for (index, p) in probabilities.enumerated() where !(p >= -resultTolerance && p <= 1 + resultTolerance) {
+            throw .resultOutOfRange(method: method, what: "the probability of basis state \(index)", value: p)
+        }
     }
 
     /// The method `auto` stands for, or `method` itself.

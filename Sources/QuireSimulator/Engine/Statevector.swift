@@ -109,30 +109,24 @@ public final class Statevector {
                 result.append(branch)
                 continue
             }
-            let p1 = min(1, max(0, branch.state.probabilityOfOne(qubit: qubit, threads: threads)))
-            let outcomes = [(0, 1 - p1), (1, p1)].filter { $0.1 > Self.negligibleProbability }
+            let weights = branch.state.outcomeWeights(qubit: qubit, threads: threads)
+            let norm = weights.x + weights.y
+            let outcomes = [(0, weights.x), (1, weights.y)].filter { $0.1 / norm > Self.negligibleProbability }
             let kept = outcomes.reduce(0) { $0 + $1.1 }
-            var children: [(clbits: UInt64, weight: Double, outcome: Int, probability: Double)] = []
-            for (outcome, probability) in outcomes {
+            var children: [(clbits: UInt64, weight: Double, outcome: Int, outcomeWeight: Double)] = []
+            for (outcome, outcomeWeight) in outcomes {
                 for (write, factor) in records(outcome) {
                     var clbits = branch.clbits
                     if let write {
                         clbits = clbits & ~(1 << UInt64(write.bit)) | UInt64(write.value) << UInt64(write.bit)
                     }
-                    children.append((clbits, branch.weight * probability / kept * factor, outcome, probability))
+                    children.append((clbits, branch.weight * (outcomeWeight / kept) * factor, outcome, outcomeWeight))
                 }
             }
             try checkBranchMemory(count: result.count + children.count + branches.count - position - 1)
             for (index, child) in children.enumerated() {
                 let state = index == children.count - 1 ? branch.state : AmplitudeBuffer(copying: branch.state)
-                let scale = 1 / child.probability.squareRoot()
-                if reset && child.outcome == 1 {
-                    state.applyOneQubit(target: qubit, matrix: [0, 0, scale, 0, 0, 0, 0, 0], threads: threads)
-                } else {
-                    state.applyDiagonalOneQubit(
-                        target: qubit, d0: (child.outcome == 0 ? scale : 0, 0),
-                        d1: (child.outcome == 1 ? scale : 0, 0), threads: threads)
-                }
+                state.project(qubit: qubit, outcome: child.outcome, weight: child.outcomeWeight, reset: reset, threads: threads)
                 result.append(Branch(clbits: child.clbits, weight: child.weight, state: state))
             }
         }

@@ -122,14 +122,9 @@ public enum Trajectories {
     /// with `reset`, an outcome 1 is then flipped to |0⟩.
     @discardableResult
     static func collapse(_ state: inout AmplitudeBuffer, qubit: Int, u: Double, reset: Bool) -> Int {
-        let p1 = min(1, max(0, state.probabilityOfOne(qubit: qubit)))
-        let outcome = u < p1 ? 1 : 0
-        let scale = 1 / (outcome == 1 ? p1 : 1 - p1).squareRoot()
-        if reset && outcome == 1 {
-            state.applyOneQubit(target: qubit, matrix: [0, 0, scale, 0, 0, 0, 0, 0])
-        } else {
-            state.applyDiagonalOneQubit(target: qubit, d0: (outcome == 0 ? scale : 0, 0), d1: (outcome == 1 ? scale : 0, 0))
-        }
+        let weights = state.outcomeWeights(qubit: qubit)
+        let outcome = u * (weights.x + weights.y) < weights.y ? 1 : 0
+        state.project(qubit: qubit, outcome: outcome, weight: outcome == 1 ? weights.y : weights.x, reset: reset, threads: 1)
         return outcome
     }
 }

@@ -13,7 +13,7 @@ struct KernelTests {
         let a = randomState(qubits: Self.qubits, seed: 11), b = randomState(qubits: Self.qubits, seed: 12)
         for threads in [2, 3, 4] {
             #expect(a.normSquared(threads: threads) == a.normSquared(threads: 1))
-            #expect(a.probabilityOfOne(qubit: 7, threads: threads) == a.probabilityOfOne(qubit: 7, threads: 1))
+            #expect(a.outcomeWeights(qubit: 7, threads: threads) == a.outcomeWeights(qubit: 7, threads: 1))
             #expect(a.innerProduct(with: b, threads: threads) == a.innerProduct(with: b, threads: 1))
             #expect(
                 a.pauliSum(xMask: 0b1010, zMask: 0b0110_0001, threads: threads)
@@ -23,14 +23,15 @@ struct KernelTests {
 
     @Test func reductionsMatchPlainSums() {
         let a = randomState(qubits: 12, seed: 5)
-        var norm = 0.0, one = 0.0
+        var norm = 0.0, zero = 0.0, one = 0.0
         for i in 0..<a.count {
             let p = a[i].re * a[i].re + a[i].im * a[i].im
             norm += p
-            if i >> 3 & 1 == 1 { one += p }
+            if i >> 3 & 1 == 1 { one += p } else { zero += p }
         }
         #expect(abs(a.normSquared() - norm) <= 1e-13)
-        #expect(abs(a.probabilityOfOne(qubit: 3) - one) <= 1e-13)
+        #expect(abs(a.outcomeWeights(qubit: 3).x - zero) <= 1e-13)
+        #expect(abs(a.outcomeWeights(qubit: 3).y - one) <= 1e-13)
         #expect(abs(a.normSquared() - 1) <= 1e-13)
     }
 

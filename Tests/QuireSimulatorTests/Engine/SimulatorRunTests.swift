@@ -137,4 +137,13 @@ extension SimulatorRunTests {
             }
         }
     }
+
+    /// A probability outside [0, 1] beyond rounding is a defect to report, never a table; rounding
+    /// residue within 1e-12 passes.
+    @Test func probabilityOutOfRangeIsAnError() throws {
+        try Simulator.checkRange([0.5, 0.5 + 1e-13, -1e-13], method: .statevector)
+        #expect(throws: SimulationError.self) { try Simulator.checkRange([0.25, 1.587], method: .statevector) }
+        #expect(throws: SimulationError.self) { try Simulator.checkRange([-1e-9, 1], method: .densityMatrix) }
+        #expect(throws: SimulationError.self) { try Simulator.checkRange([.nan, 1], method: .trajectories) }
+    }
 }
