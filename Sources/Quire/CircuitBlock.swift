@@ -21,7 +21,7 @@ enum CircuitBlock {
         try Attributes.check(block, allowed: attributes)
         let circuit: Circuit
         do {
-            circuit = try QASMReader.read(block.body)
+            circuit = try QASMReader.read(block.body, limits: QASMLimits(maxMemoryBytes: context.limits.memoryBytes))
         } catch {
             throw LocatedError(block.documentLocation(bodyLine: error.line, column: error.column), error.message, hint: error.hint)
         }

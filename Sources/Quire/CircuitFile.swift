@@ -15,7 +15,7 @@ public enum CircuitFile {
         let source = try text(of: qasmPath)
         let circuit: Circuit
         do {
-            circuit = try QASMReader.read(source)
+            circuit = try QASMReader.read(source, limits: QASMLimits(maxMemoryBytes: options.memoryLimitBytes))
         } catch {
             throw LocatedError(SourceLocation(file: qasmPath, line: error.line, column: error.column), error.message, hint: error.hint)
         }

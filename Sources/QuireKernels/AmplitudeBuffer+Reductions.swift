@@ -43,6 +43,23 @@ extension AmplitudeBuffer {
         }
     }
 
+    /// Σ |aᵢ|² · wᵢ with fixed pseudo-random weights wᵢ ∈ [0, 1) (a multiplicative hash of i): a
+    /// fingerprint that does not change with the global phase, so states equal up to phase get
+    /// equal fingerprints (to rounding) and different states almost surely different ones. One pass,
+    /// in place of comparing a state with every other.
+    @inlinable
+    public func phaseInvariantFingerprint(threads: Int = 1) -> Double {
+        let re = self.re, im = self.im
+        return Parallel.sum(count: count, threads: threads) { range in
+            var s = 0.0
+            for i in range {
+                let w = Double((UInt64(truncatingIfNeeded: i) &* 0x9E37_79B9_7F4A_7C15) >> 11) * 0x1p-53
+                s += (re[i] * re[i] + im[i] * im[i]) * w
+            }
+            return SIMD2(s, 0)
+        }.x
+    }
+
     /// ⟨self|other⟩ = Σ conj(aᵢ) bᵢ as (re, im).
     @inlinable
     public func innerProduct(with other: AmplitudeBuffer, threads: Int = 1) -> SIMD2<Double> {

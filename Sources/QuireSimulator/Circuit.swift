@@ -17,6 +17,11 @@ public struct Circuit: Hashable, Sendable {
         self.operations = operations
     }
 
+    /// Bytes one operation is budgeted at between reading and simulation: the `Operation` with its
+    /// qubit and parameter arrays, and its step in the compiled program. Measured at about 470 bytes
+    /// (peak resident size over 2 and 6 million expanded `rz`/`cx` operations); rounded up.
+    public static let bytesPerOperation = 512
+
     /// Total number of qubits (all quantum registers concatenated).
     public var qubitCount: Int { quantumRegisters.reduce(0) { $0 + $1.size } }
     /// Total number of classical bits (all classical registers concatenated).

@@ -41,7 +41,8 @@ public enum SimulationError: InputError, Hashable {
         case let .memoryLimit(method, qubits, bytes, limit):
             return Diagnostic(
                 location: nil,
-                message: "the \(method.rawValue) method needs \(bytes) bytes for \(qubits) qubits, above the memory limit of \(limit) bytes",
+                message:
+                    "the \(method.rawValue) method needs \(bytes) bytes for \(qubits) qubits (state, result and circuit), above the memory limit of \(limit) bytes",
                 hint: "raise the memory limit, reduce the number of qubits, or use the trajectories method")
         case let .tooManyBranches(method, branches, bytes, limit):
             return Diagnostic(

@@ -23,7 +23,7 @@ public enum Simulator {
         let program = try SimulationProgram(circuit: circuit, noise: noise)
         let method = resolvedMethod(options.method, qubits: program.qubitCount, noisy: noise.map { !$0.isIdeal } ?? false)
         if method == .statevector, noise.map({ !$0.isIdeal }) ?? false { throw .noiseNeedsMixedStates }
-        try checkMemory(method: method, qubits: program.qubitCount, options: options)
+        try checkMemory(method: method, circuit: circuit, options: options)
         var probabilities: [Double]
         switch method {
         case .statevector:
@@ -64,12 +64,14 @@ public enum Simulator {
         return qubits <= autoDensityMatrixQubits ? .densityMatrix : .trajectories
     }
 
-    /// Throws unless the state of `method` on `qubits` qubits and the 8·2ⁿ-byte probability vector
-    /// (twice that with shots) fit the cap and `options.memoryLimitBytes`; called before anything is
-    /// allocated. The statevector's storage becomes its probability vector
-    /// (`Statevector.releasingProbabilities`), so there the two count as the larger of them, not
-    /// their sum. Branches of mid-circuit measurements are checked as they appear.
-    static func checkMemory(method: SimulationMethod, qubits: Int, options: SimulationOptions) throws(SimulationError) {
+    /// Throws unless the state of `method` on the circuit's qubits, the 8·2ⁿ-byte probability vector
+    /// (twice that with shots) and the circuit itself (`Circuit.bytesPerOperation` per operation) fit
+    /// the qubit cap and `options.memoryLimitBytes`; called before anything is allocated. The
+    /// statevector's storage becomes its probability vector (`Statevector.releasingProbabilities`), so
+    /// there the two count as the larger of them, not their sum. Branches of mid-circuit measurements
+    /// are checked as they appear.
+    static func checkMemory(method: SimulationMethod, circuit: Circuit, options: SimulationOptions) throws(SimulationError) {
+        let qubits = circuit.qubitCount
         let cap = qubitCap(method)
         guard qubits <= cap else { throw .tooManyQubits(method: method, qubits: qubits, cap: cap) }
         let state =
@@ -80,7 +82,8 @@ public enum Simulator {
             }
         // The result's probability vector, and the cumulative distribution when sampling shots.
         let vectors = (8 << qubits) * (options.shots > 0 ? 2 : 1)
-        let bytes = method == .statevector ? max(state, vectors) : state + vectors
+        let program = circuit.operations.count * Circuit.bytesPerOperation
+        let bytes = (method == .statevector ? max(state, vectors) : state + vectors) + program
         guard bytes <= options.memoryLimitBytes else {
             throw .memoryLimit(method: method, qubits: qubits, bytes: bytes, limit: options.memoryLimitBytes)
         }

@@ -33,7 +33,7 @@ public final class Statevector {
         let noise = try Simulator.noiseModel(options.noise, qubits: circuit.qubitCount)
         if let noise, !noise.isIdeal { throw .noiseNeedsMixedStates }
         let program = try SimulationProgram(circuit: circuit, noise: noise)
-        try Simulator.checkMemory(method: .statevector, qubits: circuit.qubitCount, options: options)
+        try Simulator.checkMemory(method: .statevector, circuit: circuit, options: options)
         try self.init(program: program, threads: options.threads, memoryLimitBytes: options.memoryLimitBytes)
     }
 
@@ -135,17 +135,36 @@ public final class Statevector {
 
     /// `list` with every branch folded into the first earlier one holding the same classical bits
     /// and the same state up to global phase (weights added): exact, since both are one density matrix.
+    ///
+    /// Candidates are found by (classical bits, phase-invariant fingerprint rounded to 1e-9), so a
+    /// branch is compared with the few states that can equal it rather than with every branch (which
+    /// made two rounds of measurements on 16 qubits take over an hour). A twin whose fingerprint
+    /// rounds to the other side of a boundary is kept as its own branch: still exact, only larger.
+    /// The dictionary only finds indices; the ensemble keeps the order of `list`.
     private func merged(_ list: [Branch]) -> [Branch] {
         var out: [Branch] = []
+        var candidates: [BranchKey: [Int]] = [:]
         for branch in list {
-            let twin = out.firstIndex { other in
-                other.clbits == branch.clbits
-                    && other.state.innerProduct(with: branch.state, threads: threads).squaredLength()
-                        >= (1 - Self.sameStateTolerance) * (1 - Self.sameStateTolerance)
+            let key = BranchKey(
+                clbits: branch.clbits, fingerprint: (branch.state.phaseInvariantFingerprint(threads: threads) * 1e9).rounded())
+            let twin = candidates[key]?.first { index in
+                out[index].state.innerProduct(with: branch.state, threads: threads).squaredLength()
+                    >= (1 - Self.sameStateTolerance) * (1 - Self.sameStateTolerance)
             }
-            if let twin { out[twin].weight += branch.weight } else { out.append(branch) }
+            if let twin {
+                out[twin].weight += branch.weight
+            } else {
+                candidates[key, default: []].append(out.count)
+                out.append(branch)
+            }
         }
         return out
+    }
+
+    /// What two branches must share to be compared for merging.
+    private struct BranchKey: Hashable {
+        var clbits: UInt64
+        var fingerprint: Double
     }
 
     private func checkBranchMemory(count: Int) throws(SimulationError) {

@@ -22,7 +22,7 @@ public enum Trajectories {
     /// Mean probabilities over `options.trajectories` trajectories of `circuit` (before the final readout error).
     public static func probabilities(circuit: Circuit, options: SimulationOptions) throws(SimulationError) -> [Double] {
         let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options.noise, qubits: circuit.qubitCount))
-        try Simulator.checkMemory(method: .trajectories, qubits: circuit.qubitCount, options: options)
+        try Simulator.checkMemory(method: .trajectories, circuit: circuit, options: options)
         return probabilities(program: program, options: options)
     }
 
@@ -33,7 +33,7 @@ public enum Trajectories {
     ) throws(SimulationError) -> [Double] {
         for pauli in observables { try pauli.check(qubits: circuit.qubitCount) }
         let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options.noise, qubits: circuit.qubitCount))
-        try Simulator.checkMemory(method: .trajectories, qubits: circuit.qubitCount, options: options)
+        try Simulator.checkMemory(method: .trajectories, circuit: circuit, options: options)
         return average(program: program, options: options, width: observables.count) { state, sum in
             for (k, pauli) in observables.enumerated() {
                 sum[k] += pauli.value(fromSum: state.pauliSum(xMask: pauli.xMask, zMask: pauli.zMask))

@@ -48,16 +48,28 @@ struct QASMCircuitBuilder {
         return classicalRegisters.count - 1
     }
 
-    /// Checks that `count` more operations fit within `limits.maxOperations`, before any is made.
+    /// Checks that `count` more operations fit within `limits.maxOperations` and, at
+    /// `Circuit.bytesPerOperation` each, within `limits.maxMemoryBytes`, before any is made.
     ///
-    /// - Throws: at `position`, the statement that would exceed the limit.
+    /// - Throws: at `position`, the statement that would exceed the limit, naming it and the estimate.
     func reserve(_ count: Int, at position: QASMPosition) throws(QASMError) {
+        let budget = limits.operationBudget
         // The first test keeps the subtraction from overflowing whatever the limit.
-        guard operations.count <= limits.maxOperations, count <= limits.maxOperations - operations.count else {
+        guard operations.count <= budget, count <= budget - operations.count else {
+            let expansion = "this statement expands to \(count == Int.max ? "at least \(Int.max)" : "\(count)") operations"
+            if budget == limits.maxOperations {
+                throw QASMError(
+                    at: position,
+                    "\(expansion), bringing the circuit past the limit of \(limits.maxOperations) operations (QASMLimits.maxOperations)",
+                    hint: "Simplify the circuit, or raise QASMLimits.maxOperations.")
+            }
+            let total = operations.count.addingReportingOverflow(count)
+            let bytes = total.overflow ? nil : total.partialValue.multipliedReportingOverflow(by: Circuit.bytesPerOperation)
+            let estimate = bytes.flatMap { $0.overflow ? nil : "about \(QASMLimits.gibibytes($0.partialValue)) GiB" } ?? "more than \(Int.max) bytes"
             throw QASMError(
                 at: position,
-                "this statement expands to \(count == Int.max ? "at least \(Int.max)" : "\(count)") operations, bringing the circuit past the limit of \(limits.maxOperations) operations (QASMLimits.maxOperations)",
-                hint: "Simplify the circuit, or raise QASMLimits.maxOperations.")
+                "\(expansion); the circuit would need \(estimate) (\(Circuit.bytesPerOperation) bytes per operation), above the memory limit of \(QASMLimits.gibibytes(limits.maxMemoryBytes)) GiB",
+                hint: "Simplify the circuit, or raise the memory limit (--max-memory-gib).")
         }
     }
 

@@ -29,11 +29,11 @@ struct SimulatorRunTests {
     /// seconds and gigabytes), and the message states the bytes.
     @Test func memoryLimitRefusesBeforeAllocating() {
         let circuit = makeCircuit(qubits: 30, [gate(.h, 0)])
-        let expected = SimulationError.memoryLimit(method: .statevector, qubits: 30, bytes: 16 << 30, limit: 1 << 30)
+        let expected = SimulationError.memoryLimit(method: .statevector, qubits: 30, bytes: (16 << 30) + Circuit.bytesPerOperation, limit: 1 << 30)
         #expect(throws: expected) {
             try Simulator.run(circuit, options: SimulationOptions(method: .statevector, memoryLimitBytes: 1 << 30))
         }
-        #expect(expected.description.contains("17179869184 bytes"))
+        #expect(expected.description.contains("17179869696 bytes for 30 qubits (state, result and circuit)"))
         #expect(throws: SimulationError.memoryLimit(method: .densityMatrix, qubits: 12, bytes: (16 << 24) + (16 << 12), limit: 1 << 28)) {
             try Simulator.run(makeCircuit(qubits: 12, []), options: SimulationOptions(method: .densityMatrix, shots: 10, memoryLimitBytes: 1 << 28))
         }

@@ -196,6 +196,14 @@ struct QASMErrorTests {
             (1...64).reduce("qreg q[1];\ngate g0 a { x a; }\n") { $0 + "gate g\($1) a { g\($1 - 1) a; g\($1 - 1) a; }\n" } + "g64 q[0];\n",
             69, 1, "this statement expands to at least 9223372036854775807 operations"),
         .body(
+            "nested gates past the memory limit are refused before expanding",
+            (1...6).reduce("qreg q[1];\ngate g0 a { rz(0.1) a; }\n") {
+                $0 + "gate g\($1) a { " + String(repeating: "g\($1 - 1) a; ", count: 10) + "}\n"
+            } + "g6 q[0];\n",
+            11, 1,
+            "this statement expands to 1000000 operations; the circuit would need about 0.48 GiB (512 bytes per operation), above the memory limit of 0.1 GiB",
+            limits: QASMLimits(maxMemoryBytes: 100 << 20)),
+        .body(
             "a negative operation limit refuses every operation", "qreg q[1];\nx q[0];\n", 4, 1, "past the limit of -9223372036854775808 operations",
             limits: QASMLimits(maxOperations: .min)),
     ]
