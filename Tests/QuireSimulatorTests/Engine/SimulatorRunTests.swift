@@ -139,11 +139,12 @@ extension SimulatorRunTests {
     }
 
     /// A probability outside [0, 1] beyond rounding is a defect to report, never a table; rounding
-    /// residue within 1e-12 passes.
+    /// residue within 1e-12 (plus 2⁻⁵⁰ per operation) passes.
     @Test func probabilityOutOfRangeIsAnError() throws {
-        try Simulator.checkRange([0.5, 0.5 + 1e-13, -1e-13], method: .statevector)
-        #expect(throws: SimulationError.self) { try Simulator.checkRange([0.25, 1.587], method: .statevector) }
-        #expect(throws: SimulationError.self) { try Simulator.checkRange([-1e-9, 1], method: .densityMatrix) }
-        #expect(throws: SimulationError.self) { try Simulator.checkRange([.nan, 1], method: .trajectories) }
+        try Simulator.checkRange([0.5, 0.5 + 1e-13, -1e-13], method: .statevector, operations: 0)
+        try Simulator.checkRange([1 + 7e-10, 0], method: .statevector, operations: 10_000_000)
+        #expect(throws: SimulationError.self) { try Simulator.checkRange([0.25, 1.587], method: .statevector, operations: 100) }
+        #expect(throws: SimulationError.self) { try Simulator.checkRange([-1e-9, 1], method: .densityMatrix, operations: 100) }
+        #expect(throws: SimulationError.self) { try Simulator.checkRange([.nan, 1], method: .trajectories, operations: 1) }
     }
 }
