@@ -22,7 +22,8 @@ extension Simulator {
         case .trajectories, .auto:
             values = try Trajectories.expectations(of: observables, circuit: circuit, options: options)
         }
-        for (pauli, value) in zip(observables, values) where !(abs(value) <= abs(pauli.coefficient) * (1 + resultTolerance(operations: circuit.operations.count))) {
+        for (pauli, value) in zip(observables, values)
+        where !(abs(value) <= abs(pauli.coefficient) * (1 + resultTolerance(operations: circuit.operations.count))) {
             throw .resultOutOfRange(method: method, what: "⟨\(pauli.label)⟩", value: value)
         }
         return values
