@@ -88,8 +88,12 @@ public final class DensityMatrix {
     /// Splits the selected branches by the outcome of `qubit` recorded (with `readout` error) in `clbit`.
     private func measure(qubit: Int, clbit: Int, readout: NoiseProfile.Readout?, selected: Set<Int>) throws(SimulationError) {
         var result: [Branch] = []
+        // Where each classical value sits in `result` (lookup only; the order is `result`'s), so
+        // merging stays linear in the number of branches.
+        var positions: [UInt64: Int] = [:]
         for (index, branch) in branches.enumerated() {
             guard selected.contains(index) else {
+                if positions[branch.clbits] == nil { positions[branch.clbits] = result.count }
                 result.append(branch)
                 continue
             }
@@ -107,10 +111,11 @@ public final class DensityMatrix {
                     let rho = factor == 1 ? projected : AmplitudeBuffer(copying: projected)
                     if factor != 1 { rho.scale(by: factor, threads: threads) }
                     let clbits = branch.clbits & ~(1 << UInt64(clbit)) | UInt64(recorded) << UInt64(clbit)
-                    if let twin = result.firstIndex(where: { $0.clbits == clbits }) {
+                    if let twin = positions[clbits] {
                         result[twin].rho.add(rho, threads: threads)
                     } else {
                         try checkBranchMemory(count: result.count + 2 + branches.count - index - 1)
+                        positions[clbits] = result.count
                         result.append(Branch(clbits: clbits, rho: rho))
                     }
                 }
