@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 @testable import Quire
@@ -42,6 +43,7 @@ struct BlockCacheTests {
     var cached: RunOptions {
         var options = RunOptions()
         options.useCache = true
+        options.cacheKeyPath = TestCacheKey.path
         return options
     }
 

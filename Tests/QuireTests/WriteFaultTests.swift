@@ -1,5 +1,6 @@
 import Foundation
 import QuireCore
+import QuireTestSupport
 import Testing
 
 @testable import Quire
@@ -51,6 +52,7 @@ struct WriteFaultTests {
     func options(_ faults: WriteFaults) -> RunOptions {
         var options = RunOptions()
         options.useCache = true
+        options.cacheKeyPath = TestCacheKey.path
         options.writeFaults = faults
         return options
     }
