@@ -27,13 +27,13 @@ extension NotebookFile {
     /// - Throws: a `LocatedError` for a figure path leaving the folder or not a regular file, or
     ///   what `AtomicFile.stage` throws.
     static func stageFigure(_ bytes: [UInt8], at relative: String, in folder: String, path: String, faults: WriteFaults) throws -> StagedFile? {
-        let target = try ProjectPath.checkedForWriting(relative, in: folder, what: "the figure")
         var status = stat()
-        if lstat(target, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+        if lstat(folder + "/" + relative, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
             throw LocatedError(
                 nil, "the figure \(relative) is a symbolic link or not a regular file; Quire does not write through it",
                 hint: "delete it; Quire writes figures as plain files inside the document's folder. \(path) was not changed")
         }
+        let target = try ProjectPath.checkedForWriting(relative, in: folder, what: "the figure")
         guard RegularFile.read(target, limit: maxDocumentBytes) != bytes else { return nil }
         let figureFolder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         do {
