@@ -63,6 +63,17 @@ public enum AtomicFile {
         return url.deletingLastPathComponent().path + "/." + name + ".quire-\(getpid()).tmp"
     }
 
+    /// Creates `folder` and any missing parents (`named` says what it is, for the error).
+    ///
+    /// - Throws: a `LocatedError` with the system's reason and `hint`.
+    static func createFolder(_ folder: String, named: String, hint: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LocatedError(nil, "cannot create \(named) \(folder): \((error as NSError).localizedDescription)", hint: hint)
+        }
+    }
+
     /// The error for a failed step, with the system's reason (`errno`) and a hint saying `path` was not changed.
     static func failure(_ what: String, _ path: String) -> LocatedError {
         LocatedError(

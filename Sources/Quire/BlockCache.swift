@@ -76,13 +76,7 @@ public struct BlockCache: Sendable {
             engine: result.record.engine, details: result.record.details.map { .init(name: $0.key, value: StoredJSON($0.value)) }, checksum: "")
         entry.checksum = entry.authenticationCode(secret)
         let data = try JSONEncoder().encode(entry)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw LocatedError(
-                nil, "cannot create the cache folder \(folder): \((error as NSError).localizedDescription)",
-                hint: "check that the document's folder is writable, or pass --no-cache")
-        }
+        try AtomicFile.createFolder(folder, named: "the cache folder", hint: "check that the document's folder is writable, or pass --no-cache")
         try AtomicFile.write([UInt8](data), to: entryPath(key), keepingMode: false, faults: faults)
     }
 

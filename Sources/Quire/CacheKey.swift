@@ -66,7 +66,9 @@ public struct CacheKey: Sendable {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        guard mkdir(folder, 0o700) == 0 || errno == EEXIST else { throw unusable(path, "its folder cannot be created: \(String(cString: strerror(errno)))") }
+        guard mkdir(folder, 0o700) == 0 || errno == EEXIST else {
+            throw unusable(path, "its folder cannot be created: \(String(cString: strerror(errno)))")
+        }
         let temporary = path + ".\(UUID().uuidString).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw unusable(path, "it cannot be created: \(String(cString: strerror(errno)))") }

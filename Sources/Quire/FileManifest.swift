@@ -45,11 +45,7 @@ struct FileManifest: Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw LocatedError(nil, "cannot create \(folder): \((error as NSError).localizedDescription)")
-        }
+        try AtomicFile.createFolder(folder, named: "the manifest folder", hint: "check that the document's folder is writable")
         try AtomicFile.write([UInt8](try encoder.encode(files)) + [0x0A], to: path, keepingMode: false, faults: faults)
     }
 }

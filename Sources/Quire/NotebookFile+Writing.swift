@@ -36,13 +36,8 @@ extension NotebookFile {
         let target = try ProjectPath.checkedForWriting(relative, in: folder, what: "the figure")
         guard RegularFile.read(target, limit: maxDocumentBytes) != bytes else { return nil }
         let figureFolder = URL(fileURLWithPath: target).deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: figureFolder, withIntermediateDirectories: true)
-        } catch {
-            throw LocatedError(
-                nil, "cannot create the figures folder \(figureFolder): \((error as NSError).localizedDescription)",
-                hint: "check that the document's folder is writable; \(path) was not changed")
-        }
+        try AtomicFile.createFolder(
+            figureFolder, named: "the figures folder", hint: "check that the document's folder is writable; \(path) was not changed")
         return try AtomicFile.stage(bytes, to: target, faults: faults)
     }
 
@@ -61,7 +56,8 @@ extension NotebookFile {
         } else if !manifest.wrote(relative, in: folder) {
             reason = "it changed since Quire wrote it"
         } else {
-            return unlink(target) == 0 ? nil : Diagnostic(location: nil, message: "the stale figure \(relative) could not be deleted: \(String(cString: strerror(errno)))")
+            return unlink(target) == 0
+                ? nil : Diagnostic(location: nil, message: "the stale figure \(relative) could not be deleted: \(String(cString: strerror(errno)))")
         }
         return Diagnostic(
             location: nil, message: "the figure \(relative) is no longer produced but was left in place: \(reason)",

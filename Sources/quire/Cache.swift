@@ -14,7 +14,9 @@ extension QuireCommand {
         struct Clean: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Delete the cached results of the documents' folders (default: the current folder).",
-                discussion: "Only entries Quire wrote are deleted (regular files named <sha256>.json); a cache folder that is a symbolic link leading outside the document's folder is refused.")
+                discussion:
+                    "Only entries Quire wrote are deleted (regular files named <sha256>.json); a cache folder that is a symbolic link leading outside the document's folder is refused."
+            )
 
             @Argument(help: "Documents whose folders' caches are deleted.")
             var files: [String] = []
@@ -24,7 +26,8 @@ extension QuireCommand {
                 do {
                     for folder in Set(folders).sorted() {
                         let deleted = try BlockCache.clean(documentFolder: folder)
-                        Exit.printError("cleaned \(try BlockCache.folder(documentFolder: folder)): \(deleted) entr\(deleted == 1 ? "y" : "ies") deleted")
+                        Exit.printError(
+                            "cleaned \(try BlockCache.folder(documentFolder: folder)): \(deleted) entr\(deleted == 1 ? "y" : "ies") deleted")
                     }
                 } catch let error as any InputError {
                     throw Exit.inputError(error)

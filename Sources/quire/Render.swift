@@ -11,7 +11,9 @@ extension QuireCommand {
         @Argument(help: "The Markdown document to render.")
         var file: String
 
-        @Option(name: .shortAndLong, help: "Where to write the HTML (default: the document's name with .html); never the document or an image it inlines.")
+        @Option(
+            name: .shortAndLong, help: "Where to write the HTML (default: the document's name with .html); never the document or an image it inlines."
+        )
         var output: String?
 
         @Option(help: "The template: article (default) or report.")

@@ -49,7 +49,9 @@ struct AtomicFileTests {
 
     /// The permission bits of the file replaced, without setuid, setgid or sticky (a setuid bit once
     /// reached an SVG); a new file, or one written without keeping the mode, is 0644.
-    @Test(arguments: [(0o4755, true, 0o755), (0o2640, true, 0o640), (0o1600, true, 0o600), (0o600, false, 0o644), (nil, true, 0o644)] as [(Int?, Bool, Int)])
+    @Test(
+        arguments: [(0o4755, true, 0o755), (0o2640, true, 0o640), (0o1600, true, 0o600), (0o600, false, 0o644), (nil, true, 0o644)]
+            as [(Int?, Bool, Int)])
     func onlyThePlainPermissionBitsAreKept(before: Int?, keepingMode: Bool, after: Int) throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

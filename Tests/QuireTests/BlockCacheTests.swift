@@ -108,9 +108,13 @@ struct BlockCacheTests {
             #expect(markdown.contains("0.5"))
             entry["markdown"] = markdown.replacingOccurrences(of: "0.5", with: "0.9")
             if plainChecksum {
-                let fields = [entry["key"] as! String, entry["markdown"] as! String, entry["engine"] as? String ?? "", "\((entry["figures"] as! [Any]).count)"]
+                let fields = [
+                    entry["key"] as! String, entry["markdown"] as! String, entry["engine"] as? String ?? "", "\((entry["figures"] as! [Any]).count)",
+                ]
                 var text = fields.map { "\($0.utf8.count):\($0)" }.joined()
-                for case let file as [String: String] in entry["figures"] as! [Any] { text += [file["name"]!, file["svg"]!].map { "\($0.utf8.count):\($0)" }.joined() }
+                for case let file as [String: String] in entry["figures"] as! [Any] {
+                    text += [file["name"]!, file["svg"]!].map { "\($0.utf8.count):\($0)" }.joined()
+                }
                 entry["checksum"] = Hashing.sha256Hex(Array(text.utf8))
             }
             try JSONSerialization.data(withJSONObject: entry).write(to: url)

@@ -8,16 +8,8 @@ import Testing
 /// review, an unpacked archive): nothing outside the folder, through no symbolic link, and never
 /// a file Quire did not create; and how it treats a symlinked or read-only document.
 struct NotebookFileTests {
-    static let circuit = """
-        ```circuit id=bell shots=0
-        OPENQASM 2.0;
-        include "qelib1.inc";
-        qreg q[2];
-        h q[0];
-        cx q[0], q[1];
-        ```
-
-        """
+    /// A document whose one block writes a figure.
+    static let circuit = WriteFaultTests.circuitPaper
 
     /// `.quire` itself, or `.quire/cache`, a link to a folder outside.
     @Test(arguments: [(".quire", "the manifest folder '.quire/manifests'"), (".quire/cache", "the cache folder '.quire/cache'")])

@@ -35,10 +35,11 @@ struct StaleTemporariesTests {
                 == (kept + [".dir.quire-\(dead).tmp", ".link.quire-\(dead).tmp"]).sorted())
     }
 
-    @Test(arguments: [
-        (".paper.md.quire-123.tmp", 123), (".a.quire-b.quire-7.tmp", 7), (".paper.md.quire-.tmp", nil), (".quire-5.tmp", nil),
-        (".paper.md.quire-0.tmp", nil), (".paper.md.quire-99999999999.tmp", nil), ("paper.md.quire-5.tmp", nil),
-    ] as [(String, Int?)])
+    @Test(
+        arguments: [
+            (".paper.md.quire-123.tmp", 123), (".a.quire-b.quire-7.tmp", 7), (".paper.md.quire-.tmp", nil), (".quire-5.tmp", nil),
+            (".paper.md.quire-0.tmp", nil), (".paper.md.quire-99999999999.tmp", nil), ("paper.md.quire-5.tmp", nil),
+        ] as [(String, Int?)])
     func processIDsAreReadOnlyFromQuiresPattern(name: String, pid: Int?) {
         #expect(StaleTemporaries.processID(name).map(Int.init) == pid)
     }
