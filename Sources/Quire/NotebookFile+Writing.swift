@@ -42,12 +42,14 @@ extension NotebookFile {
     }
 
     /// Deletes the figure at `relative` to `folder` that the document no longer produces, when
-    /// `manifest` says Quire wrote it and it still holds those bytes; otherwise leaves it and
-    /// returns the warning saying so (`nil` also when it is already gone).
-    static func deleteStaleFigure(_ relative: String, in folder: String, manifest: FileManifest, manifestPath: String) -> Diagnostic? {
+    /// `manifest` says Quire wrote it and it still holds those bytes; otherwise leaves it, with the
+    /// warning saying why (neither when it is already gone).
+    static func deleteStaleFigure(
+        _ relative: String, in folder: String, manifest: FileManifest, manifestPath: String
+    ) -> (deleted: Bool, warning: Diagnostic?) {
         let target = folder + "/" + relative
         var status = stat()
-        guard lstat(target, &status) == 0 else { return nil }
+        guard lstat(target, &status) == 0 else { return (false, nil) }
         let reason: String
         if ProjectPath.realLocation(relative, in: folder) == nil || status.st_mode & S_IFMT != S_IFREG {
             reason = "it is not a regular file inside the document's folder"
@@ -55,12 +57,16 @@ extension NotebookFile {
             reason = "Quire has no record of writing it (\(manifestPath) does not list it, as in a fresh clone)"
         } else if !manifest.wrote(relative, in: folder) {
             reason = "it changed since Quire wrote it"
+        } else if unlink(target) == 0 {
+            return (true, nil)
         } else {
-            return unlink(target) == 0
-                ? nil : Diagnostic(location: nil, message: "the stale figure \(relative) could not be deleted: \(String(cString: strerror(errno)))")
+            reason = "it could not be deleted: \(String(cString: strerror(errno)))"
         }
-        return Diagnostic(
-            location: nil, message: "the figure \(relative) is no longer produced but was left in place: \(reason)",
-            hint: "delete it yourself if nothing else uses it")
+        return (
+            false,
+            Diagnostic(
+                location: nil, message: "the figure \(relative) is no longer produced but was left in place: \(reason)",
+                hint: "delete it yourself if nothing else uses it")
+        )
     }
 }

@@ -38,6 +38,7 @@ public enum NotebookFile {
         StaleTemporaries.remove(in: figuresFolder)
         let changed = evaluation.document != bytes
         let target = try documentTarget(path, rewritten: changed, force: options.force)
+        if target != path { StaleTemporaries.remove(in: URL(fileURLWithPath: target).deletingLastPathComponent().path) }
         // Every new file is staged (written and flushed) before any is renamed into place, and the
         // renames are undone when one fails, so a full disk or a read-only folder leaves the
         // document and its figures as they were.
@@ -57,11 +58,9 @@ public enum NotebookFile {
         // Only once the document no longer links them: a failed write leaves the old one whole.
         let manifest = FileManifest.load(manifestPath)
         for relative in evaluation.staleFigures {
-            if let warning = deleteStaleFigure(relative, in: folder, manifest: manifest, manifestPath: manifestPath) {
-                options.warning?(warning)
-            } else {
-                figuresChanged += 1
-            }
+            let outcome = deleteStaleFigure(relative, in: folder, manifest: manifest, manifestPath: manifestPath)
+            if outcome.deleted { figuresChanged += 1 }
+            if let warning = outcome.warning { options.warning?(warning) }
         }
         let written = FileManifest(files: evaluation.figures.reduce(into: [:]) { $0[$1.key] = Hashing.sha256Hex($1.value) })
         if written != manifest && !(written.files.isEmpty && RegularFile.read(manifestPath, limit: FileManifest.maxBytes) == nil) {
