@@ -52,6 +52,8 @@ let package = Package(
                 "QuireCore", "QuireMarkdown", "QuireSimulator", "QuireLearning", "QuireReport", "QuireTemplates",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
+                // HMAC-SHA256 of cache entries (CacheKey).
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]),
         .executableTarget(

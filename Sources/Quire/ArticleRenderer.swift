@@ -16,6 +16,26 @@ public enum ArticleRenderer {
     ///   under review is untrusted input).
     /// - Throws: input errors for a missing file, malformed document or unknown template.
     public static func render(path: String, template: String, allowRawHTML: Bool) throws -> String {
+        try renderReading(path: path, template: template, allowRawHTML: allowRawHTML).html
+    }
+
+    /// Renders the document at `path` like `render` and writes the HTML to `output` atomically.
+    ///
+    /// - Throws: a `LocatedError`, before anything is written, when `output` is the document or an
+    ///   image it inlines (the same file by device and inode, or by resolved path); else what
+    ///   `render` and `AtomicFile.write` throw.
+    public static func write(path: String, to output: String, template: String, allowRawHTML: Bool) throws {
+        let (html, inputs) = try renderReading(path: path, template: template, allowRawHTML: allowRawHTML)
+        if let input = ([path] + inputs).first(where: { isSameFile(output, $0) }) {
+            throw LocatedError(
+                nil, "the output \(output) is \(input == path ? "the document being rendered" : "the image \(input), which the article inlines")",
+                hint: "name another file with -o, e.g. -o \(path.hasSuffix(".md") ? String(path.dropLast(3)) : path).html; nothing was written")
+        }
+        try AtomicFile.write(Array(html.utf8), to: output)
+    }
+
+    /// The HTML of the document at `path` and the image files it inlined.
+    private static func renderReading(path: String, template: String, allowRawHTML: Bool) throws -> (html: String, images: [String]) {
         guard QuireTemplates.names.contains(template), let text = QuireTemplates.text(template + ".mustache") else {
             throw LocatedError(nil, "no template named '\(template)'", hint: "built-in templates: \(QuireTemplates.names.joined(separator: ", "))")
         }
@@ -25,7 +45,11 @@ public enum ArticleRenderer {
         }
         let document = try QuireDocument(bytes: try NotebookFile.read(path), file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var article = ArticleHTML(document: document, allowRawHTML: allowRawHTML) { inlineImage($0, folder: folder) }
+        var images: [String] = []
+        var article = ArticleHTML(document: document, allowRawHTML: allowRawHTML) { source in
+            if let file = ProjectPath.resolve(source, in: folder) { images.append(file) }
+            return inlineImage(source, folder: folder)
+        }
         let front = FrontMatterFields(document.frontMatter)
         let name = URL(fileURLWithPath: path).lastPathComponent
         var title = front.title ?? article.headings.first(where: { $0.level == 1 })?.text ?? name
@@ -45,7 +69,20 @@ public enum ArticleRenderer {
         ]
         if let abstract = front.abstract { context["abstract"] = ArticleHTML.fragment(abstract) }
         if let provenance = article.provenance { context["provenance"] = provenance }
-        return mustache.render(context)
+        return (mustache.render(context), images)
+    }
+
+    /// Whether `first` and `second` name the same file: the same device and inode when both exist,
+    /// else the same path once the folder's symbolic links are resolved.
+    static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var one = stat()
+        var other = stat()
+        if stat(first, &one) == 0, stat(second, &other) == 0 { return one.st_dev == other.st_dev && one.st_ino == other.st_ino }
+        func resolved(_ path: String) -> String? {
+            let url = URL(fileURLWithPath: path)
+            return ProjectPath.realPath(url.deletingLastPathComponent().path).map { $0 + "/" + url.lastPathComponent }
+        }
+        return resolved(first) != nil && resolved(first) == resolved(second)
     }
 
     /// A `data:` URI for an image file inside the document's folder; `nil` for anything else

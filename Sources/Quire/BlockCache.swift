@@ -7,41 +7,58 @@ import QuireCore
 /// The key is the SHA-256 of everything a result depends on: Quire's version and the executable's
 /// build ID (`BuildFingerprint`: a rebuilt binary never reuses results of older code), the block's id and
 /// kind, its canonical spec, effective seed and resolved inputs, and the document settings that
-/// shape its region (precision, figures folder). An entry stores its own SHA-256; a corrupt or
-/// truncated entry fails that check and is recomputed, never trusted. `quire check` never reads it.
+/// shape its region (precision, figures folder). An entry carries an HMAC-SHA256 of its fields
+/// under the user's `CacheKey`: a corrupt or truncated entry, and one written or edited by anyone
+/// who cannot read that key, fails the check and is recomputed, never trusted. `quire check` never
+/// reads the cache.
 public struct BlockCache: Sendable {
     /// The cache folder, e.g. `paper-folder/.quire/cache`.
     public let folder: String
+    /// The secret that authenticates entries.
+    let secret: CacheKey
     /// Failures injected into entry writes (tests).
     let faults: WriteFaults
 
     /// Most bytes one entry may have before it is ignored (a guard against a planted huge file).
     static let maxEntryBytes = 256 << 20
 
-    /// The cache of documents in `documentFolder`, its writes subject to `faults`.
-    public init(documentFolder: String, faults: WriteFaults = .none) {
-        folder = URL(fileURLWithPath: documentFolder).appendingPathComponent(".quire/cache").path
+    /// The cache of documents in `documentFolder`, its entries authenticated with `secret` and its
+    /// writes subject to `faults`.
+    ///
+    /// - Throws: a `LocatedError` when `.quire/cache` leads outside `documentFolder` (a symbolic link).
+    public init(documentFolder: String, secret: CacheKey, faults: WriteFaults = .none) throws {
+        folder = try Self.folder(documentFolder: documentFolder)
+        self.secret = secret
         self.faults = faults
     }
 
+    /// The cache folder of documents in `documentFolder`.
+    ///
+    /// - Throws: a `LocatedError` when it leads outside `documentFolder` (`.quire` or `.quire/cache`
+    ///   a symbolic link to elsewhere): Quire would write there, and `quire cache clean` delete there.
+    public static func folder(documentFolder: String) throws -> String {
+        try ProjectPath.checkedForWriting(".quire/cache", in: documentFolder, what: "the cache folder")
+    }
+
     /// The key of `record` (before execution) in a document with `settings`. The `vN` prefix
-    /// changes whenever what a block records changes (v2: experiment records carry `loss_curve`;
-    /// v3: and `points`, each sweep point's and repeat's own results, stored as `StoredJSON` so key
-    /// order and every digit come back), so older entries are never reused.
+    /// changes whenever what a block records changes, or how an entry is checked (v2: experiment
+    /// records carry `loss_curve`; v3: and `points`, each sweep point's and repeat's own results,
+    /// stored as `StoredJSON` so key order and every digit come back; v4: entries carry an HMAC
+    /// instead of a plain SHA-256), so older entries are never reused.
     static func key(_ record: BlockRecord, settings: DocumentSettings, build: String? = BuildFingerprint.current) -> String {
-        var text = "quire-cache/v3\u{0}\(QuireVersion.current)\u{0}\(record.id)\u{0}\(record.kind)\u{0}\(record.spec.compact())\u{0}\(record.seed)"
+        var text = "quire-cache/v4\u{0}\(QuireVersion.current)\u{0}\(record.id)\u{0}\(record.kind)\u{0}\(record.spec.compact())\u{0}\(record.seed)"
         text += "\u{0}build=\(build ?? "")"
         for (name, value) in record.inputs { text += "\u{0}\(name)=\(value.compact())" }
         text += "\u{0}\(settings.precision)\u{0}\(settings.figures)"
         return Hashing.sha256Hex(Array(text.utf8))
     }
 
-    /// The cached result for `key`, or nil when absent, unreadable or corrupt.
+    /// The cached result for `key`, or nil when absent, unreadable, corrupt or not authenticated
+    /// by the user's key (a symbolic link in place of an entry is never followed).
     func load(_ key: String, record: BlockRecord) -> BlockResult? {
-        let path = entryPath(key)
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= Self.maxEntryBytes,
-            let data = FileManager.default.contents(atPath: path),
-            let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key, entry.checksum == entry.computedChecksum
+        guard let bytes = RegularFile.read(entryPath(key), limit: Self.maxEntryBytes),
+            let entry = try? JSONDecoder().decode(Entry.self, from: Data(bytes)), entry.key == key,
+            entry.checksum == entry.authenticationCode(secret)
         else { return nil }
         var record = record
         record.engine = entry.engine
@@ -49,7 +66,7 @@ public struct BlockCache: Sendable {
         return BlockResult(markdown: entry.markdown, figures: entry.figures.map { Figure(fileName: $0.name, svg: $0.svg) }, record: record)
     }
 
-    /// Stores `result` under `key`, atomically: an entry is whole or absent, never partial.
+    /// Stores `result` under `key`, atomically (an entry is whole or absent, never partial), mode 0644.
     ///
     /// - Throws: a `LocatedError` naming the entry and the system's reason (a full disk, a read-only
     ///   folder); the caller reports it as a warning, since the cache is only an optimisation.
@@ -57,26 +74,38 @@ public struct BlockCache: Sendable {
         var entry = Entry(
             key: key, markdown: result.markdown, figures: result.figures.map { .init(name: $0.fileName, svg: $0.svg) },
             engine: result.record.engine, details: result.record.details.map { .init(name: $0.key, value: StoredJSON($0.value)) }, checksum: "")
-        entry.checksum = entry.computedChecksum
+        entry.checksum = entry.authenticationCode(secret)
         let data = try JSONEncoder().encode(entry)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw LocatedError(
-                nil, "cannot create the cache folder \(folder): \((error as NSError).localizedDescription)",
-                hint: "check that the document's folder is writable, or pass --no-cache")
-        }
-        try AtomicFile.write([UInt8](data), to: entryPath(key), faults: faults)
+        try AtomicFile.createFolder(folder, named: "the cache folder", hint: "check that the document's folder is writable, or pass --no-cache")
+        try AtomicFile.write([UInt8](data), to: entryPath(key), keepingMode: false, faults: faults)
     }
 
-    /// Deletes every entry.
-    public func clean() throws {
-        if FileManager.default.fileExists(atPath: folder) { try FileManager.default.removeItem(atPath: folder) }
+    /// Deletes the entries of the cache of documents in `documentFolder`: only regular files named
+    /// as entries (`<sha256>.json`), never a symbolic link or what it points to, then the folder
+    /// itself if nothing else is left in it.
+    ///
+    /// - Returns: the number of entries deleted.
+    /// - Throws: a `LocatedError` when the cache folder leads outside `documentFolder`.
+    public static func clean(documentFolder: String) throws -> Int {
+        let folder = try folder(documentFolder: documentFolder)
+        var deleted = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where isEntryName(name) {
+            if RegularFile.isRegular(folder + "/" + name), unlink(folder + "/" + name) == 0 { deleted += 1 }
+        }
+        StaleTemporaries.remove(in: folder)
+        rmdir(folder)
+        return deleted
+    }
+
+    /// Whether `name` is the file name of an entry: 64 lowercase hex digits and `.json`.
+    static func isEntryName(_ name: String) -> Bool {
+        let stem = name.utf8.dropLast(5)
+        return name.hasSuffix(".json") && stem.count == 64 && stem.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     private func entryPath(_ key: String) -> String { folder + "/" + key + ".json" }
 
-    /// One cached result, self-checking.
+    /// One cached result, authenticated.
     private struct Entry: Codable {
         struct File: Codable {
             var name: String
@@ -91,14 +120,16 @@ public struct BlockCache: Sendable {
         var figures: [File]
         var engine: String?
         var details: [Detail]
+        /// The HMAC-SHA256 of every other field under the user's key.
         var checksum: String
 
-        /// SHA-256 over every field but the checksum.
-        var computedChecksum: String {
-            var text = key + "\u{0}" + markdown + "\u{0}" + (engine ?? "") + "\u{0}"
-            for file in figures { text += file.name + "\u{0}" + file.svg + "\u{0}" }
-            for detail in details { text += detail.name + "\u{0}" + detail.value.value.compact() + "\u{0}" }
-            return Hashing.sha256Hex(Array(text.utf8))
+        /// The HMAC-SHA256 under `secret` of every field but the checksum, each prefixed with its
+        /// length, so no two different entries authenticate the same text.
+        func authenticationCode(_ secret: CacheKey) -> String {
+            var fields = [key, markdown, engine ?? "", "\(figures.count)"]
+            for file in figures { fields += [file.name, file.svg] }
+            for detail in details { fields += [detail.name, detail.value.value.compact()] }
+            return secret.authenticationCode(Array(fields.map { "\($0.utf8.count):\($0)" }.joined().utf8))
         }
     }
 }

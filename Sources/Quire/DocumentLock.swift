@@ -31,7 +31,9 @@ public enum DocumentLock {
     private static func acquire(_ path: String, document documentPath: String, timeout: Double) throws {
         let deadline = ContinuousClock.now + .milliseconds(Int(max(0, timeout) * 1000))
         while true {
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            // O_EXCL never follows a symbolic link planted at the path (nor O_NOFOLLOW), so no file
+            // outside the folder is created or truncated.
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if descriptor >= 0 {
                 let pid = Array("\(getpid())\n".utf8)
                 _ = pid.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress!, $0.count) }
@@ -42,6 +44,12 @@ public enum DocumentLock {
                 throw LocatedError(
                     nil, "cannot create the lock file \(path): \(String(cString: strerror(errno)))",
                     hint: "check that the document's folder is writable; the document was not changed")
+            }
+            var status = stat()
+            if lstat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+                throw LocatedError(
+                    nil, "the lock file \(path) is a symbolic link or not a regular file; Quire did not create it",
+                    hint: "delete \(path) and run again; the document was not changed")
             }
             let owner = Self.owner(of: path)
             if let owner, kill(owner, 0) != 0 && errno == ESRCH {
@@ -60,11 +68,9 @@ public enum DocumentLock {
         }
     }
 
-    /// The process id recorded in the lock file, if it holds one.
+    /// The process id recorded in the lock file, if it is a regular file holding one.
     private static func owner(of path: String) -> pid_t? {
-        guard let data = FileManager.default.contents(atPath: path),
-            let text = String(data: data, encoding: .utf8)
-        else { return nil }
-        return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let bytes = RegularFile.read(path, limit: 64) else { return nil }
+        return pid_t(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

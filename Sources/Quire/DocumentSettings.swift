@@ -10,6 +10,8 @@ public struct DocumentSettings: Hashable, Sendable {
     public var precision: Int = 4
     /// Folder for SVG figures, relative to the document. Default `<stem>.figures`.
     public var figures: String
+    /// Where the front matter sets `figures:`, if it does, for errors about the folder on disk.
+    public var figuresLocation: SourceLocation?
     /// The front matter's title, if any, for reports.
     public var title: String?
 
@@ -38,6 +40,7 @@ public struct DocumentSettings: Hashable, Sendable {
         if let precision = settings["precision"] { self.precision = try precision.integer(in: 1...15) }
         if let figures = settings["figures"] {
             self.figures = try ProjectPath.relative(try figures.string(), at: figures)
+            figuresLocation = figures.location
         }
     }
 

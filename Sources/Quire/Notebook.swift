@@ -28,6 +28,9 @@ public struct RunOptions: Sendable {
     /// For files: cache results in `.quire/cache/` beside the document (`quire run` without
     /// `--no-cache`); `quire check` never uses the cache.
     public var useCache = false
+    /// The file holding the secret that authenticates cache entries (`CacheKey`); `nil` for the
+    /// default, `CacheKey.defaultPath()`. Tests point it away from the user's home.
+    public var cacheKeyPath: String?
     /// Seconds `quire run` waits for another run of the same document to release its lock (`--lock-timeout`).
     public var lockTimeout: Double = 60
     /// Told when each block starts and finishes, and when an experiment finishes an epoch or a
@@ -46,6 +49,8 @@ public struct Evaluation: Sendable {
     public var document: [UInt8]
     /// Figure files by path relative to the document's folder.
     public var figures: OrderedDictionary<String, [UInt8]>
+    /// The document's settings (its figures folder, where the front matter sets it).
+    public var settings: DocumentSettings
     /// Figure paths the previous run recorded that this run no longer produces.
     public var staleFigures: [String]
     /// Blocks that failed (only with `keepGoing`; otherwise the first failure is thrown).
@@ -163,7 +168,7 @@ public enum Notebook {
         let appendix = plan.document.blocks.isEmpty ? nil : ProvenanceAppendix.markdown(file: file, settings: plan.settings, records: records)
         let rewritten = try DocumentSplicer.splice(plan.document, outputs: outputs, appendix: appendix, force: options.force)
         return Evaluation(
-            document: rewritten, figures: figures,
+            document: rewritten, figures: figures, settings: settings,
             staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records, cacheHits: cacheHits,
             warnings: warnings)
     }

@@ -25,47 +25,51 @@ public enum NotebookFile {
 
     private static func runLocked(path: String, options: RunOptions) throws -> RunReport {
         let bytes = try read(path)
-        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(options, path))
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let manifestPath = try FileManifest.path(documentFolder: folder, documentName: URL(fileURLWithPath: path).lastPathComponent)
+        let options = try located(options, path)
+        StaleTemporaries.remove(in: folder)
+        if let cache = options.cache { StaleTemporaries.remove(in: cache.folder) }
+        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: options)
         // Told before anything is written, so a warning is seen even when a write then fails.
         for warning in evaluation.warnings { options.warning?(warning) }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        // Every new file is staged (written and flushed) before any is renamed into place, so a full
-        // disk or a read-only folder leaves the document and its figures as they were.
-        var staged: [StagedFile] = []
-        var committing = false
-        var committed = 0
+        let figuresFolder = try ProjectPath.checkedForWriting(
+            evaluation.settings.figures, in: folder, what: "the figures folder", at: evaluation.settings.figuresLocation)
+        StaleTemporaries.remove(in: figuresFolder)
         let changed = evaluation.document != bytes
+        let target = try documentTarget(path, rewritten: changed, force: options.force)
+        if target != path { StaleTemporaries.remove(in: URL(fileURLWithPath: target).deletingLastPathComponent().path) }
+        // Every new file is staged (written and flushed) before any is renamed into place, and the
+        // renames are undone when one fails, so a full disk or a read-only folder leaves the
+        // document and its figures as they were.
+        var staged: [StagedFile] = []
         do {
             for (relative, figure) in evaluation.figures {
-                let target = folder.appendingPathComponent(relative).path
-                guard (try? read(target)) != figure else { continue }
-                let figureFolder = URL(fileURLWithPath: target).deletingLastPathComponent().path
-                do {
-                    try FileManager.default.createDirectory(atPath: figureFolder, withIntermediateDirectories: true)
-                } catch {
-                    throw LocatedError(
-                        nil, "cannot create the figures folder \(figureFolder): \((error as NSError).localizedDescription)",
-                        hint: "check that the document's folder is writable; \(path) was not changed")
-                }
-                staged.append(try AtomicFile.stage(figure, to: target, faults: options.writeFaults))
+                if let file = try stageFigure(figure, at: relative, in: folder, path: path, faults: options.writeFaults) { staged.append(file) }
             }
-            if changed { staged.append(try AtomicFile.stage(evaluation.document, to: path, faults: options.writeFaults)) }
-            // The document last: it never links a figure older than itself.
-            committing = true
-            for file in staged {
-                try file.commit()
-                committed += 1
-            }
+            if changed { staged.append(try AtomicFile.stage(evaluation.document, to: target, faults: options.writeFaults)) }
         } catch {
-            // Staged and never renamed: everything when staging failed, else what follows the failed
-            // rename (which removed its own temporary file).
-            for file in staged.dropFirst(committing ? committed + 1 : 0) { file.discard() }
+            for file in staged { file.discard() }
             throw error
         }
+        // The document last: it never links a figure older than itself.
+        try StagedFile.commitAll(staged)
         var figuresChanged = staged.count - (changed ? 1 : 0)
         // Only once the document no longer links them: a failed write leaves the old one whole.
+        let manifest = FileManifest.load(manifestPath)
         for relative in evaluation.staleFigures {
-            if unlink(folder.appendingPathComponent(relative).path) == 0 { figuresChanged += 1 }
+            let outcome = deleteStaleFigure(relative, in: folder, manifest: manifest, manifestPath: manifestPath)
+            if outcome.deleted { figuresChanged += 1 }
+            if let warning = outcome.warning { options.warning?(warning) }
+        }
+        let written = FileManifest(files: evaluation.figures.reduce(into: [:]) { $0[$1.key] = Hashing.sha256Hex($1.value) })
+        if written != manifest && !(written.files.isEmpty && RegularFile.read(manifestPath, limit: FileManifest.maxBytes) == nil) {
+            do { try written.write(to: manifestPath, faults: options.writeFaults) } catch let error as LocatedError {
+                options.warning?(
+                    Diagnostic(
+                        location: nil, message: "the record of the figures Quire wrote was not updated: \(error.diagnostic.message)",
+                        hint: "the run is unaffected; figures it no longer produces may be left in place next time"))
+            }
         }
         return RunReport(documentChanged: changed, figuresChanged: figuresChanged, failures: evaluation.failures, cacheHits: evaluation.cacheHits)
     }
@@ -77,12 +81,13 @@ public enum NotebookFile {
         fresh.force = true
         fresh.keepGoing = false
         fresh.useCache = false
-        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: located(fresh, path))
+        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: try located(fresh, path))
         var report = try CheckReport.compare(
-            plan: try Notebook.plan(bytes: bytes, file: path, options: located(options, path)),
+            plan: try Notebook.plan(bytes: bytes, file: path, options: try located(options, path)),
             fresh: evaluation.document, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        for (relative, figure) in evaluation.figures where (try? read(folder.appendingPathComponent(relative).path)) != figure {
+        for (relative, figure) in evaluation.figures
+        where RegularFile.read(folder.appendingPathComponent(relative).path, limit: maxDocumentBytes) != figure {
             report.notes.append("figure \(relative) is missing or differs from a fresh run")
         }
         return report
@@ -92,15 +97,26 @@ public enum NotebookFile {
     /// nothing: answers in milliseconds whether `quire run` is needed (a pre-commit hook).
     public static func checkStale(path: String, options: RunOptions) throws -> CheckReport {
         let bytes = try read(path)
-        return CheckReport.staleness(plan: try Notebook.plan(bytes: bytes, file: path, options: located(options, path)), file: path)
+        return CheckReport.staleness(plan: try Notebook.plan(bytes: bytes, file: path, options: try located(options, path)), file: path)
     }
 
-    /// `options` with the project folder (and the cache, when used) set to the folder of the document at `path`.
-    private static func located(_ options: RunOptions, _ path: String) -> RunOptions {
+    /// `options` with the project folder (and the cache, when used) set to the folder of the document
+    /// at `path`. A cache key that cannot be used is a warning: the run goes on without the cache.
+    ///
+    /// - Throws: a `LocatedError` when the cache is used and its folder leads outside the document's.
+    private static func located(_ options: RunOptions, _ path: String) throws -> RunOptions {
         var options = options
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         options.projectFolder = folder
-        options.cache = options.useCache ? BlockCache(documentFolder: folder, faults: options.writeFaults) : nil
+        options.cache = nil
+        guard options.useCache else { return options }
+        _ = try BlockCache.folder(documentFolder: folder)
+        do {
+            let secret = try CacheKey(path: options.cacheKeyPath ?? CacheKey.defaultPath())
+            options.cache = try BlockCache(documentFolder: folder, secret: secret, faults: options.writeFaults)
+        } catch let error as LocatedError {
+            options.warning?(error.diagnostic)
+        }
         return options
     }
 

@@ -11,7 +11,9 @@ extension QuireCommand {
         @Argument(help: "The Markdown document to render.")
         var file: String
 
-        @Option(name: .shortAndLong, help: "Where to write the HTML (default: the document's name with .html).")
+        @Option(
+            name: .shortAndLong, help: "Where to write the HTML (default: the document's name with .html); never the document or an image it inlines."
+        )
         var output: String?
 
         @Option(help: "The template: article (default) or report.")
@@ -22,9 +24,8 @@ extension QuireCommand {
 
         func run() async throws {
             do {
-                let html = try ArticleRenderer.render(path: file, template: template, allowRawHTML: allowHTML)
                 let target = output ?? (file.hasSuffix(".md") ? String(file.dropLast(3)) : file) + ".html"
-                try AtomicFile.write(Array(html.utf8), to: target)
+                try ArticleRenderer.write(path: file, to: target, template: template, allowRawHTML: allowHTML)
                 Exit.printError("\(file): rendered to \(target)")
             } catch let error as any InputError {
                 throw Exit.inputError(error)

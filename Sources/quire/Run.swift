@@ -15,7 +15,7 @@ extension QuireCommand {
         @Argument(help: "The Markdown documents to run.")
         var files: [String]
 
-        @Flag(help: "Overwrite output regions that were edited by hand.")
+        @Flag(help: "Overwrite output regions that were edited by hand, and rewrite a read-only (chmod a-w) document.")
         var force = false
 
         @Flag(help: "Run the other blocks when one fails, and write the error into the failing block's output region.")

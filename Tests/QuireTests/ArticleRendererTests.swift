@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 import Testing
 
 @testable import Quire
@@ -104,6 +105,29 @@ struct ArticleRendererTests {
             return
         }
         #expect(html == String(decoding: try Data(contentsOf: golden), as: UTF8.self))
+    }
+
+    /// `-o` naming the document, an image the article inlines, or either through a symbolic or a
+    /// hard link: refused before anything is written.
+    @Test(arguments: ["paper.md", "paper.figures/loss.svg", "link.html", "hard.html"])
+    func anOutputThatIsAnInputIsRefused(output: String) throws {
+        let folder = try project()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let path = folder.appendingPathComponent("paper.md").path
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.html").path, withDestinationPath: "paper.md")
+        link(path, folder.appendingPathComponent("hard.html").path)
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let image = try Data(contentsOf: folder.appendingPathComponent("paper.figures/loss.svg"))
+        let error = try #require(throws: LocatedError.self) {
+            try ArticleRenderer.write(path: path, to: folder.appendingPathComponent(output).path, template: "article", allowRawHTML: false)
+        }
+        #expect(error.diagnostic.message.hasPrefix("the output \(folder.appendingPathComponent(output).path) is the "))
+        #expect(error.diagnostic.hint?.contains("-o") == true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.paper)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("paper.figures/loss.svg")) == image)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before)
+        try ArticleRenderer.write(path: path, to: folder.appendingPathComponent("paper.html").path, template: "article", allowRawHTML: false)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("paper.html").path))
     }
 }
 

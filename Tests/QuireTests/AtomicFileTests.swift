@@ -46,4 +46,39 @@ struct AtomicFileTests {
         #expect(throws: (any Error).self) { try NotebookFile.run(path: path, options: RunOptions()) }
         #expect(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self) == text)
     }
+
+    /// The permission bits of the file replaced, without setuid, setgid or sticky (a setuid bit once
+    /// reached an SVG); a new file, or one written without keeping the mode, is 0644.
+    @Test(
+        arguments: [(0o4755, true, 0o755), (0o2640, true, 0o640), (0o1600, true, 0o600), (0o600, false, 0o644), (nil, true, 0o644)]
+            as [(Int?, Bool, Int)])
+    func onlyThePlainPermissionBitsAreKept(before: Int?, keepingMode: Bool, after: Int) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("figure.svg").path
+        if let before {
+            try Data("a".utf8).write(to: URL(fileURLWithPath: path))
+            chmod(path, mode_t(before))
+        }
+        try AtomicFile.write(Array("b".utf8), to: path, keepingMode: keepingMode)
+        var status = stat()
+        stat(path, &status)
+        #expect(Int(status.st_mode & 0o7777) == after)
+    }
+
+    /// A symbolic link at the target is replaced, never written through, and its target's mode is not copied.
+    @Test func aLinkAtTheTargetIsReplacedNotFollowed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outside = folder.appendingPathComponent("outside.svg").path
+        try Data("outside".utf8).write(to: URL(fileURLWithPath: outside))
+        chmod(outside, 0o4777)
+        let path = folder.appendingPathComponent("figure.svg").path
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: outside)
+        try AtomicFile.write(Array("new".utf8), to: path)
+        #expect(String(decoding: FileManager.default.contents(atPath: outside)!, as: UTF8.self) == "outside")
+        var status = stat()
+        lstat(path, &status)
+        #expect(status.st_mode & S_IFMT == S_IFREG && status.st_mode & 0o7777 == 0o644)
+    }
 }

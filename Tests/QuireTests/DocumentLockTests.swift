@@ -89,4 +89,21 @@ struct DocumentLockTests {
         released.wait()
         #expect(!FileManager.default.fileExists(atPath: DocumentLock.path(for: path)))
     }
+
+    /// A symbolic link planted where the lock file goes (to a file outside, existing or not) is
+    /// never followed: nothing is created or truncated there, and the run stops with an error.
+    @Test(arguments: [true, false])
+    func aLockPathThatIsASymbolicLinkIsNeverFollowed(targetExists: Bool) throws {
+        let path = try paper()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("quire-lock-target-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        if targetExists { try Data("precious".utf8).write(to: URL(fileURLWithPath: outside)) }
+        try FileManager.default.createSymbolicLink(atPath: DocumentLock.path(for: path), withDestinationPath: outside)
+        let error = try #require(throws: LocatedError.self) { try NotebookFile.run(path: path, options: options(timeout: 0)) }
+        #expect(error.diagnostic.message.contains("is a symbolic link or not a regular file"))
+        #expect(contents(outside) == (targetExists ? "precious" : nil))
+        #expect(contents(path) == Self.document)
+    }
 }

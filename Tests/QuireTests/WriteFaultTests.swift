@@ -1,5 +1,6 @@
 import Foundation
 import QuireCore
+import QuireTestSupport
 import Testing
 
 @testable import Quire
@@ -51,6 +52,7 @@ struct WriteFaultTests {
     func options(_ faults: WriteFaults) -> RunOptions {
         var options = RunOptions()
         options.useCache = true
+        options.cacheKeyPath = TestCacheKey.path
         options.writeFaults = faults
         return options
     }
@@ -139,8 +141,11 @@ struct WriteFaultTests {
     }
 
     /// Figures are staged with the document and renamed into place only once every file is written,
-    /// so a document that cannot be written keeps the figures it links, byte for byte.
-    @Test(arguments: [WriteStep.create, .write, .sync])
+    /// and the commit is all-or-nothing: when the document's rename fails after the figures were
+    /// renamed, every figure gets its old bytes back and a new one is removed again. A document
+    /// that cannot be written keeps the figures it links, byte for byte, and no backup or
+    /// temporary file stays.
+    @Test(arguments: [WriteStep.create, .write, .sync, .rename])
     func aDocumentThatCannotBeWrittenKeepsItsFigures(step: WriteStep) throws {
         let path = try paper(Self.circuitPaper)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -148,14 +153,18 @@ struct WriteFaultTests {
         _ = try NotebookFile.run(path: path, options: options(.none))
         let figures = files(besides: path).filter { $0.hasSuffix(".svg") }
         let before = figures.map { FileManager.default.contents(atPath: folder + "/" + $0) }
-        let edited = text(path).replacingOccurrences(of: "cx q[0], q[1];", with: "cx q[0], q[1];\nx q[1];")
+        let edited =
+            text(path).replacingOccurrences(of: "cx q[0], q[1];", with: "cx q[0], q[1];\nx q[1];")
+            + Self.circuitPaper.replacingOccurrences(of: "id=bell", with: "id=second")
         try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: LocatedError.self) { try NotebookFile.run(path: path, options: options(.failing(step, with: ENOSPC) { $0 == path })) }
         #expect(text(path) == edited)
+        #expect(files(besides: path).filter { $0.hasSuffix(".svg") } == figures)
         #expect(figures.map { FileManager.default.contents(atPath: folder + "/" + $0) } == before)
         #expect(!files(besides: path).contains { $0.hasSuffix(".tmp") })
-        // Without the fault the same run changes both.
+        // Without the fault the same run changes the figures and adds the new one.
         _ = try NotebookFile.run(path: path, options: options(.none))
         #expect(figures.map { FileManager.default.contents(atPath: folder + "/" + $0) } != before)
+        #expect(files(besides: path).filter { $0.hasSuffix(".svg") }.count > figures.count)
     }
 }

@@ -71,6 +71,42 @@ struct CommandLineTests {
         #expect(written.contains("<!-- quire:output id=lab -->") && written.contains("**Quire error**"))
     }
 
+    @Test func renderRefusesToWriteOverTheDocument() throws {
+        let folder = try QuireBinary.folder(["paper.md": Self.paper])
+        let outcome = try QuireBinary.run(["render", "paper.md", "-o", "paper.md"], in: folder)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("the output paper.md is the document being rendered"), "\(outcome.stderr)")
+        #expect(try text(folder, "paper.md") == Self.paper)
+        #expect(try QuireBinary.run(["render", "paper.md"], in: folder).status == 0)
+    }
+
+    @Test func aReadOnlyDocumentNeedsForce() throws {
+        let folder = try QuireBinary.folder(["paper.md": Self.paper])
+        chmod(folder.appendingPathComponent("paper.md").path, 0o444)
+        let refused = try QuireBinary.run(["run", "paper.md"], in: folder)
+        #expect(refused.status == 2 && refused.stderr.contains("paper.md is read-only (mode 444)") && refused.stderr.contains("--force"))
+        #expect(try text(folder, "paper.md") == Self.paper)
+        #expect(try QuireBinary.run(["run", "--force", "paper.md"], in: folder).status == 0)
+        #expect(try text(folder, "paper.md") != Self.paper)
+    }
+
+    /// `quire cache clean` with `.quire` a link to a folder outside: refused, nothing deleted there.
+    @Test func cacheCleanRefusesACacheLinkedOutside() throws {
+        let folder = try QuireBinary.folder(["paper.md": Self.paper])
+        let outside = try QuireBinary.folder([:])
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("cache"), withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: outside.appendingPathComponent("cache/" + String(repeating: "0", count: 64) + ".json"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(".quire"), withDestinationURL: outside)
+        let outcome = try QuireBinary.run(["cache", "clean", "paper.md"], in: folder)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("the cache folder '.quire/cache' leads outside the document's folder"), "\(outcome.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.appendingPathComponent("cache").path).count == 1)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(".quire"))
+        _ = try QuireBinary.run(["run", "paper.md"], in: folder)
+        let cleaned = try QuireBinary.run(["cache", "clean", "paper.md"], in: folder)
+        #expect(cleaned.status == 0 && cleaned.stderr.hasSuffix("1 entry deleted\n"), "\(cleaned.stderr)")
+    }
+
     @Test func argumentsParseInProcess() throws {
         let command = try QuireCommand.parseAsRoot(["run", "--force", "--keep-going", "--max-shots", "10", "a.md", "b.md"])
         let run = try #require(command as? QuireCommand.Run)

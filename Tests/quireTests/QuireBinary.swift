@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 
 /// The built `quire` executable, run as a user would: arguments in, exit code and output out.
 struct QuireBinary {
@@ -29,6 +30,7 @@ struct QuireBinary {
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(["QUIRE_CACHE_KEY": TestCacheKey.path]) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
