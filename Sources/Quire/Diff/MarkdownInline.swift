@@ -1,0 +1,48 @@
+/// Text made safe to put into a line of a Markdown comment (`quire diff --markdown`), so that it
+/// renders as written on GitHub: table labels and spec values come from documents under review and
+/// may hold characters Markdown reads as syntax.
+enum MarkdownInline {
+    /// `text` with backslash escapes (CommonMark allows one before any ASCII punctuation) where
+    /// Markdown would read syntax: `\\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `|`, `~` and `&`
+    /// anywhere, and a leading `+`, `-`, `#`, `=` or `1.`/`1)`, so a label such as
+    /// `+ mitigation (…)` never starts a nested list. Line breaks become spaces; leading spaces are
+    /// dropped (four of them after a list marker would start a code block).
+    static func text(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\r\n", "\n", "\r": out.append(" ")
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&": out += "\\" + String(character)
+            default: out.append(character)
+            }
+        }
+        let body = String(out.drop { $0 == " " })
+        if let first = body.first, "+-#=".contains(first) { return "\\" + body }
+        let digits = body.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = body.dropFirst(digits.count).first, next == "." || next == ")" {
+            return digits + "\\" + body.dropFirst(digits.count)
+        }
+        return body
+    }
+
+    /// `text` as a code span: delimited by one backtick more than its longest run of backticks, and
+    /// padded with a space when it starts or ends with one (CommonMark strips one space each side).
+    static func code(_ text: String) -> String {
+        let flat = text.map { "\r\n".contains($0) ? " " : String($0) }.joined()
+        var longest = 0, run = 0
+        for character in flat {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + pad + flat + pad + fence
+    }
+
+    /// A code fence for `lines`: backticks one more than the longest run at the start of any line,
+    /// at least three, so no line can close it early.
+    static func fence(for lines: [String]) -> String {
+        let longest = lines.map { $0.trimmed(of: " ").prefix { $0 == "`" }.count }.max() ?? 0
+        return String(repeating: "`", count: max(3, longest + 1))
+    }
+}
