@@ -49,9 +49,18 @@ struct DocumentDiffTests {
         #expect(diff.blocks.first { $0.id == "a" }?.inputs.first?.hasPrefix("seed: ") == true)
     }
 
-    @Test(arguments: [("0.877 ± 0.016", 0.877), ("1,024", 1024), ("−0.5", -0.5), ("`00`", nil)] as [(String, Double?)])
+    @Test(
+        arguments: [("0.877 ± 0.016", 0.877), ("1,024", 1024), ("−0.5", -0.5), ("`00`", nil), ("0.9667 [0.8232, 1.0000]", 0.9667)]
+            as [(String, Double?)])
     func tableCellsReadAsNumbers(cell: String, value: Double?) {
         #expect(RegionTables.number(cell) == value)
+    }
+
+    /// An interval cut at 1 (`mean [lower, upper]`) is still a number with a spread, not row text.
+    @Test func cutIntervalsReadAsNumbersWithTheirLongerSide() {
+        #expect(RegionTables.halfWidth("0.9500 [0.8500, 1.0000]") == 0.95 - 0.85)
+        let cells = RegionTables("| model | test accuracy |\n| --- | --: |\n| mlp | 0.9500 [0.8500, 1.0000] |\n").cells
+        #expect(cells.map(\.name) == ["mlp / test accuracy"])
     }
 
     @Test func deltasAreComparedWithTheRepeatsSpread() throws {
