@@ -117,7 +117,8 @@ struct DocumentDiffTests {
         let diff = DocumentDiff(old: "old `v`.md", new: "new.md", document: ["document.seed: 5 → 6"], blocks: [block])
         let html = ArticleHTML.fragment(diff.markdown())
         #expect(html.components(separatedBy: "<ul>").count - 1 == 3, "document, inputs and numbers: three flat lists\n\(html)")
-        #expect(!html.contains("<ol") && !html.contains("<em>") && !html.contains("<strong>") && !html.contains("<h1") && !html.contains("<pre><code>#"))
+        #expect(
+            !html.contains("<ol") && !html.contains("<em>") && !html.contains("<strong>") && !html.contains("<h1") && !html.contains("<pre><code>#"))
         #expect(html.contains("<li>+ mitigation (ZNE) / test accuracy: 0.80 → 0.90 (+0.1)</li>"), "\(html)")
         #expect(html.contains("<li>1. x / value: 1 → 2 (+1)</li>"))
         #expect(html.contains("<li>- a_b* / value: 1 → 2 (+1)</li>"))

@@ -23,7 +23,9 @@ struct ExperimentReportTests: DocumentEvaluating {
 
     /// One model's measurement with the given accuracies (a one-sample confusion matrix).
     static func measurement(train: Double, test: Double) -> ExperimentRunner.Measurement {
-        .init(trainAccuracy: train, testAccuracy: test, testF1: test, settings: "", confusion: ConfusionMatrix(predicted: [0], actual: [0], classCount: 2))
+        .init(
+            trainAccuracy: train, testAccuracy: test, testF1: test, settings: "",
+            confusion: ConfusionMatrix(predicted: [0], actual: [0], classCount: 2))
     }
 
     /// An outcome of the models `(key, name, test accuracies over repeats)`.
@@ -43,7 +45,8 @@ struct ExperimentReportTests: DocumentEvaluating {
     /// Classes are named as the dataset names them, and the F1 column is the macro-F1 it is: checked
     /// against the confusion matrix the same region prints (F1 per class from its counts, averaged).
     @Test func confusionMatricesNameTheClassesAndF1IsMacroF1() throws {
-        let text = "```experiment id=e\ndataset: {name: moons, samples: 40, noise: 0.3}\nbaselines: [logistic-regression]\nreport: [metrics, confusion-matrix]\n```\n"
+        let text =
+            "```experiment id=e\ndataset: {name: moons, samples: 40, noise: 0.3}\nbaselines: [logistic-regression]\nreport: [metrics, confusion-matrix]\n```\n"
         let evaluation = try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions())
         let document = String(decoding: evaluation.document, as: UTF8.self)
         #expect(document.contains("| test macro-F1 |") && !document.contains("class 0"), "\(document)")
@@ -53,7 +56,10 @@ struct ExperimentReportTests: DocumentEvaluating {
         func count(_ actual: String, _ predicted: String) throws -> Double {
             try #require(cells.first { $0.name == "table 2: \(actual) / \(predicted)" }).value
         }
-        let (a, b, c, d) = (try count("upper moon", "upper moon"), try count("upper moon", "lower moon"), try count("lower moon", "upper moon"), try count("lower moon", "lower moon"))
+        let (a, b, c, d) = (
+            try count("upper moon", "upper moon"), try count("upper moon", "lower moon"), try count("lower moon", "upper moon"),
+            try count("lower moon", "lower moon")
+        )
         let macro = (2 * a / (2 * a + b + c) + 2 * d / (2 * d + b + c)) / 2
         let printed = try #require(cells.first { $0.name.hasPrefix("logistic-regression") && $0.name.hasSuffix(" / test macro-F1") })
         #expect(abs(printed.value - macro) < 5e-5, "printed to 4 digits: \(printed.text) vs \(macro)")
@@ -65,7 +71,8 @@ struct ExperimentReportTests: DocumentEvaluating {
     @Test func intervalsPastOneAreCutAndTheAccuracyAxisEndsAtOne() throws {
         let spec = try Self.spec("dataset: {name: moons}\nbaselines: [mlp]\nrepeat: 3\n")
         let report = ExperimentReport(
-            points: [.init(values: [], spec: spec)], outcomes: [Self.outcome([("mlp", "mlp", [1, 1, 0.9])])], axes: [], format: NumberFormat(precision: 4))
+            points: [.init(values: [], spec: spec)], outcomes: [Self.outcome([("mlp", "mlp", [1, 1, 0.9])])], axes: [],
+            format: NumberFormat(precision: 4))
         let markdown = report.markdown()
         #expect(markdown.contains("| mlp   |      1.000 ± 0 | 0.9667 [0.8232, 1.0000] |"), "\(markdown)")
         #expect(markdown.contains("shown as [lower, upper] where it is cut at 0 or 1"))

@@ -26,7 +26,9 @@ struct FigureNameTests {
     }
 
     @Test func imageLinksArePercentEncoded() {
-        #expect(FigureName.image(caption: "Loss", folder: "my paper (v2).figures", file: "e-loss.svg") == "\n![Loss](my%20paper%20%28v2%29.figures/e-loss.svg)\n")
+        #expect(
+            FigureName.image(caption: "Loss", folder: "my paper (v2).figures", file: "e-loss.svg")
+                == "\n![Loss](my%20paper%20%28v2%29.figures/e-loss.svg)\n")
     }
 
     /// Found by a first-time user: `…-confusion-quantum kernel.svg` never displayed. Now a paper

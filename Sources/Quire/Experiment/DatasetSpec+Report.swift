@@ -18,10 +18,11 @@ extension DatasetSpec {
         switch source {
         case .file(_, let loaded): return loaded.dataset.featureCount
         case .generated(let generator):
-            let values = Dictionary(uniqueKeysWithValues: Self.parameters(of: generator).compactMap { key, value -> (String, Int)? in
-                if case .integer(let number) = value { return (key, Int(number)) }
-                return nil
-            })
+            let values = Dictionary(
+                uniqueKeysWithValues: Self.parameters(of: generator).compactMap { key, value -> (String, Int)? in
+                    if case .integer(let number) = value { return (key, Int(number)) }
+                    return nil
+                })
             if let height = values["height"], let width = values["width"] { return height * width }
             return values["features"] ?? values["bits"] ?? 2
         }
