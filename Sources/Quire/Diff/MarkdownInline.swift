@@ -1,23 +1,16 @@
 /// Text made safe to put into a line of a Markdown comment (`quire diff --markdown`), so that it
-/// renders as written on GitHub: table labels and spec values come from documents under review and
-/// may hold characters Markdown reads as syntax.
+/// renders as intended on GitHub: table labels keep their inline Markdown but never start a block,
+/// and spec values (from documents under review) are set as code whatever they hold.
 enum MarkdownInline {
-    /// `text` with backslash escapes (CommonMark allows one before any ASCII punctuation) where
-    /// Markdown would read syntax: `\\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `|`, `~` and `&`
-    /// anywhere, and a leading `+`, `-`, `#`, `=` or `1.`/`1)`, so a label such as
-    /// `+ mitigation (…)` never starts a nested list. Line breaks become spaces; leading spaces are
-    /// dropped (four of them after a list marker would start a code block).
+    /// `text`, Markdown inline text as a region's table prints it (its code spans stay code), made
+    /// safe to follow a list marker: line breaks become spaces, leading spaces go (four would start
+    /// a code block), and a leading `+`, `-`, `*`, `#`, `>`, `=` or `1.`/`1)` is backslash-escaped
+    /// (CommonMark allows one before any ASCII punctuation), so a label such as `+ mitigation (…)`
+    /// never starts a nested list, a heading or a quote.
     static func text(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\r\n", "\n", "\r": out.append(" ")
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&": out += "\\" + String(character)
-            default: out.append(character)
-            }
-        }
-        let body = String(out.drop { $0 == " " })
-        if let first = body.first, "+-#=".contains(first) { return "\\" + body }
+        let flat = text.map { "\r\n".contains($0) ? " " : String($0) }.joined()
+        let body = String(flat.drop { $0 == " " })
+        if let first = body.first, "+-*#>=".contains(first) { return "\\" + body }
         let digits = body.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, let next = body.dropFirst(digits.count).first, next == "." || next == ")" {
             return digits + "\\" + body.dropFirst(digits.count)
