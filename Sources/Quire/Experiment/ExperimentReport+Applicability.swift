@@ -17,8 +17,8 @@ extension ExperimentReport {
         case "loss-curve" where swept:
             return "'loss-curve' is not drawn for a sweep; the provenance record keeps each point's loss per epoch"
         case "loss-curve" where spec.model?.kind != "variational":
-            return
-                "'loss-curve' needs a variational model; \(spec.model == nil ? "only baselines are" : "a kernel model is") trained here, without a loss per epoch"
+            let trained = spec.model == nil ? "only baselines are" : "a kernel model is"
+            return "'loss-curve' needs a variational model; \(trained) trained here, without a loss per epoch"
         case "decision-boundary" where swept:
             return "'decision-boundary' is not drawn for a sweep"
         case "decision-boundary" where spec.dataset.featureCount != 2:

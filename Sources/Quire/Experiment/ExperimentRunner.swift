@@ -102,26 +102,16 @@ struct ExperimentRunner {
         }
     }
 
-    /// The row labels of the models, in report order: the quantum model (and its mitigated
-    /// outputs), then the baselines.
-    var modelNames: [String] {
-        var names: [String] = []
+    /// The models in report order: the quantum model (and its mitigated outputs), then the
+    /// baselines, each with its row label and its role, the same at every sweep point (`quantum`,
+    /// `mitigated`, or the baseline's name).
+    var models: [(name: String, key: String)] {
+        var models: [(name: String, key: String)] = []
         if let factory {
-            names.append(QuantumModelFactory.name(factory.model))
-            if factory.mitigates && factory.model.kind == "variational" { names.append(factory.mitigationLabel) }
+            models.append((QuantumModelFactory.name(factory.model), "quantum"))
+            if factory.mitigates && factory.model.kind == "variational" { models.append((factory.mitigationLabel, "mitigated")) }
         }
-        return names + spec.baselines
-    }
-
-    /// The role of each of `modelNames`, the same at every sweep point: `quantum`, `mitigated`, or
-    /// the baseline's name.
-    var modelKeys: [String] {
-        var keys: [String] = []
-        if let factory {
-            keys.append("quantum")
-            if factory.mitigates && factory.model.kind == "variational" { keys.append("mitigated") }
-        }
-        return keys + spec.baselines
+        return models + spec.baselines.map { ($0, $0) }
     }
 
     /// Runs repeat `repeatIndex` (from 0) alone: it depends on nothing but the spec, the seed and
@@ -132,7 +122,7 @@ struct ExperimentRunner {
         let data = try spec.dataset.samples(stream)
         let split = try TrainTestSplit.stratified(data, testFraction: spec.dataset.testFraction, stream: stream.substream("split"))
             .scaled(spec.dataset.scaling)
-        let names = modelNames
+        let names = models.map(\.name)
         var outcome = RepeatOutcome(
             measurements: Array(repeating: nil, count: names.count), trainSize: split.train.sampleCount,
             testSize: split.test.sampleCount, featureCount: data.featureCount,
@@ -188,11 +178,11 @@ struct ExperimentRunner {
     /// The outcome of every repeat, in repeat order: sizes, data digest and decision boundary from
     /// the first, resources and engine from the last that has them.
     func combine(_ repeats: [RepeatOutcome]) -> Outcome {
-        let names = modelNames, keys = modelKeys
+        let models = models
         let first = repeats.first
         let classCount = repeats.lazy.compactMap { $0.measurements.lazy.compactMap { $0 }.first?.confusion.classCount }.first ?? 0
         return Outcome(
-            models: names.indices.map { index in (names[index], keys[index], repeats.compactMap { $0.measurements[index] }) },
+            models: models.indices.map { index in (models[index].name, models[index].key, repeats.compactMap { $0.measurements[index] }) },
             classNames: spec.dataset.classNames(count: classCount),
             trainSize: first?.trainSize ?? 0, testSize: first?.testSize ?? 0, featureCount: first?.featureCount ?? 0,
             dataSHA256: first?.dataSHA256 ?? "", lossCurves: repeats.compactMap(\.lossCurve),
