@@ -86,8 +86,11 @@ public enum ArticleRenderer {
     }
 
     /// A `data:` URI for an image file inside the document's folder; `nil` for anything else
-    /// (remote URLs, paths leaving the folder, unknown types, files over the size limit).
-    static func inlineImage(_ source: String, folder: String) -> String? {
+    /// (remote URLs, paths leaving the folder, unknown types, files over the size limit). `source`
+    /// is the link as written, so it is percent-decoded first (`my%20paper.figures/…`, as Quire
+    /// links figures in a folder whose name has a space).
+    static func inlineImage(_ written: String, folder: String) -> String? {
+        let source = written.removingPercentEncoding ?? written
         let types = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"]
         guard let type = types[(source as NSString).pathExtension.lowercased()],
             let file = ProjectPath.resolve(source, in: folder),

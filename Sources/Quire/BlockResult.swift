@@ -19,7 +19,7 @@ public struct BlockResult: Sendable {
     }
 }
 
-/// A figure file produced by a block, named `<block-id>-<name>.svg`.
+/// A figure file produced by a block, named `<block>-<name>.svg` in slugs (`FigureName`).
 public struct Figure: Sendable, Hashable {
     /// File name inside the figures folder.
     public var fileName: String

@@ -53,8 +53,9 @@ enum CircuitBlock {
             var files: [Figure] = []
             if let histogram = try histogram(result, id: block.id) {
                 files.append(histogram)
-                text +=
-                    "\n![Measurement distribution of `\(block.id)`: exact probabilities\(options.shots > 0 ? " and sampled frequencies" : "")](\(figures)/\(histogram.fileName))\n"
+                text += FigureName.image(
+                    caption: "Measurement distribution of `\(block.id)`: exact probabilities\(options.shots > 0 ? " and sampled frequencies" : "")",
+                    folder: figures, file: histogram.fileName)
             }
             return BlockResult(markdown: text, figures: files, record: record)
         }
@@ -92,9 +93,10 @@ enum CircuitBlock {
         }
         var counts: [String: Int] = [:]
         for entry in result.counts { counts[result.bitstring(entry.state)] = entry.count }
-        let plot = QuireReport.Histogram(name: "\(id)-histogram", title: "", probabilities: probabilities, counts: counts)
+        let name = FigureName.name(block: id, "histogram")
+        let plot = QuireReport.Histogram(name: name, title: "", probabilities: probabilities, counts: counts)
         do {
-            return Figure(fileName: "\(id)-histogram.svg", svg: try plot.svg())
+            return Figure(fileName: name + ".svg", svg: try plot.svg())
         } catch {
             throw LocatedError(nil, "cannot draw the histogram of '\(id)': \(error)")
         }

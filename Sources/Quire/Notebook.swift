@@ -59,7 +59,8 @@ public struct Evaluation: Sendable {
     public var records: [BlockRecord]
     /// Blocks whose result came from the cache instead of being computed.
     public var cacheHits: Int
-    /// Problems that did not stop the run: results that could not be written to the cache.
+    /// Problems that did not stop the run: report sections that cannot be drawn, results that could
+    /// not be written to the cache.
     public var warnings: [Diagnostic]
 }
 
@@ -148,7 +149,8 @@ public enum Notebook {
         }
         var cacheHits = 0
         var warnings: [Diagnostic] = []
-        for ((block, _), outcome) in zip(blocks, computed) {
+        for ((block, prepared), outcome) in zip(blocks, computed) {
+            if case .success(let ready) = prepared { warnings += ready.warnings }
             do {
                 var (result, hit, warning) = try outcome.get()
                 if hit { cacheHits += 1 }

@@ -1,3 +1,4 @@
+import QuireCore
 import QuireMarkdown
 
 /// A block whose spec is decoded and whose inputs are resolved, not yet executed.
@@ -9,6 +10,9 @@ struct PreparedBlock: Sendable {
     var block: RunnableBlock
     /// Provenance known before execution: canonical spec, effective seed, resolved inputs.
     var record: BlockRecord
+    /// What the block's spec asks for that cannot be done and is left out (a report section that
+    /// does not apply to the model), told on every run, cached or not.
+    var warnings: [Diagnostic] = []
     /// Runs the block; the result's record is `record` completed with the engine.
     var execute: @Sendable (BlockExecution) throws -> BlockResult
 

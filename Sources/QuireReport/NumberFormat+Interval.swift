@@ -10,21 +10,34 @@ extension NumberFormat {
             return format(value) + " ± " + format(halfWidth)
         }
         precondition(halfWidth >= 0, "an interval's half-width must not be negative")
-        let center = ExactDecimal(value)
-        let radius = ExactDecimal(halfWidth)
-        let larger = abs(value) >= halfWidth ? center : radius
-        if larger.isZero { return "0 ± 0" }
+        return aligned(value, halfWidth, [value, halfWidth]) { "\($0[0]) ± \($0[1])" } ?? "0 ± 0"
+    }
+
+    /// `value [lower, upper]`, the three rounded at the decimal place `interval(value, halfWidth)`
+    /// uses (`halfWidth` is the unclipped interval's), e.g. `0.9500 [0.8500, 1.000]`: how an
+    /// interval cut at a bound (an accuracy's 1) prints, since it is no longer symmetric.
+    public func interval(_ value: Double, halfWidth: Double, clippedTo range: ClosedRange<Double>) -> String {
+        if Self.nonFiniteToken(value) != nil || Self.nonFiniteToken(halfWidth) != nil { return interval(value, halfWidth) }
+        let lower = max(value - halfWidth, range.lowerBound), upper = min(value + halfWidth, range.upperBound)
+        return aligned(value, halfWidth, [value, lower, upper]) { "\($0[0]) [\($0[1]), \($0[2])]" } ?? "0 [0, 0]"
+    }
+
+    /// `numbers` rounded at the place of the last of `precision` significant digits of the larger
+    /// of `|value|` and `halfWidth`, joined by `layout`; scientific with one shared exponent where
+    /// that magnitude needs it (`(8.125 ± 0.312)e-12`). Nil when both are zero.
+    private func aligned(_ value: Double, _ halfWidth: Double, _ numbers: [Double], layout: ([String]) -> String) -> String? {
+        let larger = abs(value) >= halfWidth ? ExactDecimal(value) : ExactDecimal(halfWidth)
+        if larger.isZero { return nil }
         let lead = larger.rounded(significantDigits: precision).leadingExponent
         let place = lead - (precision - 1)
-        func text(_ decimal: ExactDecimal, shift: Int) -> String {
+        let scientific = usesScientific(leadingExponent: lead)
+        let texts = numbers.map { number in
+            let decimal = ExactDecimal(number)
             let digits = decimal.rounded(toPlace: place)
             let sign = decimal.negative && !digits.isEmpty ? "-" : ""
-            return sign + Self.plain(digits, place: place - shift)
+            return sign + Self.plain(digits, place: place - (scientific ? lead : 0))
         }
-        if usesScientific(leadingExponent: lead) {
-            return "(" + text(center, shift: lead) + " ± " + text(radius, shift: lead) + ")e\(lead)"
-        }
-        return text(center, shift: 0) + " ± " + text(radius, shift: 0)
+        return scientific ? "(" + layout(texts) + ")e\(lead)" : layout(texts)
     }
 
     /// A fraction as a percentage to `precision` significant digits: 0.125 → `12.50%`.

@@ -49,7 +49,10 @@ extension QuireCommand {
                     var options = options
                     let printer = showProgress ? ProgressPrinter(file: file) : nil
                     options.progress = printer?.report
-                    options.warning = { Exit.printError("\(file): warning: \($0.message)" + ($0.hint.map { "\n  hint: \($0)" } ?? "")) }
+                    options.warning = { warning in
+                        let place = warning.location.map { "\($0)" } ?? file
+                        Exit.printError("\(place): warning: \(warning.message)" + (warning.hint.map { "\n  hint: \($0)" } ?? ""))
+                    }
                     let outcome = Result { try NotebookFile.run(path: file, options: options) }
                     printer?.finish()
                     let report = try outcome.get()

@@ -67,6 +67,16 @@ struct NumberFormatTests {
         #expect(NumberFormat(precision: 4).interval(value, halfWidth) == expected)
     }
 
+    /// An interval cut at a bound prints its ends, at the decimal place the `±` form would use.
+    @Test(
+        arguments: [
+            (0.9667, 0.1434, "0.9667 [0.8233, 1.0000]"), (0.05, 0.1, "0.0500 [0, 0.1500]"),
+            (0.5, 0.75, "0.5000 [0, 1.0000]"), (0, 0, "0 [0, 0]"),
+        ] as [(Double, Double, String)])
+    func clippedIntervals(value: Double, halfWidth: Double, expected: String) {
+        #expect(NumberFormat(precision: 4).interval(value, halfWidth: halfWidth, clippedTo: 0...1) == expected)
+    }
+
     @Test func percentages() {
         let format = NumberFormat(precision: 4)
         #expect(format.percent(0.125) == "12.50%")

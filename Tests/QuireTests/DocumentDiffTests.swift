@@ -1,3 +1,4 @@
+import QuireMarkdown
 import Testing
 
 @testable import Quire
@@ -48,9 +49,18 @@ struct DocumentDiffTests {
         #expect(diff.blocks.first { $0.id == "a" }?.inputs.first?.hasPrefix("seed: ") == true)
     }
 
-    @Test(arguments: [("0.877 ± 0.016", 0.877), ("1,024", 1024), ("−0.5", -0.5), ("`00`", nil)] as [(String, Double?)])
+    @Test(
+        arguments: [("0.877 ± 0.016", 0.877), ("1,024", 1024), ("−0.5", -0.5), ("`00`", nil), ("0.9667 [0.8232, 1.0000]", 0.9667)]
+            as [(String, Double?)])
     func tableCellsReadAsNumbers(cell: String, value: Double?) {
         #expect(RegionTables.number(cell) == value)
+    }
+
+    /// An interval cut at 1 (`mean [lower, upper]`) is still a number with a spread, not row text.
+    @Test func cutIntervalsReadAsNumbersWithTheirLongerSide() {
+        #expect(RegionTables.halfWidth("0.9500 [0.8500, 1.0000]") == 0.95 - 0.85)
+        let cells = RegionTables("| model | test accuracy |\n| --- | --: |\n| mlp | 0.9500 [0.8500, 1.0000] |\n").cells
+        #expect(cells.map(\.name) == ["mlp / test accuracy"])
     }
 
     @Test func deltasAreComparedWithTheRepeatsSpread() throws {
@@ -81,5 +91,41 @@ struct DocumentDiffTests {
         let diff = try DocumentDiff.compare(old: document, named: "a.md", new: document, named: "b.md")
         #expect(!diff.hasChanges)
         #expect(diff.text().hasSuffix("no differences"))
+    }
+
+    /// A count that moved by 46 printed `(−46.0)`: whole-number deltas print as whole numbers.
+    @Test func countDeltasPrintAsWholeNumbers() throws {
+        let old = "| outcome | count |\n| --- | --: |\n| `00` | 1,024 |\n| `11` | 976 |\n"
+        let new = "| outcome | count |\n| --- | --: |\n| `00` | 978 |\n| `11` | 1,022 |\n"
+        let wrap = { (table: String) in "```noise id=a\n```\n\n<!-- quire:output id=a -->\n\(table)\n<!-- /quire:output sha256=00000000 -->\n" }
+        let diff = try DocumentDiff.compare(old: Array(wrap(old).utf8), named: "a", new: Array(wrap(new).utf8), named: "b")
+        #expect(diff.blocks[0].metrics == ["`00` / count: 1,024 → 978 (−46)", "`11` / count: 976 → 1,022 (+46)"])
+        #expect(DocumentDiff.delta(0.02 - 0.01) == "0.01")
+    }
+
+    /// `--markdown` output renders on GitHub as meant: a label starting with `+`, `-`, `#` or `1.`
+    /// stays one flat list item and keeps its code spans as the region's table shows them, backticks
+    /// in a value do not end its code span, the block table keeps its three cells, and a region line
+    /// of backticks does not close the fence.
+    @Test func theMarkdownCommentRendersAsWritten() {
+        let block = DocumentDiff.Block(
+            id: "e", kind: "experiment", change: .changed, inputs: ["spec.model.observable: `Z0` → *Z1*"],
+            metrics: [
+                "+ mitigation (ZNE) / test accuracy: 0.80 → 0.90 (+0.1)", "1. x / value: 1 → 2 (+1)",
+                "- a_b / value: 1 → 2 (+1)", "    # `00` / count: 1,024 → 978 (−46)",
+            ],
+            region: ["- old", "+ new", "  ```", "  ````"], figuresChanged: false)
+        let diff = DocumentDiff(old: "old `v`.md", new: "new.md", document: ["document.seed: 5 → 6"], blocks: [block])
+        let html = ArticleHTML.fragment(diff.markdown())
+        #expect(html.components(separatedBy: "<ul>").count - 1 == 3, "document, inputs and numbers: three flat lists\n\(html)")
+        #expect(!html.contains("<ol") && !html.contains("<em>") && !html.contains("<h1") && !html.contains("<pre><code>#"), "\(html)")
+        #expect(html.contains("<li>+ mitigation (ZNE) / test accuracy: 0.80 → 0.90 (+0.1)</li>"), "\(html)")
+        #expect(html.contains("<li>1. x / value: 1 → 2 (+1)</li>"))
+        #expect(html.contains("<li>- a_b / value: 1 → 2 (+1)</li>"))
+        #expect(html.contains("<li># <code>00</code> / count: 1,024 → 978 (−46)</li>"), "\(html)")
+        #expect(html.contains("<code>spec.model.observable: `Z0` → *Z1*</code>"))
+        #expect(html.contains("<code>old `v`.md</code>"))
+        #expect(html.contains("<td><code>e</code></td>\n<td>experiment</td>\n<td>changed</td>"), "\(html)")
+        #expect(html.contains("- old\n+ new\n  ```\n  ````\n</code></pre>"), "\(html)")
     }
 }

@@ -53,6 +53,16 @@ struct CommandLineTests {
         #expect(try text(folder, "paper.md") == document)
     }
 
+    /// A report section that cannot be drawn is a warning on stderr at its place in the document;
+    /// the run still succeeds.
+    @Test func anUndrawableReportSectionIsWarnedAboutAtItsPlace() throws {
+        let paper = "```experiment id=e\ndataset: {name: moons, samples: 20}\nbaselines: [logistic-regression]\nreport: [metrics, loss-curve]\n```\n"
+        let outcome = try QuireBinary.run(["run", "paper.md"], in: try QuireBinary.folder(["paper.md": paper]))
+        #expect(outcome.status == 0)
+        #expect(
+            outcome.stderr.hasPrefix("paper.md:4:19: warning: report section 'loss-curve' needs a variational model;"), "\(outcome.stderr)")
+    }
+
     @Test func missingFileIsBadInput() throws {
         let outcome = try QuireBinary.run(["run", "absent.md"], in: try QuireBinary.folder([:]))
         #expect(outcome.status == 2)

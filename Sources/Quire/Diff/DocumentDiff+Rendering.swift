@@ -33,21 +33,32 @@ extension DocumentDiff {
         return lines.joined(separator: "\n")
     }
 
-    /// The diff as Markdown to paste into a pull-request comment.
+    /// The diff as Markdown to paste into a pull-request comment. Names and values from the
+    /// documents are escaped or set as code (`MarkdownInline`), so every line renders as written:
+    /// one flat list per section, a well-formed table, the region diff in a fence nothing closes.
     public func markdown() -> String {
-        var text = "### `\(old)` → `\(new)`\n\n"
-        if !document.isEmpty { text += document.map { "- \($0)" }.joined(separator: "\n") + "\n\n" }
-        text += "| block | kind | change |\n| --- | --- | --- |\n"
-        for block in blocks { text += "| `\(block.id)` | \(block.kind) | \(block.change.rawValue) |\n" }
+        var out = "### \(MarkdownInline.code(old)) → \(MarkdownInline.code(new))\n\n"
+        out += Self.list(document.map(MarkdownInline.code))
+        out += "| block | kind | change |\n| --- | --- | --- |\n"
+        for block in blocks {
+            out += "| \(MarkdownInline.code(block.id)) | \(MarkdownInline.text(block.kind)) | \(block.change.rawValue) |\n"
+        }
         for block in blocks where block.change == .changed {
-            text += "\n#### `\(block.id)`\n\n"
-            if !block.inputs.isEmpty { text += "Inputs:\n\n" + block.inputs.map { "- `\($0)`" }.joined(separator: "\n") + "\n\n" }
-            if !block.metrics.isEmpty { text += "Numbers:\n\n" + block.metrics.map { "- \($0)" }.joined(separator: "\n") + "\n\n" }
-            if block.figuresChanged { text += "Figures changed.\n\n" }
+            out += "\n#### \(MarkdownInline.code(block.id))\n\n"
+            if !block.inputs.isEmpty { out += "Inputs:\n\n" + Self.list(block.inputs.map(MarkdownInline.code)) }
+            if !block.metrics.isEmpty { out += "Numbers:\n\n" + Self.list(block.metrics.map(MarkdownInline.text)) }
+            if block.figuresChanged { out += "Figures changed.\n\n" }
             if !block.region.isEmpty {
-                text += "<details><summary>Region diff</summary>\n\n```diff\n" + block.region.joined(separator: "\n") + "\n```\n\n</details>\n"
+                let fence = MarkdownInline.fence(for: block.region)
+                let body = block.region.joined(separator: "\n")
+                out += "<details><summary>Region diff</summary>\n\n" + fence + "diff\n" + body + "\n" + fence + "\n\n</details>\n"
             }
         }
-        return text
+        return out
+    }
+
+    /// `items` as a bullet list followed by a blank line; nothing for no items.
+    private static func list(_ items: [String]) -> String {
+        items.isEmpty ? "" : items.map { "- " + $0 }.joined(separator: "\n") + "\n\n"
     }
 }

@@ -97,8 +97,7 @@ public struct DocumentDiff: Sendable {
         let oldCells = Dictionary(RegionTables(oldText).cells.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for cell in RegionTables(newText).cells {
             guard let previous = oldCells[cell.name], previous.value != cell.value else { continue }
-            // Rounded to 12 significant digits so 0.02 − 0.01 reads 0.01, not 0.010000000000000002.
-            let delta = Double(String(format: "%.12g", abs(cell.value - previous.value)))!
+            let delta = Self.delta(abs(cell.value - previous.value))
             // Against the run-to-run spread the repeats measured: the larger of the two 95% half-widths.
             var spread = ""
             if let width = [previous.halfWidth, cell.halfWidth].compactMap({ $0 }).max() {
@@ -110,6 +109,12 @@ public struct DocumentDiff: Sendable {
         let figuresChanged = oldText == newText && old != nil && new != nil && old!.resultSHA256 != new!.resultSHA256
         let change: Change = inputs.isEmpty && region.isEmpty && !figuresChanged ? .unchanged : .changed
         return Block(id: id, kind: kind, change: change, inputs: inputs, metrics: metrics, region: region, figuresChanged: figuresChanged)
+    }
+
+    /// The size of a change as printed: 12 significant digits, so 0.02 − 0.01 reads `0.01`, not
+    /// 0.010000000000000002, and a whole number reads as one (`46`, not `46.0`).
+    static func delta(_ magnitude: Double) -> String {
+        String(format: "%.12g", magnitude)
     }
 
     /// Appends `path: old → new` for every scalar that differs between `old` and `new`.

@@ -55,16 +55,27 @@ struct RegionTables {
         }
     }
 
-    /// The number a cell shows: plain (`1,024`, `−0.5`), or the centre of `mean ± half-width`.
+    /// The number a cell shows: plain (`1,024`, `−0.5`), or the centre of `mean ± half-width` or of
+    /// `mean [lower, upper]` (an interval cut at 0 or 1).
     static func number(_ cell: String) -> Double? {
-        let centre = cell.components(separatedBy: " ± ").first ?? cell
-        return Double(centre.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "−", with: "-"))
+        let centre = cell.components(separatedBy: " ± ").first?.components(separatedBy: " [").first ?? cell
+        return plain(centre)
     }
 
-    /// The half-width of a `mean ± half-width` cell.
+    /// The half-width of a `mean ± half-width` cell, or the longer side of a `mean [lower, upper]` one.
     static func halfWidth(_ cell: String) -> Double? {
         let parts = cell.components(separatedBy: " ± ")
-        return parts.count == 2 ? number(parts[1]) : nil
+        if parts.count == 2 { return plain(parts[1]) }
+        let bracket = cell.components(separatedBy: " [")
+        guard bracket.count == 2, bracket[1].hasSuffix("]"), let centre = plain(bracket[0]) else { return nil }
+        let ends = bracket[1].dropLast().components(separatedBy: ", ").compactMap(plain)
+        guard ends.count == 2 else { return nil }
+        return max(centre - ends[0], ends[1] - centre)
+    }
+
+    /// A plain number, with `,` grouping and `−` signs allowed.
+    private static func plain(_ text: String) -> Double? {
+        Double(text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "−", with: "-"))
     }
 
     private static func cells(of row: String) -> [String] {

@@ -26,7 +26,7 @@ enum ExperimentBlock {
                 block.location, "experiment block '\(block.id)' is empty",
                 hint: "declare at least a dataset and a model or baselines, e.g. dataset: {name: moons}")
         }
-        _ = try root.mapping(allowed: ExperimentSpec.keys)
+        let fields = try root.mapping(allowed: ExperimentSpec.keys)
         guard case .mapping(var base) = root.node else { preconditionFailure("checked to be a mapping") }
         let sweepNode = base["sweep"].map { SpecNode(node: $0, path: "sweep", origin: origin) }
         let sweep = try SweepGrid.decode(sweepNode, maxPoints: context.limits.sweepPoints)
@@ -64,7 +64,9 @@ enum ExperimentBlock {
         let figuresFolder = context.settings.figures
         let memoryLimit = context.limits.memoryBytes
         let axes = sweep.axes.map(\.path)
-        return PreparedBlock(block: block, record: record) { execution in
+        let reportEntries = try fields["report"]?.sequence() ?? []
+        let warnings = ExperimentReport.warnings(for: reportEntries, spec: points[0].spec, axes: axes, pointCount: points.count)
+        return PreparedBlock(block: block, record: record, warnings: warnings) { execution in
             var record = record
             let outcomes = try Self.run(points, seed: record.seed, memoryLimit: memoryLimit, location: block.location, execution: execution)
             record.engine = outcomes[0].engine
@@ -82,7 +84,7 @@ enum ExperimentBlock {
             record.details["points"] = Self.pointRecords(points, outcomes: outcomes, axes: axes)
             let report = ExperimentReport(points: points, outcomes: outcomes, axes: axes, format: NumberFormat(precision: precision))
             let figures = try report.figures(id: block.id)
-            let links = figures.map { "\n![\($0.caption)](\(figuresFolder)/\($0.figure.fileName))\n" }.joined()
+            let links = figures.map { FigureName.image(caption: $0.caption, folder: figuresFolder, file: $0.figure.fileName) }.joined()
             return BlockResult(markdown: report.markdown() + links, figures: figures.map(\.figure), record: record)
         }
     }
@@ -130,7 +132,7 @@ extension ExperimentBlock {
     /// Each sweep point's own results, recorded as the `points` detail so `quire export --mlflow`
     /// can log a run per point and per repeat from the document alone: the swept values (with a
     /// sweep), then per repeat its number (from 1), the quantum model's training seed, every model's
-    /// train and test accuracy and test F1, and the training loss per epoch.
+    /// train and test accuracy and test macro-F1 (`test_f1`), and the training loss per epoch.
     static func pointRecords(_ points: [Point], outcomes: [ExperimentRunner.Outcome], axes: [String]) -> CanonicalJSON {
         .array(
             zip(points, outcomes).map { point, outcome in

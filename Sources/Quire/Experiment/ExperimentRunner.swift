@@ -12,6 +12,8 @@ struct ExperimentRunner {
     struct Measurement: Sendable {
         var trainAccuracy: Double
         var testAccuracy: Double
+        /// Macro-F1 on the test set: the unweighted mean of every class's F1 (scikit-learn's
+        /// `average="macro"`), so it does not depend on which class is called positive.
         var testF1: Double
         /// Hyperparameters chosen by cross-validation, or the model's settings.
         var settings: String
@@ -21,7 +23,11 @@ struct ExperimentRunner {
 
     /// Every model's measurements over the repeats, models in report order.
     struct Outcome: Sendable {
-        var models: [(name: String, runs: [Measurement])]
+        /// `name` is the row label at this point; `key` names the model's role the same at every
+        /// sweep point (`quantum`, `mitigated`, or the baseline's name), so a sweep's columns line up.
+        var models: [(name: String, key: String, runs: [Measurement])]
+        /// The names of the dataset's classes, in class order (confusion matrices, legends).
+        var classNames: [String]
         /// Train/test sizes and feature count of the first repeat.
         var trainSize: Int
         var testSize: Int
@@ -54,6 +60,9 @@ struct ExperimentRunner {
         var train: Dataset
         var test: Dataset
     }
+
+    /// Folds of the stratified cross-validation that tunes every baseline on the training set.
+    static let baselineFolds = 5
 
     /// Grid cells per side of a decision-boundary map.
     static let boundaryResolution = 40
@@ -93,15 +102,16 @@ struct ExperimentRunner {
         }
     }
 
-    /// The row labels of the models, in report order: the quantum model (and its mitigated
-    /// outputs), then the baselines.
-    var modelNames: [String] {
-        var names: [String] = []
+    /// The models in report order: the quantum model (and its mitigated outputs), then the
+    /// baselines, each with its row label and its role, the same at every sweep point (`quantum`,
+    /// `mitigated`, or the baseline's name).
+    var models: [(name: String, key: String)] {
+        var models: [(name: String, key: String)] = []
         if let factory {
-            names.append(QuantumModelFactory.name(factory.model))
-            if factory.mitigates && factory.model.kind == "variational" { names.append(factory.mitigationLabel) }
+            models.append((QuantumModelFactory.name(factory.model), "quantum"))
+            if factory.mitigates && factory.model.kind == "variational" { models.append((factory.mitigationLabel, "mitigated")) }
         }
-        return names + spec.baselines
+        return models + spec.baselines.map { ($0, $0) }
     }
 
     /// Runs repeat `repeatIndex` (from 0) alone: it depends on nothing but the spec, the seed and
@@ -112,7 +122,7 @@ struct ExperimentRunner {
         let data = try spec.dataset.samples(stream)
         let split = try TrainTestSplit.stratified(data, testFraction: spec.dataset.testFraction, stream: stream.substream("split"))
             .scaled(spec.dataset.scaling)
-        let names = modelNames
+        let names = models.map(\.name)
         var outcome = RepeatOutcome(
             measurements: Array(repeating: nil, count: names.count), trainSize: split.train.sampleCount,
             testSize: split.test.sampleCount, featureCount: data.featureCount,
@@ -152,7 +162,7 @@ struct ExperimentRunner {
         let offset = names.count - spec.baselines.count
         for (index, name) in spec.baselines.enumerated() {
             guard let grid = BaselineGrid.standard(name) else { continue }
-            let tuned = try TunedBaseline.tune(grid, on: split.train, folds: 5, stream: stream.substream("baseline/\(name)"))
+            let tuned = try TunedBaseline.tune(grid, on: split.train, folds: Self.baselineFolds, stream: stream.substream("baseline/\(name)"))
             outcome.measurements[offset + index] = Self.measure(
                 tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
             if wantsBoundary, outcome.boundary == nil {
@@ -168,10 +178,12 @@ struct ExperimentRunner {
     /// The outcome of every repeat, in repeat order: sizes, data digest and decision boundary from
     /// the first, resources and engine from the last that has them.
     func combine(_ repeats: [RepeatOutcome]) -> Outcome {
-        let names = modelNames
+        let models = models
         let first = repeats.first
+        let classCount = repeats.lazy.compactMap { $0.measurements.lazy.compactMap { $0 }.first?.confusion.classCount }.first ?? 0
         return Outcome(
-            models: names.indices.map { index in (names[index], repeats.compactMap { $0.measurements[index] }) },
+            models: models.indices.map { index in (models[index].name, models[index].key, repeats.compactMap { $0.measurements[index] }) },
+            classNames: spec.dataset.classNames(count: classCount),
             trainSize: first?.trainSize ?? 0, testSize: first?.testSize ?? 0, featureCount: first?.featureCount ?? 0,
             dataSHA256: first?.dataSHA256 ?? "", lossCurves: repeats.compactMap(\.lossCurve),
             resources: repeats.last { $0.resources != nil }?.resources, boundary: first?.boundary,
@@ -202,7 +214,7 @@ struct ExperimentRunner {
             values: (0..<n).map { Array(values[($0 * n)..<($0 * n + n)]) }, title: title, train: split.train, test: split.test)
     }
 
-    /// Accuracy on both sets, F1 and the confusion matrix on the test set.
+    /// Accuracy on both sets, macro-F1 and the confusion matrix on the test set.
     static func measure(_ model: any Classifier, split: TrainTestSplit, settings: String) -> Measurement {
         measure(
             trainPredicted: model.predict(split.train.features), testPredicted: model.predict(split.test.features), split: split, settings: settings)
@@ -211,12 +223,10 @@ struct ExperimentRunner {
     /// The measurement of given predictions on the training and test sets.
     static func measure(trainPredicted: [Int], testPredicted: [Int], split: TrainTestSplit, settings: String) -> Measurement {
         let actual = split.test.labels
-        let f1 =
-            split.test.classCount == 2
-            ? Metrics.f1(predicted: testPredicted, actual: actual) : Metrics.macroF1(predicted: testPredicted, actual: actual)
         return Measurement(
             trainAccuracy: Metrics.accuracy(predicted: trainPredicted, actual: split.train.labels),
-            testAccuracy: Metrics.accuracy(predicted: testPredicted, actual: actual), testF1: f1, settings: settings,
+            testAccuracy: Metrics.accuracy(predicted: testPredicted, actual: actual),
+            testF1: Metrics.macroF1(predicted: testPredicted, actual: actual), settings: settings,
             confusion: ConfusionMatrix(predicted: testPredicted, actual: actual, classCount: split.test.classCount))
     }
 

@@ -22,9 +22,17 @@ struct QuantumModelFactory {
     /// SPSA's perturbation size c when SPSA estimates the gradient.
     static let spsaPerturbation = 0.1
 
-    /// The model's row label in tables.
-    static func name(_ model: ModelSpec) -> String {
-        model.kind == "kernel" ? "quantum kernel" : "variational (\(model.ansatz), \(model.layers) layer\(model.layers == 1 ? "" : "s"))"
+    /// The model's row label in tables: `variational (strongly-entangling, 2 layers)`, `quantum kernel`.
+    ///
+    /// - Parameter swept: sweep paths whose fields are left out, since they vary along the sweep
+    ///   (`variational (strongly-entangling)` for a `model.layers` sweep): a sweep's column title.
+    static func name(_ model: ModelSpec, omitting swept: [String] = []) -> String {
+        guard model.kind == "variational" else { return "quantum kernel" }
+        func varies(_ field: String) -> Bool { swept.contains { field == $0 || field.hasPrefix($0 + ".") } }
+        var parts: [String] = []
+        if !varies("model.ansatz") { parts.append(model.ansatz) }
+        if !varies("model.layers") { parts.append("\(model.layers) layer\(model.layers == 1 ? "" : "s")") }
+        return parts.isEmpty ? "variational" : "variational (\(parts.joined(separator: ", ")))"
     }
 
     /// The encoding in QuireLearning's terms.

@@ -111,7 +111,7 @@ extension MLflowRunPlan {
 
         init(_ json: CanonicalJSON) {
             if case .string(let text)? = json["model"] { name = text } else { name = "model" }
-            for (key, column) in [("train_accuracy", "train accuracy"), ("test_accuracy", "test accuracy"), ("test_f1", "test F1")] {
+            for (key, column) in [("train_accuracy", "train accuracy"), ("test_accuracy", "test accuracy"), ("test_f1", "test macro-F1")] {
                 if let value = json[key]?.double { values.append((column, value)) }
             }
         }

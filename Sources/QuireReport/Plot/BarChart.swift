@@ -2,7 +2,7 @@
 /// test accuracy of a quantum model against classical baselines, mean ± confidence interval.
 ///
 /// Bars start at zero (the value axis always includes 0, so bar lengths compare honestly; negative
-/// values hang below it). Long category labels are wrapped at spaces or rotated (see
+/// values hang below it). A value axis with `bounds` spans exactly them. Long category labels are wrapped at spaces or rotated (see
 /// `CategoryLabels`). No categories gives empty axes with the note "no data".
 ///
 ///     let chart = BarChart(name: "accuracy", title: "Test accuracy",
@@ -72,11 +72,12 @@ public struct BarChart: Hashable, Sendable {
         let values = series.flatMap { $0.values + ($0.errors?.lower ?? []) + ($0.errors?.upper ?? []) }
         let lower = min(values.min() ?? 0, 0)
         let upper = max(values.max() ?? 1, values.isEmpty ? 1 : 0)
+        let valueAxis = yAxis.bounds.map { Axis(tightLower: $0.lowerBound, upper: $0.upperBound) } ?? Axis(lower: lower, upper: upper)
         let frame = CartesianFrame(
             .init(
                 name: name, title: title, description: description ?? summary, size: size,
                 xTitle: xAxis.text, yTitle: yAxis.text,
-                x: .categories(categories, monospace: monospaceLabels), y: Axis(lower: lower, upper: upper),
+                x: .categories(categories, monospace: monospaceLabels), y: valueAxis,
                 legend: series.count > 1 ? legend : nil, note: categories.isEmpty ? "no data" : nil))
         return frame.render { svg in write(frame: frame, into: &svg) }
     }
@@ -152,7 +153,8 @@ public struct BarChart: Hashable, Sendable {
             let field = "series \"\(series.label)\""
             try check.finite(series.values, field + " values")
             try check.count(series.values, categories.count, field + " values")
-            try series.errors?.validate(check, count: categories.count, field: field + " errors")
+            try check.within(series.values, yAxis.bounds, field + " values")
+            try series.errors?.validate(check, count: categories.count, field: field + " errors", bounds: yAxis.bounds)
         }
     }
 }

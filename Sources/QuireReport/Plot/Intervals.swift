@@ -20,10 +20,12 @@ public struct Intervals: Hashable, Sendable {
         upper = zip(center, halfWidth).map { $0 + $1 }
     }
 
-    /// Checks that the intervals are finite, `count` long and ordered.
-    func validate(_ check: PlotValidator, count: Int, field: String) throws(PlotError) {
+    /// Checks that the intervals are finite, inside `bounds` (if any), `count` long and ordered.
+    func validate(_ check: PlotValidator, count: Int, field: String, bounds: ClosedRange<Double>? = nil) throws(PlotError) {
         try check.finite(lower, field + " lower")
         try check.finite(upper, field + " upper")
+        try check.within(lower, bounds, field + " lower")
+        try check.within(upper, bounds, field + " upper")
         try check.count(lower, count, field + " lower")
         try check.count(upper, count, field + " upper")
         try check.ordered(lower, upper, field)

@@ -1,10 +1,10 @@
 /// Curves of y against x, one per series, each optionally with a shaded band (a confidence interval)
 /// and point markers: loss curves over epochs, accuracy over a noise sweep.
 ///
-/// Series get the Okabe–Ito colours in order and, when markers are on, distinct shapes. Either axis
-/// may be logarithmic (ticks at powers of ten, minor grid lines at 2…9 × 10^k). Points are
-/// joined in the order given (sort by x first for a function of x). A series with a single point is
-/// drawn as a marker. No series, or only empty ones, gives empty axes with the note "no data".
+/// Series get the Okabe–Ito colours in order and, when markers are on, distinct shapes. A linear y
+/// axis with `bounds` spans exactly them. Either axis may be logarithmic (ticks at powers of ten,
+/// minor grid lines at 2…9 × 10^k). Points are joined in the order given (sort by x first for a
+/// function of x). A series with a single point is drawn as a marker. No series, or only empty ones, gives empty axes with the note "no data".
 ///
 ///     let plot = LinePlot(name: "moons-loss", title: "Training loss",
 ///                         xAxis: PlotAxis("epoch"), yAxis: PlotAxis("loss"),
@@ -84,7 +84,8 @@ public struct LinePlot: Hashable, Sendable {
             .init(
                 name: name, title: title, description: description ?? summary, size: size,
                 xTitle: xAxis.text, yTitle: yAxis.text, x: .numeric(Self.axis(xs, scale: xScale)),
-                y: Self.axis(ys, scale: yScale),
+                y: yAxis.bounds.flatMap { bounds in yScale == .linear ? Axis(tightLower: bounds.lowerBound, upper: bounds.upperBound) : nil }
+                    ?? Self.axis(ys, scale: yScale),
                 legend: series.count > 1 ? legend : nil, note: empty ? "no data" : nil))
         return frame.render { svg in
             for (index, series) in series.enumerated() {
@@ -169,9 +170,10 @@ public struct LinePlot: Hashable, Sendable {
             if xScale == .logarithmic { try check.positive(series.x, field + " x") }
             try check.finite(series.y, field + " y")
             try check.count(series.y, series.x.count, field + " y")
+            try check.within(series.y, yAxis.bounds, field + " y")
             if yScale == .logarithmic { try check.positive(series.y, field + " y") }
             guard let band = series.band else { continue }
-            try band.validate(check, count: series.x.count, field: field + " band")
+            try band.validate(check, count: series.x.count, field: field + " band", bounds: yAxis.bounds)
             if yScale == .logarithmic { try check.positive(band.lower, field + " band lower") }
         }
     }

@@ -2,16 +2,22 @@
 ///
 ///     PlotAxis("loss")                 // loss
 ///     PlotAxis("time", unit: "µs")     // time (µs)
+///     PlotAxis("accuracy", bounds: 0...1)  // spans exactly 0…1
 public struct PlotAxis: Hashable, Sendable {
     /// The quantity, e.g. `epoch`, `test accuracy`.
     public var title: String
     /// The unit, if the quantity has one (`µs`, `%`); nil for counts and dimensionless values.
     public var unit: String?
+    /// The range the quantity cannot leave (an accuracy's 0…1), or nil. A value axis with bounds
+    /// spans exactly them, whatever the data, so accuracy figures compare at a glance and never
+    /// show an impossible 1.5; a value or interval end outside them is a `PlotError`.
+    public var bounds: ClosedRange<Double>?
 
-    /// An axis titled `title`, with an optional unit.
-    public init(_ title: String, unit: String? = nil) {
+    /// An axis titled `title`, with an optional unit and bounds.
+    public init(_ title: String, unit: String? = nil, bounds: ClosedRange<Double>? = nil) {
         self.title = title
         self.unit = unit
+        self.bounds = bounds
     }
 
     /// The text under or beside the axis.

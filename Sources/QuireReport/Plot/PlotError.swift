@@ -19,6 +19,8 @@ public enum PlotError: InputError, Hashable {
     case negativeCount(figure: String, item: String)
     /// A probability lies outside 0…1.
     case probabilityOutOfRange(figure: String, item: String)
+    /// A value lies outside the bounds its axis declares (`PlotAxis.bounds`).
+    case outOfBounds(figure: String, item: String, bounds: String)
     /// A point names a class that the figure does not list.
     case unknownClass(figure: String, item: String, classIndex: Int, classCount: Int)
 
@@ -54,6 +56,10 @@ public enum PlotError: InputError, Hashable {
             return Diagnostic(
                 location: nil, message: "figure '\(figure)': \(item) is not a probability in 0...1",
                 hint: "pass probabilities, not counts or percentages")
+        case let .outOfBounds(figure, item, bounds):
+            return Diagnostic(
+                location: nil, message: "figure '\(figure)': \(item) lies outside the axis bounds \(bounds)",
+                hint: "cut intervals at the bounds of the quantity (an accuracy lies in 0...1)")
         case let .unknownClass(figure, item, classIndex, classCount):
             return Diagnostic(
                 location: nil,
@@ -89,6 +95,12 @@ struct PlotValidator {
         if let index = values.firstIndex(where: { $0 <= 0 }) {
             throw .nonPositiveOnLogScale(figure: figure, item: "\(field)[\(index)]")
         }
+    }
+
+    /// Every value inside `bounds`, when the axis has them.
+    func within(_ values: [Double], _ bounds: ClosedRange<Double>?, _ field: String) throws(PlotError) {
+        guard let bounds, let index = values.firstIndex(where: { !bounds.contains($0) }) else { return }
+        throw .outOfBounds(figure: figure, item: "\(field)[\(index)]", bounds: "\(bounds.lowerBound)...\(bounds.upperBound)")
     }
 
     /// `lower[i] <= upper[i]` for every i (both already finite and equally long).

@@ -93,6 +93,24 @@ struct FigureValidationTests {
         }
     }
 
+    /// An accuracy axis (`bounds: 0...1`) spans exactly 0…1 whatever the data, so an interval past 1
+    /// can no longer stretch it to 1.5; a value outside the bounds is an error, not a clipped bar.
+    @Test func boundedAxesSpanTheirBoundsAndRejectValuesOutside() throws {
+        let axis = PlotAxis("accuracy", bounds: 0...1)
+        let bars = BarChart(
+            name: "acc", categories: ["a"], series: [.init("m", values: [0.25], errors: .init(lower: [0.1], upper: [0.4]))], yAxis: axis)
+        let svg = try bars.svg()
+        #expect(["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"].allSatisfy { svg.contains(">\($0)</text>") }, "ticks of 0…1, not of 0…0.4")
+        let past = BarChart(
+            name: "acc", categories: ["a"], series: [.init("m", values: [0.9], errors: .init(lower: [0.7], upper: [1.1]))], yAxis: axis)
+        #expect(throws: PlotError.outOfBounds(figure: "acc", item: "series \"m\" errors upper[0]", bounds: "0.0...1.0")) { try past.svg() }
+        let line = LinePlot(name: "sweep", xAxis: PlotAxis("x"), yAxis: axis, series: [.init("m", x: [0, 1], y: [0.9, 0.95])])
+        let lineSVG = try line.svg()
+        #expect(lineSVG.contains(">0.0</text>") && lineSVG.contains(">1.0</text>"), "the axis starts at 0 though the data start at 0.9")
+        let above = LinePlot(name: "sweep", xAxis: PlotAxis("x"), yAxis: axis, series: [.init("m", x: [0, 1], y: [0.9, 1.5])])
+        #expect(throws: PlotError.outOfBounds(figure: "sweep", item: "series \"m\" y[1]", bounds: "0.0...1.0")) { try above.svg() }
+    }
+
     @Test func errorsReadAsDiagnostics() {
         let error = PlotError.nonFinite(figure: "loss", item: "series \"train\" y[3]", value: "NaN")
         #expect(error.description.hasPrefix("error: figure 'loss': series \"train\" y[3] is NaN\n  hint: "))

@@ -52,7 +52,7 @@ struct MLflowNestedRunTests {
         #expect(
             second.metrics == [
                 .init(key: "vqc / train accuracy", value: 0.5, step: 0), .init(key: "vqc / test accuracy", value: 0.75, step: 0),
-                .init(key: "vqc / test F1", value: 0.25, step: 0),
+                .init(key: "vqc / test macro-F1", value: 0.25, step: 0),
                 .init(key: "loss", value: 2, step: 1), .init(key: "loss", value: 1.5, step: 2),
             ])
         let repeats = second.children

@@ -1,0 +1,30 @@
+extension DatasetSpec {
+    /// The names of the dataset's `count` classes, in class order, for confusion matrices and
+    /// figure legends: a dataset block's `classes`, a generator's own names, else `class 0`, `class 1`, ….
+    func classNames(count: Int) -> [String] {
+        let names: [String]?
+        switch source {
+        case .file(_, let loaded): names = loaded.classNames
+        case .generated(let generator): names = generator.classNames
+        }
+        guard let names, names.count == count else { return (0..<count).map { "class \($0)" } }
+        return names
+    }
+
+    /// The number of features every sample has, known before anything runs (a file's columns, or
+    /// the generator's `features`, `bits` or `height × width`), so the report can tell early
+    /// whether a decision boundary can be drawn.
+    var featureCount: Int {
+        switch source {
+        case .file(_, let loaded): return loaded.dataset.featureCount
+        case .generated(let generator):
+            let values = Dictionary(
+                uniqueKeysWithValues: Self.parameters(of: generator).compactMap { key, value -> (String, Int)? in
+                    if case .integer(let number) = value { return (key, Int(number)) }
+                    return nil
+                })
+            if let height = values["height"], let width = values["width"] { return height * width }
+            return values["features"] ?? values["bits"] ?? 2
+        }
+    }
+}
