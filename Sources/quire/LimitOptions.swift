@@ -17,6 +17,11 @@ struct LimitOptions: ParsableArguments {
     )
     var maxCircuitEvaluations: Int = 100_000_000
 
+    @Option(
+        name: .customLong("max-baseline-operations"),
+        help: "Most arithmetic operations an experiment's classical baselines may need to tune (estimated before they start).")
+    var maxBaselineOperations: Int = 10_000_000_000_000
+
     func validate() throws {
         guard maxMemoryGiB > 0, maxMemoryGiB <= 1024 else { throw ValidationError("--max-memory-gib must be between 0 and 1024.") }
         guard maxShots > 0 else { throw ValidationError("--max-shots must be positive.") }
@@ -31,6 +36,7 @@ struct LimitOptions: ParsableArguments {
         limits.shots = maxShots
         limits.sweepPoints = maxSweepPoints
         limits.circuitEvaluations = maxCircuitEvaluations
+        limits.baselineOperations = maxBaselineOperations
         return limits
     }
 }
