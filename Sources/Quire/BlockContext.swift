@@ -81,8 +81,8 @@ public struct Limits: Sendable, Hashable {
     public var circuitEvaluations: Int = 100_000_000
     /// Most multiply-adds the classical baselines of an experiment may need, estimated before they
     /// start as points × repeats × grid points × (folds + 1) × the work of one fit
-    /// (`BaselineGrid.estimatedOperations`). Default 10¹³ (`--max-baseline-operations`).
-    public var baselineOperations: Int = 10_000_000_000_000
+    /// (`BaselineGrid.estimatedOperations`). Default 10¹⁴ (`--max-baseline-operations`).
+    public var baselineOperations: Int = 100_000_000_000_000
 
     /// The default limits.
     public init() {}

@@ -20,13 +20,16 @@ struct LimitOptions: ParsableArguments {
     @Option(
         name: .customLong("max-baseline-operations"),
         help: "Most arithmetic operations an experiment's classical baselines may need to tune (estimated before they start).")
-    var maxBaselineOperations: Int = 10_000_000_000_000
+    var maxBaselineOperations: Int = 100_000_000_000_000
 
+    /// Every limit must be positive and at most a sane maximum (finite for the memory).
     func validate() throws {
-        guard maxMemoryGiB > 0, maxMemoryGiB <= 1024 else { throw ValidationError("--max-memory-gib must be between 0 and 1024.") }
-        guard maxShots > 0 else { throw ValidationError("--max-shots must be positive.") }
-        guard maxSweepPoints > 0 else { throw ValidationError("--max-sweep-points must be positive.") }
-        guard maxCircuitEvaluations > 0 else { throw ValidationError("--max-circuit-evaluations must be positive.") }
+        guard maxMemoryGiB > 0 else { throw ValidationError("--max-memory-gib must be greater than 0, not \(maxMemoryGiB).") }
+        try OptionRange.require(maxMemoryGiB, in: 0...1024, "--max-memory-gib", unit: " GiB")
+        try OptionRange.require(maxShots, in: 1...1_000_000_000_000, "--max-shots")
+        try OptionRange.require(maxSweepPoints, in: 1...1_000_000, "--max-sweep-points")
+        try OptionRange.require(maxCircuitEvaluations, in: 1...1_000_000_000_000_000, "--max-circuit-evaluations")
+        try OptionRange.require(maxBaselineOperations, in: 1...1_000_000_000_000_000_000, "--max-baseline-operations")
     }
 
     /// The limits these options set.
