@@ -220,6 +220,8 @@ struct ExperimentLimitTests {
     @Test func trainingOverTheLimitIsRefusedBeforeItStarts() {
         let body = "dataset: {name: moons, samples: 1000}\nmodel: {kind: variational, qubits: 2}\ntrain: {epochs: 100}\nbaselines: []"
         let message = error(body) { $0.circuitEvaluations = 1000 }
-        #expect(message.hasPrefix("paper.md:1:1: error: the quantum model would need about 140000 circuit evaluations") && message.contains("--max-circuit-evaluations"), "\(message)")
+        #expect(
+            message.hasPrefix("paper.md:1:1: error: the quantum model would need about 140000 circuit evaluations")
+                && message.contains("--max-circuit-evaluations"), "\(message)")
     }
 }

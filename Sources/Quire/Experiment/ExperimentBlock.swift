@@ -87,19 +87,22 @@ extension ExperimentBlock {
     /// Throws at the block when its points together need more circuit evaluations (training and
     /// kernel entries) or baseline work than the limits allow, naming the estimate and the flag.
     static func checkWork(_ specs: [ExperimentSpec], limits: Limits, at location: SourceLocation) throws {
-        let evaluations = specs.reduce(0) { $0 + $1.estimatedCircuitEvaluations }
-        guard evaluations <= Double(limits.circuitEvaluations) else {
+        let totals = [
+            (
+                specs.reduce(0) { $0 + $1.estimatedCircuitEvaluations }, limits.circuitEvaluations,
+                "the quantum model would need about %@ circuit evaluations (training steps or kernel entries)",
+                "use fewer epochs, samples, repeats or sweep points, or raise the limit with --max-circuit-evaluations"
+            ),
+            (
+                specs.reduce(0) { $0 + $1.estimatedBaselineOperations }, limits.baselineOperations,
+                "the classical baselines would need about %@ arithmetic operations to tune",
+                "use fewer samples, features, repeats or sweep points or fewer baselines, or raise the limit with --max-baseline-operations"
+            ),
+        ]
+        for (estimate, limit, message, hint) in totals where estimate > Double(limit) {
             throw LocatedError(
                 location,
-                "the quantum model would need about \(format(evaluations)) circuit evaluations (training steps or kernel entries), more than the limit of \(limits.circuitEvaluations)",
-                hint: "use fewer epochs, samples, repeats or sweep points, or raise the limit with --max-circuit-evaluations")
-        }
-        let operations = specs.reduce(0) { $0 + $1.estimatedBaselineOperations }
-        guard operations <= Double(limits.baselineOperations) else {
-            throw LocatedError(
-                location,
-                "the classical baselines would need about \(format(operations)) arithmetic operations to tune, more than the limit of \(format(Double(limits.baselineOperations)))",
-                hint: "use fewer samples, features, repeats or sweep points or fewer baselines, or raise the limit with --max-baseline-operations")
+                message.replacingOccurrences(of: "%@", with: format(estimate)) + ", more than the limit of \(format(Double(limit)))", hint: hint)
         }
     }
 

@@ -26,15 +26,6 @@ struct ExperimentResourceTests {
         #expect(message.contains("--max-memory-gib"), "\(message)")
     }
 
-    /// Kernel entries count as circuit evaluations: 100 states + 70·71/2 + 30·70 entries = 4685.
-    @Test func kernelEntriesCountAsCircuitEvaluations() {
-        let body = "dataset: {name: moons, samples: 100}\nmodel: {kind: kernel}\nbaselines: []"
-        let message = planError(body) { $0.circuitEvaluations = 4684 }
-        #expect(message.hasPrefix("paper.md:1:1: error: the quantum model would need about 4685 circuit evaluations"), "\(message)")
-        #expect(message.contains("--max-circuit-evaluations"), "\(message)")
-        #expect(planError(body) { $0.circuitEvaluations = 4685 } == "")
-    }
-
     /// Found by review: RBF-SVM on 10⁶ samples (an n² Gram matrix per γ) and an MLP on 10⁷ × 1000
     /// data were started; the dataset itself is bounded before it is generated.
     @Test func baselinesAndDataOverTheMemoryLimitAreRefusedAtTheirFields() {
@@ -48,26 +39,53 @@ struct ExperimentResourceTests {
     /// The baselines' tuning work is bounded by its own limit, summed over points and repeats.
     @Test func baselineWorkOverTheLimitIsRefusedNamingTheFlag() throws {
         let body = "dataset: {name: moons, samples: 100}\nbaselines: [mlp]\nrepeat: 2"
-        let spec = try #require(try Notebook.plan(bytes: Array("```experiment id=e\n\(body)\n```\n".utf8), file: "p.md", options: RunOptions()).blocks.first)
+        let spec = try #require(
+            try Notebook.plan(bytes: Array("```experiment id=e\n\(body)\n```\n".utf8), file: "p.md", options: RunOptions()).blocks.first)
         #expect((try? spec.prepared.get()) != nil)
         let message = planError(body) { $0.baselineOperations = 1_000_000 }
         #expect(message.hasPrefix("paper.md:1:1: error: the classical baselines would need about"), "\(message)")
         #expect(message.contains("more than the limit of 1000000") && message.contains("--max-baseline-operations"), "\(message)")
     }
 
+    /// A limit on a count, the body that needs exactly `needed` of it, and where the refusal is.
+    struct CountCase: CustomTestStringConvertible, Sendable {
+        var limit: String
+        var body: String
+        var needed: Int
+        var prefix: String
+        var testDescription: String { limit }
+
+        func set(_ limits: inout Limits, to value: Int) {
+            switch limit {
+            case "--max-shots": limits.shots = value
+            default: limits.circuitEvaluations = value
+            }
+        }
+    }
+
+    /// Kernel entries count as circuit evaluations: 100 states + 70·71/2 + 30·70 entries = 4685.
     /// Found by review: `execution.shots` was checked against a fixed 10⁸, not `--max-shots`.
-    @Test func experimentShotsAreCheckedAgainstTheShotLimit() {
-        let body = "dataset: {name: moons, samples: 40}\nmodel: {kind: variational, qubits: 2}\nexecution: {shots: 2000}\nbaselines: []"
-        let message = planError(body) { $0.shots = 1000 }
-        #expect(message.hasPrefix("paper.md:4:20: error: execution.shots is 2000, more than the limit of 1000 shots"), "\(message)")
-        #expect(message.contains("--max-shots"), "\(message)")
-        #expect(planError(body) { $0.shots = 2000 } == "")
+    @Test(arguments: [
+        CountCase(
+            limit: "--max-circuit-evaluations", body: "dataset: {name: moons, samples: 100}\nmodel: {kind: kernel}\nbaselines: []", needed: 4685,
+            prefix: "paper.md:1:1: error: the quantum model would need about 4685 circuit evaluations"),
+        CountCase(
+            limit: "--max-shots",
+            body: "dataset: {name: moons, samples: 40}\nmodel: {kind: variational, qubits: 2}\nexecution: {shots: 2000}\nbaselines: []", needed: 2000,
+            prefix: "paper.md:4:20: error: execution.shots is 2000, more than the limit of 1999 shots"),
+    ])
+    func aCountOneOverItsLimitIsRefusedNamingTheFlag(_ count: CountCase) {
+        let message = planError(count.body) { count.set(&$0, to: count.needed - 1) }
+        #expect(message.hasPrefix(count.prefix) && message.contains(count.limit), "\(message)")
+        #expect(planError(count.body) { count.set(&$0, to: count.needed) } == "")
     }
 
     /// Found by review: hidden-manifold with 1000 features said "valid range [1000, 24]".
     @Test func tooManyFeaturesForAnEncodingAreLocatedAtTheDataset() {
         let message = planError("dataset: {name: hidden-manifold, samples: 20, features: 1000}\nmodel: {kind: variational}\nbaselines: []")
-        #expect(message.hasPrefix("paper.md:2:10: error: the angle encoding needs 1000 qubits for the dataset's 1000 features, more than the 24"), "\(message)")
+        #expect(
+            message.hasPrefix("paper.md:2:10: error: the angle encoding needs 1000 qubits for the dataset's 1000 features, more than the 24"),
+            "\(message)")
         let few = planError("dataset: {name: hidden-manifold, samples: 20, features: 5}\nmodel: {kind: variational, qubits: 3}\nbaselines: []")
         #expect(few.hasPrefix("paper.md:3:8: error: model.qubits is 3, but the angle encoding needs 5 qubits for 5 features"), "\(few)")
     }

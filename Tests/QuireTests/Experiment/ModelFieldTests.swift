@@ -34,7 +34,8 @@ struct ModelFieldTests: DocumentEvaluating {
     /// A sweep over the model kind may carry a `train` for its variational points; the kernel
     /// points resolve none.
     @Test func aSweepOverTheModelKindKeepsTrainForTheVariationalPointsOnly() throws {
-        let body = "dataset: {name: moons, samples: 30}\nmodel: {qubits: 2}\ntrain: {epochs: 3}\nbaselines: []\nsweep: {model.kind: [variational, kernel]}"
+        let body =
+            "dataset: {name: moons, samples: 30}\nmodel: {qubits: 2}\ntrain: {epochs: 3}\nbaselines: []\nsweep: {model.kind: [variational, kernel]}"
         let spec = leaves(try canonical(body))
         #expect(spec["points.0.train.epochs"] == "3" && spec["points.1.train"] == "null", "\(spec)")
     }
@@ -56,7 +57,8 @@ struct ModelFieldTests: DocumentEvaluating {
     }
 
     @Test func aGradientThatCannotRunIsRefusedWhereItIsWritten() {
-        let shots = error("```experiment id=e\ndataset: {name: moons}\nmodel: {qubits: 2}\nexecution: {shots: 100}\ntrain: {gradient: adjoint}\n```\n")
+        let shots = error(
+            "```experiment id=e\ndataset: {name: moons}\nmodel: {qubits: 2}\nexecution: {shots: 100}\ntrain: {gradient: adjoint}\n```\n")
         #expect(shots.hasPrefix("paper.md:5:19: error: adjoint gradients need exact states"), "\(shots)")
         let spsa = error("```experiment id=e\ndataset: {name: moons}\nmodel: {qubits: 2}\ntrain: {optimizer: spsa, gradient: parameter-shift}\n```\n")
         #expect(spsa.hasPrefix("paper.md:4:36: error: gradient parameter-shift cannot be used with the spsa optimizer"), "\(spsa)")
@@ -64,7 +66,8 @@ struct ModelFieldTests: DocumentEvaluating {
 
     /// What was recorded is what ran: training with the resolved gradient on shots succeeds.
     @Test func shotBasedTrainingWithTheDefaultGradientRuns() throws {
-        let text = "```experiment id=e\ndataset: {name: moons, samples: 20}\nmodel: {qubits: 2, layers: 1}\ntrain: {epochs: 1, batch_size: 10}\nexecution: {shots: 50}\nbaselines: []\n```\n"
+        let text =
+            "```experiment id=e\ndataset: {name: moons, samples: 20}\nmodel: {qubits: 2, layers: 1}\ntrain: {epochs: 1, batch_size: 10}\nexecution: {shots: 50}\nbaselines: []\n```\n"
         #expect(try run(text).contains("| variational (strongly-entangling, 1 layer) |"))
     }
 }
