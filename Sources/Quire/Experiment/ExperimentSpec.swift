@@ -42,7 +42,7 @@ struct ExperimentSpec: Sendable {
     /// and `train.gradient` resolves to the method that runs (`TrainSpec.decode`). Memory and
     /// shots are checked against `limits` here, where the fields are located.
     static func decode(
-        _ root: SpecNode, swept: Bool, modelSwept: Bool = false, limits: Limits = Limits(),
+        _ root: SpecNode, swept: Bool, modelSwept: Bool, limits: Limits,
         noiseProfiles: (String, SpecNode) throws -> NoiseProfile, datasets: (String, SpecNode) throws -> DatasetBlock.Loaded
     ) throws -> ExperimentSpec {
         let map = try root.mapping(allowed: keys)
