@@ -3,7 +3,11 @@ import Quire
 
 /// Resource limits a user may raise on the command line; a document never can.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-memory-gib"), help: "Most memory, in GiB, a block may need: a simulator state, or an experiment's data, kernel matrices and baselines per repeat (estimated before it starts).")
+    @Option(
+        name: .customLong("max-memory-gib"),
+        help:
+            "Most memory, in GiB, a block may need: a simulator state, or an experiment's data, kernel matrices and baselines per repeat (estimated before it starts)."
+    )
     var maxMemoryGiB: Double = 8
 
     @Option(name: .customLong("max-shots"), help: "Most shots a block may request.")
