@@ -12,13 +12,19 @@ enum Attributes {
         }
     }
 
-    /// The attribute `key` as a whole number in `range`, or `defaultValue` when absent.
-    static func integer(_ block: RunnableBlock, _ key: String, in range: ClosedRange<Int>, default defaultValue: Int) throws -> Int {
+    /// The attribute `key` as a whole number in `range`, or `defaultValue` when absent; when the
+    /// upper end is a limit the command line sets, `limitFlag` names the flag that raises it.
+    static func integer(
+        _ block: RunnableBlock, _ key: String, in range: ClosedRange<Int>, default defaultValue: Int, limitFlag: String? = nil
+    ) throws -> Int {
         guard let attribute = block.attributes.first(where: { $0.key == key }) else { return defaultValue }
         guard let value = Int(attribute.value), range.contains(value) else {
+            var hint = "write e.g. \(key)=\(defaultValue)"
+            if let limitFlag, let value = Int(attribute.value), value > range.upperBound {
+                hint = "use at most \(range.upperBound), or raise the limit with \(limitFlag)"
+            }
             throw LocatedError(
-                attribute.location, "\(key)=\(attribute.value) is not a whole number from \(range.lowerBound) to \(range.upperBound)",
-                hint: "write e.g. \(key)=\(defaultValue)")
+                attribute.location, "\(key)=\(attribute.value) is not a whole number from \(range.lowerBound) to \(range.upperBound)", hint: hint)
         }
         return value
     }

@@ -75,9 +75,14 @@ public struct Limits: Sendable, Hashable {
     /// Most points an experiment's sweep may have. Default 1,000 (`--max-sweep-points`).
     public var sweepPoints: Int = 1_000
     /// Most circuit evaluations an experiment's training may need, estimated before it starts as
-    /// points × repeats × epochs × training samples × evaluations per gradient. Default 10⁸
+    /// points × repeats × epochs × training samples × evaluations per gradient, or for a quantum
+    /// kernel points × repeats × kernel entries. Default 10⁸
     /// (`--max-circuit-evaluations`).
     public var circuitEvaluations: Int = 100_000_000
+    /// Most multiply-adds the classical baselines of an experiment may need, estimated before they
+    /// start as points × repeats × grid points × (folds + 1) × the work of one fit
+    /// (`BaselineGrid.estimatedOperations`). Default 10¹⁴ (`--max-baseline-operations`).
+    public var baselineOperations: Int = 100_000_000_000_000
 
     /// The default limits.
     public init() {}

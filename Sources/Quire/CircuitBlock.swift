@@ -63,7 +63,7 @@ enum CircuitBlock {
 
     private static func simulationOptions(_ block: RunnableBlock, context: BlockContext) throws -> SimulationOptions {
         var options = SimulationOptions()
-        options.shots = try Attributes.integer(block, "shots", in: 0...context.limits.shots, default: 1024)
+        options.shots = try Attributes.integer(block, "shots", in: 0...context.limits.shots, default: 1024, limitFlag: "--max-shots")
         options.trajectories = try Attributes.integer(block, "trajectories", in: 1...1_000_000, default: 1000)
         options.seed = try context.seed(of: block)
         options.memoryLimitBytes = context.limits.memoryBytes

@@ -10,6 +10,9 @@ public enum MarkdownError: InputError, Hashable {
     case missingID(SourceLocation, kind: String)
     /// An `id` uses characters outside `[A-Za-z0-9_-]`.
     case invalidID(SourceLocation, id: String)
+    /// An `id` is longer than `limit` characters (it names figure and cache files, which the file
+    /// system limits to 255 bytes).
+    case idTooLong(SourceLocation, id: String, limit: Int)
     /// Two runnable blocks share an id.
     case duplicateID(SourceLocation, id: String, first: SourceLocation)
     /// An info-string attribute is not of the form `key=value`, or repeats a key.
@@ -48,6 +51,10 @@ public enum MarkdownError: InputError, Hashable {
             Diagnostic(
                 location: at, message: "invalid block id '\(id)'",
                 hint: "ids use only letters, digits, '-' and '_'")
+        case .idTooLong(let at, let id, let limit):
+            Diagnostic(
+                location: at, message: "block id '\(id.prefix(24))…' is \(id.utf8.count) characters long, more than \(limit)",
+                hint: "use a shorter id; it names the block's figure and cache files")
         case .duplicateID(let at, let id, let first):
             Diagnostic(
                 location: at, message: "duplicate block id '\(id)' (first used at \(first))",

@@ -21,6 +21,10 @@ public struct QuireDocument: Sendable {
     /// The version of the linked cmark-gfm, recorded in provenance.
     public static var cmarkVersion: String { CmarkTree.version }
 
+    /// The longest block id, in characters: an id names the block's figure files
+    /// (`<id>-confusion-<model>.svg`) and must leave room for that within a file name's 255 bytes.
+    public static let maximumIDLength = 64
+
     /// Parses `bytes` (the file `file`) into blocks and regions.
     ///
     /// - Throws: `MarkdownError` for an unknown Quire-like block kind, a missing, invalid or duplicate
@@ -186,6 +190,9 @@ private struct NodeReader {
         let id = idAttribute.value
         guard !id.isEmpty, id.utf8.allSatisfy({ InfoString.isIDByte($0) }) else {
             throw MarkdownError.invalidID(idAttribute.location, id: id)
+        }
+        guard id.utf8.count <= QuireDocument.maximumIDLength else {
+            throw MarkdownError.idTooLong(idAttribute.location, id: id, limit: QuireDocument.maximumIDLength)
         }
         if let first = firstUse[id] { throw MarkdownError.duplicateID(idAttribute.location, id: id, first: first) }
         firstUse[id] = idAttribute.location

@@ -8,7 +8,8 @@ struct JobsOption: ParsableArguments {
         help: "Threads working at once on blocks, sweep points and repeats (default: the number of cores); the output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    /// At least one thread, at most 1024.
     func validate() throws {
-        guard (1...1024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024.") }
+        try OptionRange.require(jobs, in: 1...1024, "--jobs")
     }
 }

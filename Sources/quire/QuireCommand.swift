@@ -10,6 +10,22 @@ struct QuireCommand: AsyncParsableCommand {
         abstract: "Run the quantum machine learning experiments in a Markdown paper and record their results reproducibly.",
         version: QuireVersion.current,
         subcommands: [Run.self, Check.self, Diff.self, Render.self, Sim.self, Cache.self, Export.self])
+
+    /// Parses and runs the subcommand; a bad command line (unknown option, unparsable or
+    /// out-of-range value) prints ArgumentParser's message and usage and exits 2, the code of every
+    /// bad input, instead of ArgumentParser's 64. Help and version still exit 0.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: exitCode(for: error) == .validationFailure ? Exit.badCommandLine(fullMessage(for: error)) : error)
+        }
+    }
 }
 
 /// Exit codes shared by every subcommand: 0 success, 1 `check` found a difference, 2 bad input.
@@ -17,6 +33,12 @@ enum Exit {
     /// Prints an input error's diagnostic to stderr and returns exit code 2.
     static func inputError(_ error: any InputError) -> ExitCode {
         printError(error.description)
+        return ExitCode(2)
+    }
+
+    /// Prints a bad command line's `message` to stderr and returns exit code 2.
+    static func badCommandLine(_ message: String) -> ExitCode {
+        printError(message)
         return ExitCode(2)
     }
 

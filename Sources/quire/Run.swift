@@ -34,6 +34,11 @@ extension QuireCommand {
 
         @OptionGroup var parallel: JobsOption
 
+        /// The lock timeout is a finite number of seconds, at most a day.
+        func validate() throws {
+            try OptionRange.require(lockTimeout, in: 0...86_400, "--lock-timeout", unit: " seconds")
+        }
+
         func run() async throws {
             var options = RunOptions()
             options.force = force

@@ -38,10 +38,11 @@ extension QuireCommand {
 
         @OptionGroup var limits: LimitOptions
 
+        /// Shots within `--max-shots`, threads and trajectories within their caps (the seed takes any value).
         func validate() throws {
-            guard (0...limits.maxShots).contains(shots) else { throw ValidationError("--shots must be from 0 to --max-shots (\(limits.maxShots)).") }
-            guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256.") }
-            guard (1...10_000_000).contains(trajectories) else { throw ValidationError("--trajectories must be from 1 to 10000000.") }
+            try OptionRange.require(shots, in: 0...limits.maxShots, "--shots", unit: " (raise the upper end with --max-shots)")
+            try OptionRange.require(threads, in: 1...256, "--threads")
+            try OptionRange.require(trajectories, in: 1...10_000_000, "--trajectories")
         }
 
         func run() async throws {

@@ -107,6 +107,10 @@ struct DocumentParsingTests {
             text: "```noise id=a\n```\n\n```noise id=a\n```\n", line: 4, column: 10, fragment: "duplicate block id 'a' (first used at doc.md:1:10)"),
         BadCase(text: "```noise id=a/b\n```\n", line: 1, column: 10, fragment: "invalid block id"),
         BadCase(text: "```noise id=a shots\n```\n", line: 1, column: 15, fragment: "malformed attribute 'shots'"),
+        // Found by review: a 300-character id failed later with "File name too long" and no location.
+        BadCase(
+            text: "```circuit shots=1 id=\(String(repeating: "a", count: 300))\n```\n", line: 1, column: 20,
+            fragment: "is 300 characters long, more than 64"),
         BadCase(text: "```noise id=a\nx: 1\n", line: 1, column: 1, fragment: "never closed"),
         // Found by Fuzz/document: fences ended by their container, not by a closing fence.
         BadCase(text: "- item\n\n  ~~~ circuit id=a\n  OPENQASM 2.0;\nunindented\n  ~~~\n", line: 3, column: 3, fragment: "never closed"),
@@ -115,6 +119,12 @@ struct DocumentParsingTests {
         BadCase(text: "x\n\n<!-- quire:output id=a -->\nstuff\n", line: 3, column: 1, fragment: "closing marker is missing"),
         BadCase(text: "x\n\n<!-- /quire:output sha256=12345678 -->\n", line: 3, column: 1, fragment: "without an opening marker"),
     ]
+
+    /// An id of exactly the maximum length is accepted.
+    @Test func anIDOfTheMaximumLengthIsAccepted() throws {
+        let id = String(repeating: "b", count: QuireDocument.maximumIDLength)
+        #expect(try parse("```noise id=\(id)\n```\n").blocks.map(\.id) == [id])
+    }
 
     @Test(arguments: badCases)
     func badInputIsLocated(_ bad: BadCase) {

@@ -56,6 +56,13 @@ struct CircuitBlockTests: DocumentEvaluating {
         #expect(error("```circuit id=c \(attribute)\n\(Self.bell)```\n").hasPrefix("paper.md:1:17: error:"))
     }
 
+    /// Shots over the limit name the flag that raises it, as every limit does (README "Limits").
+    @Test func shotsOverTheLimitNameTheFlag() {
+        let message = error("```circuit id=c shots=20000000\n\(Self.bell)```\n")
+        #expect(message.hasPrefix("paper.md:1:17: error: shots=20000000 is not a whole number from 0 to 10000000"), "\(message)")
+        #expect(message.contains("raise the limit with --max-shots"), "\(message)")
+    }
+
     @Test func aRequestOverTheMemoryLimitIsRefusedBeforeRunning() throws {
         var options = RunOptions()
         options.limits.memoryBytes = 1 << 20

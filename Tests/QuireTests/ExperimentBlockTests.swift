@@ -97,8 +97,8 @@ struct ExperimentBlockTests: DocumentEvaluating {
 extension ExperimentBlockTests {
     /// A misspelt field in a sweep path is reported where the path is written, not at the block.
     @Test func aMisspeltSweepPathIsLocatedAtItsKey() {
-        let message = error("```experiment id=e\ndataset: {name: moons}\nsweep: {train.epochz: [1, 2]}\n```\n")
-        #expect(message.contains("paper.md:3:9:") && message.contains("unknown key 'epochz' in 'train' (did you mean 'epochs'?)"), "\(message)")
+        let message = error("```experiment id=e\ndataset: {name: moons}\nmodel: {kind: variational}\nsweep: {train.epochz: [1, 2]}\n```\n")
+        #expect(message.contains("paper.md:4:9:") && message.contains("unknown key 'epochz' in 'train' (did you mean 'epochs'?)"), "\(message)")
     }
 
     /// A sweep over numbers draws a line; over names (encodings here) one group of bars per value,
@@ -220,6 +220,8 @@ struct ExperimentLimitTests {
     @Test func trainingOverTheLimitIsRefusedBeforeItStarts() {
         let body = "dataset: {name: moons, samples: 1000}\nmodel: {kind: variational, qubits: 2}\ntrain: {epochs: 100}\nbaselines: []"
         let message = error(body) { $0.circuitEvaluations = 1000 }
-        #expect(message.hasPrefix("paper.md:1:1: error: training would need about") && message.contains("--max-circuit-evaluations"), "\(message)")
+        #expect(
+            message.hasPrefix("paper.md:1:1: error: the quantum model would need about 140000 circuit evaluations")
+                && message.contains("--max-circuit-evaluations"), "\(message)")
     }
 }

@@ -37,15 +37,12 @@ struct DatasetSpec: Sendable {
         }
     }
 
-    /// The number of samples before the split (for work estimates).
-    var estimatedSamples: Int {
+    /// The number of samples (before the split), features and classes, known before any data is
+    /// generated (for memory and work estimates).
+    var shape: (samples: Int, features: Int, classes: Int) {
         switch source {
-        case .file(_, let loaded): loaded.dataset.sampleCount
-        case .generated(let generator):
-            Self.parameters(of: generator).first { $0.0 == "samples" }.flatMap { entry -> Int? in
-                if case .integer(let value) = entry.1 { return Int(value) }
-                return nil
-            } ?? 0
+        case .file(_, let loaded): (loaded.dataset.sampleCount, loaded.dataset.featureCount, loaded.dataset.classCount)
+        case .generated(let generator): generator.shape
         }
     }
 

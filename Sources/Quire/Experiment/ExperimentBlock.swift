@@ -33,23 +33,18 @@ enum ExperimentBlock {
         base["sweep"] = nil
         let profiles = { (id: String, node: SpecNode) in try context.profile(named: id, at: node.location) }
         var decoded: [Point] = []
+        let modelSwept = sweep.axes.contains { $0.path == "model" || $0.path == "model.kind" }
         for values in sweep.points {
             let resolved = try sweep.apply(values, to: .mapping(base)) { path, node in
                 guard path == "execution.noise", let id = node.string else { return nil }
                 return try context.profile(named: id, at: origin.location(node.mark)).canonical.yamlNode
             }
             let spec = try ExperimentSpec.decode(
-                SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, noiseProfiles: profiles,
-                datasets: { try context.dataset(named: $0, at: $1.location) })
+                SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, modelSwept: modelSwept, limits: context.limits,
+                noiseProfiles: profiles, datasets: { try context.dataset(named: $0, at: $1.location) })
             decoded.append(Point(values: values.map(SweepGrid.label), spec: spec))
         }
-        let evaluations = decoded.reduce(0) { $0.addingReportingOverflow($1.spec.estimatedCircuitEvaluations).partialValue }
-        guard evaluations <= context.limits.circuitEvaluations else {
-            throw LocatedError(
-                block.location,
-                "training would need about \(evaluations) circuit evaluations, more than the limit of \(context.limits.circuitEvaluations)",
-                hint: "use fewer epochs, samples, repeats or sweep points, or raise the limit with --max-circuit-evaluations")
-        }
+        try checkWork(decoded.map(\.spec), limits: context.limits, at: block.location)
         let points = decoded
         let canonical: CanonicalJSON =
             sweep.axes.isEmpty
@@ -91,6 +86,33 @@ enum ExperimentBlock {
 }
 
 extension ExperimentBlock {
+    /// Throws at the block when its points together need more circuit evaluations (training and
+    /// kernel entries) or baseline work than the limits allow, naming the estimate and the flag.
+    static func checkWork(_ specs: [ExperimentSpec], limits: Limits, at location: SourceLocation) throws {
+        let totals = [
+            (
+                specs.reduce(0) { $0 + $1.estimatedCircuitEvaluations }, limits.circuitEvaluations,
+                "the quantum model would need about %@ circuit evaluations (training steps or kernel entries)",
+                "use fewer epochs, samples, repeats or sweep points, or raise the limit with --max-circuit-evaluations"
+            ),
+            (
+                specs.reduce(0) { $0 + $1.estimatedBaselineOperations }, limits.baselineOperations,
+                "the classical baselines would need about %@ arithmetic operations to tune",
+                "use fewer samples, features, repeats or sweep points or fewer baselines, or raise the limit with --max-baseline-operations"
+            ),
+        ]
+        for (estimate, limit, message, hint) in totals where estimate > Double(limit) {
+            throw LocatedError(
+                location,
+                message.replacingOccurrences(of: "%@", with: format(estimate)) + ", more than the limit of \(format(Double(limit)))", hint: hint)
+        }
+    }
+
+    /// A count for a message: whole below 10¹⁵, else three significant digits.
+    private static func format(_ count: Double) -> String {
+        count < 1e15 ? String(Int64(count.rounded(.up))) : String(format: "%.3g", count)
+    }
+
     /// Runs every repeat of every sweep point, spread over the run's worker threads: each repeat
     /// depends only on its point's spec, the seed and its index, and results are gathered in
     /// (point, repeat) order, so the outcome is the same for any `--jobs`. The first failure in

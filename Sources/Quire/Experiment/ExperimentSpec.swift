@@ -1,5 +1,6 @@
 import OrderedCollections
 import QuireCore
+import QuireLearning
 import QuireSimulator
 import Yams
 
@@ -13,6 +14,8 @@ struct ExperimentSpec: Sendable {
     var encoding: EncodingSpec?
     /// The quantum model; `nil` for a baselines-only experiment.
     var model: ModelSpec?
+    /// Qubits of the quantum model's circuits (`model.qubits` or what the encoding needs); `nil` without a model.
+    var qubits: Int?
     /// How the quantum model is trained.
     var train: TrainSpec
     /// The simulated device.
@@ -31,10 +34,16 @@ struct ExperimentSpec: Sendable {
     /// Report sections, in the order they are written.
     static let reportSections = ["metrics", "loss-curve", "decision-boundary", "confusion-matrix", "sweep"]
 
-    /// Decodes a resolved spec mapping (sweep already applied; `swept` says whether there was one).
+    /// Decodes a resolved spec mapping (sweep already applied; `swept` says whether there was one,
+    /// `modelSwept` whether it varies the model, so a `train` section may serve only some points).
+    ///
+    /// Only the fields the model uses are resolved: `train` for a variational model alone (written
+    /// for a kernel model or for baselines alone it is an error, unless the sweep varies the model),
+    /// and `train.gradient` resolves to the method that runs (`TrainSpec.decode`). Memory and
+    /// shots are checked against `limits` here, where the fields are located.
     static func decode(
-        _ root: SpecNode, swept: Bool, noiseProfiles: (String, SpecNode) throws -> NoiseProfile,
-        datasets: (String, SpecNode) throws -> DatasetBlock.Loaded
+        _ root: SpecNode, swept: Bool, modelSwept: Bool, limits: Limits,
+        noiseProfiles: (String, SpecNode) throws -> NoiseProfile, datasets: (String, SpecNode) throws -> DatasetBlock.Loaded
     ) throws -> ExperimentSpec {
         let map = try root.mapping(allowed: keys)
         guard let datasetNode = map["dataset"] else {
@@ -47,8 +56,18 @@ struct ExperimentSpec: Sendable {
             throw encodingNode.error(
                 "'encoding' is given but there is no 'model' to use it", hint: "add model: {kind: variational} or remove encoding")
         }
-        let train = try TrainSpec.decode(map["train"])
-        let execution = try ExecutionSpec.decode(map["execution"], noiseProfiles: noiseProfiles)
+        let execution = try ExecutionSpec.decode(map["execution"], maxShots: limits.shots, noiseProfiles: noiseProfiles)
+        let qubits = try encoding.map { try circuitQubits(model: model, encoding: $0, dataset: dataset, map: map) }
+        var train = TrainSpec()
+        if let model, model.kind == "variational", let qubits {
+            train = try TrainSpec.decode(map["train"], path: QuantumModelFactory.path(of: execution, qubits: qubits))
+        } else if let trainNode = map["train"], !modelSwept {
+            throw trainNode.error(
+                model == nil ? "'train' is given but there is no quantum model to train" : "'train' is given but a kernel model is not trained",
+                hint: model == nil
+                    ? "add model: {kind: variational} or remove train"
+                    : "remove train: a kernel model's SVM is fitted exactly, set only by model.c")
+        }
         var baselines = ["logistic-regression", "rbf-svm", "mlp"]
         if let node = map["baselines"] {
             baselines = try node.sequence().map { item in
@@ -76,29 +95,36 @@ struct ExperimentSpec: Sendable {
         var canonical: OrderedDictionary<String, CanonicalJSON> = ["dataset": dataset.canonical]
         canonical["encoding"] = encoding?.canonical ?? .null
         canonical["model"] = model?.canonical ?? .null
-        canonical["train"] = model == nil ? .null : train.canonical
+        canonical["train"] = model?.kind == "variational" ? train.canonical : .null
         canonical["execution"] = execution.canonical
         canonical["baselines"] = .array(baselines.map(CanonicalJSON.string))
         canonical["repeat"] = .integer(Int64(repeats))
         canonical["report"] = .array(report.map(CanonicalJSON.string))
-        return ExperimentSpec(
-            dataset: dataset, encoding: encoding, model: model, train: train, execution: execution,
+        let spec = ExperimentSpec(
+            dataset: dataset, encoding: encoding, model: model, qubits: qubits, train: train, execution: execution,
             baselines: baselines, repeats: repeats, report: report, canonical: .object(canonical))
+        try spec.checkMemory(limit: limits.memoryBytes, dataset: datasetNode, model: map["model"], baselines: map["baselines"] ?? root)
+        return spec
     }
-}
 
-extension ExperimentSpec {
-    /// An upper estimate of the circuit evaluations training needs: repeats × epochs × training
-    /// samples × evaluations per sample and step (adjoint 2, parameter shift 2 per parameter + 1,
-    /// SPSA 2), counting parameters generously as 3 per qubit per layer plus the bias.
-    var estimatedCircuitEvaluations: Int {
-        guard let model, model.kind == "variational" else { return 0 }
-        let samples = Double(dataset.estimatedSamples) * (1 - dataset.testFraction)
-        let qubits = Double(model.qubits ?? 8)
-        let parameters = 3 * qubits * Double(model.layers) + 1
-        let perSample = train.gradient == "parameter-shift" ? 2 * parameters + 1 : 2
-        let total = Double(repeats) * Double(train.epochs) * samples * perSample
-        return total >= Double(Int.max) ? Int.max : Int(total.rounded(.up))
+    /// The qubits of the quantum model's circuits: `model.qubits`, or the fewest the encoding
+    /// needs for the dataset's features; located errors when the features need more qubits than
+    /// an encoding may have, or more than `model.qubits` gives.
+    private static func circuitQubits(model: ModelSpec?, encoding: EncodingSpec, dataset: DatasetSpec, map: SpecMapping) throws -> Int {
+        let features = dataset.shape.features
+        let needed = Encoding.minimumQubits(encoding.learningKind, featureCount: features)
+        guard needed <= Encoding.maximumQubits else {
+            throw (map["dataset"] ?? map.owner).error(
+                "the \(encoding.kind) encoding needs \(needed) qubits for the dataset's \(features) features, more than the \(Encoding.maximumQubits) an encoding may have",
+                hint: "use fewer features, or amplitude encoding (⌈log₂ features⌉ qubits)")
+        }
+        guard let qubits = model?.qubits else { return needed }
+        guard qubits >= needed else {
+            throw (map["model"] ?? map.owner).error(
+                "model.qubits is \(qubits), but the \(encoding.kind) encoding needs \(needed) qubits for \(features) features",
+                hint: "use qubits: \(needed) or more, or qubits: auto")
+        }
+        return qubits
     }
 }
 
@@ -121,6 +147,18 @@ struct EncodingSpec: Sendable, Hashable {
         return EncodingSpec(
             kind: kind, rotation: try choice(map["rotation"], ["x", "y", "z"], default: "y"),
             reps: try map["reps"]?.integer(in: 1...10) ?? 2)
+    }
+
+    /// The encoding in QuireLearning's terms.
+    var learningKind: Encoding.Kind {
+        let rotation = Encoding.Rotation(rawValue: self.rotation) ?? .y
+        switch kind {
+        case "amplitude": return .amplitude
+        case "basis": return .basis
+        case "iqp": return .iqp(reps: reps)
+        case "reupload": return .reupload(rotation: rotation, scale: 1)
+        default: return .angle(rotation: rotation, scale: 1)
+        }
     }
 
     var canonical: CanonicalJSON {
@@ -181,25 +219,48 @@ struct ModelSpec: Sendable, Hashable {
 
 /// `train:` — optimisation of a variational model.
 struct TrainSpec: Sendable, Hashable {
-    var optimizer: String
-    var learningRate: Double
-    var epochs: Int
-    var batchSize: Int
-    var gradient: String
-    var loss: String
+    var optimizer = "adam"
+    var learningRate = 0.05
+    var epochs = 30
+    var batchSize = 16
+    /// The gradient method that runs: adjoint, parameter-shift or spsa.
+    var gradient = "adjoint"
+    var loss = "square"
 
-    static func decode(_ node: SpecNode?) throws -> TrainSpec {
-        guard let node else {
-            return TrainSpec(optimizer: "adam", learningRate: 0.05, epochs: 30, batchSize: 16, gradient: "adjoint", loss: "square")
-        }
+    /// Decodes `node` for circuits that run on `path`, resolving `gradient` to the method that runs
+    /// there, so the canonical spec records it: unless written, adjoint on an exact fast path
+    /// (statevector, or density matrix with noise and no shots) and parameter-shift on an engine
+    /// (shots, trajectories, larger noisy registers); always spsa with the spsa optimizer, which
+    /// estimates its own gradient.
+    ///
+    /// - Throws: at `gradient` when the written method cannot run there (adjoint on an engine,
+    ///   anything but spsa with the spsa optimizer).
+    static func decode(_ node: SpecNode?, path: ExecutionPath) throws -> TrainSpec {
+        var spec = TrainSpec()
+        spec.gradient = path == .engine ? "parameter-shift" : "adjoint"
+        guard let node else { return spec }
         let map = try node.mapping(allowed: ["optimizer", "learning_rate", "epochs", "batch_size", "gradient", "loss"])
-        return TrainSpec(
-            optimizer: try choice(map["optimizer"], ["adam", "sgd", "spsa"], default: "adam"),
-            learningRate: try map["learning_rate"]?.double(in: 1e-9...10) ?? 0.05,
-            epochs: try map["epochs"]?.integer(in: 1...10_000) ?? 30,
-            batchSize: try map["batch_size"]?.integer(in: 1...100_000) ?? 16,
-            gradient: try choice(map["gradient"], ["adjoint", "parameter-shift", "spsa"], default: "adjoint"),
-            loss: try choice(map["loss"], ["square", "cross-entropy"], default: "square"))
+        spec.optimizer = try choice(map["optimizer"], ["adam", "sgd", "spsa"], default: spec.optimizer)
+        spec.learningRate = try map["learning_rate"]?.double(in: 1e-9...10) ?? spec.learningRate
+        spec.epochs = try map["epochs"]?.integer(in: 1...10_000) ?? spec.epochs
+        spec.batchSize = try map["batch_size"]?.integer(in: 1...100_000) ?? spec.batchSize
+        spec.loss = try choice(map["loss"], ["square", "cross-entropy"], default: spec.loss)
+        if spec.optimizer == "spsa" { spec.gradient = "spsa" }
+        if let gradientNode = map["gradient"] {
+            let written = try choice(gradientNode, ["adjoint", "parameter-shift", "spsa"], default: spec.gradient)
+            if spec.optimizer == "spsa", written != "spsa" {
+                throw gradientNode.error(
+                    "gradient \(written) cannot be used with the spsa optimizer, which estimates its own gradient",
+                    hint: "write gradient: spsa, or leave it out")
+            }
+            if written == "adjoint", path == .engine {
+                throw gradientNode.error(
+                    "adjoint gradients need exact states, but these circuits run on an engine (shots, trajectories or more than \(ExecutionPath.densityMatrixQubits) noisy qubits)",
+                    hint: "write gradient: parameter-shift or spsa, or leave it out (parameter-shift)")
+            }
+            spec.gradient = written
+        }
+        return spec
     }
 
     var canonical: CanonicalJSON {
@@ -221,13 +282,21 @@ struct ExecutionSpec: Sendable, Hashable {
     var zneExtrapolation: String
     var readoutMitigation: Bool
 
-    static func decode(_ node: SpecNode?, noiseProfiles: (String, SpecNode) throws -> NoiseProfile) throws -> ExecutionSpec {
+    /// Decodes `node` (absent: the ideal device, exact); `maxShots` is `--max-shots`.
+    static func decode(_ node: SpecNode?, maxShots: Int, noiseProfiles: (String, SpecNode) throws -> NoiseProfile) throws -> ExecutionSpec {
         var spec = ExecutionSpec(
             engine: .auto, shots: 0, noiseName: nil, noise: nil, zneScaleFactors: nil, zneExtrapolation: "richardson", readoutMitigation: false)
         guard let node else { return spec }
         let map = try node.mapping(allowed: ["engine", "shots", "noise", "mitigation"])
         spec.engine = try map["engine"]?.choice(SimulationMethod.self) ?? .auto
-        spec.shots = try map["shots"]?.integer(in: 0...100_000_000) ?? 0
+        if let shotsNode = map["shots"] {
+            spec.shots = try shotsNode.integer(in: 0...Int.max)
+            guard spec.shots <= maxShots else {
+                throw shotsNode.error(
+                    "execution.shots is \(spec.shots), more than the limit of \(maxShots) shots",
+                    hint: "use fewer shots, or raise the limit with --max-shots")
+            }
+        }
         if let noiseNode = map["noise"] {
             if case .scalar = noiseNode.node {
                 let id = try noiseNode.string()

@@ -35,18 +35,6 @@ struct QuantumModelFactory {
         return parts.isEmpty ? "variational" : "variational (\(parts.joined(separator: ", ")))"
     }
 
-    /// The encoding in QuireLearning's terms.
-    var encodingKind: Encoding.Kind {
-        let rotation = Encoding.Rotation(rawValue: encoding.rotation) ?? .y
-        switch encoding.kind {
-        case "amplitude": return .amplitude
-        case "basis": return .basis
-        case "iqp": return .iqp(reps: encoding.reps)
-        case "reupload": return .reupload(rotation: rotation, scale: 1)
-        default: return .angle(rotation: rotation, scale: 1)
-        }
-    }
-
     /// Fits the quantum-kernel classifier (fidelity kernel of the encoding, SVM with `c`) on `data`.
     /// The kernel is computed exactly from the encoded states; a noisy execution is refused.
     func fitKernel(on data: Dataset) throws -> (QuantumKernelClassifier, String) {
@@ -55,7 +43,7 @@ struct QuantumModelFactory {
                 owner: "quantum kernel",
                 message: "the fidelity kernel is computed exactly from the encoded states; remove execution.noise and execution.shots")
         }
-        let encoded = try Encoding(encodingKind, featureCount: data.featureCount, qubitCount: model.qubits)
+        let encoded = try Encoding(encoding.learningKind, featureCount: data.featureCount, qubitCount: model.qubits)
         let classifier = try QuantumKernelClassifier.fit(
             kernel: FidelityKernel(encoding: encoded, threads: threads),
             data: data, c: model.c)
@@ -91,7 +79,7 @@ struct QuantumModelFactory {
 
     /// Trains the variational classifier on `data`, telling `epochFinished` each epoch (from 1) as it ends.
     func train(on data: Dataset, epochFinished: (Int) -> Void = { _ in }) throws -> TrainedVariationalClassifier {
-        let encoded = try Encoding(encodingKind, featureCount: data.featureCount, qubitCount: model.qubits)
+        let encoded = try Encoding(encoding.learningKind, featureCount: data.featureCount, qubitCount: model.qubits)
         let ansatz: Ansatz = model.ansatz == "hardware-efficient" ? .hardwareEfficient(entanglement: .ring) : .stronglyEntangling
         guard let observable = ReadoutObservable(label: model.observable) else {
             throw LearningError.unusableData(owner: "model", message: "observable '\(model.observable)' is not Z<qubit> or parity")
@@ -103,26 +91,32 @@ struct QuantumModelFactory {
         case "spsa": optimizer = .spsa(learningRate: train.learningRate)
         default: optimizer = .adam(learningRate: train.learningRate)
         }
+        // `train.gradient` is already the method that runs here (TrainSpec.decode resolved it).
         let gradient: GradientMethod
         switch train.gradient {
         case "parameter-shift": gradient = .parameterShift
         case "spsa": gradient = .spsa(perturbation: Self.spsaPerturbation)
-        default: gradient = train.optimizer == "spsa" ? .spsa(perturbation: Self.spsaPerturbation) : .adjoint
+        default: gradient = .adjoint
         }
-        // No noise, no shots, no engine named: the exact statevector; otherwise the trainer picks
-        // the density-matrix fast path or the named engine (TrainingConfiguration.path).
-        let plain = execution.noise == nil && execution.shots == 0 && execution.engine == .auto
-        let options =
-            plain
-            ? nil
-            : SimulationOptions(
-                method: execution.engine, shots: execution.shots, seed: seed, threads: 1,
-                noise: execution.noise, memoryLimitBytes: memoryLimit)
         let configuration = TrainingConfiguration(
             optimizer: optimizer, epochs: train.epochs, batchSize: train.batchSize, gradient: gradient,
-            loss: train.loss == "cross-entropy" ? .crossEntropy : .square, execution: options, seed: seed,
-            threads: threads)
+            loss: train.loss == "cross-entropy" ? .crossEntropy : .square,
+            execution: Self.options(execution, seed: seed, memoryLimit: memoryLimit), seed: seed, threads: threads)
         return try VariationalTrainer.train(variational, on: data, configuration: configuration) { epoch, _ in epochFinished(epoch) }
+    }
+
+    /// How circuits of `execution` are simulated: `nil` (the exact statevector) with no noise, no
+    /// shots and no engine named; otherwise the trainer picks the density-matrix fast path or the
+    /// named engine (`TrainingConfiguration.path`).
+    static func options(_ execution: ExecutionSpec, seed: UInt64, memoryLimit: Int) -> SimulationOptions? {
+        guard execution.noise != nil || execution.shots > 0 || execution.engine != .auto else { return nil }
+        return SimulationOptions(
+            method: execution.engine, shots: execution.shots, seed: seed, threads: 1, noise: execution.noise, memoryLimitBytes: memoryLimit)
+    }
+
+    /// Where a `qubits`-qubit model's circuits run on `execution`, known from the spec alone.
+    static func path(of execution: ExecutionSpec, qubits: Int) -> ExecutionPath {
+        TrainingConfiguration(execution: options(execution, seed: 0, memoryLimit: .max)).path(qubits: qubits)
     }
 
     /// The engine a trained model's circuits ran on, for provenance.

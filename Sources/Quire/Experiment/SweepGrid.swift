@@ -21,6 +21,7 @@ struct SweepGrid {
         for (keyNode, valueNode) in mapping {
             let path = keyNode.string ?? ""
             let key = SpecNode(node: keyNode, path: "sweep.\(path)", origin: node.origin)
+            try checkPath(path, at: key, after: axes)
             guard let root = path.split(separator: ".").first, ExperimentSpec.keys.contains(String(root)), root != "sweep" else {
                 throw key.error(
                     "sweep path '\(path)' does not start with a field of the experiment",
@@ -37,6 +38,26 @@ struct SweepGrid {
             axes.append((path, key, values))
         }
         return SweepGrid(axes: axes)
+    }
+
+    /// Throws at `key` unless `path` is dot-separated field names (none empty, no whitespace, so
+    /// `train..epochs` or `.train.epochs` is not read as `train.epochs`) and neither repeats an
+    /// earlier axis nor contains one (`execution.noise` after `execution.noise.readout…` would
+    /// replace what that axis set, and its rows would be labelled with values that never ran).
+    static func checkPath(_ path: String, at key: SpecNode, after axes: [(path: String, key: SpecNode, values: [SpecNode])]) throws {
+        let components = path.split(separator: ".", omittingEmptySubsequences: false)
+        guard case .scalar = key.node, components.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
+            throw key.error(
+                "sweep path '\(path)' is malformed: it must be field names joined by single dots",
+                hint: "write the path as in the spec, e.g. train.epochs, with no empty part, leading or trailing dot, or space")
+        }
+        for earlier in axes where earlier.path == path || earlier.path.hasPrefix(path + ".") {
+            throw key.error(
+                earlier.path == path
+                    ? "sweep path '\(path)' is swept twice (first at \(earlier.key.location))"
+                    : "sweep path '\(path)' contains '\(earlier.path)', swept before it (at \(earlier.key.location)), and would replace its values",
+                hint: "sweep each field once; put a path before the paths inside it")
+        }
     }
 
     /// Every point: the swept values, in axis order.

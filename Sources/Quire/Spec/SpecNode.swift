@@ -68,9 +68,12 @@ public struct SpecNode {
         return scalar.string
     }
 
-    /// This value as a finite number in `range`.
+    /// This value as a finite number in `range`: a YAML float or int (a quoted or `!!str`-tagged
+    /// scalar is a string, even when it spells a number).
     public func double(in range: ClosedRange<Double>) throws -> Double {
-        guard case .scalar(let scalar) = node, let value = Double.construct(from: scalar), value.isFinite else {
+        guard let scalar = try typedScalar([.float, .int], expected: "a number", example: "0.01"),
+            let value = Double.construct(from: scalar), value.isFinite
+        else {
             throw error("\(name) must be a number", hint: "write a decimal number such as 0.01")
         }
         guard range.contains(value) else {
@@ -81,9 +84,10 @@ public struct SpecNode {
         return value
     }
 
-    /// This value as an integer in `range`.
+    /// This value as an integer in `range`: a YAML int (not a float such as `3.0` or `!!float 3`,
+    /// not a quoted or `!!str`-tagged string).
     public func integer(in range: ClosedRange<Int>) throws -> Int {
-        guard case .scalar(let scalar) = node, let value = Int.construct(from: scalar) else {
+        guard let scalar = try typedScalar([.int], expected: "a whole number", example: "3"), let value = Int.construct(from: scalar) else {
             throw error("\(name) must be a whole number")
         }
         guard range.contains(value) else {
@@ -94,20 +98,56 @@ public struct SpecNode {
         return value
     }
 
-    /// This value as an unsigned 64-bit integer (seeds).
+    /// This value as an unsigned 64-bit integer (seeds): a YAML int written in decimal.
     public func unsigned64() throws -> UInt64 {
-        guard case .scalar(let scalar) = node, let value = UInt64(scalar.string) else {
+        guard let scalar = try typedScalar([.int], expected: "a whole number", example: "42"), let value = UInt64(scalar.string) else {
             throw error("\(name) must be a whole number from 0 to \(UInt64.max)")
         }
         return value
     }
 
-    /// This value as a boolean.
+    /// This value as a boolean: a YAML bool (`true`, `false`, and YAML 1.1's `yes`, `no`, `on`, `off`).
     public func bool() throws -> Bool {
-        guard case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) else {
+        guard let scalar = try typedScalar([.bool], expected: "true or false", example: "true"), let value = Bool.construct(from: scalar) else {
             throw error("\(name) must be true or false")
         }
         return value
+    }
+
+    /// The scalar when YAML resolves its tag to one of `tags`; `nil` for a list or mapping.
+    ///
+    /// - Throws: when it is a scalar of another type (a quoted `"3"`, `!!str 3`, `!!float 3` where an
+    ///   integer is required), naming the type YAML gave it, so the value is never read against its tag.
+    private func typedScalar(_ tags: [Tag.Name], expected: String, example: String) throws -> Node.Scalar? {
+        guard case .scalar(let scalar) = node else { return nil }
+        let plain = scalar.style == .plain || scalar.style == .any
+        // An untagged plain scalar takes the type its text resolves to; a quoted one, or one
+        // tagged `!`, is a string (YAML's non-specific tags); an explicit `!!x` tag is kept.
+        let tag: Tag.Name =
+            switch scalar.tag.rawValue {
+            case Tag.Name.implicit.rawValue: plain ? Resolver.default.resolveTag(of: node) : .str
+            case Tag.Name.nonSpecific.rawValue: .str
+            default: Tag.Name(rawValue: scalar.tag.rawValue)
+            }
+        guard tags.contains(tag) else {
+            let written = plain ? scalar.string : "\"\(scalar.string)\""
+            throw error(
+                "\(name) must be \(expected), but YAML reads \(written) as \(Self.typeName(tag))",
+                hint: "write it plainly, without quotes or a !! tag, e.g. \(example)")
+        }
+        return scalar
+    }
+
+    /// What a YAML tag means, in words.
+    private static func typeName(_ tag: Tag.Name) -> String {
+        switch tag {
+        case .str: "a string"
+        case .int: "a whole number"
+        case .float: "a decimal number"
+        case .bool: "a boolean"
+        case .null: "null"
+        default: "'\(tag.rawValue)'"
+        }
     }
 
     /// This value as one of an enumeration's raw values.

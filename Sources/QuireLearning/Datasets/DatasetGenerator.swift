@@ -46,6 +46,22 @@ public enum DatasetGenerator: Hashable, Sendable {
         }
     }
 
+    /// The number of samples, features and classes these parameters generate, known before
+    /// generating, so that the memory and work a study needs can be bounded first.
+    public var shape: (samples: Int, features: Int, classes: Int) {
+        switch self {
+        case .moons(let p): (p.samples, 2, 2)
+        case .circles(let p): (p.samples, 2, 2)
+        case .blobs(let p): (p.samples, p.features, p.centers)
+        case .parity(let p): (p.samples, p.bits, 2)
+        case .linearlySeparable(let p): (p.samples, p.features, 2)
+        case .hyperplanes(let p): (p.samples, p.features, 2)
+        case .hiddenManifold(let p): (p.samples, p.features, 2)
+        case .twoCurves(let p): (p.samples, p.features, 2)
+        case .barsAndStripes(let p): (p.samples, p.height * p.width, 2)
+        }
+    }
+
     /// Throws `LearningError.outOfRange` when a parameter is outside its valid range.
     public func validate() throws {
         switch self {

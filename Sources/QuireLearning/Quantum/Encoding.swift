@@ -50,11 +50,14 @@ public struct Encoding: Hashable, Sendable {
     /// The encoding circuit: no trainable parameters; its inputs are `inputs(for:)` of a sample.
     public let circuit: ParameterizedCircuit
 
+    /// The most qubits an encoding circuit may have.
+    public static let maximumQubits = 24
+
     /// The fewest qubits `kind` needs for `featureCount` features (⌈log₂ d⌉ for amplitude, d otherwise).
     public static func minimumQubits(_ kind: Kind, featureCount: Int) -> Int {
         guard case .amplitude = kind else { return featureCount }
         var n = 1
-        while 1 << n < featureCount { n += 1 }
+        while n < Int.bitWidth - 2, 1 << n < featureCount { n += 1 }
         return n
     }
 
@@ -64,8 +67,15 @@ public struct Encoding: Hashable, Sendable {
     public init(_ kind: Kind, featureCount: Int, qubitCount: Int? = nil) throws {
         try Check.integer(featureCount, "features", of: "encoding", min: 1)
         let needed = Self.minimumQubits(kind, featureCount: featureCount)
+        // Too many features is the features' fault: a qubit range [needed, max] would be empty.
+        guard needed <= Self.maximumQubits else {
+            let most = if case .amplitude = kind { 1 << Self.maximumQubits } else { Self.maximumQubits }
+            throw LearningError.outOfRange(
+                owner: "encoding", field: "features", value: "\(featureCount)",
+                valid: "[1, \(most)] (\(needed) qubits would be needed; encodings take at most \(Self.maximumQubits))")
+        }
         let qubits = qubitCount ?? needed
-        try Check.integer(qubits, "qubits", of: "encoding", min: needed, max: 24)
+        try Check.integer(qubits, "qubits", of: "encoding", min: needed, max: Self.maximumQubits)
         self.kind = kind
         self.featureCount = featureCount
         self.qubitCount = qubits

@@ -32,6 +32,20 @@ struct EncodingTests {
     }
 
     /// Bound circuit through the general statevector engine gives the same probabilities.
+    /// Found by review: 1000 features said "`qubits` = 1000 is outside its valid range [1000, 24]",
+    /// an empty range blaming the qubits; the features are what is out of range.
+    @Test(arguments: [
+        (Encoding.Kind.angle(rotation: .y, scale: 1), 1000, "[1, 24]"), (.iqp(reps: 1), 25, "[1, 24]"), (.amplitude, 1 << 25, "[1, 16777216]"),
+    ])
+    func tooManyFeaturesForTheQubitsIsTheFeaturesFault(kind: Encoding.Kind, features: Int, range: String) {
+        #expect {
+            try Encoding(kind, featureCount: features)
+        } throws: { error in
+            let message = (error as? LearningError)?.diagnostic.message ?? ""
+            return message.contains("`features` = \(features) is outside its valid range \(range)") && !message.contains("qubits` =")
+        }
+    }
+
     @Test func amplitudeEncodingRunsOnTheSimulator() throws {
         let encoding = try Encoding(.amplitude, featureCount: 6)
         let x = [0.3, -0.2, 0.5, 0.1, -0.7, 0.4]

@@ -1,0 +1,81 @@
+import Foundation
+import QuireCore
+import QuireLearning
+
+/// What one point of an experiment costs, estimated from the spec alone before any data is
+/// generated, so that a study over a limit is refused before anything is allocated (README "Limits").
+extension ExperimentSpec {
+    /// Training and test rows of a repeat: the stratified split holds out ⌈samples × test_fraction⌉.
+    var splitSizes: (train: Int, test: Int) {
+        let samples = dataset.shape.samples
+        let test = min(Int((dataset.testFraction * Double(samples)).rounded(.up)), samples)
+        return (samples - test, test)
+    }
+
+    /// An upper estimate of the circuit evaluations of the quantum model over the repeats.
+    ///
+    /// Variational: epochs × training samples × evaluations per sample and step (adjoint 2,
+    /// parameter shift 2 per parameter + 1, SPSA 2), counting parameters generously as 3 per qubit
+    /// per layer plus the bias. Kernel: one state per sample plus one overlap per kernel entry, the
+    /// training Gram matrix's upper triangle and the test × training matrix.
+    var estimatedCircuitEvaluations: Double {
+        guard let model else { return 0 }
+        let (train, test) = splitSizes
+        let n = Double(train)
+        if model.kind == "kernel" { return Double(repeats) * (n + Double(test) + n * (n + 1) / 2 + Double(test) * n) }
+        let parameters = 3 * Double(qubits ?? 1) * Double(model.layers) + 1
+        let perSample = self.train.gradient == "parameter-shift" ? 2 * parameters + 1 : 2
+        return Double(repeats) * Double(self.train.epochs) * n * perSample
+    }
+
+    /// Estimated multiply-adds of tuning every baseline over the repeats (`BaselineGrid.estimatedOperations`).
+    var estimatedBaselineOperations: Double {
+        let shape = dataset.shape
+        let work = baselineGrids.reduce(0) {
+            $0 + $1.estimatedOperations(samples: splitSizes.train, features: shape.features, classes: shape.classes, folds: Self.folds)
+        }
+        return Double(repeats) * work
+    }
+
+    /// Folds of the baselines' cross-validation.
+    static let folds = 5
+
+    /// The grids of the baselines, in report order.
+    var baselineGrids: [BaselineGrid] { baselines.compactMap(BaselineGrid.standard) }
+
+    /// Throws, located at the field that asks for it, when one repeat would hold more than `limit`
+    /// bytes: the data (samples × features doubles, with its split and scaled copies), plus the
+    /// quantum kernel's states (16 · 2ⁿ bytes per sample and per worker) and matrices (training
+    /// Gram, a copy for the SVM, test × training), or plus the largest baseline's arrays.
+    func checkMemory(limit: Int, dataset datasetNode: SpecNode, model modelNode: SpecNode?, baselines baselinesNode: SpecNode) throws {
+        let shape = dataset.shape
+        let (train, test) = splitSizes
+        let data = 3 * 8 * Double(shape.samples) * Double(shape.features)
+        try Self.refuse(data, limit: limit, at: datasetNode, what: "the dataset (\(shape.samples) samples × \(shape.features) features)")
+        if let model, model.kind == "kernel", let qubits {
+            let n = Double(train), m = Double(test)
+            // Workers never outnumber the training samples or the 1024 threads `--jobs` allows.
+            let states = 16 * pow(2, Double(qubits)) * (n + m + Double(min(train, 1024)))
+            try Self.refuse(
+                data + states + 8 * (2 * n * n + m * n), limit: limit, at: modelNode ?? datasetNode,
+                what: "the quantum kernel (\(train) × \(train) and \(test) × \(train) matrices, \(shape.samples) states of \(qubits) qubits)")
+        }
+        for grid in baselineGrids {
+            let bytes = grid.estimatedBytes(samples: train, features: shape.features, classes: shape.classes)
+            try Self.refuse(data + bytes, limit: limit, at: baselinesNode, what: "the \(grid.name) baseline on \(train) training samples")
+        }
+    }
+
+    /// Throws at `node` when `bytes` is over `limit`, naming `what`, both sizes and the flag.
+    private static func refuse(_ bytes: Double, limit: Int, at node: SpecNode, what: String) throws {
+        guard bytes > Double(limit) else { return }
+        throw node.error(
+            "\(what) would need about \(gibibytes(bytes)) of memory per repeat, more than the limit of \(gibibytes(Double(limit)))",
+            hint: "use fewer samples or features, or raise the limit with --max-memory-gib")
+    }
+
+    /// `bytes` in GiB with three significant digits.
+    static func gibibytes(_ bytes: Double) -> String {
+        String(format: "%.3g GiB", bytes / Double(1 << 30))
+    }
+}
