@@ -18,7 +18,8 @@ struct ExperimentReportTests: DocumentEvaluating {
         let origin = YAMLOrigin(yaml: body) { SourceLocation(file: "p.md", line: $0, column: $1) }
         let root = try #require(try SpecNode.parse(body, origin: origin))
         return try ExperimentSpec.decode(
-            root, swept: false, noiseProfiles: { _, node in throw node.error("no noise") }, datasets: { _, node in throw node.error("no data") })
+            root, swept: false, modelSwept: false, limits: Limits(), noiseProfiles: { _, node in throw node.error("no noise") },
+            datasets: { _, node in throw node.error("no data") })
     }
 
     /// One model's measurement with the given accuracies (a one-sample confusion matrix).
