@@ -49,8 +49,10 @@ public enum ArticleRenderer {
     }
 
     /// A `data:` URI for an image file inside the document's folder; `nil` for anything else
-    /// (remote URLs, paths leaving the folder, unknown types, files over the size limit).
+    /// (remote URLs, paths leaving the folder, unknown types, files over the size limit). `source`
+    /// is percent-decoded first, as Quire writes figure paths (`MarkdownText.destination`).
     static func inlineImage(_ source: String, folder: String) -> String? {
+        let source = source.removingPercentEncoding ?? source
         let types = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"]
         guard let type = types[(source as NSString).pathExtension.lowercased()],
             let file = ProjectPath.resolve(source, in: folder),

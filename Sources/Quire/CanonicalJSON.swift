@@ -1,4 +1,5 @@
 import OrderedCollections
+import QuireCore
 
 /// A JSON value with a fixed key order and a fixed number format, so that a record serialises to
 /// the same bytes on every run and machine (Foundation's encoders give no such guarantee).
@@ -13,7 +14,10 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
     case unsigned(UInt64)
     /// A finite double, printed as Swift's shortest round-trip decimal.
     case number(Double)
-    /// A string, escaped per RFC 8259.
+    /// A string, escaped per RFC 8259; also as `\uXXXX`: backticks, `<`, `>` and `&`, so a value
+    /// can neither close the fenced block the provenance record sits in nor read as HTML, and
+    /// control characters beyond C0 (DEL, C1, bidirectional overrides, `TerminalText.isControl`),
+    /// so the record shows every character it holds.
     case string(String)
     /// An array.
     case array([CanonicalJSON])
@@ -90,7 +94,7 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20:
+            case let c where TerminalText.isControl(c) || c == "`" || c == "<" || c == ">" || c == "&":
                 let hex = String(c.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

@@ -54,7 +54,7 @@ enum CircuitBlock {
             if let histogram = try histogram(result, id: block.id) {
                 files.append(histogram)
                 text +=
-                    "\n![Measurement distribution of `\(block.id)`: exact probabilities\(options.shots > 0 ? " and sampled frequencies" : "")](\(figures)/\(histogram.fileName))\n"
+                    "\n![Measurement distribution of `\(block.id)`: exact probabilities\(options.shots > 0 ? " and sampled frequencies" : "")](\(MarkdownText.destination(figures + "/" + histogram.fileName)))\n"
             }
             return BlockResult(markdown: text, figures: files, record: record)
         }

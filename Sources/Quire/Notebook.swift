@@ -184,12 +184,14 @@ public enum Notebook {
 
 /// The Markdown written into a failing block's region under `--keep-going`.
 enum ErrorNote {
-    /// A block quote naming the error, its location and hint.
+    /// A block quote naming the error, its location and hint. Message and hint quote the user's
+    /// text (a YAML key, a file name), so they are escaped (`MarkdownText.escaped`): a forged region
+    /// marker or `<script>` in them shows as text and stays on its line.
     static func markdown(for error: any InputError) -> String {
         let diagnostic = error.diagnostic
-        var text = "> **Quire error**: \(diagnostic.message)"
+        var text = "> **Quire error**: \(MarkdownText.escaped(diagnostic.message))"
         if let location = diagnostic.location { text += " (line \(location.line), column \(location.column))" }
-        if let hint = diagnostic.hint { text += "\n>\n> Hint: \(hint)" }
+        if let hint = diagnostic.hint { text += "\n>\n> Hint: \(MarkdownText.escaped(hint))" }
         return text + "\n"
     }
 }

@@ -82,7 +82,7 @@ enum ExperimentBlock {
             record.details["points"] = Self.pointRecords(points, outcomes: outcomes, axes: axes)
             let report = ExperimentReport(points: points, outcomes: outcomes, axes: axes, format: NumberFormat(precision: precision))
             let figures = try report.figures(id: block.id)
-            let links = figures.map { "\n![\($0.caption)](\(figuresFolder)/\($0.figure.fileName))\n" }.joined()
+            let links = figures.map { "\n![\($0.caption)](\(MarkdownText.destination(figuresFolder + "/" + $0.figure.fileName)))\n" }.joined()
             return BlockResult(markdown: report.markdown() + links, figures: figures.map(\.figure), record: record)
         }
     }
