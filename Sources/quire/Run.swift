@@ -49,7 +49,7 @@ extension QuireCommand {
                     var options = options
                     let printer = showProgress ? ProgressPrinter(file: file) : nil
                     options.progress = printer?.report
-                    options.warning = { Exit.printError("\(file): warning: \($0.message)" + ($0.hint.map { "\n  hint: \($0)" } ?? "")) }
+                    options.warning = { Exit.printError(($0.location == nil ? "\(file): " : "") + $0.rendered(.warning)) }
                     let outcome = Result { try NotebookFile.run(path: file, options: options) }
                     printer?.finish()
                     let report = try outcome.get()

@@ -1,9 +1,14 @@
+import QuireCore
+
 extension DocumentDiff {
-    /// The diff for a terminal; `color` adds ANSI colours (only when writing to a TTY).
+    /// The diff for a terminal; `color` adds ANSI colours (only when writing to a TTY). Everything
+    /// taken from the documents has its control characters written out (`TerminalText`), so an
+    /// escape sequence in a document cannot act on the terminal or pass for one of the colours.
     public func text(color: Bool = false) -> String {
         func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        var lines = ["\(old) → \(new)"]
-        lines += document.map { "  " + $0 }
+        let safe = { TerminalText.escaped($0) }
+        var lines = ["\(safe(old)) → \(safe(new))"]
+        lines += document.map { "  " + safe($0) }
         for block in blocks {
             let mark: String
             switch block.change {
@@ -12,19 +17,19 @@ extension DocumentDiff {
             case .changed: mark = paint("changed", "33")
             case .unchanged: mark = "unchanged"
             }
-            lines.append("  \(block.id) (\(block.kind)): \(mark)")
+            lines.append("  \(safe(block.id)) (\(safe(block.kind))): \(mark)")
             if !block.inputs.isEmpty {
                 lines.append("    inputs:")
-                lines += block.inputs.map { "      " + $0 }
+                lines += block.inputs.map { "      " + safe($0) }
             }
             if !block.metrics.isEmpty {
                 lines.append("    numbers:")
-                lines += block.metrics.map { "      " + $0 }
+                lines += block.metrics.map { "      " + safe($0) }
             }
             if block.figuresChanged { lines.append("    figures changed") }
             if !block.region.isEmpty {
                 lines.append("    region:")
-                lines += block.region.map { line in
+                lines += block.region.map(safe).map { line in
                     "      " + (line.hasPrefix("+") ? paint(line, "32") : line.hasPrefix("-") ? paint(line, "31") : line)
                 }
             }
@@ -33,19 +38,20 @@ extension DocumentDiff {
         return lines.joined(separator: "\n")
     }
 
-    /// The diff as Markdown to paste into a pull-request comment.
+    /// The diff as Markdown to paste into a pull-request comment; text from the documents is escaped
+    /// (`MarkdownText`), and the region diff is fenced so that none of its lines can close the fence.
     public func markdown() -> String {
-        var text = "### `\(old)` → `\(new)`\n\n"
-        if !document.isEmpty { text += document.map { "- \($0)" }.joined(separator: "\n") + "\n\n" }
+        var text = "### \(MarkdownText.codeSpan(old)) → \(MarkdownText.codeSpan(new))\n\n"
+        if !document.isEmpty { text += document.map { "- \(MarkdownText.escaped($0))" }.joined(separator: "\n") + "\n\n" }
         text += "| block | kind | change |\n| --- | --- | --- |\n"
         for block in blocks { text += "| `\(block.id)` | \(block.kind) | \(block.change.rawValue) |\n" }
         for block in blocks where block.change == .changed {
             text += "\n#### `\(block.id)`\n\n"
-            if !block.inputs.isEmpty { text += "Inputs:\n\n" + block.inputs.map { "- `\($0)`" }.joined(separator: "\n") + "\n\n" }
-            if !block.metrics.isEmpty { text += "Numbers:\n\n" + block.metrics.map { "- \($0)" }.joined(separator: "\n") + "\n\n" }
+            if !block.inputs.isEmpty { text += "Inputs:\n\n" + block.inputs.map { "- \(MarkdownText.codeSpan($0))" }.joined(separator: "\n") + "\n\n" }
+            if !block.metrics.isEmpty { text += "Numbers:\n\n" + block.metrics.map { "- \(MarkdownText.escaped($0))" }.joined(separator: "\n") + "\n\n" }
             if block.figuresChanged { text += "Figures changed.\n\n" }
             if !block.region.isEmpty {
-                text += "<details><summary>Region diff</summary>\n\n```diff\n" + block.region.joined(separator: "\n") + "\n```\n\n</details>\n"
+                text += "<details><summary>Region diff</summary>\n\n" + MarkdownText.fencedCode(block.region, info: "diff") + "\n</details>\n"
             }
         }
         return text
