@@ -54,7 +54,8 @@ public struct Evaluation: Sendable {
     public var records: [BlockRecord]
     /// Blocks whose result came from the cache instead of being computed.
     public var cacheHits: Int
-    /// Problems that did not stop the run: results that could not be written to the cache.
+    /// Problems that did not stop the run: invalid UTF-8 that hides nothing (`QuireDocument.warnings`),
+    /// results that could not be written to the cache.
     public var warnings: [Diagnostic]
 }
 
@@ -142,7 +143,7 @@ public enum Notebook {
             return outcome
         }
         var cacheHits = 0
-        var warnings: [Diagnostic] = []
+        var warnings = plan.document.warnings
         for ((block, _), outcome) in zip(blocks, computed) {
             do {
                 var (result, hit, warning) = try outcome.get()

@@ -94,6 +94,17 @@ struct CommandLineTests {
         }
     }
 
+    @Test func invalidUTF8ThatHidesNothingIsAWarningWithItsPlace() throws {
+        let folder = try QuireBinary.folder([:])
+        let document = Array("# Caf".utf8) + [0xE9] + Array("\n".utf8) + Array(Self.paper.utf8)
+        try Data(document).write(to: folder.appendingPathComponent("paper.md"))
+        let run = try QuireBinary.run(["run", "paper.md"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.stderr.hasPrefix("paper.md:1:6: warning: invalid UTF-8: byte 0xE9"), "\(run.stderr)")
+        let written = [UInt8](try Data(contentsOf: folder.appendingPathComponent("paper.md")))
+        #expect(written.starts(with: document) && written.count > document.count)
+    }
+
     @Test func argumentsParseInProcess() throws {
         let command = try QuireCommand.parseAsRoot(["run", "--force", "--keep-going", "--max-shots", "10", "a.md", "b.md"])
         let run = try #require(command as? QuireCommand.Run)
