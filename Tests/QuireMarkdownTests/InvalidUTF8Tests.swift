@@ -28,7 +28,8 @@ struct InvalidUTF8Tests {
 
     @Test func anInvalidByteInACommentThatHidesALaterExperimentIsAnError() {
         let text: [[UInt8]] = [
-            Array("# T\n\n```noise id=first\n```\n\n<!-- a note ".utf8), [0xE9], Array(" -->\n\n```experiment id=later\ndataset: {name: moons}\n```\n".utf8),
+            Array("# T\n\n```noise id=first\n```\n\n<!-- a note ".utf8), [0xE9],
+            Array(" -->\n\n```experiment id=later\ndataset: {name: moons}\n```\n".utf8),
         ]
         #expect(throws: MarkdownError.invalidUTF8(SourceLocation(file: "doc.md", line: 6, column: 13), byte: 0xE9, hiddenBlocks: ["later"])) {
             try parse(text)

@@ -22,17 +22,7 @@ struct MarkdownTextRenderingTests {
 
     /// `text` as cmark renders text: controls written out, then `&<>"` as entities.
     static func html(_ text: String) -> String {
-        var out = ""
-        for character in TerminalText.escaped(text) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
+        HTMLRewriter.escapeAttribute(TerminalText.escaped(text))
     }
 
     func render(_ markdown: String) -> String {
@@ -41,7 +31,9 @@ struct MarkdownTextRenderingTests {
 
     @Test(arguments: hostile) func escapedTextReadsAsItself(_ text: String) {
         #expect(render("Error: " + MarkdownText.escaped(text)) == "<p>Error: \(Self.html(text))</p>\n")
-        #expect(render("> **Quire error**: " + MarkdownText.escaped(text)) == "<blockquote>\n<p><strong>Quire error</strong>: \(Self.html(text))</p>\n</blockquote>\n")
+        #expect(
+            render("> **Quire error**: " + MarkdownText.escaped(text))
+                == "<blockquote>\n<p><strong>Quire error</strong>: \(Self.html(text))</p>\n</blockquote>\n")
     }
 
     @Test(arguments: hostile) func codeSpanReadsAsItself(_ text: String) {
@@ -49,7 +41,8 @@ struct MarkdownTextRenderingTests {
     }
 
     @Test(arguments: hostile) func escapedTextFindsNoMarker(_ text: String) throws {
-        let document = try QuireDocument(bytes: Array(("> " + MarkdownText.escaped(text) + "\n\n" + MarkdownText.codeSpan(text) + "\n").utf8), file: "d.md")
+        let document = try QuireDocument(
+            bytes: Array(("> " + MarkdownText.escaped(text) + "\n\n" + MarkdownText.codeSpan(text) + "\n").utf8), file: "d.md")
         #expect(document.regions.isEmpty && document.provenance == nil)
     }
 

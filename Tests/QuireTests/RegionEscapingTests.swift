@@ -41,8 +41,7 @@ struct RegionEscapingTests {
 
     /// `text` as cmark-gfm writes text into HTML.
     static func html(_ text: String) -> String {
-        TerminalText.escaped(text).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        HTMLRewriter.escapeAttribute(TerminalText.escaped(text))
     }
 
     @Test func errorNoteQuotesAHostileKeyAsText() throws {
@@ -77,7 +76,8 @@ struct RegionEscapingTests {
 
     @Test func figuresFolderAndRecordSurviveFencesAndMarkers() throws {
         let figures = "a b```x--><img src=x onerror=alert(1)>"
-        let text = "---\nquire:\n  figures: \"\(figures)\"\n---\n\n```circuit id=bell shots=0\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0], q[1];\n```\n"
+        let text =
+            "---\nquire:\n  figures: \"\(figures)\"\n---\n\n```circuit id=bell shots=0\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0], q[1];\n```\n"
         let out = try runInert(text, regions: ["bell"])
         let document = try QuireDocument(bytes: Array(out.utf8), file: "paper.md")
         let recorded = RecordedProvenance(document)

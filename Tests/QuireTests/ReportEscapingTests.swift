@@ -27,7 +27,8 @@ struct ReportEscapingTests {
         #expect(text.contains("\\u{001B}[8m\\u{000D}\\u{202E}"), "\(text)")
         // The only escape characters left start Quire's own colour codes.
         let escapes = text.components(separatedBy: "\u{1B}").dropFirst()
-        #expect(!escapes.isEmpty && escapes.allSatisfy { $0.hasPrefix("[0m") || $0.hasPrefix("[31m") || $0.hasPrefix("[32m") || $0.hasPrefix("[33m") })
+        #expect(
+            !escapes.isEmpty && escapes.allSatisfy { $0.hasPrefix("[0m") || $0.hasPrefix("[31m") || $0.hasPrefix("[32m") || $0.hasPrefix("[33m") })
         #expect(!text.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" && $0 != "\u{1B}" })
     }
 
@@ -37,8 +38,10 @@ struct ReportEscapingTests {
         var options = RunOptions()
         options.force = true
         let fresh = try Notebook.evaluate(bytes: new, file: "paper.md", options: options).document
-        let check = try CheckReport.compare(plan: try Notebook.plan(bytes: new, file: "paper.md", options: RunOptions()), fresh: fresh, file: "paper.md")
-            .markdown()
+        let check = try CheckReport.compare(
+            plan: try Notebook.plan(bytes: new, file: "paper.md", options: RunOptions()), fresh: fresh, file: "paper.md"
+        )
+        .markdown()
         for markdown in [diff, check] {
             let html = CmarkTree.html(Array(markdown.utf8), allowRawHTML: true).html
             #expect(!html.contains("<img src=x"), "\(markdown)")

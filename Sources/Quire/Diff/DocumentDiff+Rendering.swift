@@ -47,8 +47,12 @@ extension DocumentDiff {
         for block in blocks { text += "| `\(block.id)` | \(block.kind) | \(block.change.rawValue) |\n" }
         for block in blocks where block.change == .changed {
             text += "\n#### `\(block.id)`\n\n"
-            if !block.inputs.isEmpty { text += "Inputs:\n\n" + block.inputs.map { "- \(MarkdownText.codeSpan($0))" }.joined(separator: "\n") + "\n\n" }
-            if !block.metrics.isEmpty { text += "Numbers:\n\n" + block.metrics.map { "- \(MarkdownText.escaped($0))" }.joined(separator: "\n") + "\n\n" }
+            if !block.inputs.isEmpty {
+                text += "Inputs:\n\n" + block.inputs.map { "- \(MarkdownText.codeSpan($0))" }.joined(separator: "\n") + "\n\n"
+            }
+            if !block.metrics.isEmpty {
+                text += "Numbers:\n\n" + block.metrics.map { "- \(MarkdownText.escaped($0))" }.joined(separator: "\n") + "\n\n"
+            }
             if block.figuresChanged { text += "Figures changed.\n\n" }
             if !block.region.isEmpty {
                 text += "<details><summary>Region diff</summary>\n\n" + MarkdownText.fencedCode(block.region, info: "diff") + "\n</details>\n"
