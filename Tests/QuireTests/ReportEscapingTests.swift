@@ -1,4 +1,5 @@
 import QuireCore
+import QuireReport
 import Testing
 
 @testable import Quire
@@ -30,6 +31,15 @@ struct ReportEscapingTests {
         #expect(
             !escapes.isEmpty && escapes.allSatisfy { $0.hasPrefix("[0m") || $0.hasPrefix("[31m") || $0.hasPrefix("[32m") || $0.hasPrefix("[33m") })
         #expect(!text.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" && $0 != "\u{1B}" })
+    }
+
+    @Test func regionTablesReadEscapedCellsAsWritten() {
+        let names = ["a|b", "<x> & *y* \\", "`q|r`", "c_d"]
+        let rows = names.enumerated().map { [$1, "\($0)"] }
+        let table = MarkdownTable(columns: [.init("class"), .init("samples", alignment: .right)], rows: rows).render(lineEnding: "\n")
+        let cells = RegionTables(table).cells
+        #expect(cells.map(\.name) == names.map { "\($0) / samples" })
+        #expect(cells.map(\.value) == [0, 1, 2, 3])
     }
 
     @Test func pullRequestCommentsKeepRegionDiffsFenced() throws {
