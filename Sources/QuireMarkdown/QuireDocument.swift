@@ -28,9 +28,9 @@ public struct QuireDocument: Sendable {
     /// Invalid UTF-8 is kept byte for byte, but cmark-gfm's scanners stop at it: a fence whose info
     /// string holds an invalid byte does not open, and an HTML comment holding one never ends, so
     /// the blocks after it would vanish without a word. The document is therefore also read with
-    /// every invalid byte replaced by a space: when that finds other blocks or regions, the invalid byte
-    /// is an error (`MarkdownError.invalidUTF8`); otherwise it is a warning in `warnings`. Both
-    /// name the first invalid byte's line and column.
+    /// every invalid byte replaced by a space: when that finds other blocks or regions (or only one
+    /// of the two reads fails), the invalid byte is an error (`MarkdownError.invalidUTF8`);
+    /// otherwise it is a warning in `warnings`. Both name the first invalid byte's line and column.
     ///
     /// - Throws: `MarkdownError` for an unknown Quire-like block kind, a missing, invalid or duplicate
     ///   id, a malformed attribute, an unclosed fence, unbalanced region markers, or invalid UTF-8
@@ -48,6 +48,8 @@ public struct QuireDocument: Sendable {
             let clean = Result { try Self.read(MarkdownSource(repaired), file: file) }
             let line = source.line(containing: first)
             let at = SourceLocation(file: file, line: line, column: first - source.lineStarts[line - 1] + 1)
+            // Wrong either way: the error the document has with its bytes repaired.
+            if case .failure(let error) = clean, case .failure = read { throw error }
             let layout = { (result: Result<(FrontMatter?, NodeReader), any Error>) in (try? result.get()).map { $0.1.layout } }
             guard let cleanLayout = layout(clean), layout(read) == cleanLayout else {
                 let hidden = (layout(clean) ?? []).compactMap { $0.block }.filter { id in (layout(read) ?? []).allSatisfy { $0.block != id } }

@@ -55,6 +55,17 @@ struct InvalidUTF8Tests {
         #expect(warning.hint?.contains("UTF-8") == true)
     }
 
+    @Test func anErrorOfItsOwnIsReportedAsItIs() {
+        // The duplicate id is wrong with or without the invalid byte in the comment after it.
+        let text: [[UInt8]] = [Array("```noise id=a\n```\n\n```noise id=a\n```\n\n<!-- ".utf8), [0xFF], Array(" -->\n".utf8)]
+        #expect {
+            try parse(text)
+        } throws: { error in
+            guard case .duplicateID(let at, let id, _)? = error as? MarkdownError else { return false }
+            return id == "a" && at.line == 4
+        }
+    }
+
     @Test func validDocumentsHaveNoWarning() throws {
         #expect(try parse([Array("# Café 🧪\n\n```noise id=a\n```\n".utf8)]).warnings.isEmpty)
     }
