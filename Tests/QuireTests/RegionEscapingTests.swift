@@ -53,7 +53,7 @@ struct RegionEscapingTests {
         #expect(CmarkTree.html(Array(out.utf8), allowRawHTML: true).html.contains("unknown key '\(Self.html(Self.hostile))'"))
     }
 
-    @Test func csvClassAndColumnNamesAreText() throws {
+    @Test func csvFileClassAndColumnNamesAreText() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-escape-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -62,8 +62,10 @@ struct RegionEscapingTests {
         let quoted = { (field: String) in "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         var csv = "x,\(quoted(column)),kind\n"
         for row in 0..<8 { csv += "\(row),\(row % 3),\(quoted(classes[row % 2]))\n" }
-        try Data(csv.utf8).write(to: folder.appendingPathComponent("d.csv"))
-        let text = "```dataset id=d\nfile: d.csv\nsha256: \(Hashing.sha256Hex(Array(csv.utf8)))\nlabel: kind\n```\n"
+        // The file name, a spec string in the record, holds a fence and a comment's end.
+        let file = "d ```--><b>.csv"
+        try Data(csv.utf8).write(to: folder.appendingPathComponent(file))
+        let text = "```dataset id=d\nfile: \"\(file)\"\nsha256: \(Hashing.sha256Hex(Array(csv.utf8)))\nlabel: kind\n```\n"
         let out = try runInert(text, regions: ["d"], folder: folder.path)
         let html = CmarkTree.html(Array(out.utf8), allowRawHTML: true).html
         #expect(html.contains("<code>\(Self.html(column))</code>"))
@@ -79,6 +81,7 @@ struct RegionEscapingTests {
         }
         #expect(spec["classes"] == .array(classes.sorted().map(CanonicalJSON.string)))
         #expect(spec["features"] == .array([.string("x"), .string(column)]))
+        #expect(spec["file"] == .string(file))
     }
 
     @Test func figuresFolderAndRecordSurviveFencesAndMarkers() throws {
