@@ -1,4 +1,5 @@
 import OrderedCollections
+import QuireCore
 
 /// A JSON value with a fixed key order and a fixed number format, so that a record serialises to
 /// the same bytes on every run and machine (Foundation's encoders give no such guarantee).
@@ -13,21 +14,26 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
     case unsigned(UInt64)
     /// A finite double, printed as Swift's shortest round-trip decimal.
     case number(Double)
-    /// A string, escaped per RFC 8259.
+    /// A string, escaped per RFC 8259 (`rendered()` escapes more).
     case string(String)
     /// An array.
     case array([CanonicalJSON])
     /// An object whose keys keep the order they were inserted in.
     case object(OrderedDictionary<String, CanonicalJSON>)
 
-    /// Pretty-printed text with two-space indentation and `\n` line breaks.
+    /// Pretty-printed text with two-space indentation and `\n` line breaks, the form written into
+    /// documents: strings also escape as `\uXXXX` backticks, `<`, `>` and `&`, so a value can
+    /// neither close the fenced block the provenance record sits in nor read as HTML, and control
+    /// characters beyond C0 (DEL, C1, bidirectional overrides: `TerminalText.isControl`), so the
+    /// record shows every character it holds. Decoded, it is the same value as `compact()`.
     public func rendered() -> String {
         var out = ""
         write(to: &out, indent: 0)
         return out
     }
 
-    /// Compact single-line text, the form hashed for spec and record digests.
+    /// Compact single-line text, the form hashed for spec and record digests: strings escaped per
+    /// RFC 8259 and no more, so digests do not depend on how a document shows them.
     public func compact() -> String {
         var out = ""
         write(to: &out, indent: nil)
@@ -41,14 +47,14 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
         case .integer(let value): out += String(value)
         case .unsigned(let value): out += String(value)
         case .number(let value): out += Self.format(value)
-        case .string(let value): Self.escape(value, into: &out)
+        case .string(let value): Self.escape(value, into: &out, forDocument: indent != nil)
         case .array(let items):
             writeContainer(open: "[", close: "]", count: items.count, indent: indent, into: &out) { index, inner, out in
                 items[index].write(to: &out, indent: inner)
             }
         case .object(let members):
             writeContainer(open: "{", close: "}", count: members.count, indent: indent, into: &out) { index, inner, out in
-                Self.escape(members.keys[index], into: &out)
+                Self.escape(members.keys[index], into: &out, forDocument: inner != nil)
                 out += inner == nil ? ":" : ": "
                 members.values[index].write(to: &out, indent: inner)
             }
@@ -81,7 +87,7 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
         return value.description
     }
 
-    private static func escape(_ text: String, into out: inout String) {
+    private static func escape(_ text: String, into out: inout String, forDocument: Bool) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -90,7 +96,7 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20:
+            case let c where c.value < 0x20 || forDocument && (TerminalText.isControl(c) || c == "`" || c == "<" || c == ">" || c == "&"):
                 let hex = String(c.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

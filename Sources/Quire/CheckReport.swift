@@ -51,15 +51,16 @@ public struct CheckReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The report as Markdown fit for a pull-request comment.
+    /// The report as Markdown fit for a pull-request comment; the file name and notes are escaped
+    /// (`MarkdownText`) and each region diff fenced so that none of its lines can close the fence.
     public func markdown() -> String {
-        var text = "### `\(file)`\n\n| block | kind | status |\n| --- | --- | --- |\n"
+        var text = "### \(MarkdownText.codeSpan(file))\n\n| block | kind | status |\n| --- | --- | --- |\n"
         for block in blocks { text += "| `\(block.id)` | \(block.kind) | \(block.status.rawValue) |\n" }
         for block in blocks where !block.diff.isEmpty {
-            text += "\n<details><summary><code>\(block.id)</code>: \(block.status.rawValue)</summary>\n\n```diff\n"
-            text += block.diff.joined(separator: "\n") + "\n```\n\n</details>\n"
+            text += "\n<details><summary><code>\(block.id)</code>: \(block.status.rawValue)</summary>\n\n"
+            text += MarkdownText.fencedCode(block.diff, info: "diff") + "\n</details>\n"
         }
-        if !notes.isEmpty { text += "\n" + notes.map { "- \($0)" }.joined(separator: "\n") + "\n" }
+        if !notes.isEmpty { text += "\n" + notes.map { "- \(MarkdownText.escaped($0))" }.joined(separator: "\n") + "\n" }
         return text
     }
 

@@ -103,7 +103,7 @@ enum DatasetBlock {
             let rows = zip(loaded.classNames, counts).map { [$0, format.format($1)] }
             let text =
                 "Dataset `\(block.id)`: \(loaded.dataset.sampleCount) samples, \(loaded.dataset.featureCount) features "
-                + "(\(loaded.dataset.featureNames?.map { "`\($0)`" }.joined(separator: ", ") ?? "")), file pinned by sha256 `\(loaded.sha256.prefix(12))`.\n\n"
+                + "(\(loaded.dataset.featureNames?.map(MarkdownText.codeSpan).joined(separator: ", ") ?? "")), file pinned by sha256 `\(loaded.sha256.prefix(12))`.\n\n"
                 + MarkdownTable(columns: [.init("class"), .init("samples", alignment: .right)], rows: rows).render(lineEnding: "\n")
             return BlockResult(markdown: text, record: record)
         }

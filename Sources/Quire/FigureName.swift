@@ -54,18 +54,9 @@ enum FigureName {
     }
 
     /// The Markdown image of `file` in the figures folder `folder`, on a paragraph of its own: the
-    /// path percent-encoded outside `A-Z a-z 0-9 - . _ ~ /`, so a folder named after a document
+    /// path percent-encoded outside `A-Z a-z 0-9 - . _ ~ /` (`MarkdownText.destination`), so a folder named after a document
     /// with spaces or parentheses (`my paper.figures`) still links.
     static func image(caption: String, folder: String, file: String) -> String {
-        var path = ""
-        for byte in (folder + "/" + file).utf8 {
-            let character = Character(Unicode.Scalar(byte))
-            if byte < 0x80, character.isLetter || character.isNumber || "-._~/".contains(character) {
-                path.append(character)
-            } else {
-                path += "%" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-            }
-        }
-        return "\n![\(caption)](\(path))\n"
+        "\n![\(caption)](\(MarkdownText.destination(folder + "/" + file)))\n"
     }
 }

@@ -59,8 +59,8 @@ public struct Evaluation: Sendable {
     public var records: [BlockRecord]
     /// Blocks whose result came from the cache instead of being computed.
     public var cacheHits: Int
-    /// Problems that did not stop the run: report sections that cannot be drawn, results that could
-    /// not be written to the cache.
+    /// Problems that did not stop the run: invalid UTF-8 that hides nothing (`QuireDocument.warnings`),
+    /// report sections that cannot be drawn, results that could not be written to the cache.
     public var warnings: [Diagnostic]
 }
 
@@ -148,7 +148,7 @@ public enum Notebook {
             return outcome
         }
         var cacheHits = 0
-        var warnings: [Diagnostic] = []
+        var warnings = plan.document.warnings
         for ((block, prepared), outcome) in zip(blocks, computed) {
             if case .success(let ready) = prepared { warnings += ready.warnings }
             do {
@@ -191,12 +191,14 @@ public enum Notebook {
 
 /// The Markdown written into a failing block's region under `--keep-going`.
 enum ErrorNote {
-    /// A block quote naming the error, its location and hint.
+    /// A block quote naming the error, its location and hint. Message and hint quote the user's
+    /// text (a YAML key, a file name), so they are escaped (`MarkdownText.escaped`): a forged region
+    /// marker or `<script>` in them shows as text and stays on its line.
     static func markdown(for error: any InputError) -> String {
         let diagnostic = error.diagnostic
-        var text = "> **Quire error**: \(diagnostic.message)"
+        var text = "> **Quire error**: \(MarkdownText.escaped(diagnostic.message))"
         if let location = diagnostic.location { text += " (line \(location.line), column \(location.column))" }
-        if let hint = diagnostic.hint { text += "\n>\n> Hint: \(hint)" }
+        if let hint = diagnostic.hint { text += "\n>\n> Hint: \(MarkdownText.escaped(hint))" }
         return text + "\n"
     }
 }

@@ -14,11 +14,25 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// How serious a printed diagnostic is.
+    public enum Severity: String, Sendable {
+        /// The input was refused.
+        case error
+        /// The run went on, but the user should know.
+        case warning
+    }
+
     /// `file:line:col: error: message` followed by an indented hint line, as compilers print.
-    public var description: String {
-        var text = location.map { "\($0): error: " } ?? "error: "
-        text += message
-        if let hint { text += "\n  hint: \(hint)" }
+    public var description: String { rendered(.error) }
+
+    /// `file:line:col: SEVERITY: message`, then an indented hint line, as compilers print, with every
+    /// control character written out (`TerminalText`): the message quotes the user's text, and a line
+    /// break or escape sequence in it must not forge or hide lines of the terminal.
+    public func rendered(_ severity: Severity) -> String {
+        let safe = { TerminalText.escaped($0) }
+        var text = location.map { safe("\($0): ") } ?? ""
+        text += "\(severity.rawValue): \(safe(message))"
+        if let hint { text += "\n  hint: \(safe(hint))" }
         return text
     }
 }

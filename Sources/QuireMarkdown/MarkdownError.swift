@@ -31,6 +31,10 @@ public enum MarkdownError: InputError, Hashable {
     /// fence or HTML block left open at the end (`construct`, with what closes it) that would
     /// swallow them, or at the last line when there is none.
     case outputWouldChangeText(SourceLocation, unclosed: OpenConstruct?)
+    /// Invalid UTF-8 (`byte` is the first invalid one) makes cmark-gfm read other blocks or regions
+    /// than the same document with it replaced: it stops an info string or an HTML comment from
+    /// ending where it should, hiding `hiddenBlocks` (or moving blocks and regions).
+    case invalidUTF8(SourceLocation, byte: UInt8, hiddenBlocks: [String])
 
     /// The located, actionable description of the failure.
     public var diagnostic: Diagnostic {
@@ -95,6 +99,16 @@ public enum MarkdownError: InputError, Hashable {
                 location: at, message: "Quire's output cannot be added without changing how the document reads; nothing was written",
                 hint:
                     "the document probably ends inside an unclosed code fence or HTML block (``` without its closing fence, <!-- without -->), which would swallow the results; close it and run again"
+            )
+        case .invalidUTF8(let at, let byte, let hidden):
+            Diagnostic(
+                location: at,
+                message: "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))) changes how the document reads: "
+                    + (hidden.isEmpty
+                        ? "blocks or regions after it are read differently"
+                        : "it hides block\(hidden.count == 1 ? "" : "s") \(hidden.map { "'\($0)'" }.joined(separator: ", "))"),
+                hint:
+                    "an invalid byte keeps a fence's info string or an HTML comment from ending; save the document as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
             )
         }
     }

@@ -17,6 +17,8 @@ public struct QuireDocument: Sendable {
     public let provenance: OutputRegion?
     /// The code fence or HTML block left open at the end, which would swallow anything appended.
     let openAtEnd: OpenConstruct?
+    /// Problems that do not stop a run: invalid UTF-8 that changes nothing Quire reads.
+    public let warnings: [Diagnostic]
 
     /// The version of the linked cmark-gfm, recorded in provenance.
     public static var cmarkVersion: String { CmarkTree.version }
@@ -27,22 +29,65 @@ public struct QuireDocument: Sendable {
 
     /// Parses `bytes` (the file `file`) into blocks and regions.
     ///
+    /// Invalid UTF-8 is kept byte for byte, but cmark-gfm's scanners stop at it: a fence whose info
+    /// string holds an invalid byte does not open, and an HTML comment holding one never ends, so
+    /// the blocks after it would vanish without a word. The document is therefore also read with
+    /// every invalid byte replaced by a space: when that finds other blocks or regions (or only one
+    /// of the two reads fails), the invalid byte is an error (`MarkdownError.invalidUTF8`);
+    /// otherwise it is a warning in `warnings`. Both name the first invalid byte's line and column.
+    ///
     /// - Throws: `MarkdownError` for an unknown Quire-like block kind, a missing, invalid or duplicate
-    ///   id, a malformed attribute, an unclosed fence, or unbalanced region markers.
+    ///   id, a malformed attribute, an unclosed fence, unbalanced region markers, or invalid UTF-8
+    ///   that hides or changes blocks or regions.
     public init(bytes: [UInt8], file: String) throws {
         self.file = file
         let source = MarkdownSource(bytes)
         self.source = source
-        let frontMatter = try FrontMatter.find(in: source, file: file)
+        let read = Result { try Self.read(source, file: file) }
+        let invalid = source.invalidUTF8Offsets()
+        var warnings: [Diagnostic] = []
+        if let first = invalid.first {
+            var repaired = bytes
+            for offset in invalid { repaired[offset] = UInt8(ascii: " ") }
+            let clean = Result { try Self.read(MarkdownSource(repaired), file: file) }
+            let line = source.line(containing: first)
+            let at = SourceLocation(file: file, line: line, column: first - source.lineStarts[line - 1] + 1)
+            // Wrong either way: the error the document has with its bytes repaired.
+            if case .failure(let error) = clean, case .failure = read { throw error }
+            let layout = { (result: Result<(FrontMatter?, NodeReader), any Error>) in (try? result.get()).map { $0.1.layout } }
+            guard let cleanLayout = layout(clean), layout(read) == cleanLayout else {
+                let hidden = (layout(clean) ?? []).compactMap { $0.block }.filter { id in (layout(read) ?? []).allSatisfy { $0.block != id } }
+                throw MarkdownError.invalidUTF8(at, byte: bytes[first], hiddenBlocks: hidden)
+            }
+            warnings.append(Self.invalidUTF8Warning(at, byte: bytes[first], count: invalid.count))
+        }
+        let (frontMatter, reader) = try read.get()
         self.frontMatter = frontMatter
-        let nodes = CmarkTree.nodes(Self.parseInput(source, frontMatter: frontMatter))
-        var reader = NodeReader(source: source, file: file)
-        for node in nodes { try reader.read(node) }
-        try reader.finish()
         blocks = reader.blocks
         regions = reader.regions
         provenance = reader.provenance
         openAtEnd = reader.openAtEnd
+        self.warnings = warnings
+    }
+
+    /// Front matter, blocks and regions of `source`.
+    private static func read(_ source: MarkdownSource, file: String) throws -> (FrontMatter?, NodeReader) {
+        let frontMatter = try FrontMatter.find(in: source, file: file)
+        let nodes = CmarkTree.nodes(Self.parseInput(source, frontMatter: frontMatter))
+        var reader = NodeReader(source: source, file: file)
+        for node in nodes { try reader.read(node) }
+        try reader.finish()
+        return (frontMatter, reader)
+    }
+
+    /// The warning for `count` invalid bytes, the first at `location`, that change nothing Quire reads.
+    private static func invalidUTF8Warning(_ location: SourceLocation, byte: UInt8, count: Int) -> Diagnostic {
+        Diagnostic(
+            location: location,
+            message: "invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true))"
+                + (count > 1 ? " (and \(count - 1) more invalid byte\(count == 2 ? "" : "s") after it)" : "")
+                + "; the bytes are kept, and text read from them shows U+FFFD",
+            hint: "save the document as UTF-8 (e.g. iconv -f latin1 -t utf-8); GitHub may show it differently")
     }
 
     /// The bytes handed to cmark-gfm: the BOM dropped and the front matter blanked to spaces, so
@@ -57,6 +102,14 @@ public struct QuireDocument: Sendable {
         }
         return bytes
     }
+}
+
+/// One block or region of `NodeReader.layout`.
+private struct LayoutEntry: Equatable {
+    /// The block's id; `nil` for a region.
+    var block: String?
+    /// Everything else that places it.
+    var text: String
 }
 
 /// Turns cmark-gfm nodes into blocks and regions, checking the document's structural rules.
@@ -109,6 +162,13 @@ private struct NodeReader {
             guard let kind = OpenConstruct.unclosedHTML(literal) else { return }
             openAtEnd = OpenConstruct(location: at, name: kind.name, closer: kind.closer)
         }
+    }
+
+    /// Where every block and region is, for comparing two reads of a document: a block by kind, id
+    /// and fence position, a region by id and byte range.
+    var layout: [LayoutEntry] {
+        blocks.map { LayoutEntry(block: $0.id, text: "\($0.kind.rawValue) \($0.location) \($0.endOffset)") }
+            + (regions + (provenance.map { [$0] } ?? [])).map { LayoutEntry(block: nil, text: "region \($0.id ?? "provenance") \($0.range)") }
     }
 
     mutating func finish() throws {

@@ -1,10 +1,14 @@
+import QuireCore
+
 /// A GitHub-flavoured Markdown table whose source reads as well as its rendering: every column is
 /// padded to its widest cell, and numbers sit right-aligned (`---:`).
 ///
-/// Cells are Markdown inline text; the table escapes only what would break its structure: `|` becomes
-/// `\|` and a line break inside a cell becomes a space. Widths count grapheme clusters (what an editor
-/// shows as one character: `±`, `ψ`, `é` written with a combining accent all count 1; East Asian wide
-/// characters also count 1, so such columns may look narrower in a monospace editor).
+/// Cells are plain text with optional code spans (`` `00` ``), and the table escapes the rest
+/// (`escape(_:)`): user text such as a dataset's class names is shown as written and can never break
+/// the table or become markup; a line break inside a cell becomes a space. Widths count grapheme
+/// clusters (what an editor shows as one character: `±`, `ψ`, `é` written with a combining accent
+/// all count 1; East Asian wide characters also count 1, so such columns may look narrower in a
+/// monospace editor).
 ///
 ///     MarkdownTable(columns: [.init("outcome"), .init("probability", alignment: .right)],
 ///                   rows: [["00", "0.5000"], ["11", "0.5000"]]).render(lineEnding: "\n")
@@ -90,16 +94,39 @@ public struct MarkdownTable: Hashable, Sendable {
         }
     }
 
-    /// Escapes `|` and folds line breaks (CRLF, LF, CR) into single spaces.
+    /// A cell as the table writes it: line breaks (CRLF, LF, CR) folded into single spaces; code
+    /// spans (a run of backticks up to the next run of the same length) kept, with `|` as `\|` and
+    /// control characters written out; everything else escaped with `MarkdownText.escaped`, so a
+    /// class name or sweep value from the user's data shows as written and can never become HTML, a
+    /// link or a region marker. An unmatched backtick is literal.
     static func escape(_ cell: String) -> String {
+        let text = String(cell.map { $0 == "\r\n" || $0 == "\n" || $0 == "\r" ? " " : $0 })
         var out = ""
-        for character in cell {
-            switch character {
-            case "|": out += "\\|"
-            case "\r\n", "\n", "\r": out += " "
-            default: out.append(character)
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "`") {
+            out += MarkdownText.escaped(String(rest[..<open]))
+            let fence = rest[open...].prefix { $0 == "`" }
+            let after = rest[fence.endIndex...]
+            guard let close = closingFence(fence.count, in: after) else {
+                out += MarkdownText.escaped(String(fence))
+                rest = after
+                continue
             }
+            let code = after[..<close.lowerBound].map { $0 == "|" ? "\\|" : TerminalText.escaped(String($0)) }.joined()
+            out += fence + code + fence
+            rest = after[close.upperBound...]
         }
-        return out
+        return out + MarkdownText.escaped(String(rest))
+    }
+
+    /// The next run of exactly `length` backticks in `text`, which closes a code span opened by one.
+    private static func closingFence(_ length: Int, in text: Substring) -> Range<Substring.Index>? {
+        var index = text.startIndex
+        while let start = text[index...].firstIndex(of: "`") {
+            let run = text[start...].prefix { $0 == "`" }
+            if run.count == length { return start..<run.endIndex }
+            index = run.endIndex
+        }
+        return nil
     }
 }

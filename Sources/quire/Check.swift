@@ -47,9 +47,9 @@ extension QuireCommand {
                 }
             }
             switch format {
-            case .text: for report in reports { print(report.text()) }
-            case .markdown: print(reports.map { $0.markdown() }.joined(separator: "\n"))
-            case .json: print(CanonicalJSON.array(reports.map { $0.json() }).rendered())
+            case .text: for report in reports { Exit.printOutput(report.text()) }
+            case .markdown: Exit.printOutput(reports.map { $0.markdown() }.joined(separator: "\n"))
+            case .json: Exit.printOutput(CanonicalJSON.array(reports.map { $0.json() }).rendered())
             }
             if badInput { throw ExitCode(2) }
             if reports.contains(where: { !$0.isClean }) { throw ExitCode(1) }

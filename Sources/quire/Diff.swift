@@ -45,7 +45,8 @@ extension QuireCommand {
                         old: try DocumentRevision.read(files[0]), named: files[0],
                         new: try DocumentRevision.read(files[1]), named: files[1])
                 }
-                print(markdown ? diff.markdown() : diff.text(color: isatty(1) == 1))
+                // text(color:) writes out control characters itself, around its own colour codes.
+                if markdown { Exit.printOutput(diff.markdown()) } else { print(diff.text(color: isatty(1) == 1)) }
                 if exitCode && diff.hasChanges { throw ExitCode(1) }
             } catch let error as any InputError {
                 throw Exit.inputError(error)

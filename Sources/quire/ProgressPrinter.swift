@@ -1,5 +1,6 @@
 import Foundation
 import Quire
+import QuireCore
 
 #if canImport(Glibc)
     import Glibc
@@ -11,7 +12,8 @@ import Quire
 /// only, never into a document.
 ///
 /// Epoch events redraw the status at most every `epochInterval` (always for an epoch that starts
-/// or ends a repeat's training), so a long study does not flood the terminal.
+/// or ends a repeat's training), so a long study does not flood the terminal. The file name comes
+/// from the command line and may hold control characters: they are written out (`TerminalText`).
 final class ProgressPrinter: @unchecked Sendable {
     private let lock = NSLock()
     private let file: String
@@ -76,13 +78,13 @@ final class ProgressPrinter: @unchecked Sendable {
     }
 
     private func status(_ text: String, at time: ContinuousClock.Instant) {
-        write("\r\u{1B}[K" + String(text.prefix(max(width - 1, 20))))
+        write("\r\u{1B}[K" + String(TerminalText.escaped(text).prefix(max(width - 1, 20))))
         showing = true
         lastDraw = time
     }
 
     private func line(_ text: String) {
-        write("\r\u{1B}[K" + text + "\n")
+        write("\r\u{1B}[K" + TerminalText.escaped(text) + "\n")
         showing = false
     }
 

@@ -42,10 +42,16 @@ enum Exit {
         return ExitCode(2)
     }
 
-    /// Writes one line to standard error.
+    /// Writes one line to standard error, control characters from the user's text written out
+    /// (`TerminalText`; line feeds and tabs are layout and stay).
     static func printError(_ text: String) {
         var stderr = StandardError()
-        print(text, to: &stderr)
+        print(TerminalText.escaped(text, keepingLayout: true), to: &stderr)
+    }
+
+    /// Writes one line to standard output, control characters written out as `printError` does.
+    static func printOutput(_ text: String) {
+        print(TerminalText.escaped(text, keepingLayout: true))
     }
 }
 

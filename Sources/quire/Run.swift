@@ -54,10 +54,7 @@ extension QuireCommand {
                     var options = options
                     let printer = showProgress ? ProgressPrinter(file: file) : nil
                     options.progress = printer?.report
-                    options.warning = { warning in
-                        let place = warning.location.map { "\($0)" } ?? file
-                        Exit.printError("\(place): warning: \(warning.message)" + (warning.hint.map { "\n  hint: \($0)" } ?? ""))
-                    }
+                    options.warning = { Exit.printError(($0.location == nil ? "\(file): " : "") + $0.rendered(.warning)) }
                     let outcome = Result { try NotebookFile.run(path: file, options: options) }
                     printer?.finish()
                     let report = try outcome.get()

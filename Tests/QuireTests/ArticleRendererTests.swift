@@ -55,6 +55,17 @@ struct ArticleRendererTests {
         #expect(!html.contains(Data("<svg>secret</svg>".utf8).base64EncodedString()))
     }
 
+    @Test func percentEncodedFigurePathsAreInlined() throws {
+        // Quire writes a figures folder with a space as `my%20figs/…` (MarkdownText.destination).
+        let folder = try project()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("my figs"), withIntermediateDirectories: true)
+        try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("my figs/a.svg"))
+        #expect(
+            ArticleRenderer.inlineImage("my%20figs/a.svg", folder: folder.path) == "data:image/svg+xml;base64,"
+                + Data("<svg/>".utf8).base64EncodedString())
+        #expect(ArticleRenderer.inlineImage("..%2Fsecret.svg", folder: folder.path) == nil)
+    }
+
     @Test func headingsGetUniqueIDsAndAContentsList() throws {
         let html = try ArticleRenderer.render(path: try project().appendingPathComponent("paper.md").path, template: "article", allowRawHTML: false)
         #expect(html.contains("<h1 id=\"introduction\">Introduction</h1>"))

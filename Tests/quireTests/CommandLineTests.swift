@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 import Testing
 
 @testable import quire
@@ -115,6 +116,39 @@ struct CommandLineTests {
         _ = try QuireBinary.run(["run", "paper.md"], in: folder)
         let cleaned = try QuireBinary.run(["cache", "clean", "paper.md"], in: folder)
         #expect(cleaned.status == 0 && cleaned.stderr.hasSuffix("1 entry deleted\n"), "\(cleaned.stderr)")
+    }
+
+    @Test func documentTextReachesTheTerminalWithItsControlsWrittenOut() throws {
+        // A YAML key that clears the screen, retitles the terminal, returns the carriage, reverses
+        // the text and forges a diagnostic line.
+        let key = "\\e[2J\\e]0;pwned\\a\\rx\\u202E\\npaper.md:1:1: error: forged"
+        let document = Self.paper + "\n```noise id=bad\n\"\(key)\": 1\n```\n"
+        let folder = try QuireBinary.folder(["old.md": document, "paper.md": document])
+        let hasRawControl = { (text: String) in text.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" } }
+        let run = try QuireBinary.run(["run", "--keep-going", "paper.md"], in: folder)
+        #expect(run.status == 2 && !hasRawControl(run.stderr), "\(run.stderr)")
+        #expect(run.stderr.contains("\\u{001B}[2J\\u{001B}]0;pwned\\u{0007}\\u{000D}x\\u{202E}\\u{000A}paper.md:1:1: error: forged"))
+        // A region edited by hand to hide its text: check and diff quote it.
+        let clean = try QuireBinary.folder(["old.md": Self.paper, "paper.md": Self.paper])
+        _ = try QuireBinary.run(["run", "paper.md"], in: clean)
+        let edited = try text(clean, "paper.md").replacingOccurrences(of: "| scope", with: "\u{1B}[8m\r| scope")
+        try Data(edited.utf8).write(to: clean.appendingPathComponent("paper.md"))
+        for arguments in [["check", "paper.md"], ["check", "--format", "markdown", "paper.md"], ["diff", "old.md", "paper.md"]] {
+            let outcome = try QuireBinary.run(arguments, in: clean)
+            #expect(!hasRawControl(outcome.stdout) && !hasRawControl(outcome.stderr), "\(arguments)")
+            #expect(outcome.stdout.contains("\\u{001B}[8m"), "\(arguments): \(outcome.stdout)")
+        }
+    }
+
+    @Test func invalidUTF8ThatHidesNothingIsAWarningWithItsPlace() throws {
+        let folder = try QuireBinary.folder([:])
+        let document = Array("# Caf".utf8) + [0xE9] + Array("\n".utf8) + Array(Self.paper.utf8)
+        try Data(document).write(to: folder.appendingPathComponent("paper.md"))
+        let run = try QuireBinary.run(["run", "paper.md"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.stderr.hasPrefix("paper.md:1:6: warning: invalid UTF-8: byte 0xE9"), "\(run.stderr)")
+        let written = [UInt8](try Data(contentsOf: folder.appendingPathComponent("paper.md")))
+        #expect(written.starts(with: document) && written.count > document.count)
     }
 
     @Test func argumentsParseInProcess() throws {

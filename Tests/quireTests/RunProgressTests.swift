@@ -67,6 +67,19 @@ struct RunProgressTests {
         #expect(ProgressPrinter.describe(.init(point: 1, points: 1, repeat: 2, repeats: 3)) == "repeat 2/3")
     }
 
+    @Test func aFileNameWithControlsCannotDriveTheTerminal() {
+        var written: [String] = []
+        let start = ContinuousClock.now
+        let printer = ProgressPrinter(file: "p\u{1B}[2J\r\u{202E}.md", width: 100, write: { written.append($0) }, now: { start })
+        printer.report(BlockProgress(id: "a", kind: "noise", index: 1, count: 1, event: .started))
+        printer.report(BlockProgress(id: "a", kind: "noise", index: 1, count: 1, event: .finished(cached: false)))
+        #expect(
+            written == [
+                Self.redraw + "p\\u{001B}[2J\\u{000D}\\u{202E}.md [1/1] noise a: started",
+                Self.redraw + "p\\u{001B}[2J\\u{000D}\\u{202E}.md [1/1] noise a: done in 0.00 s\n",
+            ])
+    }
+
     /// Runs `quire arguments` in `folder` under a pseudo-terminal with util-linux `script`, so
     /// stderr is a TTY; returns its exit status and everything the terminal received.
     func terminal(_ arguments: String, in folder: URL) throws -> (status: Int32, output: String) {

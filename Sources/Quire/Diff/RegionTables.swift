@@ -78,11 +78,54 @@ struct RegionTables {
         Double(text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "−", with: "-"))
     }
 
-    private static func cells(of row: String) -> [String] {
-        var parts = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed(of: " ") }
+    /// The cells of a row, split at every `|` no backslash escapes, with `MarkdownTable.escape`'s
+    /// backslashes taken out, so a class name such as `a|b` or `<x>` reads as the table shows it.
+    static func cells(of row: String) -> [String] {
+        var parts: [String] = []
+        var cell = ""
+        var escaping = false
+        for character in row {
+            if character == "|" && !escaping {
+                parts.append(unescaped(cell.trimmed(of: " ")))
+                cell = ""
+            } else {
+                cell.append(character)
+            }
+            escaping = !escaping && character == "\\"
+        }
+        parts.append(unescaped(cell.trimmed(of: " ")))
         if parts.first == "" { parts.removeFirst() }
         if parts.last == "" { parts.removeLast() }
         return parts
+    }
+
+    /// `cell` without the backslash before ASCII punctuation outside code spans, and before `|`
+    /// inside them (GFM reads a table's `\|` before code spans).
+    private static func unescaped(_ cell: String) -> String {
+        var out = ""
+        var fence = 0
+        var characters = cell.makeIterator()
+        var pending = characters.next()
+        while let character = pending {
+            pending = characters.next()
+            if character == "`" {
+                var run = 1
+                while pending == "`" {
+                    run += 1
+                    pending = characters.next()
+                }
+                fence = fence == 0 ? run : (fence == run ? 0 : fence)
+                out += String(repeating: "`", count: run)
+            } else if character == "\\", let next = pending, next.isASCII, next.isPunctuation || next.isSymbol,
+                fence == 0 || next == "|"
+            {
+                out.append(next)
+                pending = characters.next()
+            } else {
+                out.append(character)
+            }
+        }
+        return out
     }
 }
 

@@ -1,3 +1,5 @@
+import QuireCore
+
 /// Splits OpenQASM 2.0 source into tokens, reading UTF-8 bytes directly.
 ///
 /// Whitespace (including the CR of CRLF line endings) and `//` comments are skipped; a leading
@@ -149,14 +151,13 @@ struct QASMLexer {
         return QASMToken(kind: kind, text: "", position: position)
     }
 
-    /// The Unicode scalar starting at byte `index`, quoted with its code point.
+    /// The Unicode scalar starting at byte `index`, quoted with its code point; a control
+    /// character or bidirectional override (`TerminalText.isControl`) or a space by its code point alone.
     private func describe(at index: Int) -> String {
         let scalarBytes = bytes[index..<min(index + 4, bytes.count)]
         guard let scalar = String(decoding: scalarBytes, as: UTF8.self).unicodeScalars.first else { return "" }
-        let code = String(scalar.value, radix: 16, uppercase: true)
-        let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
-        let visible = scalar.properties.isWhitespace || scalar.value < 0x20 ? "" : "`\(scalar)` "
-        return "\(visible)(U+\(padded))"
+        let visible = scalar.properties.isWhitespace || TerminalText.isControl(scalar) ? "" : "`\(scalar)` "
+        return "\(visible)(\(TerminalText.codePoint(scalar)))"
     }
 }
 

@@ -59,6 +59,8 @@ struct QASMErrorTests {
         .body("unterminated string", "qreg q[1];\n include \"qelib1.inc;\n", 4, 10, "unterminated string"),
         .body("unexpected character", "qreg q[1];\nx q[0]; @\n", 4, 9, "unexpected character `@` (U+0040)"),
         .body("non-ASCII character", "qreg q[1];\nx q[0];é\n", 4, 8, "unexpected character `é` (U+00E9)"),
+        .body("bidirectional override", "qreg q[1];\nx q[0];\u{202E}\n", 4, 8, "unexpected character (U+202E)"),
+        .body("escape character", "qreg q[1];\nx q[0];\u{1B}[2J\n", 4, 8, "unexpected character (U+001B)"),
         .body("lone equals", "qreg q[1];\ncreg c[1];\nif (c=1) x q[0];\n", 5, 6, "unexpected `=`", hint: "`==`"),
         .body("exponent without digits", "qreg q[1];\nrz(1e+) q[0];\n", 4, 4, "malformed number `1e+`"),
         .body("lone point", "qreg q[1];\nrz(.) q[0];\n", 4, 4, "unexpected `.`"),
