@@ -2,8 +2,8 @@ import QuireCore
 import QuireMarkdown
 import QuireSimulator
 
-/// Everything a block may read besides its own text: document settings, the noise profiles and
-/// datasets other blocks declare, its effective seed and the resource limits.
+/// Everything a block may read besides its own text: document settings, the noise profiles,
+/// datasets and devices other blocks declare, its effective seed and the resource limits.
 public struct BlockContext: Sendable {
     /// The document's settings.
     public var settings: DocumentSettings
@@ -11,6 +11,8 @@ public struct BlockContext: Sendable {
     public var noiseProfiles: [String: Result<NoiseProfile, any Error>]
     /// Datasets declared by `dataset` blocks, by id: loaded, or the error loading raised.
     var datasets: [String: Result<DatasetBlock.Loaded, any Error>]
+    /// Devices declared by `device` blocks, by id: loaded, or the error loading raised.
+    var devices: [String: Result<DeviceBlock.Loaded, any Error>] = [:]
     /// Limits that protect the machine from an untrusted document.
     public var limits: Limits
 
@@ -51,6 +53,25 @@ public struct BlockContext: Sendable {
         }
         do { return try loaded.get() } catch {
             throw LocatedError(location, "dataset '\(id)' could not be loaded", hint: "fix the error reported for dataset block '\(id)' first")
+        }
+    }
+
+    /// The loaded device of the device block `id`, or the error loading it raised.
+    func device(ofBlock id: String) throws -> DeviceBlock.Loaded {
+        guard let loaded = devices[id] else { preconditionFailure("device block '\(id)' was never loaded") }
+        return try loaded.get()
+    }
+
+    /// The device a block names with `device=ID` (an attribute at `location`).
+    func device(named id: String, at location: SourceLocation) throws -> DeviceBlock.Loaded {
+        guard let loaded = devices[id] else {
+            throw LocatedError(
+                location, "no device block has id '\(id)'",
+                hint: devices.isEmpty
+                    ? "declare the snapshot in a ```device id=\(id)``` block" : "declared device blocks: \(devices.keys.sorted().joined(separator: ", "))")
+        }
+        do { return try loaded.get() } catch {
+            throw LocatedError(location, "device '\(id)' could not be loaded", hint: "fix the error reported for device block '\(id)' first")
         }
     }
 

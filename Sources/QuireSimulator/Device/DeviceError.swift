@@ -25,6 +25,14 @@ public enum DeviceError: InputError, Hashable {
         }
     }
 
+    /// The snapshot field at fault (`conf.basis_gates[2]`, `props.qubits[3]`), for snapshot errors.
+    public var snapshotPath: String? {
+        switch self {
+        case let .invalidSnapshot(path, _), let .unknownGate(path, _): path
+        default: nil
+        }
+    }
+
     /// What is wrong, and how to fix it.
     public var diagnostic: Diagnostic {
         let noCompiler = "Quire does not compile circuits to a device yet: write the circuit in its native gates on coupled qubits"

@@ -17,11 +17,9 @@ extension NoiseModel {
             let relaxation = calibration.qubits.map {
                 Self.relaxation(of: device.qubits[$0], qubit: $0, nanoseconds: calibration.durationNanoseconds)
             }
-            let fidelity = Self.averageGateFidelity(of: calibration.qubits.map { device.qubits[$0] }, nanoseconds: calibration.durationNanoseconds)
             var channels: [QuantumChannel] = []
-            if let lambda = Self.depolarizingLambda(error: calibration.error, relaxationFidelity: fidelity, qubitCount: calibration.qubits.count) {
-                channels.append(.depolarizing(lambda: lambda, on: calibration.qubits))
-            }
+            let lambda = device.depolarizingLambda(calibration)
+            if lambda > 0 { channels.append(.depolarizing(lambda: lambda, on: calibration.qubits)) }
             channels += relaxation.compactMap { $0 }
             if !channels.isEmpty { sites[GateSite(gate: calibration.gate, qubits: calibration.qubits)] = channels }
         }
@@ -69,5 +67,14 @@ extension NoiseModel {
         let lambda = dimension * (capped - relaxationInfidelity) / (dimension * relaxationFidelity - 1)
         let paulis = Double(1 << (2 * qubitCount))
         return min(lambda, paulis / (paulis - 1))
+    }
+}
+
+extension Device {
+    /// Aer's depolarizing parameter λ after `calibration`'s gate (`NoiseModel(device:)`); 0 when
+    /// relaxation alone explains the reported error.
+    public func depolarizingLambda(_ calibration: GateCalibration) -> Double {
+        let fidelity = NoiseModel.averageGateFidelity(of: calibration.qubits.map { qubits[$0] }, nanoseconds: calibration.durationNanoseconds)
+        return NoiseModel.depolarizingLambda(error: calibration.error, relaxationFidelity: fidelity, qubitCount: calibration.qubits.count) ?? 0
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import QuireSimulator
 
 /// The noise a device yields, checked against properties Aer's conventions define.
-struct DeviceNoiseTests {
+struct NoiseModelDeviceTests {
     /// Average gate fidelity of `channels` on `qubits` from their composed superoperator:
     /// F = (d·Tr(S)/d² + 1)/(d + 1).
     func averageGateFidelity(_ channels: [QuantumChannel], on qubits: [Int]) -> Double {
