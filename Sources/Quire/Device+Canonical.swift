@@ -14,7 +14,6 @@ extension Device {
                     .object([
                         "t1_us": .number($0.t1Microseconds), "t2_us": .number($0.t2Microseconds),
                         "prob_meas1_prep0": .number($0.readout.probMeas1Prep0), "prob_meas0_prep1": .number($0.readout.probMeas0Prep1),
-                        "reset_ns": .number($0.resetNanoseconds),
                     ])
                 }),
             "gates": .array(

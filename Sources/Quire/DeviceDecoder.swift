@@ -8,7 +8,7 @@ import QuireSimulator
 ///     native_gates: [rz, sx, x, cx]
 ///     coupling_map: [[0, 1], [1, 0], [1, 2], [2, 1]]
 ///     qubits:                                # one entry per physical qubit, in order
-///       - {t1_us: 120, t2_us: 90, prob_meas1_prep0: 0.01, prob_meas0_prep1: 0.03, reset_ns: 0}
+///       - {t1_us: 120, t2_us: 90, prob_meas1_prep0: 0.01, prob_meas0_prep1: 0.03}
 ///     gates:                                 # calibrated gates; other native gates are ideal
 ///       - {gate: sx, qubits: [0], error: 2.1e-4, duration_ns: 35.5}
 ///       - {gate: cx, qubits: [0, 1], error: 8.8e-3, duration_ns: 277.3}
@@ -33,7 +33,7 @@ enum DeviceDecoder {
             return Device.Edge(pair[0], pair[1])
         }
         let qubits = try required("qubits", "[{t1_us: 120, t2_us: 90}]").sequence().map { node in
-            let entry = try node.mapping(allowed: ["t1_us", "t2_us", "prob_meas1_prep0", "prob_meas0_prep1", "reset_ns"])
+            let entry = try node.mapping(allowed: ["t1_us", "t2_us", "prob_meas1_prep0", "prob_meas0_prep1"])
             guard let t1 = entry["t1_us"], let t2 = entry["t2_us"] else {
                 throw node.error("\(node.name) needs t1_us and t2_us", hint: "every qubit of the device needs its T1 and T2 in µs")
             }
@@ -42,8 +42,7 @@ enum DeviceDecoder {
                 t2Microseconds: try t2.double(in: 1e-6...1e9),
                 readout: NoiseProfile.Readout(
                     probMeas1Prep0: try entry["prob_meas1_prep0"]?.double(in: 0...1) ?? 0,
-                    probMeas0Prep1: try entry["prob_meas0_prep1"]?.double(in: 0...1) ?? 0),
-                resetNanoseconds: try entry["reset_ns"]?.double(in: 0...1e9) ?? 0)
+                    probMeas0Prep1: try entry["prob_meas0_prep1"]?.double(in: 0...1) ?? 0))
         }
         let gates = try (map["gates"]?.sequence() ?? []).map { node in
             let entry = try node.mapping(allowed: ["gate", "qubits", "error", "duration_ns"])

@@ -7,8 +7,9 @@ extension Device {
     /// backends of `qiskit-ibm-runtime` ship them; then validates the result.
     ///
     /// Times are converted by their stated unit (s, ms, µs/us, ns). Readout error is `readout_error`
-    /// for both directions, as `NoiseModel.from_backend` reads a BackendV2's measure error; a `reset`
-    /// entry gives the qubit's reset duration. `measure`, `reset`, `delay` and `barrier` in
+    /// for both directions, as `NoiseModel.from_backend` reads a BackendV2's measure error. `reset`
+    /// entries are skipped: the relaxation Aer attaches to them has no effect on the state |0⟩ a reset
+    /// leaves (excited-state population 0). `measure`, `reset`, `delay` and `barrier` in
     /// `basis_gates` are instructions every circuit may use, not gates.
     ///
     /// - Throws: `DeviceError` for malformed JSON, a missing value (a qubit without T1 or T2, fewer
@@ -45,6 +46,8 @@ extension Device {
         }
         var gates: [GateCalibration] = []
         for (index, entry) in props.gates.enumerated() {
+            // Aer relaxes a qubit for a reset's duration, which leaves the reset state |0⟩ as it is.
+            if entry.gate == "reset" { continue }
             let path = "props.gates[\(index)]"
             let error = entry.parameters.last { $0.name == "gate_error" }?.value ?? 0
             var nanoseconds = 0.0
@@ -53,11 +56,6 @@ extension Device {
                     throw .invalidSnapshot(path: path + ".gate_length", message: "has unit '\(length.unit ?? "")', not a time unit")
                 }
                 nanoseconds = length.value * factor * 1000
-            }
-            if entry.gate == "reset" {
-                guard entry.qubits.count == 1, entry.qubits[0] >= 0 else { throw .invalidSnapshot(path: path, message: "resets \(entry.qubits), not one qubit") }
-                if entry.qubits[0] < qubits.count { qubits[entry.qubits[0]].resetNanoseconds = nanoseconds }
-                continue
             }
             guard let gate = StandardGate(rawValue: entry.gate) else { throw .unknownGate(path: path + ".gate", name: entry.gate) }
             gates.append(GateCalibration(gate: gate, qubits: entry.qubits, error: error, durationNanoseconds: nanoseconds))

@@ -20,7 +20,6 @@ extension Device {
             for (name, p) in [("prob_meas1_prep0", qubit.readout.probMeas1Prep0), ("prob_meas0_prep1", qubit.readout.probMeas0Prep1)] {
                 try check(p >= 0 && p <= 1, "qubits[\(index)].\(name)", "is \(p); a probability lies in [0, 1]")
             }
-            try check(qubit.resetNanoseconds >= 0 && qubit.resetNanoseconds.isFinite, "qubits[\(index)].reset_ns", "must be a duration ≥ 0")
         }
         var calibrated = Set<GateSite>()
         for (index, calibration) in gates.enumerated() {

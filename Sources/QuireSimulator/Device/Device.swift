@@ -47,15 +47,12 @@ public struct Device: Hashable, Sendable {
         public var t2Microseconds: Double
         /// Readout error of this qubit.
         public var readout: NoiseProfile.Readout
-        /// Duration of a reset of this qubit in nanoseconds (it relaxes meanwhile); 0 when not calibrated.
-        public var resetNanoseconds: Double
 
         /// Creates a qubit calibration.
-        public init(t1Microseconds: Double, t2Microseconds: Double, readout: NoiseProfile.Readout, resetNanoseconds: Double = 0) {
+        public init(t1Microseconds: Double, t2Microseconds: Double, readout: NoiseProfile.Readout) {
             self.t1Microseconds = t1Microseconds
             self.t2Microseconds = t2Microseconds
             self.readout = readout
-            self.resetNanoseconds = resetNanoseconds
         }
     }
 

@@ -81,14 +81,6 @@ struct SimulationProgram: Sendable {
             case let .reset(qubit):
                 guard qubit >= 0, qubit < n else { throw fail("reset needs a qubit in 0..<\(n)") }
                 step = Step(action: .reset(qubit: qubit), condition: operation.condition)
-                // A device's qubit relaxes while it resets: its channels follow as an identity gate's
-                // (prepended here, since steps are collected backwards).
-                if let channels = noise?.channels(afterResetOf: qubit), !channels.isEmpty {
-                    prepared.append(
-                        Step(
-                            action: .gate(KernelOperation(gate: .id, qubits: [qubit], parameters: []), qubits: [qubit], channels: channels),
-                            condition: operation.condition))
-                }
                 touchedLater.insert(qubit)
             case let .barrier(qubits):
                 guard qubits.allSatisfy({ $0 >= 0 && $0 < n }) else { throw fail("barrier on a qubit outside 0..<\(n)") }

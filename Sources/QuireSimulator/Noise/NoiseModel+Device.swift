@@ -9,8 +9,9 @@ extension NoiseModel {
     /// truncated to 2·T1. λ is chosen so that the composed channel's average gate fidelity is
     /// 1 − the reported error: λ = d·(e − r)/(d·F_r − 1), with d = 2ᵏ, F_r the relaxation's average
     /// gate fidelity and r = 1 − F_r; e is first capped at d/(d+1) and λ at 4ᵏ/(4ᵏ−1). No depolarizing
-    /// error when e ≤ r (relaxation alone explains the error). After a reset: relaxation for the
-    /// reset's duration. Readout: each qubit's readout error. Uncalibrated gates are ideal.
+    /// error when e ≤ r (relaxation alone explains the error). Readout: each qubit's readout error.
+    /// Uncalibrated gates, measure and reset take no channel (Aer's relaxation over a reset's
+    /// duration leaves the |0⟩ a reset prepares unchanged).
     public init(device: Device) {
         var sites: [GateSite: [QuantumChannel]] = [:]
         for calibration in device.gates {
@@ -23,16 +24,11 @@ extension NoiseModel {
             channels += relaxation.compactMap { $0 }
             if !channels.isEmpty { sites[GateSite(gate: calibration.gate, qubits: calibration.qubits)] = channels }
         }
-        var resets: [Int: [QuantumChannel]] = [:]
-        for (index, qubit) in device.qubits.enumerated() {
-            if let channel = Self.relaxation(of: qubit, qubit: index, nanoseconds: qubit.resetNanoseconds) { resets[index] = [channel] }
-        }
         var overrides: [Int: NoiseProfile.QubitOverride] = [:]
         for (index, qubit) in device.qubits.enumerated() { overrides[index] = NoiseProfile.QubitOverride(readout: qubit.readout) }
         self.profile = NoiseProfile(qubits: overrides)
         self.sites = sites
-        self.resets = resets
-        isIdeal = sites.isEmpty && resets.isEmpty
+        isIdeal = sites.isEmpty
     }
 
     /// Aer's relaxation of `qubit` over `nanoseconds` (T2 truncated to 2·T1); nil for a zero duration.

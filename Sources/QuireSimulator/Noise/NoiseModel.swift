@@ -18,7 +18,7 @@
 /// qubit take no depolarizing error. Barrier, measure and reset take no gate noise; `id` is a gate and does.
 ///
 /// A model of a device (`init(device:)`, `NoiseModel+Device.swift`) instead holds its channels per
-/// gate and qubit tuple, and after each qubit's reset, as Aer's `NoiseModel.from_backend` does; its
+/// gate and qubit tuple, as Aer's `NoiseModel.from_backend` does; its
 /// `profile` then holds only the per-qubit readout errors.
 public struct NoiseModel: Hashable, Sendable {
     /// The profile the channels are derived from (for a device: its readout errors).
@@ -27,15 +27,12 @@ public struct NoiseModel: Hashable, Sendable {
     public let isIdeal: Bool
     /// A device's channels after each calibrated gate site; `nil` when the profile's rules apply.
     let sites: [GateSite: [QuantumChannel]]?
-    /// A device's channels after a reset of each qubit; empty for a profile.
-    let resets: [Int: [QuantumChannel]]
 
     /// Creates the model of `profile`; validate the profile first (`NoiseProfile.validate(qubitCount:)`),
     /// since channels of out-of-range parameters stop the program.
     public init(profile: NoiseProfile) {
         self.profile = profile
         sites = nil
-        resets = [:]
         let depolarizings = [profile.depolarizing] + profile.qubits.values.map(\.depolarizing)
         let relaxations = [profile.thermalRelaxation] + profile.qubits.values.map(\.thermalRelaxation)
         isIdeal =
@@ -64,12 +61,6 @@ public struct NoiseModel: Hashable, Sendable {
                     time: nanoseconds / 1000, on: qubit))
         }
         return channels
-    }
-
-    /// Channels to apply after a reset of `qubit`: a device's thermal relaxation over the reset's
-    /// duration, as Aer attaches it; none for a profile.
-    public func channels(afterResetOf qubit: Int) -> [QuantumChannel] {
-        resets[qubit] ?? []
     }
 
     /// Readout error of `qubit`, if any: its override's when it has one, else the global one.

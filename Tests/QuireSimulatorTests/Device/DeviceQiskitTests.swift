@@ -14,8 +14,6 @@ struct DeviceQiskitTests {
         #expect(device.qubits[0].t1Microseconds == 131.5286444531517)
         #expect(device.qubits[0].t2Microseconds == 102.20390054827382)
         #expect(device.qubits[0].readout == NoiseProfile.Readout(probMeas1Prep0: 0.0353, probMeas0Prep1: 0.0353))
-        // reset0: gate_length 5514.666666666666 ns.
-        #expect(device.qubits[0].resetNanoseconds == 5514.666666666666)
         let sx = try #require(device.gates.first { $0.gate == .sx && $0.qubits == [0] })
         #expect(sx.durationNanoseconds == 35.55555555555556)
         let cx = try #require(device.gates.first { $0.gate == .cx && $0.qubits == [0, 1] })

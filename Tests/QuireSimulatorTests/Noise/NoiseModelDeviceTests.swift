@@ -36,7 +36,7 @@ struct NoiseModelDeviceTests {
         }
     }
 
-    /// rz is virtual (error and duration 0): no channel. Readout is per qubit; a reset relaxes its qubit.
+    /// rz is virtual (error and duration 0): no channel. Readout is per qubit.
     @Test func virtualGatesReadoutAndReset() throws {
         let device = try DeviceSnapshots.device("manila")
         let model = NoiseModel(device: device)
@@ -44,7 +44,6 @@ struct NoiseModelDeviceTests {
         #expect(model.channels(after: .cx, on: [0, 2]).isEmpty)
         #expect(!model.isIdeal)
         #expect(model.readout(qubit: 3) == device.qubits[3].readout)
-        #expect(model.channels(afterResetOf: 0).count == 1)
     }
 
     /// A gate whose error relaxation alone explains takes no depolarizing error.

@@ -11,14 +11,16 @@ For each snapshot in devices/ (conf_<name>.json + props_<name>.json, copied from
 see devices/ORIGIN.md) the noise model is `NoiseModel.from_backend(Fake<Name>V2())`, the package's
 fake backend built from those same two files. Circuits are random sequences of the native gates
 rz, sx, x, id and cx on the first 3 to 5 physical qubits, two-qubit gates only on pairs of the
-coupling map, then a measurement of every qubit (trivial layout: circuit qubit i is physical qubit i).
+coupling map, then a measurement of every qubit (trivial layout: circuit qubit i is physical qubit i);
+one more case on manila resets two qubits mid-circuit (Aer attaches relaxation over the reset's
+duration to a reset, which leaves the |0> it prepares unchanged; Quire attaches nothing).
 
-Each case has "device", "qasm" (OpenQASM 2; the circuit Aer ran was read from this text by qiskit.qasm2 with the
-legacy qelib1 instructions, which define sx) and
-"probabilities": the diagonal of the final density matrix, evolved exactly with
-qiskit.quantum_info (each gate's Operator, then the SuperOp of the error the noise model attaches to
-that gate on those qubits), with each qubit's readout error from the same noise model applied
-(numpy), index bit q = qubit q: what `SimulationResult.probabilities` must equal. The script checks
+Each case has "device", "qasm" (OpenQASM 2; the circuit was read from this text by qiskit.qasm2
+with the legacy qelib1 instructions, which define sx) and "probabilities": the diagonal of the
+final density matrix, evolved exactly with qiskit.quantum_info (each gate's Operator or
+DensityMatrix.reset, then the SuperOp of the error the noise model attaches to that instruction on
+those qubits), with each qubit's readout error from the same noise model applied (numpy), index
+bit q = qubit q: what `SimulationResult.probabilities` must equal. The script checks
 it against Aer's density-matrix method running the circuit with the noise model (to 1e-8: Aer drops
 mixture terms of tiny probability, up to 4e-9 of the trace here).
 """
@@ -63,7 +65,7 @@ def exact_diagonal(circuit, noise_model):
         if operation.name == "measure":
             continue
         qubits = [circuit.find_bit(q).index for q in instruction.qubits]
-        state = state.evolve(Operator(operation), qubits)
+        state = state.reset(qubits) if operation.name == "reset" else state.evolve(Operator(operation), qubits)
         error = noise_model._local_quantum_errors.get(operation.name, {}).get(tuple(qubits))
         if error is not None:
             state = state.evolve(SuperOp(error), qubits)
@@ -113,6 +115,11 @@ def main():
             assert abs(p.sum() - 1) < 1e-12
             cases.append({"name": f"{name}-{qubits}q", "device": name, "qubits": qubits, "qasm": qasm,
                           "probabilities": [float(x) for x in p]})
+    # A reset mid-circuit: from_backend attaches relaxation over the reset's duration to it.
+    noise_model = NoiseModel.from_backend(FakeManilaV2())
+    qasm = random_qasm(rng, 3, [(0, 1), (1, 2), (2, 1)], 10).replace("measure q -> c;\n", "reset q[1];\nsx q[1];\nreset q[2];\nmeasure q -> c;\n")
+    cases.append({"name": "manila-reset", "device": "manila", "qubits": 3, "qasm": qasm,
+                  "probabilities": [float(x) for x in probabilities(qasm, noise_model, 3)]})
     out = {
         "generator": "make_device_reference.py",
         "versions": {"qiskit": qiskit.__version__, "qiskit-aer": qiskit_aer.__version__,
