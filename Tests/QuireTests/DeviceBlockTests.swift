@@ -183,4 +183,18 @@ struct DeviceBlockTests {
         let out = run(Self.line + "\n" + circuit("x q[0];\n", device: "lin"))
         #expect(out.error?.contains("no device block has id 'lin'") == true && out.error?.contains("declared device blocks: line") == true, "\(out.error ?? "")")
     }
+
+    /// A recalibrated device makes the circuits run on it stale, as a changed noise profile does.
+    @Test func aNewCalibrationMakesItsCircuitsStale() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-device-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("paper.md").path
+        try Data((Self.line + "\n" + circuit("sx q[0];\n")).utf8).write(to: URL(fileURLWithPath: path))
+        _ = try NotebookFile.run(path: path, options: RunOptions())
+        #expect(try NotebookFile.checkStale(path: path, options: RunOptions()).blocks.map(\.status) == [.identical, .identical])
+        let recalibrated = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "t1_us: 100,", with: "t1_us: 101,")
+        try Data(recalibrated.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try NotebookFile.checkStale(path: path, options: RunOptions()).blocks.map(\.status) == [.stale, .stale])
+    }
 }
