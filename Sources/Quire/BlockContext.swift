@@ -68,7 +68,8 @@ public struct BlockContext: Sendable {
             throw LocatedError(
                 location, "no device block has id '\(id)'",
                 hint: devices.isEmpty
-                    ? "declare the snapshot in a ```device id=\(id)``` block" : "declared device blocks: \(devices.keys.sorted().joined(separator: ", "))")
+                    ? "declare the snapshot in a ```device id=\(id)``` block"
+                    : "declared device blocks: \(devices.keys.sorted().joined(separator: ", "))")
         }
         do { return try loaded.get() } catch {
             throw LocatedError(location, "device '\(id)' could not be loaded", hint: "fix the error reported for device block '\(id)' first")

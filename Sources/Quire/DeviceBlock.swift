@@ -108,7 +108,8 @@ enum DeviceBlock {
                 .init("readout 0→1", alignment: right), .init("readout 1→0", alignment: right),
             ],
             rows: device.qubits.enumerated().map { index, qubit in
-                [String(index)] + [qubit.t1Microseconds, qubit.t2Microseconds, qubit.readout.probMeas1Prep0, qubit.readout.probMeas0Prep1].map(format.format)
+                [String(index)]
+                    + [qubit.t1Microseconds, qubit.t2Microseconds, qubit.readout.probMeas1Prep0, qubit.readout.probMeas0Prep1].map(format.format)
             }
         ).render(lineEnding: "\n")
         if !pairs.isEmpty {
@@ -116,7 +117,12 @@ enum DeviceBlock {
                 "\n"
                 + MarkdownTable(
                     columns: [.init("gate"), .init("qubits"), .init("error", alignment: right), .init("duration (ns)", alignment: right)],
-                    rows: pairs.map { ["`\($0.gate.rawValue)`", $0.qubits.map(String.init).joined(separator: " → "), format.format($0.error), format.format($0.durationNanoseconds)] }
+                    rows: pairs.map {
+                        [
+                            "`\($0.gate.rawValue)`", $0.qubits.map(String.init).joined(separator: " → "), format.format($0.error),
+                            format.format($0.durationNanoseconds),
+                        ]
+                    }
                 ).render(lineEnding: "\n")
         }
         return text

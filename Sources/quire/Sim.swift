@@ -46,7 +46,9 @@ extension QuireCommand {
 
         func validate() throws {
             guard properties == nil || device != nil else { throw ValidationError("--properties needs --device CONF.json.") }
-            guard noise == nil || device == nil else { throw ValidationError("--noise and --device exclude each other: a device's calibration is its noise.") }
+            guard noise == nil || device == nil else {
+                throw ValidationError("--noise and --device exclude each other: a device's calibration is its noise.")
+            }
             guard (0...limits.maxShots).contains(shots) else { throw ValidationError("--shots must be from 0 to --max-shots (\(limits.maxShots)).") }
             guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256.") }
             guard (1...10_000_000).contains(trajectories) else { throw ValidationError("--trajectories must be from 1 to 10000000.") }

@@ -122,7 +122,9 @@ struct DeviceBlockTests {
 
     @Test func anUncoupledPairIsLocatedAtItsStatement() {
         let out = run(Self.line + "\n" + circuit("cx q[0],q[2];\n"))
-        #expect(out.error?.contains("paper.md:17:1: error: cx on physical qubits 0, 2: device 'line' has no coupling 0 → 2") == true, "\(out.error ?? "")")
+        #expect(
+            out.error?.contains("paper.md:17:1: error: cx on physical qubits 0, 2: device 'line' has no coupling 0 → 2") == true, "\(out.error ?? "")"
+        )
         #expect(out.untouched)
     }
 
@@ -151,7 +153,8 @@ struct DeviceBlockTests {
     }
 
     @Test func aMissingPinSuggestsTheDigest() {
-        let out = run(Self.manila.replacingOccurrences(of: "properties: \(Self.propsDigest)", with: "properties: \(String(repeating: "0", count: 64))"))
+        let out = run(
+            Self.manila.replacingOccurrences(of: "properties: \(Self.propsDigest)", with: "properties: \(String(repeating: "0", count: 64))"))
         #expect(out.error?.contains("'devices/props_manila.json' has sha256 \(Self.propsDigest), not the pinned") == true, "\(out.error ?? "")")
         let unpinned = run(Self.manila.replacingOccurrences(of: ", properties: \(Self.propsDigest)", with: ""))
         #expect(unpinned.error?.contains("add sha256: {properties: \(Self.propsDigest)}") == true, "\(unpinned.error ?? "")")
@@ -159,29 +162,35 @@ struct DeviceBlockTests {
     }
 
     @Test func aSnapshotMissingAQubitIsRefusedAtItsFile() throws {
-        let props = String(decoding: Self.snapshot("props_manila.json"), as: UTF8.self).replacingOccurrences(of: "\"name\": \"T2\"", with: "\"name\": \"T2x\"")
+        let props = String(decoding: Self.snapshot("props_manila.json"), as: UTF8.self).replacingOccurrences(
+            of: "\"name\": \"T2\"", with: "\"name\": \"T2x\"")
         let digest = Hashing.sha256Hex(Array(props.utf8))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-device-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Self.snapshot("conf_manila.json").write(to: folder.appendingPathComponent("conf.json"))
         try Data(props.utf8).write(to: folder.appendingPathComponent("props.json"))
-        let document = "```device id=m\nconfiguration: conf.json\nproperties: props.json\nsha256: {configuration: \(Self.confDigest), properties: \(digest)}\n```\n"
+        let document =
+            "```device id=m\nconfiguration: conf.json\nproperties: props.json\nsha256: {configuration: \(Self.confDigest), properties: \(digest)}\n```\n"
         let path = folder.appendingPathComponent("paper.md").path
         try Data(document.utf8).write(to: URL(fileURLWithPath: path))
         let error = #expect(throws: (any Error).self) { try NotebookFile.run(path: path, options: RunOptions()) }
-        #expect("\(error.map { "\($0)" } ?? "")".contains("paper.md:3:13: error: 'props.json': device snapshot: 'props.qubits[0]' has no T1 or no T2"))
+        #expect(
+            "\(error.map { "\($0)" } ?? "")".contains("paper.md:3:13: error: 'props.json': device snapshot: 'props.qubits[0]' has no T1 or no T2"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == document)
     }
 
     @Test func noiseAndDeviceExcludeEachOther() {
-        let out = run(Self.line + "\n```noise id=n\n```\n\n" + circuit("x q[0];\n").replacingOccurrences(of: "device=line", with: "device=line noise=n"))
+        let out = run(
+            Self.line + "\n```noise id=n\n```\n\n" + circuit("x q[0];\n").replacingOccurrences(of: "device=line", with: "device=line noise=n"))
         #expect(out.error?.contains("a circuit block takes noise= or device=, not both") == true, "\(out.error ?? "")")
     }
 
     @Test func anUnknownDeviceIsNamed() {
         let out = run(Self.line + "\n" + circuit("x q[0];\n", device: "lin"))
-        #expect(out.error?.contains("no device block has id 'lin'") == true && out.error?.contains("declared device blocks: line") == true, "\(out.error ?? "")")
+        #expect(
+            out.error?.contains("no device block has id 'lin'") == true && out.error?.contains("declared device blocks: line") == true,
+            "\(out.error ?? "")")
     }
 
     /// A recalibrated device makes the circuits run on it stale, as a changed noise profile does.

@@ -28,11 +28,13 @@ struct SimDeviceTests {
 
     /// The JSON probabilities equal Aer's `from_backend` ones (device_circuits.json, manila-5q) to 1e-9.
     @Test func aQiskitSnapshotGivesAersProbabilities() throws {
-        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: Self.references.appendingPathComponent("device_circuits.json")))
+        let reference = try JSONDecoder().decode(
+            Reference.self, from: Data(contentsOf: Self.references.appendingPathComponent("device_circuits.json")))
         let entry = try #require(reference.cases.first { $0.name == "manila-5q" })
         let folder = try folder(["c.qasm": entry.qasm])
         let outcome = try QuireBinary.run(
-            ["sim", "c.qasm", "--device", "conf_manila.json", "--properties", "props_manila.json", "--method", "density-matrix", "--json"], in: folder)
+            ["sim", "c.qasm", "--device", "conf_manila.json", "--properties", "props_manila.json", "--method", "density-matrix", "--json"], in: folder
+        )
         #expect(outcome.status == 0, "\(outcome.stderr)")
         struct Output: Decodable { var probabilities: [Double] }
         let output = try JSONDecoder().decode(Output.self, from: Data(outcome.stdout.utf8))
@@ -42,7 +44,8 @@ struct SimDeviceTests {
 
     @Test func aGateOutsideTheBasisIsLocatedInTheCircuitFile() throws {
         let qasm = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\n"
-        let outcome = try QuireBinary.run(["sim", "c.qasm", "--device", "conf_manila.json", "--properties", "props_manila.json"], in: try folder(["c.qasm": qasm]))
+        let outcome = try QuireBinary.run(
+            ["sim", "c.qasm", "--device", "conf_manila.json", "--properties", "props_manila.json"], in: try folder(["c.qasm": qasm]))
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("c.qasm:4:1: error: h is not a native gate of device 'ibmq_manila'"), "\(outcome.stderr)")
     }

@@ -42,7 +42,8 @@ extension Device {
                 throw .invalidSnapshot(path: "props.qubits[\(index)]", message: "has no T1 or no T2")
             }
             let readout = try value("readout_error", scale: nil) ?? 0
-            qubits.append(Qubit(t1Microseconds: t1, t2Microseconds: t2, readout: NoiseProfile.Readout(probMeas1Prep0: readout, probMeas0Prep1: readout)))
+            qubits.append(
+                Qubit(t1Microseconds: t1, t2Microseconds: t2, readout: NoiseProfile.Readout(probMeas1Prep0: readout, probMeas0Prep1: readout)))
         }
         var gates: [GateCalibration] = []
         for (index, entry) in props.gates.enumerated() {

@@ -15,8 +15,12 @@ extension Device {
             try check(inRange([edge.first, edge.second]), "coupling_map[\(index)]", "must join two distinct qubits of 0..<\(qubits.count)")
         }
         for (index, qubit) in qubits.enumerated() {
-            try check(qubit.t1Microseconds > 0 && qubit.t1Microseconds.isFinite, "qubits[\(index)].t1_us", "is \(qubit.t1Microseconds); it must be positive")
-            try check(qubit.t2Microseconds > 0 && qubit.t2Microseconds.isFinite, "qubits[\(index)].t2_us", "is \(qubit.t2Microseconds); it must be positive")
+            try check(
+                qubit.t1Microseconds > 0 && qubit.t1Microseconds.isFinite, "qubits[\(index)].t1_us", "is \(qubit.t1Microseconds); it must be positive"
+            )
+            try check(
+                qubit.t2Microseconds > 0 && qubit.t2Microseconds.isFinite, "qubits[\(index)].t2_us", "is \(qubit.t2Microseconds); it must be positive"
+            )
             for (name, p) in [("prob_meas1_prep0", qubit.readout.probMeas1Prep0), ("prob_meas0_prep1", qubit.readout.probMeas0Prep1)] {
                 try check(p >= 0 && p <= 1, "qubits[\(index)].\(name)", "is \(p); a probability lies in [0, 1]")
             }
@@ -27,7 +31,8 @@ extension Device {
             try check(nativeGates.contains(calibration.gate), path, "calibrates \(calibration.gate.rawValue), which is not a native gate")
             try check(
                 calibration.qubits.count == calibration.gate.qubitCount && inRange(calibration.qubits), path,
-                "puts \(calibration.gate.rawValue) on \(calibration.qubits); it needs \(calibration.gate.qubitCount) distinct qubits of 0..<\(qubits.count)")
+                "puts \(calibration.gate.rawValue) on \(calibration.qubits); it needs \(calibration.gate.qubitCount) distinct qubits of 0..<\(qubits.count)"
+            )
             try check(calibration.error >= 0 && calibration.error <= 1, path + ".error", "is \(calibration.error); a gate error lies in [0, 1]")
             try check(
                 calibration.durationNanoseconds >= 0 && calibration.durationNanoseconds.isFinite, path + ".duration_ns",

@@ -55,7 +55,8 @@ public enum DeviceError: InputError, Hashable {
         case let .notCoupled(_, _, gate, qubits, device):
             return Diagnostic(
                 location: nil,
-                message: "\(gate.rawValue) on physical qubits \(qubits.map(String.init).joined(separator: ", ")): device '\(device)' has no coupling \(qubits.map(String.init).joined(separator: " → "))",
+                message:
+                    "\(gate.rawValue) on physical qubits \(qubits.map(String.init).joined(separator: ", ")): device '\(device)' has no coupling \(qubits.map(String.init).joined(separator: " → "))",
                 hint: noCompiler)
         }
     }

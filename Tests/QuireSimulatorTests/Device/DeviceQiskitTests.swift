@@ -23,8 +23,12 @@ struct DeviceQiskitTests {
     /// A snapshot stating T1 in seconds and gate lengths in µs reads as the same device.
     @Test func convertsTimeUnits() throws {
         let edited = DeviceSnapshots.editedProperties("manila") {
-            $0.replacingOccurrences(of: #""name": "T1", "unit": "us", "value": 131.5286444531517"#, with: #""name": "T1", "unit": "s", "value": 0.0001315286444531517"#)
-                .replacingOccurrences(of: #""name": "gate_length", "unit": "ns", "value": 35.55555555555556}], "name": "sx0""#, with: #""name": "gate_length", "unit": "us", "value": 0.03555555555555556}], "name": "sx0""#)
+            $0.replacingOccurrences(
+                of: #""name": "T1", "unit": "us", "value": 131.5286444531517"#, with: #""name": "T1", "unit": "s", "value": 0.0001315286444531517"#
+            )
+            .replacingOccurrences(
+                of: #""name": "gate_length", "unit": "ns", "value": 35.55555555555556}], "name": "sx0""#,
+                with: #""name": "gate_length", "unit": "us", "value": 0.03555555555555556}], "name": "sx0""#)
         }
         #expect(edited != DeviceSnapshots.bytes("props_manila.json"))
         let device = try Device.qiskit(configuration: DeviceSnapshots.bytes("conf_manila.json"), properties: edited)
@@ -41,14 +45,20 @@ struct DeviceQiskitTests {
     }
 
     @Test func refusesMissingQubits() throws {
-        let conf = Array(String(decoding: DeviceSnapshots.bytes("conf_manila.json"), as: UTF8.self).replacingOccurrences(of: #""n_qubits": 5"#, with: #""n_qubits": 6"#).utf8)
+        let conf = Array(
+            String(decoding: DeviceSnapshots.bytes("conf_manila.json"), as: UTF8.self).replacingOccurrences(
+                of: #""n_qubits": 5"#, with: #""n_qubits": 6"#
+            ).utf8)
         #expect(throws: DeviceError.invalidSnapshot(path: "props.qubits", message: "has data for 5 qubits; the configuration declares 6")) {
             try Device.qiskit(configuration: conf, properties: DeviceSnapshots.bytes("props_manila.json"))
         }
     }
 
     @Test func refusesAnUnknownGate() throws {
-        let conf = Array(String(decoding: DeviceSnapshots.bytes("conf_manila.json"), as: UTF8.self).replacingOccurrences(of: #""basis_gates": ["cx""#, with: #""basis_gates": ["ecr""#).utf8)
+        let conf = Array(
+            String(decoding: DeviceSnapshots.bytes("conf_manila.json"), as: UTF8.self).replacingOccurrences(
+                of: #""basis_gates": ["cx""#, with: #""basis_gates": ["ecr""#
+            ).utf8)
         #expect(throws: DeviceError.unknownGate(path: "conf.basis_gates[0]", name: "ecr")) {
             try Device.qiskit(configuration: conf, properties: DeviceSnapshots.bytes("props_manila.json"))
         }
