@@ -2,22 +2,15 @@ import Foundation
 import QuireCore
 import QuireReport
 import QuireSimulator
+import QuireTestSupport
 import Testing
 
 @testable import Quire
 
 /// `device` blocks: snapshots inline or pinned by SHA-256, and circuit blocks run on them (`device=`).
 struct DeviceBlockTests {
-    /// The Qiskit snapshot `name` from the simulator's test references.
-    static func snapshot(_ file: String) -> Data {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("QuireSimulatorTests/Reference/devices/\(file)")
-        guard let data = FileManager.default.contents(atPath: url.path) else { fatalError("cannot read \(url.path)") }
-        return data
-    }
-
-    static let confDigest = Hashing.sha256Hex(Array(snapshot("conf_manila.json")))
-    static let propsDigest = Hashing.sha256Hex(Array(snapshot("props_manila.json")))
+    static let confDigest = Hashing.sha256Hex(Array(DeviceReference.snapshot("conf_manila.json")))
+    static let propsDigest = Hashing.sha256Hex(Array(DeviceReference.snapshot("props_manila.json")))
 
     static let line = """
         ```device id=line
@@ -51,8 +44,8 @@ struct DeviceBlockTests {
         let path = folder.appendingPathComponent("paper.md").path
         do {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("devices"), withIntermediateDirectories: true)
-            try Self.snapshot("conf_manila.json").write(to: folder.appendingPathComponent("devices/conf_manila.json"))
-            try Self.snapshot("props_manila.json").write(to: folder.appendingPathComponent("devices/props_manila.json"))
+            try DeviceReference.snapshot("conf_manila.json").write(to: folder.appendingPathComponent("devices/conf_manila.json"))
+            try DeviceReference.snapshot("props_manila.json").write(to: folder.appendingPathComponent("devices/props_manila.json"))
             try Data(document.utf8).write(to: URL(fileURLWithPath: path))
         } catch { fatalError("\(error)") }
         var failure: String?
@@ -68,18 +61,7 @@ struct DeviceBlockTests {
     /// A Qiskit snapshot pinned in the document's folder gives the probabilities Aer computes with
     /// `NoiseModel.from_backend` for the same circuit (device_circuits.json, case manila-4q).
     @Test func aPinnedQiskitSnapshotRunsAsAer() throws {
-        struct Reference: Decodable {
-            struct Case: Decodable {
-                var name: String
-                var qasm: String
-                var probabilities: [Double]
-            }
-            var cases: [Case]
-        }
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("QuireSimulatorTests/Reference/device_circuits.json")
-        let reference = try JSONDecoder().decode(Reference.self, from: try Data(contentsOf: url))
-        let entry = try #require(reference.cases.first { $0.name == "manila-4q" })
+        let entry = DeviceReference.named("manila-4q")
         let document = Self.manila + "\n```circuit id=c device=manila shots=0 method=density-matrix\n\(entry.qasm)```\n"
         let out = run(document)
         #expect(out.error == nil, "\(out.error ?? "")")
@@ -98,7 +80,8 @@ struct DeviceBlockTests {
 
     /// The same calibration in Quire's YAML and in Qiskit's JSON has the same content hash.
     @Test func theContentHashIgnoresTheFormat() throws {
-        let device = try Device.qiskit(configuration: Array(Self.snapshot("conf_manila.json")), properties: Array(Self.snapshot("props_manila.json")))
+        let device = try Device.qiskit(
+            configuration: Array(DeviceReference.snapshot("conf_manila.json")), properties: Array(DeviceReference.snapshot("props_manila.json")))
         let yaml = device.canonical.rendered()  // JSON is YAML
         let origin = YAMLOrigin(yaml: yaml) { SourceLocation(file: "x.yaml", line: $0, column: $1) }
         let decoded = try DeviceDecoder.decode(try #require(try SpecNode.parse(yaml, origin: origin)), name: "other")
@@ -162,13 +145,13 @@ struct DeviceBlockTests {
     }
 
     @Test func aSnapshotMissingAQubitIsRefusedAtItsFile() throws {
-        let props = String(decoding: Self.snapshot("props_manila.json"), as: UTF8.self).replacingOccurrences(
+        let props = String(decoding: DeviceReference.snapshot("props_manila.json"), as: UTF8.self).replacingOccurrences(
             of: "\"name\": \"T2\"", with: "\"name\": \"T2x\"")
         let digest = Hashing.sha256Hex(Array(props.utf8))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-device-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Self.snapshot("conf_manila.json").write(to: folder.appendingPathComponent("conf.json"))
+        try DeviceReference.snapshot("conf_manila.json").write(to: folder.appendingPathComponent("conf.json"))
         try Data(props.utf8).write(to: folder.appendingPathComponent("props.json"))
         let document =
             "```device id=m\nconfiguration: conf.json\nproperties: props.json\nsha256: {configuration: \(Self.confDigest), properties: \(digest)}\n```\n"

@@ -1,36 +1,23 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 @testable import quire
 
 /// `quire sim --device`: one circuit on a Qiskit snapshot or a YAML device, outside a document.
 struct SimDeviceTests {
-    struct Reference: Decodable {
-        struct Case: Decodable {
-            var name: String
-            var qasm: String
-            var probabilities: [Double]
-        }
-        var cases: [Case]
-    }
-
-    static let references = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("QuireSimulatorTests/Reference")
-
     /// A folder holding manila's configuration and properties and `files`.
     func folder(_ files: [String: String]) throws -> URL {
         let folder = try QuireBinary.folder(files)
         for name in ["conf_manila.json", "props_manila.json"] {
-            try Data(contentsOf: Self.references.appendingPathComponent("devices/\(name)")).write(to: folder.appendingPathComponent(name))
+            try DeviceReference.snapshot(name).write(to: folder.appendingPathComponent(name))
         }
         return folder
     }
 
     /// The JSON probabilities equal Aer's `from_backend` ones (device_circuits.json, manila-5q) to 1e-9.
     @Test func aQiskitSnapshotGivesAersProbabilities() throws {
-        let reference = try JSONDecoder().decode(
-            Reference.self, from: Data(contentsOf: Self.references.appendingPathComponent("device_circuits.json")))
-        let entry = try #require(reference.cases.first { $0.name == "manila-5q" })
+        let entry = DeviceReference.named("manila-5q")
         let folder = try folder(["c.qasm": entry.qasm])
         let outcome = try QuireBinary.run(
             ["sim", "c.qasm", "--device", "conf_manila.json", "--properties", "props_manila.json", "--method", "density-matrix", "--json"], in: folder

@@ -1,4 +1,4 @@
-import Foundation
+import QuireTestSupport
 import Testing
 
 @testable import QuireSimulator
@@ -7,31 +7,11 @@ import Testing
 /// same snapshots (device_circuits.json from make_device_reference.py; manila, nairobi, montreal;
 /// one case resets qubits mid-circuit, to which Aer attaches relaxation that leaves |0⟩ unchanged).
 struct DeviceReferenceTests {
-    struct Reference: Decodable {
-        struct Case: Decodable {
-            var name: String
-            var device: String
-            var qasm: String
-            var probabilities: [Double]
-        }
-        var cases: [Case]
-    }
-
-    static let reference: Reference = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Reference/device_circuits.json")
-        do {
-            return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
-        } catch {
-            fatalError("cannot read \(url.path): \(error)")
-        }
-    }()
-
     /// Density matrix, readout included, to 1e-9 (the reference is an exact evolution of Aer's own
     /// error channels; Aer's sampler agrees with it to 4e-9); threads 2 bit-identical.
     @Test func densityMatrixMatchesAer() throws {
-        #expect(Self.reference.cases.count == 10)
-        for entry in Self.reference.cases {
+        #expect(DeviceReference.cases.count == 10)
+        for entry in DeviceReference.cases {
             let options = SimulationOptions(method: .densityMatrix, device: try DeviceSnapshots.device(entry.device))
             let result = try Simulator.run(try QASMReader.read(entry.qasm), options: options)
             #expect(maxDifference(result.probabilities, entry.probabilities) <= 1e-9, "\(entry.name)")
@@ -43,7 +23,7 @@ struct DeviceReferenceTests {
 
     /// Trajectories within five standard deviations of Aer, per probability (bound as in TrajectoriesTests).
     @Test func trajectoriesConvergeToAer() throws {
-        for entry in Self.reference.cases where entry.name.hasSuffix("-3q") || entry.name.hasSuffix("-reset") {
+        for entry in DeviceReference.cases where entry.name.hasSuffix("-3q") || entry.name.hasSuffix("-reset") {
             let options = SimulationOptions(method: .trajectories, seed: 5, device: try DeviceSnapshots.device(entry.device), trajectories: 1500)
             let result = try Simulator.run(try QASMReader.read(entry.qasm), options: options)
             #expect(TrajectoriesTests.withinBound(result.probabilities, entry.probabilities, trajectories: 1500), "\(entry.name)")

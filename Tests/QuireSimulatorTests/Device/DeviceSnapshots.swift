@@ -1,14 +1,11 @@
-import Foundation
 import QuireSimulator
+import QuireTestSupport
 
-/// The Qiskit snapshots in Reference/devices (see ORIGIN.md there), read once.
+/// The Qiskit snapshots in Reference/devices (see ORIGIN.md there) as devices.
 enum DeviceSnapshots {
     /// The bytes of `Reference/devices/<file>`.
     static func bytes(_ file: String) -> [UInt8] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Reference/devices/\(file)")
-        guard let data = try? Data(contentsOf: url) else { fatalError("cannot read \(url.path)") }
-        return Array(data)
+        Array(DeviceReference.snapshot(file))
     }
 
     /// The device of `conf_<name>.json` and `props_<name>.json`.
