@@ -26,6 +26,9 @@ extension Device {
         ])
     }
 
+    /// SHA-256 of the compact canonical content: the device's identity in records and cache keys.
+    var contentSHA256: String { Hashing.sha256Hex(Array(canonical.compact().utf8)) }
+
     /// The resolved noise, for provenance: each calibrated gate's depolarizing parameter λ (Aer's
     /// convention, 0 when relaxation explains its error) and each qubit's T2 as relaxation uses it.
     var resolvedNoise: CanonicalJSON {

@@ -36,7 +36,7 @@ enum DeviceBlock {
         let fileKeys = ["configuration", "properties", "file", "sha256"]
         guard case .mapping(let mapping) = root.node, mapping.keys.contains(where: { fileKeys.contains($0.string ?? "") }) else {
             let device = try DeviceDecoder.decode(root, name: block.id)
-            return Loaded(device: device, sha256: Hashing.sha256Hex(Array(device.canonical.compact().utf8)), source: .string("inline"))
+            return Loaded(device: device, sha256: device.contentSHA256, source: .string("inline"))
         }
         let map = try root.mapping(allowed: fileKeys)
         var pins: OrderedDictionary<String, CanonicalJSON> = [:]
@@ -50,7 +50,10 @@ enum DeviceBlock {
             return (node, bytes)
         }
         let device: Device
-        if map["file"] != nil {
+        if let file = map["file"] {
+            guard map["configuration"] == nil, map["properties"] == nil else {
+                throw file.error("a device block names either 'file' or 'configuration' and 'properties', not both")
+            }
             let (node, bytes) = try pinned("file", what: "a YAML device file", pin: map["sha256"])
             device = try DeviceDecoder.decode(yaml: String(decoding: bytes, as: UTF8.self), file: try node.string())
         } else {
@@ -64,7 +67,7 @@ enum DeviceBlock {
                 throw file.error("'\(try file.string())': \(error.diagnostic.message)", hint: error.diagnostic.hint)
             }
         }
-        return Loaded(device: device, sha256: Hashing.sha256Hex(Array(device.canonical.compact().utf8)), source: .object(pins))
+        return Loaded(device: device, sha256: device.contentSHA256, source: .object(pins))
     }
 
     /// Throws unless `circuit` runs on `device` as written, located at the offending statement

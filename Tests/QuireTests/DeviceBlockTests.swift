@@ -38,7 +38,7 @@ struct DeviceBlockTests {
 
     /// Runs `document` as paper.md in a fresh folder holding devices/conf_manila.json and
     /// devices/props_manila.json; returns the new text, or the error and whether the file was untouched.
-    func run(_ document: String) -> (text: String, error: String?, untouched: Bool) {
+    func run(_ document: String, files: [String: String] = [:]) -> (text: String, error: String?, untouched: Bool) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-device-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("paper.md").path
@@ -46,6 +46,7 @@ struct DeviceBlockTests {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("devices"), withIntermediateDirectories: true)
             try DeviceReference.snapshot("conf_manila.json").write(to: folder.appendingPathComponent("devices/conf_manila.json"))
             try DeviceReference.snapshot("props_manila.json").write(to: folder.appendingPathComponent("devices/props_manila.json"))
+            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
             try Data(document.utf8).write(to: URL(fileURLWithPath: path))
         } catch { fatalError("\(error)") }
         var failure: String?
@@ -188,5 +189,20 @@ struct DeviceBlockTests {
         let recalibrated = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "t1_us: 100,", with: "t1_us: 101,")
         try Data(recalibrated.utf8).write(to: URL(fileURLWithPath: path))
         #expect(try NotebookFile.checkStale(path: path, options: RunOptions()).blocks.map(\.status) == [.stale, .stale])
+    }
+
+    /// Quire's format in a pinned file: the same device as inline, errors located in the file.
+    @Test func aPinnedYAMLFileIsADevice() {
+        let yaml = Self.line.split(separator: "\n").dropFirst().dropLast().joined(separator: "\n") + "\n"
+        let block = "```device id=line\nfile: devices/line3.yaml\nsha256: \(Hashing.sha256Hex(Array(yaml.utf8)))\n```\n"
+        let out = run(block + "\n" + circuit("sx q[0];\n"), files: ["devices/line3.yaml": yaml])
+        #expect(out.error == nil, "\(out.error ?? "")")
+        #expect(out.text.contains("Device `line` (`line3`): 3 qubits"))
+        let broken = yaml.replacingOccurrences(of: "t2_us: 190", with: "t2_us: -1")
+        let bad = run(
+            block.replacingOccurrences(of: Hashing.sha256Hex(Array(yaml.utf8)), with: Hashing.sha256Hex(Array(broken.utf8))),
+            files: ["devices/line3.yaml": broken])
+        #expect(bad.error?.contains("devices/line3.yaml:5:24: error: 'qubits[1].t2_us' is -1") == true, "\(bad.error ?? "")")
+        #expect(bad.untouched)
     }
 }
