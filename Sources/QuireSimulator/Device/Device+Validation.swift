@@ -1,6 +1,6 @@
 extension Device {
     /// Throws unless every value is in its physical range and every index names a qubit of the
-    /// device: T1, T2 > 0; readout probabilities and gate errors in [0, 1]; durations ≥ 0; coupling
+    /// device: native gates on one or two qubits; T1, T2 > 0; readout probabilities and gate errors in [0, 1]; durations ≥ 0; coupling
     /// edges and calibrated gates on distinct qubits of the device, with the gate's arity, each
     /// calibrated gate native and calibrated once. Every number must be finite.
     public func validate() throws(DeviceError) {
@@ -11,6 +11,9 @@ extension Device {
             qubits.allSatisfy { $0 >= 0 && $0 < self.qubits.count } && Set(qubits).count == qubits.count
         }
         try check(!qubits.isEmpty, "qubits", "is empty: a device needs at least one qubit")
+        for (index, gate) in nativeGates.enumerated() {
+            try check(gate.qubitCount <= 2, "native_gates[\(index)]", "is \(gate.rawValue); a native gate acts on one or two qubits")
+        }
         for (index, edge) in couplingMap.enumerated() {
             try check(inRange([edge.first, edge.second]), "coupling_map[\(index)]", "must join two distinct qubits of 0..<\(qubits.count)")
         }

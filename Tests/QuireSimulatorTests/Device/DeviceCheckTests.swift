@@ -48,4 +48,13 @@ struct DeviceCheckTests {
         device.qubits[2].t1Microseconds = 0
         #expect(throws: DeviceError.invalidSnapshot(path: "qubits[2].t1_us", message: "is 0.0; it must be positive")) { try device.validate() }
     }
+
+    /// A native gate on three qubits would escape the coupling check.
+    @Test func validateRefusesNativeGatesOnThreeQubits() throws {
+        var device = try DeviceSnapshots.device("manila")
+        device.nativeGates.append(.ccx)
+        #expect(throws: DeviceError.invalidSnapshot(path: "native_gates[5]", message: "is ccx; a native gate acts on one or two qubits")) {
+            try device.validate()
+        }
+    }
 }
