@@ -30,18 +30,14 @@ extension Device {
         }
         var qubits: [Qubit] = []
         for (index, entries) in props.qubits.prefix(conf.nQubits).enumerated() {
-            func value(_ name: String, scale: [String: Double]?) throws(DeviceError) -> Double? {
+            func microseconds(_ name: String) throws(DeviceError) -> Double? {
                 guard let entry = entries.last(where: { $0.name == name }) else { return nil }
-                guard let scale else { return entry.value }
-                guard let factor = scale[entry.unit ?? ""] else {
-                    throw .invalidSnapshot(path: "props.qubits[\(index)].\(name)", message: "has unit '\(entry.unit ?? "")', not a time unit")
-                }
-                return entry.value * factor
+                return try time(entry, in: "us", path: "props.qubits[\(index)].\(name)")
             }
-            guard let t1 = try value("T1", scale: microseconds), let t2 = try value("T2", scale: microseconds) else {
+            guard let t1 = try microseconds("T1"), let t2 = try microseconds("T2") else {
                 throw .invalidSnapshot(path: "props.qubits[\(index)]", message: "has no T1 or no T2")
             }
-            let readout = try value("readout_error", scale: nil) ?? 0
+            let readout = entries.last { $0.name == "readout_error" }?.value ?? 0
             qubits.append(
                 Qubit(t1Microseconds: t1, t2Microseconds: t2, readout: NoiseProfile.Readout(probMeas1Prep0: readout, probMeas0Prep1: readout)))
         }
@@ -51,13 +47,10 @@ extension Device {
             if entry.gate == "reset" { continue }
             let path = "props.gates[\(index)]"
             let error = entry.parameters.last { $0.name == "gate_error" }?.value ?? 0
-            var nanoseconds = 0.0
-            if let length = entry.parameters.last(where: { $0.name == "gate_length" }) {
-                guard let factor = Self.microseconds[length.unit ?? ""] else {
-                    throw .invalidSnapshot(path: path + ".gate_length", message: "has unit '\(length.unit ?? "")', not a time unit")
-                }
-                nanoseconds = length.value * factor * 1000
-            }
+            let nanoseconds =
+                try entry.parameters.last { $0.name == "gate_length" }.map { (length) throws(DeviceError) in
+                    try time(length, in: "ns", path: path + ".gate_length")
+                } ?? 0
             guard let gate = StandardGate(rawValue: entry.gate) else { throw .unknownGate(path: path + ".gate", name: entry.gate) }
             gates.append(GateCalibration(gate: gate, qubits: entry.qubits, error: error, durationNanoseconds: nanoseconds))
         }
@@ -69,8 +62,18 @@ extension Device {
         return device
     }
 
-    /// Factors from Qiskit's time units to microseconds.
-    private static let microseconds: [String: Double] = ["s": 1e6, "ms": 1e3, "us": 1, "µs": 1, "ns": 1e-3]
+    /// Nanoseconds per unit of Qiskit's time units.
+    private static let nanoseconds: [String: Double] = ["s": 1e9, "ms": 1e6, "us": 1e3, "µs": 1e3, "ns": 1]
+
+    /// The time `entry` states, in `unit`: unchanged when it is stated in that unit already.
+    ///
+    /// - Throws: `DeviceError.invalidSnapshot` at `path` for a unit that is not a time unit.
+    private static func time(_ entry: QiskitProperties.Value, in unit: String, path: String) throws(DeviceError) -> Double {
+        guard let factor = nanoseconds[entry.unit ?? ""] else {
+            throw .invalidSnapshot(path: path, message: "has unit '\(entry.unit ?? "")', not a time unit")
+        }
+        return entry.value * (factor / nanoseconds[unit]!)
+    }
 
     private static func decode<Value: Decodable>(_ bytes: [UInt8], as file: String) throws(DeviceError) -> Value {
         let decoder = JSONDecoder()

@@ -69,4 +69,13 @@ struct DeviceQiskitTests {
             try Device.qiskit(configuration: Array("{".utf8), properties: DeviceSnapshots.bytes("props_manila.json"))
         }
     }
+
+    @Test func refusesAnUnknownTimeUnit() throws {
+        let edited = DeviceSnapshots.editedProperties("manila") {
+            $0.replacingOccurrences(of: #""name": "T2", "unit": "us""#, with: #""name": "T2", "unit": "min""#)
+        }
+        #expect(throws: DeviceError.invalidSnapshot(path: "props.qubits[0].T2", message: "has unit 'min', not a time unit")) {
+            try Device.qiskit(configuration: DeviceSnapshots.bytes("conf_manila.json"), properties: edited)
+        }
+    }
 }
