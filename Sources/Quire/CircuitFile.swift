@@ -72,8 +72,8 @@ public enum CircuitFile {
     }
 
     /// The result as a person reads it: the outcome table of a circuit block.
-    public static func summary(_ result: SimulationResult, options: SimulationOptions, noise: String?, device: String? = nil) -> String {
-        CircuitBlock.markdown(result, options: options, noise: noise, device: device, precision: 6)
+    public static func summary(_ result: SimulationResult, options: SimulationOptions, noise: String?) -> String {
+        CircuitBlock.markdown(result, options: options, noise: noise, device: options.device?.name, precision: 6)
     }
 
     private static func text(of path: String) throws -> String {

@@ -67,7 +67,7 @@ extension QuireCommand {
                     CircuitFile.writeJSON(result, options: options, elapsedSeconds: elapsed) { FileHandleWriter.write($0, descriptor: 1) }
                     FileHandleWriter.write("\n", descriptor: 1)
                 } else {
-                    print(CircuitFile.summary(result, options: options, noise: noise, device: options.device?.name))
+                    print(CircuitFile.summary(result, options: options, noise: noise))
                     Exit.printError("simulated in \(elapsed) s")
                 }
             } catch let error as any InputError {
