@@ -18,11 +18,7 @@ extension QuireCommand {
         @Option(help: "A YAML noise profile (the body of a noise block).")
         var noise: String?
 
-        @Option(help: "A device snapshot: Qiskit's configuration JSON (with --properties) or a YAML device file (the body of a device block).")
-        var device: String?
-
-        @Option(help: "Qiskit's BackendProperties JSON of the --device configuration.")
-        var properties: String?
+        @OptionGroup var device: DeviceOptions
 
         @Option(help: "The engine: statevector, density-matrix, trajectories or auto.")
         var method: SimulationMethod = .auto
@@ -45,10 +41,6 @@ extension QuireCommand {
         @OptionGroup var limits: LimitOptions
 
         func validate() throws {
-            guard properties == nil || device != nil else { throw ValidationError("--properties needs --device CONF.json.") }
-            guard noise == nil || device == nil else {
-                throw ValidationError("--noise and --device exclude each other: a device's calibration is its noise.")
-            }
             guard (0...limits.maxShots).contains(shots) else { throw ValidationError("--shots must be from 0 to --max-shots (\(limits.maxShots)).") }
             guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256.") }
             guard (1...10_000_000).contains(trajectories) else { throw ValidationError("--trajectories must be from 1 to 10000000.") }
@@ -59,7 +51,7 @@ extension QuireCommand {
                 method: method, shots: shots, seed: seed, threads: threads,
                 trajectories: trajectories, memoryLimitBytes: limits.limits.memoryBytes)
             do {
-                if let device { options.device = try CircuitFile.device(path: device, propertiesPath: properties) }
+                options.device = try device.load()
                 let start = DispatchTime.now().uptimeNanoseconds
                 let result = try CircuitFile.simulate(qasmPath: circuit, noisePath: noise, options: options)
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

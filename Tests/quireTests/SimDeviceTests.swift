@@ -49,8 +49,17 @@ struct SimDeviceTests {
     @Test func optionsParseInProcess() throws {
         let command = try QuireCommand.parseAsRoot(["sim", "c.qasm", "--device", "conf.json", "--properties", "props.json"])
         let sim = try #require(command as? QuireCommand.Sim)
-        #expect(sim.device == "conf.json" && sim.properties == "props.json")
+        #expect(sim.device.device == "conf.json" && sim.device.properties == "props.json")
         #expect(throws: (any Error).self) { try QuireCommand.parseAsRoot(["sim", "c.qasm", "--properties", "props.json"]) }
-        #expect(throws: (any Error).self) { try QuireCommand.parseAsRoot(["sim", "c.qasm", "--noise", "n.yaml", "--device", "d.yaml"]) }
+    }
+
+    /// A device's calibration is its noise: a profile besides it is bad input.
+    @Test func noiseAndDeviceExcludeEachOther() throws {
+        let qasm = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nx q[0];\n"
+        let files = ["c.qasm": qasm, "n.yaml": "readout: {prob_meas1_prep0: 0.1, prob_meas0_prep1: 0.1}\n"]
+        let outcome = try QuireBinary.run(
+            ["sim", "c.qasm", "--noise", "n.yaml", "--device", "conf_manila.json", "--properties", "props_manila.json"], in: try folder(files))
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("cannot be combined with a device"), "\(outcome.stderr)")
     }
 }
