@@ -18,8 +18,8 @@
 /// qubit take no depolarizing error. Barrier, measure and reset take no gate noise; `id` is a gate and does.
 ///
 /// A model of a device (`init(device:)`, `NoiseModel+Device.swift`) instead holds its channels per
-/// gate and qubit tuple, as Aer's `NoiseModel.from_backend` does; its
-/// `profile` then holds only the per-qubit readout errors.
+/// gate and qubit tuple, as Aer's `NoiseModel.from_backend` does; its `profile` then holds only the
+/// per-qubit readout errors.
 public struct NoiseModel: Hashable, Sendable {
     /// The profile the channels are derived from (for a device: its readout errors).
     public let profile: NoiseProfile
