@@ -2,8 +2,8 @@ import QuireCore
 import QuireMarkdown
 import QuireSimulator
 
-/// Everything a block may read besides its own text: document settings, the noise profiles and
-/// datasets other blocks declare, its effective seed and the resource limits.
+/// Everything a block may read besides its own text: document settings, the noise profiles,
+/// datasets and devices other blocks declare, its effective seed and the resource limits.
 public struct BlockContext: Sendable {
     /// The document's settings.
     public var settings: DocumentSettings
@@ -11,6 +11,8 @@ public struct BlockContext: Sendable {
     public var noiseProfiles: [String: Result<NoiseProfile, any Error>]
     /// Datasets declared by `dataset` blocks, by id: loaded, or the error loading raised.
     var datasets: [String: Result<DatasetBlock.Loaded, any Error>]
+    /// Devices declared by `device` blocks, by id: loaded, or the error loading raised.
+    var devices: [String: Result<DeviceBlock.Loaded, any Error>] = [:]
     /// Limits that protect the machine from an untrusted document.
     public var limits: Limits
 
@@ -42,15 +44,36 @@ public struct BlockContext: Sendable {
 
     /// The dataset a block names (`dataset: ID`, written at `location`).
     func dataset(named id: String, at location: SourceLocation) throws -> DatasetBlock.Loaded {
-        guard let loaded = datasets[id] else {
+        try Self.entry(
+            id, of: "dataset", in: datasets, at: location,
+            declare: "declare the data in a ```dataset id=\(id)``` block, or use a generator: {name: moons}")
+    }
+
+    /// The loaded device of the device block `id`, or the error loading it raised.
+    func device(ofBlock id: String) throws -> DeviceBlock.Loaded {
+        guard let loaded = devices[id] else { preconditionFailure("device block '\(id)' was never loaded") }
+        return try loaded.get()
+    }
+
+    /// The device a block names with `device=ID` (an attribute at `location`).
+    func device(named id: String, at location: SourceLocation) throws -> DeviceBlock.Loaded {
+        try Self.entry(id, of: "device", in: devices, at: location, declare: "declare the snapshot in a ```device id=\(id)``` block")
+    }
+
+    /// The entry `id` of `table` (the loaded `kind` blocks by id), named at `location`.
+    ///
+    /// - Throws: an error at `location` listing the declared ids (or saying how to `declare` one)
+    ///   when there is no such block, or pointing at the block's own error when it failed to load.
+    private static func entry<Value>(
+        _ id: String, of kind: String, in table: [String: Result<Value, any Error>], at location: SourceLocation, declare: String
+    ) throws -> Value {
+        guard let loaded = table[id] else {
             throw LocatedError(
-                location, "no dataset block has id '\(id)'",
-                hint: datasets.isEmpty
-                    ? "declare the data in a ```dataset id=\(id)``` block, or use a generator: {name: moons}"
-                    : "declared dataset blocks: \(datasets.keys.sorted().joined(separator: ", "))")
+                location, "no \(kind) block has id '\(id)'",
+                hint: table.isEmpty ? declare : "declared \(kind) blocks: \(table.keys.sorted().joined(separator: ", "))")
         }
         do { return try loaded.get() } catch {
-            throw LocatedError(location, "dataset '\(id)' could not be loaded", hint: "fix the error reported for dataset block '\(id)' first")
+            throw LocatedError(location, "\(kind) '\(id)' could not be loaded", hint: "fix the error reported for \(kind) block '\(id)' first")
         }
     }
 

@@ -8,11 +8,11 @@ import QuireSimulator
 /// measurement distribution as a table, and its record every input that determines it.
 ///
 /// Attributes: `id`, `shots` (default 1024; 0 = exact probabilities only), `noise` (id of a noise
-/// block), `method` (statevector, density-matrix, trajectories, auto; default auto),
-/// `trajectories` (default 1000), `seed`.
+/// block), `device` (id of a device block; excludes `noise`), `method` (statevector,
+/// density-matrix, trajectories, auto; default auto), `trajectories` (default 1000), `seed`.
 enum CircuitBlock {
     /// Attributes a circuit block accepts.
-    static let attributes = ["id", "shots", "noise", "method", "trajectories", "seed"]
+    static let attributes = ["id", "shots", "noise", "device", "method", "trajectories", "seed"]
     /// How many outcomes the table lists before summarising the rest.
     static let tableRows = 32
 
@@ -25,9 +25,12 @@ enum CircuitBlock {
         } catch {
             throw LocatedError(block.documentLocation(bodyLine: error.line, column: error.column), error.message, hint: error.hint)
         }
-        let options = try simulationOptions(block, context: context)
+        let (options, device) = try simulationOptions(block, context: context)
+        if let device {
+            try DeviceBlock.check(circuit, on: device.device, fallback: block.location) { block.documentLocation(bodyLine: $0, column: $1) }
+        }
         let noiseID = block.attribute("noise")
-        let spec = CanonicalJSON.object([
+        var spec = CanonicalJSON.object([
             "qasm_sha256": .string(Hashing.sha256Hex(Array(block.body.utf8))),
             "qubits": .integer(Int64(circuit.qubitCount)),
             "shots": .integer(Int64(options.shots)),
@@ -37,6 +40,11 @@ enum CircuitBlock {
         ])
         var inputs: OrderedDictionary<String, CanonicalJSON> = [:]
         if let profile = options.noise { inputs["noise_profile"] = profile.canonical }
+        if let device, case .object(var members) = spec {
+            members["device"] = .string(block.attribute("device") ?? "")
+            spec = .object(members)
+            inputs["device"] = .object(["name": .string(device.device.name), "sha256": .string(device.sha256)])
+        }
         let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: spec, seed: options.seed, inputs: inputs)
         let precision = context.settings.precision
         let figures = context.settings.figures
@@ -49,7 +57,7 @@ enum CircuitBlock {
             }
             var record = record
             record.engine = result.method.rawValue
-            var text = markdown(result, options: options, noise: noiseID, precision: precision)
+            var text = markdown(result, options: options, noise: noiseID, device: block.attribute("device"), precision: precision)
             var files: [Figure] = []
             if let histogram = try histogram(result, id: block.id) {
                 files.append(histogram)
@@ -61,7 +69,8 @@ enum CircuitBlock {
         }
     }
 
-    private static func simulationOptions(_ block: RunnableBlock, context: BlockContext) throws -> SimulationOptions {
+    /// The options the attributes give, and the device block `device=` names.
+    private static func simulationOptions(_ block: RunnableBlock, context: BlockContext) throws -> (SimulationOptions, DeviceBlock.Loaded?) {
         var options = SimulationOptions()
         options.shots = try Attributes.integer(block, "shots", in: 0...context.limits.shots, default: 1024, limitFlag: "--max-shots")
         options.trajectories = try Attributes.integer(block, "trajectories", in: 1...1_000_000, default: 1000)
@@ -78,7 +87,15 @@ enum CircuitBlock {
         if let attribute = block.attributes.first(where: { $0.key == "noise" }) {
             options.noise = try context.profile(named: attribute.value, at: attribute.location)
         }
-        return options
+        guard let attribute = block.attributes.first(where: { $0.key == "device" }) else { return (options, nil) }
+        guard options.noise == nil else {
+            throw LocatedError(
+                attribute.location, "a circuit block takes noise= or device=, not both",
+                hint: "a device's calibration is its noise; drop noise= to run on the device")
+        }
+        let device = try context.device(named: attribute.value, at: attribute.location)
+        options.device = device.device
+        return (options, device)
     }
 
     /// Most qubits for which a histogram is drawn (every outcome is considered for its bars).
@@ -102,11 +119,11 @@ enum CircuitBlock {
         }
     }
 
-    /// One summary sentence, then the most likely outcomes (qubit n−1 leftmost, as Qiskit prints them).
-    static func markdown(_ result: SimulationResult, options: SimulationOptions, noise: String?, precision: Int) -> String {
+    /// One summary sentence (engine, device or noise profile, shots), then the most likely outcomes (qubit n−1 leftmost, as Qiskit prints them).
+    static func markdown(_ result: SimulationResult, options: SimulationOptions, noise: String?, device: String? = nil, precision: Int) -> String {
         let format = NumberFormat(precision: precision)
         var summary = "\(result.qubitCount) qubit\(result.qubitCount == 1 ? "" : "s"), \(result.method.rawValue) engine"
-        summary += noise.map { ", noise profile `\($0)`" } ?? ", ideal device"
+        summary += device.map { ", device `\($0)`" } ?? noise.map { ", noise profile `\($0)`" } ?? ", ideal device"
         if result.method == .trajectories { summary += ", \(format.format(options.trajectories)) trajectories" }
         summary += options.shots > 0 ? ", \(format.format(options.shots)) shots, seed \(options.seed)." : ", exact probabilities."
         let counts = Dictionary(uniqueKeysWithValues: result.counts.map { ($0.state, $0.count) })

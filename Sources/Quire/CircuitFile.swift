@@ -7,7 +7,8 @@ public enum CircuitFile {
     /// Largest circuit or profile file read, in bytes: a guard against being handed a huge file.
     public static let maxFileBytes = 64 << 20
 
-    /// Reads the circuit at `qasmPath` (and the noise profile at `noisePath`) and simulates it.
+    /// Reads the circuit at `qasmPath` (and the noise profile at `noisePath`) and simulates it, on
+    /// `options.device` when set (the circuit checked against it first, errors located in the file).
     ///
     /// - Throws: located input errors for unreadable files, malformed QASM or YAML, and requests
     ///   over the memory cap.
@@ -21,7 +22,26 @@ public enum CircuitFile {
         }
         var options = options
         if let noisePath { options.noise = try NoiseProfileDecoder.decode(yaml: try text(of: noisePath), file: noisePath) }
+        if let device = options.device {
+            try DeviceBlock.check(circuit, on: device, fallback: nil) { SourceLocation(file: qasmPath, line: $0, column: $1) }
+        }
         return try Simulator.run(circuit, options: options)
+    }
+
+    /// The device of `quire sim --device`: Qiskit's configuration at `path` with its
+    /// `BackendProperties` at `propertiesPath`, or without it a device file in Quire's YAML format.
+    ///
+    /// - Throws: located input errors for unreadable files and invalid snapshots.
+    public static func device(path: String, propertiesPath: String?) throws -> Device {
+        guard let propertiesPath else { return try DeviceDecoder.decode(yaml: try text(of: path), file: path) }
+        let configuration = try NotebookFile.read(path, limit: DeviceBlock.maxFileBytes)
+        let properties = try NotebookFile.read(propertiesPath, limit: DeviceBlock.maxFileBytes)
+        do {
+            return try Device.qiskit(configuration: configuration, properties: properties)
+        } catch {
+            let file = error.snapshotPath?.hasPrefix("conf") == true ? path : propertiesPath
+            throw LocatedError(nil, "\(file): \(error.diagnostic.message)", hint: error.diagnostic.hint)
+        }
     }
 
     /// Writes the JSON object DESIGN §4.4 specifies through `write`, in pieces of about 1 MiB:
@@ -53,7 +73,7 @@ public enum CircuitFile {
 
     /// The result as a person reads it: the outcome table of a circuit block.
     public static func summary(_ result: SimulationResult, options: SimulationOptions, noise: String?) -> String {
-        CircuitBlock.markdown(result, options: options, noise: noise, precision: 6)
+        CircuitBlock.markdown(result, options: options, noise: noise, device: options.device?.name, precision: 6)
     }
 
     private static func text(of path: String) throws -> String {

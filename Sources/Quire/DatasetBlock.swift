@@ -1,4 +1,3 @@
-import Foundation
 import OrderedCollections
 import QuireCore
 import QuireLearning
@@ -33,23 +32,9 @@ enum DatasetBlock {
         guard let fileNode = map["file"] else {
             throw root.error("a dataset block needs 'file'", hint: "a CSV file inside the project, e.g. file: data/iris.csv")
         }
-        let path = try ProjectPath.relative(try fileNode.string(), at: fileNode)
-        guard let folder else { throw fileNode.error("'\(path)' cannot be read: the document is not a file on disk") }
-        guard let resolved = ProjectPath.resolve(path, in: folder) else {
-            throw fileNode.error(
-                "'\(path)' does not exist inside the document's folder",
-                hint: "paths are relative to the document; links leaving its folder are refused")
-        }
-        let bytes = try read(resolved, as: path, at: fileNode)
-        let digest = Hashing.sha256Hex(bytes)
-        guard let pinNode = map["sha256"] else {
-            throw root.error("a dataset block must pin its file by sha256", hint: "add sha256: \(digest)")
-        }
-        let pinned = try pinNode.string().lowercased()
-        guard pinned == digest else {
-            throw pinNode.error(
-                "'\(path)' has sha256 \(digest), not the pinned \(pinned)",
-                hint: "the file changed since it was pinned; restore it, or pin the new content deliberately")
+        let (path, bytes) = try PinnedFile.read(fileNode, folder: folder, what: "a CSV file", limit: maxFileBytes)
+        let digest = try PinnedFile.verify(bytes, path: path, pin: map["sha256"]) {
+            root.error("a dataset block must pin its file by sha256", hint: "add sha256: \($0)")
         }
         let table = try CSVTable.parse(bytes) { SourceLocation(file: path, line: $0, column: 1) }
         guard let labelNode = map["label"] else {
@@ -111,21 +96,6 @@ enum DatasetBlock {
 
     /// Largest dataset file read, in bytes (README, Limits): refused before it is read.
     static let maxFileBytes = 64 << 20
-
-    /// The bytes of the file at `resolved`, which the block names `path` at `node`.
-    ///
-    /// - Throws: an error located at `node` for a folder, a file over `maxFileBytes` or an unreadable file.
-    private static func read(_ resolved: String, as path: String, at node: SpecNode) throws -> [UInt8] {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder.boolValue {
-            throw node.error("'\(path)' is a folder, not a CSV file", hint: "name the CSV file inside it, e.g. \(path)/data.csv")
-        }
-        do {
-            return try NotebookFile.read(resolved, limit: maxFileBytes)
-        } catch let error as LocatedError {
-            throw node.error("'\(path)' cannot be read: \(error.diagnostic.message)", hint: error.diagnostic.hint)
-        }
-    }
 
     private static func column(_ node: SpecNode, in table: CSVTable) throws -> Int {
         let name = try node.string()

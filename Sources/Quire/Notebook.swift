@@ -93,7 +93,10 @@ public enum Notebook {
         for block in document.blocks where block.kind == .dataset {
             datasets[block.id] = Result { try DatasetBlock.load(block, folder: options.projectFolder) }
         }
-        let context = BlockContext(settings: settings, noiseProfiles: profiles, datasets: datasets, limits: options.limits)
+        var context = BlockContext(settings: settings, noiseProfiles: profiles, datasets: datasets, limits: options.limits)
+        for block in document.blocks where block.kind == .device {
+            context.devices[block.id] = Result { try DeviceBlock.load(block, folder: options.projectFolder) }
+        }
         return Plan(
             document: document, settings: settings,
             blocks: document.blocks.map { block in (block, Result { try prepare(block, context: context) }) })
@@ -185,6 +188,8 @@ public enum Notebook {
             return try ExperimentBlock.prepare(block, context: context)
         case .dataset:
             return try DatasetBlock.prepare(block, loaded: try context.dataset(ofBlock: block.id), context: context)
+        case .device:
+            return try DeviceBlock.prepare(block, loaded: try context.device(ofBlock: block.id), context: context)
         }
     }
 }

@@ -8,6 +8,8 @@ public enum BlockKind: String, Hashable, Sendable, CaseIterable {
     case noise
     /// A YAML dataset declaration other blocks refer to by id.
     case dataset
+    /// A device calibration snapshot circuit blocks run on (`device=ID`).
+    case device
 
     /// The Quire kind `word` was probably meant to be, when it is close but not equal to one
     /// (different case, a plural, a one- or two-letter typo, or a `quire-` prefix); `nil` for

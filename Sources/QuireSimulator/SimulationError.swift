@@ -20,6 +20,8 @@ public enum SimulationError: InputError, Hashable {
     case invalidPauliString(label: String, message: String)
     /// The noise profile has a value outside its physical range.
     case invalidNoise(NoiseProfileError)
+    /// The device snapshot is invalid, or the circuit does not run on the device as written.
+    case device(DeviceError)
     /// An engine produced a probability outside [0, 1] or an expectation value outside [−1, 1] by more
     /// than rounding (`Simulator.resultTolerance`): a defect, reported instead of printed as a result.
     case resultOutOfRange(method: SimulationMethod, what: String, value: Double)
@@ -58,6 +60,10 @@ public enum SimulationError: InputError, Hashable {
             return Diagnostic(location: nil, message: "option \(name): \(message)")
         case let .invalidNoise(error):
             return error.diagnostic
+        case let .device(error):
+            var diagnostic = error.diagnostic
+            if let (line, column) = error.circuitPosition, line > 0 { diagnostic.message = "line \(line), column \(column): " + diagnostic.message }
+            return diagnostic
         case let .resultOutOfRange(method, what, value):
             return Diagnostic(
                 location: nil,

@@ -8,7 +8,7 @@ extension Simulator {
         options: SimulationOptions
     ) throws(SimulationError) -> [Double] {
         try validate(options)
-        let noise = try noiseModel(options.noise, qubits: circuit.qubitCount)
+        let noise = try noiseModel(options, circuit: circuit)
         let noisy = noise.map { !$0.isIdeal } ?? false
         let method = resolvedMethod(options.method, qubits: circuit.qubitCount, noisy: noisy)
         let values: [Double]

@@ -19,7 +19,7 @@ public enum Simulator {
     /// the density matrix up to 12 qubits, else trajectories.
     public static func run(_ circuit: Circuit, options: SimulationOptions) throws(SimulationError) -> SimulationResult {
         try validate(options)
-        let noise = try noiseModel(options.noise, qubits: circuit.qubitCount)
+        let noise = try noiseModel(options, circuit: circuit)
         let program = try SimulationProgram(circuit: circuit, noise: noise)
         let method = resolvedMethod(options.method, qubits: program.qubitCount, noisy: noise.map { !$0.isIdeal } ?? false)
         if method == .statevector, noise.map({ !$0.isIdeal }) ?? false { throw .noiseNeedsMixedStates }
@@ -92,12 +92,26 @@ public enum Simulator {
         }
     }
 
-    /// The model of `profile` after checking its values (`NoiseProfile.validate(qubitCount:)`), so no
-    /// channel is built from an unphysical parameter; `nil` for an ideal device.
-    static func noiseModel(_ profile: NoiseProfile?, qubits: Int) throws(SimulationError) -> NoiseModel? {
-        guard let profile else { return nil }
+    /// The model of the options' device (after validating it and checking that `circuit` runs on it
+    /// as written) or of their noise profile (after checking its values,
+    /// `NoiseProfile.validate(qubitCount:)`), so no channel is built from an unphysical parameter;
+    /// `nil` for an ideal device.
+    static func noiseModel(_ options: SimulationOptions, circuit: Circuit) throws(SimulationError) -> NoiseModel? {
+        if let device = options.device {
+            guard options.noise == nil else {
+                throw .invalidOption(name: "noise", message: "cannot be combined with a device, whose calibration is its noise")
+            }
+            do {
+                try device.validate()
+                try device.check(circuit)
+            } catch {
+                throw .device(error)
+            }
+            return NoiseModel(device: device)
+        }
+        guard let profile = options.noise else { return nil }
         do {
-            try profile.validate(qubitCount: qubits)
+            try profile.validate(qubitCount: circuit.qubitCount)
         } catch {
             throw .invalidNoise(error)
         }

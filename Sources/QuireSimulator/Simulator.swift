@@ -22,6 +22,9 @@ public struct SimulationOptions: Hashable, Sendable {
     public var threads: Int
     /// Noise applied after gates and at readout; `nil` for an ideal device.
     public var noise: NoiseProfile?
+    /// The device the circuit runs on as written (circuit qubit i on physical qubit i), whose
+    /// calibration gives the noise (`NoiseModel(device:)`); excludes `noise`.
+    public var device: Device?
     /// Number of trajectories for the trajectories method.
     public var trajectories: Int
     /// Refuse any request whose state would need more bytes than this, before allocating.
@@ -30,7 +33,7 @@ public struct SimulationOptions: Hashable, Sendable {
     /// Creates options with the documented defaults.
     public init(
         method: SimulationMethod = .auto, shots: Int = 0, seed: UInt64 = 0, threads: Int = 1,
-        noise: NoiseProfile? = nil, trajectories: Int = 1000,
+        noise: NoiseProfile? = nil, device: Device? = nil, trajectories: Int = 1000,
         memoryLimitBytes: Int = 8 << 30
     ) {
         self.method = method
@@ -38,6 +41,7 @@ public struct SimulationOptions: Hashable, Sendable {
         self.seed = seed
         self.threads = threads
         self.noise = noise
+        self.device = device
         self.trajectories = trajectories
         self.memoryLimitBytes = memoryLimitBytes
     }

@@ -18,6 +18,8 @@ extension QuireCommand {
         @Option(help: "A YAML noise profile (the body of a noise block).")
         var noise: String?
 
+        @OptionGroup var device: DeviceOptions
+
         @Option(help: "The engine: statevector, density-matrix, trajectories or auto.")
         var method: SimulationMethod = .auto
 
@@ -46,10 +48,11 @@ extension QuireCommand {
         }
 
         func run() async throws {
-            let options = SimulationOptions(
+            var options = SimulationOptions(
                 method: method, shots: shots, seed: seed, threads: threads,
                 trajectories: trajectories, memoryLimitBytes: limits.limits.memoryBytes)
             do {
+                options.device = try device.load()
                 let start = DispatchTime.now().uptimeNanoseconds
                 let result = try CircuitFile.simulate(qasmPath: circuit, noisePath: noise, options: options)
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

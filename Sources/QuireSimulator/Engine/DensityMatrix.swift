@@ -25,7 +25,7 @@ public final class DensityMatrix {
 
     /// Runs `circuit` with the gate noise and mid-circuit readout error of `options.noise`.
     public convenience init(circuit: Circuit, options: SimulationOptions) throws(SimulationError) {
-        let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options.noise, qubits: circuit.qubitCount))
+        let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options, circuit: circuit))
         try Simulator.checkMemory(method: .densityMatrix, circuit: circuit, options: options)
         try self.init(program: program, threads: options.threads, memoryLimitBytes: options.memoryLimitBytes)
     }

@@ -30,7 +30,7 @@ public final class Statevector {
     /// Runs the gates, measurements, resets and conditions of `circuit` (gate noise is refused;
     /// readout error affects mid-circuit recorded bits only — the final read is `Simulator.run`'s).
     public convenience init(circuit: Circuit, options: SimulationOptions) throws(SimulationError) {
-        let noise = try Simulator.noiseModel(options.noise, qubits: circuit.qubitCount)
+        let noise = try Simulator.noiseModel(options, circuit: circuit)
         if let noise, !noise.isIdeal { throw .noiseNeedsMixedStates }
         let program = try SimulationProgram(circuit: circuit, noise: noise)
         try Simulator.checkMemory(method: .statevector, circuit: circuit, options: options)

@@ -21,7 +21,7 @@ public enum Trajectories {
 
     /// Mean probabilities over `options.trajectories` trajectories of `circuit` (before the final readout error).
     public static func probabilities(circuit: Circuit, options: SimulationOptions) throws(SimulationError) -> [Double] {
-        let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options.noise, qubits: circuit.qubitCount))
+        let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options, circuit: circuit))
         try Simulator.checkMemory(method: .trajectories, circuit: circuit, options: options)
         return probabilities(program: program, options: options)
     }
@@ -32,7 +32,7 @@ public enum Trajectories {
         options: SimulationOptions
     ) throws(SimulationError) -> [Double] {
         for pauli in observables { try pauli.check(qubits: circuit.qubitCount) }
-        let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options.noise, qubits: circuit.qubitCount))
+        let program = try SimulationProgram(circuit: circuit, noise: Simulator.noiseModel(options, circuit: circuit))
         try Simulator.checkMemory(method: .trajectories, circuit: circuit, options: options)
         return average(program: program, options: options, width: observables.count) { state, sum in
             for (k, pauli) in observables.enumerated() {

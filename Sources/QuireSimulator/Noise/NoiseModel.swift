@@ -16,16 +16,23 @@
 /// otherwise the global value. An override replaces the whole part: a depolarizing override that
 /// gives only `one_qubit` has `two_qubit` = 0 (the decoder's default), so two-qubit gates on that
 /// qubit take no depolarizing error. Barrier, measure and reset take no gate noise; `id` is a gate and does.
+///
+/// A model of a device (`init(device:)`, `NoiseModel+Device.swift`) instead holds its channels per
+/// gate and qubit tuple, as Aer's `NoiseModel.from_backend` does; its `profile` then holds only the
+/// per-qubit readout errors.
 public struct NoiseModel: Hashable, Sendable {
-    /// The profile the channels are derived from.
+    /// The profile the channels are derived from (for a device: its readout errors).
     public let profile: NoiseProfile
     /// Whether no gate is followed by any channel (readout error may still be present).
     public let isIdeal: Bool
+    /// A device's channels after each calibrated gate site; `nil` when the profile's rules apply.
+    let sites: [GateSite: [QuantumChannel]]?
 
     /// Creates the model of `profile`; validate the profile first (`NoiseProfile.validate(qubitCount:)`),
     /// since channels of out-of-range parameters stop the program.
     public init(profile: NoiseProfile) {
         self.profile = profile
+        sites = nil
         let depolarizings = [profile.depolarizing] + profile.qubits.values.map(\.depolarizing)
         let relaxations = [profile.thermalRelaxation] + profile.qubits.values.map(\.thermalRelaxation)
         isIdeal =
@@ -36,9 +43,11 @@ public struct NoiseModel: Hashable, Sendable {
     /// Channels to apply after `gate` on `qubits`, in order: depolarizing first (on all of `qubits`),
     /// then thermal relaxation on each touched qubit in the order of `qubits`; empty when none.
     ///
-    /// A channel whose parameter makes it the identity (λ = 0, gate time 0) is left out.
+    /// A channel whose parameter makes it the identity (λ = 0, gate time 0) is left out. For a device,
+    /// the channels of the site `gate` on `qubits`, if it is calibrated.
     public func channels(after gate: StandardGate, on qubits: [Int]) -> [QuantumChannel] {
         precondition(gate.qubitCount == qubits.count, "\(gate.rawValue) acts on \(gate.qubitCount) qubits")
+        if let sites { return sites[GateSite(gate: gate, qubits: qubits)] ?? [] }
         var channels: [QuantumChannel] = []
         let lambda = depolarizingLambda(on: qubits)
         if lambda > 0 { channels.append(.depolarizing(lambda: lambda, on: qubits)) }

@@ -30,7 +30,7 @@ struct FusionTests {
     @Test func gatesWithNoiseConditionsMeasurementOrResetAreNotMerged() throws {
         let noisy = makeCircuit(qubits: 1, [gate(.h, 0), gate(.t, 0), gate(.h, 0)])
         let noise = NoiseProfile(depolarizing: .init(oneQubit: 0.01, twoQubit: 0.02))
-        let program = try SimulationProgram(circuit: noisy, noise: Simulator.noiseModel(noise, qubits: 1))
+        let program = try SimulationProgram(circuit: noisy, noise: Simulator.noiseModel(SimulationOptions(noise: noise), circuit: noisy))
         #expect(Self.gateQubits(program).count == 3)
 
         let register = Register(name: "c", size: 1, offset: 0)
