@@ -40,10 +40,8 @@ public struct TunedBaseline: Sendable {
                 grid: grid, search: search,
                 model: try MLPClassifier.fit(train, parameters: search.best, stream: mlpStream))
         case .knn(let candidates):
-            let largest = try StratifiedKFold(labels: train.labels, count: folds).folds.map(\.train.count).min() ?? 0
-            let searched = candidates.filter { $0.neighbors <= largest }
-            let search = try tuneKNN(searched, train: train, folds: folds)
-            return TunedBaseline(grid: .knn(searched), search: search, model: try KNNClassifier.fit(train, parameters: search.best))
+            let search = try tuneKNN(candidates, train: train, folds: folds)
+            return TunedBaseline(grid: .knn(search.grid), search: search, model: try KNNClassifier.fit(train, parameters: search.best))
         }
     }
 
@@ -55,16 +53,21 @@ public struct TunedBaseline: Sendable {
         self.model = model
     }
 
-    /// The kNN search: each validation row's distances to its fold's training rows are computed once,
-    /// the neighbours once per distinct k, and every candidate votes on them.
-    private static func tuneKNN(_ candidates: [KNNParameters], train: Dataset, folds: Int) throws -> GridSearchResult<KNNParameters> {
+    /// The kNN search over the candidates whose k fits every fold's training rows (the result's grid):
+    /// each validation row's distances to its fold's training rows are computed once, the neighbours
+    /// once per distinct k, and every candidate votes on them.
+    private static func tuneKNN(_ grid: [KNNParameters], train: Dataset, folds: Int) throws -> GridSearchResult<KNNParameters> {
+        let splits = try StratifiedKFold(labels: train.labels, count: folds).folds
+        let fewest = splits.map(\.train.count).min() ?? 0
+        let candidates = grid.filter { $0.neighbors <= fewest }
+        let ks = Set(candidates.map(\.neighbors)).sorted()
         var predictions = [StratifiedKFold.Fold: [[Int]]]()
-        for fold in try StratifiedKFold(labels: train.labels, count: folds).folds {
+        for fold in splits {
             let training = train.selecting(fold.train)
             var predicted = [[Int]](repeating: [], count: candidates.count)
             for v in fold.validation {
                 let distances = NeighborVote.squaredDistances(train.features, row: v, to: training.features)
-                for k in Set(candidates.map(\.neighbors)).sorted() {
+                for k in ks {
                     let neighbors = NeighborVote.nearest(distances, count: k)
                     for (c, candidate) in candidates.enumerated() where candidate.neighbors == k {
                         let votes = NeighborVote.votes(
