@@ -72,8 +72,8 @@ struct ExperimentSpec: Sendable {
         if let node = map["baselines"] {
             baselines = try node.sequence().map { item in
                 let name = try item.string()
-                guard ["logistic-regression", "rbf-svm", "mlp"].contains(name) else {
-                    throw item.error("unknown baseline '\(name)'", hint: "baselines: logistic-regression, rbf-svm, mlp")
+                guard BaselineGrid.names.contains(name) else {
+                    throw item.error("unknown baseline '\(name)'", hint: "baselines: \(BaselineGrid.names.joined(separator: ", "))")
                 }
                 return name
             }

@@ -9,11 +9,15 @@
 ///   `p = (features + 1) × outputs` parameters (outputs 1 for two classes, else the class count);
 /// - RBF-SVM: squared distances `samples² × features` once, then per grid point a Gram matrix
 ///   `samples²` and SMO's iterations, counted as 10 passes over a Gram row per sample (`10 × samples²`);
-/// - MLP: `maxEpochs` epochs of `3 × samples × weights` (forward pass, backward pass, update).
+/// - MLP: `maxEpochs` epochs of `3 × samples × weights` (forward pass, backward pass, update);
+/// - kNN: fitting is free and prediction is the work: every sample is validated once against at most
+///   `samples` rows (`features` per distance, plus a heap pass per distinct k), and the refitted model
+///   predicts the training and test sets (at most as many rows again each): `3 × samples² × (features + ks)`.
 ///
 /// Memory is the largest set of arrays alive at once: the logistic Hessian `p²`; the RBF-SVM's
 /// distance matrix, one cached Gram matrix per γ and a fold's sub-matrix (`(γs + 2) × samples²`);
-/// the MLP's weights and one batch's activations. Doubles are 8 bytes.
+/// the MLP's weights and one batch's activations; kNN's one query's distances and every grid point's
+/// validation predictions (`(grid + 2) × samples`). Doubles are 8 bytes.
 extension BaselineGrid {
     /// Estimated multiply-adds of tuning and refitting this grid on `samples` training rows.
     public func estimatedOperations(samples: Int, features: Int, classes: Int, folds: Int) -> Double {
@@ -28,6 +32,8 @@ extension BaselineGrid {
             return grid.reduce(0) { total, point in
                 total + fits * Double(point.maxEpochs) * 3 * n * Double(Self.weights(point, features: features, classes: classes))
             }
+        case .knn(let grid):
+            return 3 * n * n * Double(features + Set(grid.map(\.neighbors)).count)
         }
     }
 
@@ -46,6 +52,8 @@ extension BaselineGrid {
                 let units = Double(point.hiddenLayerSizes.reduce(features, +) + Self.outputs(classes))
                 return 8 * (3 * Double(Self.weights(point, features: features, classes: classes)) + 2 * batch * units)
             }.max() ?? 0
+        case .knn(let grid):
+            return 8 * Double(grid.count + 2) * n
         }
     }
 

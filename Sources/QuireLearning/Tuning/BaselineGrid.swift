@@ -9,9 +9,11 @@ public enum BaselineGrid: Hashable, Sendable {
     case rbfSVM([RBFSVMParameters])
     /// Multilayer perceptron over a list of settings.
     case mlp([MLPParameters])
+    /// k-nearest neighbours over a list of settings.
+    case knn([KNNParameters])
 
     /// The baseline names as a document writes them.
-    public static let names = ["logistic-regression", "rbf-svm", "mlp"]
+    public static let names = ["logistic-regression", "rbf-svm", "mlp", "knn"]
 
     /// The name a document uses for this baseline.
     public var name: String {
@@ -19,6 +21,7 @@ public enum BaselineGrid: Hashable, Sendable {
         case .logisticRegression: "logistic-regression"
         case .rbfSVM: "rbf-svm"
         case .mlp: "mlp"
+        case .knn: "knn"
         }
     }
 
@@ -31,6 +34,9 @@ public enum BaselineGrid: Hashable, Sendable {
     ///   `MLPClassifier` grid and its wrapper's `max_iter`).
     /// - `logistic-regression`: qml-benchmarks has none; C ∈ {0.001, 0.01, …, 1000}, the decade grid
     ///   around scikit-learn's default C = 1.
+    /// - `knn`: qml-benchmarks has none; k ∈ {1, 3, 5, 7, 9, 15} (odd, so two classes cannot tie on
+    ///   uniform votes, around scikit-learn's default 5) × weights ∈ {uniform, distance}. Tuning skips a
+    ///   k larger than a fold's training set.
     public static func standard(_ name: String) -> BaselineGrid? {
         switch name {
         case "logistic-regression":
@@ -46,6 +52,8 @@ public enum BaselineGrid: Hashable, Sendable {
                         }
                     }
                 })
+        case "knn":
+            return .knn([1, 3, 5, 7, 9, 15].flatMap { k in KNNParameters.Weights.allCases.map { KNNParameters(neighbors: k, weights: $0) } })
         default:
             return nil
         }
@@ -57,6 +65,7 @@ public enum BaselineGrid: Hashable, Sendable {
         case .logisticRegression(let grid): grid.map(\.hyperparameters)
         case .rbfSVM(let grid): grid.map(\.hyperparameters)
         case .mlp(let grid): grid.map(\.hyperparameters)
+        case .knn(let grid): grid.map(\.hyperparameters)
         }
     }
 }

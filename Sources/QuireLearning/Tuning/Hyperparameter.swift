@@ -66,3 +66,10 @@ extension MLPParameters {
         ]
     }
 }
+
+extension KNNParameters {
+    /// Every setting, for provenance.
+    public var hyperparameters: [Hyperparameter] {
+        [Hyperparameter("n_neighbors", .integer(neighbors)), Hyperparameter("weights", .text(weights.rawValue))]
+    }
+}

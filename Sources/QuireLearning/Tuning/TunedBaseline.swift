@@ -39,6 +39,9 @@ public struct TunedBaseline: Sendable {
             return TunedBaseline(
                 grid: grid, search: search,
                 model: try MLPClassifier.fit(train, parameters: search.best, stream: mlpStream))
+        case .knn(let candidates):
+            let search = try tuneKNN(candidates, train: train, folds: folds)
+            return TunedBaseline(grid: .knn(search.grid), search: search, model: try KNNClassifier.fit(train, parameters: search.best))
         }
     }
 
@@ -48,6 +51,38 @@ public struct TunedBaseline: Sendable {
         meanScores = search.meanScores
         bestIndex = search.bestIndex
         self.model = model
+    }
+
+    /// The kNN search over the candidates whose k fits every fold's training rows (the result's grid):
+    /// each validation row's distances to its fold's training rows are computed once, the neighbours
+    /// once per distinct k, and every candidate votes on them.
+    private static func tuneKNN(_ grid: [KNNParameters], train: Dataset, folds: Int) throws -> GridSearchResult<KNNParameters> {
+        let splits = try StratifiedKFold(labels: train.labels, count: folds).folds
+        let fewest = splits.map(\.train.count).min() ?? 0
+        let candidates = grid.filter { $0.neighbors <= fewest }
+        let ks = Set(candidates.map(\.neighbors)).sorted()
+        var predictions = [StratifiedKFold.Fold: [[Int]]]()
+        for fold in splits {
+            let training = train.selecting(fold.train)
+            var predicted = [[Int]](repeating: [], count: candidates.count)
+            for v in fold.validation {
+                let distances = NeighborVote.squaredDistances(train.features, row: v, to: training.features)
+                for k in ks {
+                    let neighbors = NeighborVote.nearest(distances, count: k)
+                    for (c, candidate) in candidates.enumerated() where candidate.neighbors == k {
+                        let votes = NeighborVote.votes(
+                            neighbors, squaredDistances: distances, labels: training.labels,
+                            classCount: train.classCount, weights: candidate.weights)
+                        predicted[c].append(NeighborVote.winner(votes))
+                    }
+                }
+            }
+            predictions[fold] = predicted
+        }
+        let search = try GridSearch.run(grid: Array(candidates.indices), labels: train.labels, folds: folds) { c, fold in
+            Metrics.accuracy(predicted: predictions[fold]![c], actual: fold.validation.map { train.labels[$0] })
+        }
+        return GridSearchResult(grid: candidates, foldScores: search.foldScores, meanScores: search.meanScores, bestIndex: search.bestIndex)
     }
 
     /// The SVM search, computing squared distances once and each γ's Gram matrix once; folds

@@ -8,6 +8,7 @@ depend on our dataset generators or on numpy's random numbers: only on the value
 import json
 import os
 import platform
+import sys
 
 import numpy as np
 import scipy
@@ -16,6 +17,7 @@ import sklearn
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, log_loss
 from sklearn.model_selection import GridSearchCV, StratifiedKFold
+from sklearn.neighbors import KNeighborsClassifier
 from sklearn.neural_network import MLPClassifier
 from sklearn.svm import SVC
 
@@ -195,10 +197,93 @@ def grid_search():
     })
 
 
+KNN_GRID = {"n_neighbors": [1, 3, 5, 7, 9, 15], "weights": ["uniform", "distance"]}
+
+
+def knn_heap(squared, k):
+    """The k nearest as scikit-learn's brute-force heap keeps them (utils/_heap.pyx heap_push, rows
+    offered in order), sorted by distance then row: the rule Quire documents and implements."""
+    values, rows = [np.inf] * k, [-1] * k
+    for row, value in enumerate(squared):
+        if value >= values[0]:
+            continue
+        current = 0
+        while True:
+            left, right = 2 * current + 1, 2 * current + 2
+            if left >= k:
+                break
+            child = left if right >= k or values[left] >= values[right] else right
+            if not value < values[child]:
+                break
+            values[current], rows[current] = values[child], rows[child]
+            current = child
+        values[current], rows[current] = value, row
+    return sorted((r for r in rows if r >= 0), key=lambda r: (squared[r], r))
+
+
+def knn_rule(x_train, y_train, x_test, k, weights, classes):
+    """Predictions by the documented rule (sequential sums), to check that sklearn agrees on a fixture."""
+    predicted = []
+    for query in x_test:
+        squared = [sum((a - b) ** 2 for a, b in zip(row, query)) for row in x_train]
+        rows = knn_heap(squared, k)
+        distance = [float(np.sqrt(squared[r])) for r in rows]
+        if weights == "uniform":
+            w = [1.0] * len(rows)
+        elif 0.0 in distance:
+            w = [1.0 if d == 0.0 else 0.0 for d in distance]
+        else:
+            w = [1.0 / d for d in distance]
+        votes = [0.0] * classes
+        for r, wr in zip(rows, w):
+            votes[y_train[r]] += wr
+        predicted.append(int(np.argmax(votes)))
+    return predicted
+
+
+def knn_problem(name, x, y, train):
+    """Predictions of every grid point, and GridSearchCV's choice and test accuracy, on one fixture."""
+    x_train, y_train, x_test, y_test = x[:train], y[:train], x[train:], y[train:]
+    classes = int(y.max()) + 1
+    fits = []
+    for k in KNN_GRID["n_neighbors"]:
+        for weights in KNN_GRID["weights"]:
+            model = KNeighborsClassifier(n_neighbors=k, weights=weights, algorithm="brute").fit(x_train, y_train)
+            predicted = model.predict(x_test).tolist()
+            assert predicted == knn_rule(x_train.tolist(), y_train.tolist(), x_test.tolist(), k, weights, classes), (name, k, weights)
+            fits.append({"k": k, "weights": weights, "predicted": predicted})
+    search = GridSearchCV(KNeighborsClassifier(algorithm="brute"), KNN_GRID, cv=5, scoring="accuracy").fit(x_train, y_train)
+    for index, params in enumerate(search.cv_results_["params"]):
+        scores = []
+        for fit_rows, validation in StratifiedKFold(n_splits=5).split(x_train, y_train):
+            rule = knn_rule(x_train[fit_rows].tolist(), y_train[fit_rows].tolist(), x_train[validation].tolist(),
+                            params["n_neighbors"], params["weights"], classes)
+            scores.append(accuracy_score(y_train[validation], rule))
+        assert np.mean(scores) == search.cv_results_["mean_test_score"][index], (name, params)
+    return {"name": name, "x": x.tolist(), "y": y.tolist(), "train": train, "fits": fits,
+            "params": [[p["n_neighbors"], p["weights"]] for p in search.cv_results_["params"]],
+            "mean_scores": search.cv_results_["mean_test_score"].tolist(), "best_index": int(search.best_index_),
+            "best_k": int(search.best_params_["n_neighbors"]), "best_weights": search.best_params_["weights"],
+            "test_accuracy": accuracy_score(y_test, search.predict(x_test))}
+
+
+def knn():
+    """KNeighborsClassifier(algorithm="brute") on moons, three blobs, and points on a half-integer
+    lattice whose duplicates (conflicting labels included) tie distances at every k; lattice
+    distances are exact, so both distance formulas agree and every tie is a true tie."""
+    rng = np.random.RandomState(51)
+    moons, moon_labels = noisy_moons(rng, 150, 0.3)
+    centers = np.array([[0.0, 0.0], [2.5, 0.5], [1.0, 2.5]])
+    blob_labels = rng.permutation(np.repeat([0, 1, 2], 40))
+    blobs = centers[blob_labels] + rng.normal(scale=0.9, size=(120, 2))
+    lattice = rng.randint(0, 7, size=(90, 2)) / 2.0
+    lattice_labels = ((lattice.sum(axis=1) > 3) + (rng.rand(90) < 0.25)) % 2
+    write("knn.json", {"problems": [knn_problem("moons", moons, moon_labels, 100),
+                                    knn_problem("blobs", blobs, blob_labels, 80),
+                                    knn_problem("lattice", lattice, lattice_labels, 60)]})
+
+
 if __name__ == "__main__":
-    metrics()
-    student_t()
-    logistic()
-    svc()
-    mlp()
-    grid_search()
+    # python3 generate_sklearn.py [fixture ...]: all fixtures, or only those named (e.g. knn).
+    for fixture in sys.argv[1:] or ["metrics", "student_t", "logistic", "svc", "mlp", "grid_search", "knn"]:
+        globals()[fixture]()
