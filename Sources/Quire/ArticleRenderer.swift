@@ -93,11 +93,9 @@ public enum ArticleRenderer {
         let source = written.removingPercentEncoding ?? written
         let types = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"]
         guard let type = types[(source as NSString).pathExtension.lowercased()],
-            let file = ProjectPath.resolve(source, in: folder),
-            let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size <= maxImageBytes,
-            let data = FileManager.default.contents(atPath: file)
+            let file = ProjectPath.resolve(source, in: folder), let bytes = RegularFile.read(file, limit: maxImageBytes)
         else { return nil }
-        return "data:\(type);base64,\(data.base64EncodedString())"
+        return "data:\(type);base64,\(Data(bytes).base64EncodedString())"
     }
 }
 

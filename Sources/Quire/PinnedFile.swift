@@ -11,7 +11,7 @@ enum PinnedFile {
     ///   - what: what the file should be, for messages ("a CSV file").
     ///   - limit: largest file read, in bytes; larger files are refused before they are read.
     /// - Throws: an error located at `fileNode` for a path leaving the folder, a missing file, a
-    ///   folder, a file over `limit`, an unreadable file, or a document that is not on disk.
+    ///   folder, a FIFO or device, a file over `limit`, an unreadable file, or a document that is not on disk.
     static func read(_ fileNode: SpecNode, folder: String?, what: String, limit: Int) throws -> (path: String, bytes: [UInt8]) {
         let path = try ProjectPath.relative(try fileNode.string(), at: fileNode)
         guard let folder else { throw fileNode.error("'\(path)' cannot be read: the document is not a file on disk") }
@@ -23,6 +23,10 @@ enum PinnedFile {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder.boolValue {
             throw fileNode.error("'\(path)' is a folder, not \(what)", hint: "name the file inside it")
+        }
+        // A FIFO, socket or device planted in the folder would stall or flood the read.
+        guard RegularFile.isRegular(resolved) else {
+            throw fileNode.error("'\(path)' is not a regular file (a FIFO, socket or device)", hint: "name a plain file with \(what)")
         }
         do {
             return (path, try NotebookFile.read(resolved, limit: limit))

@@ -66,6 +66,13 @@ struct ArticleRendererTests {
         #expect(ArticleRenderer.inlineImage("..%2Fsecret.svg", folder: folder.path) == nil)
     }
 
+    /// An image link to a FIFO planted in the folder is left as a link, never opened (it would block).
+    @Test func aFIFOImageIsNotInlined() throws {
+        let folder = try project()
+        mkfifo(folder.appendingPathComponent("pipe.svg").path, 0o644)
+        #expect(ArticleRenderer.inlineImage("pipe.svg", folder: folder.path) == nil)
+    }
+
     @Test func headingsGetUniqueIDsAndAContentsList() throws {
         let html = try ArticleRenderer.render(path: try project().appendingPathComponent("paper.md").path, template: "article", allowRawHTML: false)
         #expect(html.contains("<h1 id=\"introduction\">Introduction</h1>"))

@@ -10,7 +10,8 @@ struct DatasetBlockTests {
         "x,y,kind\n0.0,1.00,a\n0.1,1.05,a\n0.2,1.10,a\n0.3,1.15,a\n0.4,1.20,a\n0.5,1.25,a\n0.6,1.30,a\n0.7,1.35,a\n0.8,1.40,a\n0.9,1.45,a\n2.0,3.00,b\n2.1,2.95,b\n2.2,2.90,b\n2.3,2.85,b\n2.4,2.80,b\n2.5,2.75,b\n2.6,2.70,b\n2.7,2.65,b\n2.8,2.60,b\n2.9,2.55,b\n"
     static var digest: String { Hashing.sha256Hex(Array(csv.utf8)) }
 
-    /// Runs `document` in a fresh folder holding data/points.csv and, beside the folder, secret.csv.
+    /// Runs `document` in a fresh folder holding data/points.csv, a FIFO data/pipe.csv and, beside the
+    /// folder, secret.csv.
     func run(_ document: String) throws -> String {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("quire-data-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("paper")
@@ -19,6 +20,7 @@ struct DatasetBlockTests {
         try Data(Self.csv.utf8).write(to: root.appendingPathComponent("secret.csv"))
         try FileManager.default.createSymbolicLink(
             at: folder.appendingPathComponent("data/link.csv"), withDestinationURL: root.appendingPathComponent("secret.csv"))
+        mkfifo(folder.appendingPathComponent("data/pipe.csv").path, 0o644)
         let path = folder.appendingPathComponent("paper.md").path
         try Data(document.utf8).write(to: URL(fileURLWithPath: path))
         _ = try NotebookFile.run(path: path, options: RunOptions())
@@ -64,6 +66,13 @@ struct DatasetBlockTests {
     @Test func aFolderIsRefusedWhereItIsNamed() {
         let message = error(block(file: "data"))
         #expect(message.contains("paper.md:2:7: error: 'data' is a folder, not a CSV file"), "\(message)")
+    }
+
+    /// A FIFO planted in the folder (an archive can carry one) would block the read forever: it is
+    /// refused where it is named, before anything opens it.
+    @Test func aFIFOIsRefusedWithoutBeingOpened() {
+        let message = error(block(file: "data/pipe.csv"))
+        #expect(message.contains("paper.md:2:7: error: 'data/pipe.csv' is not a regular file (a FIFO, socket or device)"), "\(message)")
     }
 
     @Test func unknownColumnsListTheHeader() {

@@ -146,14 +146,15 @@ public enum MLflowExport {
         /// without the artifact proxy.
         private mutating func upload(_ plan: MLflowRunPlan, into run: ExistingRun) async throws {
             for figure in plan.figures {
-                guard let file = ProjectPath.resolve(figure, in: folder), let bytes = FileManager.default.contents(atPath: file) else {
+                guard let file = ProjectPath.resolve(figure, in: folder), let bytes = RegularFile.read(file, limit: NotebookFile.maxDocumentBytes)
+                else {
                     notes.append("figure \(figure) of block \(plan.blockID) is missing and was not uploaded")
                     continue
                 }
                 guard
                     let upload = MLflowRequest.uploadArtifact(
                         artifactURI: run.artifactURI, file: URL(fileURLWithPath: figure).lastPathComponent,
-                        bytes: [UInt8](bytes), contentType: "image/svg+xml")
+                        bytes: bytes, contentType: "image/svg+xml")
                 else {
                     proxyMissing = true
                     continue
