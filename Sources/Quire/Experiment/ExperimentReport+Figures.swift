@@ -97,7 +97,7 @@ extension ExperimentReport {
         let band = Self.intervals(summaries)
         let loss = points[0].spec.train.loss
         return LinePlot(
-            name: name, xAxis: PlotAxis("epoch"), yAxis: PlotAxis("\(loss) loss on the training set"),
+            name: name, xAxis: PlotAxis("epoch", integers: true), yAxis: PlotAxis("\(loss) loss on the training set"),
             series: [.init(outcomes[0].models[0].name, x: (1...epochs).map(Double.init), y: summaries.map(\.mean), band: band, markers: epochs <= 40)]
         )
     }
@@ -139,6 +139,8 @@ extension ExperimentReport {
                 model.title, x: model.points.map { xs[$0] }, y: model.summaries.map(\.mean),
                 band: Self.intervals(model.summaries, within: Self.metricRange), markers: true)
         }
-        return LinePlot(name: name, xAxis: PlotAxis(axes[0]), yAxis: Self.accuracyAxis("test accuracy"), series: series)
+        // Whole-valued sweeps (layers, epochs, qubits) tick at whole values only.
+        let integers = points.allSatisfy { if case .integer? = $0.values.first { true } else { false } }
+        return LinePlot(name: name, xAxis: PlotAxis(axes[0], integers: integers), yAxis: Self.accuracyAxis("test accuracy"), series: series)
     }
 }

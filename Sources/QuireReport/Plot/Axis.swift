@@ -20,12 +20,13 @@ struct Axis {
     /// The pixel position of the domain's upper end.
     var end = 1.0
 
-    /// An axis covering `lower...upper` (equal ends are padded; for `.logarithmic` both must be > 0).
-    init(lower: Double, upper: Double, scale: AxisScale = .linear) {
+    /// An axis covering `lower...upper` (equal ends are padded; for `.logarithmic` both must be > 0);
+    /// linear ticks step by at least 1 when the quantity takes whole values (`integers`).
+    init(lower: Double, upper: Double, scale: AxisScale = .linear, integers: Bool = false) {
         self.scale = scale
         switch scale {
         case .linear:
-            let nice = NiceTicks(lower: lower, upper: upper)
+            let nice = NiceTicks(lower: lower, upper: upper, integers: integers)
             ticks = nice.values
             labels = Self.linearLabels(nice)
             domain = (nice.values.first!, nice.values.last!)

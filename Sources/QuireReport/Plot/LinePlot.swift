@@ -83,9 +83,9 @@ public struct LinePlot: Hashable, Sendable {
         let frame = CartesianFrame(
             .init(
                 name: name, title: title, description: description ?? summary, size: size,
-                xTitle: xAxis.text, yTitle: yAxis.text, x: .numeric(Self.axis(xs, scale: xScale)),
+                xTitle: xAxis.text, yTitle: yAxis.text, x: .numeric(Self.axis(xs, scale: xScale, integers: xAxis.integers)),
                 y: yAxis.bounds.flatMap { bounds in yScale == .linear ? Axis(tightLower: bounds.lowerBound, upper: bounds.upperBound) : nil }
-                    ?? Self.axis(ys, scale: yScale),
+                    ?? Self.axis(ys, scale: yScale, integers: yAxis.integers),
                 legend: series.count > 1 ? legend : nil, note: empty ? "no data" : nil))
         return frame.render { svg in
             for (index, series) in series.enumerated() {
@@ -148,9 +148,9 @@ public struct LinePlot: Hashable, Sendable {
 
     /// "Line plot of loss against epoch: train (50 points), test (50 points, with band)."
     /// An axis over `values`, or over 0…1 (1…10 on a log scale) when there are none.
-    private static func axis(_ values: [Double], scale: AxisScale) -> Axis {
+    private static func axis(_ values: [Double], scale: AxisScale, integers: Bool) -> Axis {
         let fallback = scale == .linear ? (0.0, 1.0) : (1.0, 10.0)
-        return Axis(lower: values.min() ?? fallback.0, upper: values.max() ?? fallback.1, scale: scale)
+        return Axis(lower: values.min() ?? fallback.0, upper: values.max() ?? fallback.1, scale: scale, integers: integers)
     }
 
     private var summary: String {

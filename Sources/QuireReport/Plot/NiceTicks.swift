@@ -14,8 +14,9 @@ struct NiceTicks: Equatable {
 
     /// Ticks for data spanning `lower...upper`, aiming at about `intervals` steps (Heckbert uses the
     /// target count of ticks minus one). Equal ends are first padded by one unit of their leading
-    /// digit (5 → 4…6, 0.3 → 0.2…0.4, 0 → -1…1), so a constant series still gets an axis.
-    init(lower: Double, upper: Double, intervals: Int = 5) {
+    /// digit (5 → 4…6, 0.3 → 0.2…0.4, 0 → -1…1), so a constant series still gets an axis. With
+    /// `integers`, the step is at least 1.
+    init(lower: Double, upper: Double, intervals: Int = 5, integers: Bool = false) {
         precondition(lower.isFinite && upper.isFinite && lower <= upper && intervals >= 1)
         var low = lower
         var high = upper
@@ -25,7 +26,9 @@ struct NiceTicks: Equatable {
             high += unit
         }
         let range = Self.nice(high - low, rounding: false)
-        let step = Self.nice(range.value / Double(intervals), rounding: true)
+        let nice = Self.nice(range.value / Double(intervals), rounding: true)
+        // A whole-valued quantity steps by at least 1.
+        let step = integers && nice.value < 1 ? (value: 1.0, mantissa: 1, exponent: 0) : nice
         // A relative slack of 1e-9 keeps binary noise (0.6000000000000001 / 0.2) from adding a step.
         let first = (low / step.value + 1e-9).rounded(.down)
         let last = (high / step.value - 1e-9).rounded(.up)

@@ -3,6 +3,7 @@
 ///     PlotAxis("loss")                 // loss
 ///     PlotAxis("time", unit: "µs")     // time (µs)
 ///     PlotAxis("accuracy", bounds: 0...1)  // spans exactly 0…1
+///     PlotAxis("epoch", integers: true)     // ticks 1, 2, 3, never 1.5
 public struct PlotAxis: Hashable, Sendable {
     /// The quantity, e.g. `epoch`, `test accuracy`.
     public var title: String
@@ -12,12 +13,16 @@ public struct PlotAxis: Hashable, Sendable {
     /// spans exactly them, whatever the data, so accuracy figures compare at a glance and never
     /// show an impossible 1.5; a value or interval end outside them is a `PlotError`.
     public var bounds: ClosedRange<Double>?
+    /// Whether the quantity takes whole values only (epochs, layers, qubits): a linear axis then
+    /// steps by at least 1, so no tick sits at an impossible 1.5.
+    public var integers: Bool
 
-    /// An axis titled `title`, with an optional unit and bounds.
-    public init(_ title: String, unit: String? = nil, bounds: ClosedRange<Double>? = nil) {
+    /// An axis titled `title`, with an optional unit and bounds, `integers` for a whole-valued quantity.
+    public init(_ title: String, unit: String? = nil, bounds: ClosedRange<Double>? = nil, integers: Bool = false) {
         self.title = title
         self.unit = unit
         self.bounds = bounds
+        self.integers = integers
     }
 
     /// The text under or beside the axis.

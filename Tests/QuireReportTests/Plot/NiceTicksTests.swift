@@ -39,6 +39,19 @@ struct NiceTicksTests {
         #expect(Axis.linearLabels(nice) == labels)
     }
 
+    /// A whole-valued quantity (layers 1…3, epochs 1…4) steps by at least 1: no tick at 1.5; wide
+    /// ranges keep Heckbert's step.
+    @Test(
+        arguments: [
+            (1.0, 3.0, [1, 2, 3], ["1", "2", "3"]), (1, 4, [1, 2, 3, 4], ["1", "2", "3", "4"]), (2, 2, [1, 2, 3], ["1", "2", "3"]),
+            (0, 97, [0, 20, 40, 60, 80, 100], ["0", "20", "40", "60", "80", "100"]),
+        ] as [(Double, Double, [Double], [String])])
+    func wholeValuedTicks(lower: Double, upper: Double, ticks: [Double], labels: [String]) {
+        let nice = NiceTicks(lower: lower, upper: upper, integers: true)
+        #expect(nice.values == ticks)
+        #expect(Axis.linearLabels(nice) == labels)
+    }
+
     /// Heckbert's `nicenum`: rounding picks the nearest of 1, 2, 5, 10 (thresholds 1.5, 3, 7);
     /// otherwise the smallest not below.
     @Test(
