@@ -40,9 +40,18 @@ public struct DocumentSettings: Hashable, Sendable {
         if let precision = settings["precision"] { self.precision = try precision.integer(in: 1...15) }
         if let figures = settings["figures"] {
             self.figures = try ProjectPath.relative(try figures.string(), at: figures)
+            if let tool = self.figures.split(separator: "/").first(where: { Self.toolFolders.contains($0.lowercased()) }) {
+                throw figures.error(
+                    "the figures folder '\(self.figures)' lies inside '\(tool)', which belongs to \(tool.lowercased() == ".git" ? "git" : "Quire")",
+                    hint: "name a folder of your own, e.g. figures: paper.figures")
+            }
             figuresLocation = figures.location
         }
     }
+
+    /// Folders that tools own, where a document may not have figures written (`.git/hooks`,
+    /// `.quire/cache`): compared case-insensitively, as macOS's file system does.
+    static let toolFolders: Set<String> = [".git", ".quire"]
 
     /// `<stem>.figures` for `paper.md`.
     static func defaultFigures(for file: String) -> String {

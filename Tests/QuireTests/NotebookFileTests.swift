@@ -37,6 +37,17 @@ struct NotebookFileTests {
         #expect(project.entries(project.outside).isEmpty)
     }
 
+    /// A front-matter `figures:` inside `.git` or `.quire` (the folders git and Quire own) is refused
+    /// where it is written, and nothing is written there.
+    @Test(arguments: [".git/hooks", ".quire/cache", "plots/.GIT"])
+    func aFiguresFolderInsideAToolsFolderIsRefused(figures: String) throws {
+        let project = try ProjectFolder("---\nquire:\n  figures: \(figures)\n---\n" + Self.circuit)
+        defer { project.remove() }
+        let error = try #require(throws: LocatedError.self) { try NotebookFile.run(path: project.paper, options: project.options()) }
+        #expect(error.description.contains("/paper.md:3:12: error: the figures folder '\(figures)' lies inside"), "\(error)")
+        #expect(!FileManager.default.fileExists(atPath: project.folder + "/" + figures))
+    }
+
     /// The default `paper.figures` and a front-matter `figures:` folder, each a link to a folder
     /// outside: refused before anything is written, the front-matter one located where it is set.
     @Test(arguments: [("", "paper.figures", nil), ("---\nquire:\n  figures: plots\n---\n", "plots", "paper.md:3:12")] as [(String, String, String?)])
