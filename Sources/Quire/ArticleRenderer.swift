@@ -47,8 +47,9 @@ public enum ArticleRenderer {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var images: [String] = []
         var article = ArticleHTML(document: document, allowRawHTML: allowRawHTML) { source in
-            if let file = ProjectPath.resolve(source, in: folder) { images.append(file) }
-            return inlineImage(source, folder: folder)
+            guard let image = imageFile(source, folder: folder) else { return nil }
+            images.append(image.file)
+            return dataURI(image)
         }
         let front = FrontMatterFields(document.frontMatter)
         let name = URL(fileURLWithPath: path).lastPathComponent
@@ -86,15 +87,26 @@ public enum ArticleRenderer {
     }
 
     /// A `data:` URI for an image file inside the document's folder; `nil` for anything else
-    /// (remote URLs, paths leaving the folder, unknown types, files over the size limit). `source`
-    /// is the link as written, so it is percent-decoded first (`my%20paper.figures/…`, as Quire
-    /// links figures in a folder whose name has a space).
+    /// (remote URLs, paths leaving the folder, unknown types, FIFOs and devices, files over the size
+    /// limit).
     static func inlineImage(_ written: String, folder: String) -> String? {
+        imageFile(written, folder: folder).flatMap(dataURI)
+    }
+
+    /// The file an image link names inside `folder`, with its MIME type when it is one Quire
+    /// inlines; `nil` when the link leaves the folder or names nothing. `written` is the link as
+    /// written, so it is percent-decoded first (`my%20paper.figures/…`, as Quire links figures in a
+    /// folder whose name has a space) — once, here, for both the inlining and the list of inputs
+    /// `write` refuses to overwrite.
+    static func imageFile(_ written: String, folder: String) -> (file: String, type: String?)? {
         let source = written.removingPercentEncoding ?? written
         let types = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"]
-        guard let type = types[(source as NSString).pathExtension.lowercased()],
-            let file = ProjectPath.resolve(source, in: folder), let bytes = RegularFile.read(file, limit: maxImageBytes)
-        else { return nil }
+        return ProjectPath.resolve(source, in: folder).map { ($0, types[(source as NSString).pathExtension.lowercased()]) }
+    }
+
+    /// The `data:` URI of `image`, a regular file of at most `maxImageBytes` of a known type.
+    private static func dataURI(_ image: (file: String, type: String?)) -> String? {
+        guard let type = image.type, let bytes = RegularFile.read(image.file, limit: maxImageBytes) else { return nil }
         return "data:\(type);base64,\(Data(bytes).base64EncodedString())"
     }
 }

@@ -66,6 +66,23 @@ struct ArticleRendererTests {
         #expect(ArticleRenderer.inlineImage("..%2Fsecret.svg", folder: folder.path) == nil)
     }
 
+    /// The output-is-an-input check sees an image linked percent-encoded, as Quire links a figures
+    /// folder whose name has a space.
+    @Test func anOutputThatIsAPercentEncodedImageIsRefused() throws {
+        let folder = try project()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("my figs"), withIntermediateDirectories: true)
+        try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("my figs/a.svg"))
+        let path = folder.appendingPathComponent("spaced.md").path
+        try Data("# Spaced\n\n![a](my%20figs/a.svg)\n".utf8).write(to: URL(fileURLWithPath: path))
+        let output = folder.appendingPathComponent("my figs/a.svg").path
+        let error = try #require(throws: LocatedError.self) {
+            try ArticleRenderer.write(path: path, to: output, template: "article", allowRawHTML: false)
+        }
+        #expect(error.diagnostic.message.contains("which the article inlines"), "\(error)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Data("<svg/>".utf8))
+    }
+
     /// An image link to a FIFO planted in the folder is left as a link, never opened (it would block).
     @Test func aFIFOImageIsNotInlined() throws {
         let folder = try project()
