@@ -89,11 +89,10 @@ public enum Notebook {
         for block in document.blocks where block.kind == .noise {
             profiles[block.id] = Result { try NoiseBlock.profile(block) }
         }
-        var datasets: [String: Result<DatasetBlock.Loaded, any Error>] = [:]
+        var context = BlockContext(settings: settings, noiseProfiles: profiles, datasets: [:], limits: options.limits)
         for block in document.blocks where block.kind == .dataset {
-            datasets[block.id] = Result { try DatasetBlock.load(block, folder: options.projectFolder) }
+            context.datasets[block.id] = Result { [context] in try DatasetBlock.load(block, folder: options.projectFolder, context: context) }
         }
-        var context = BlockContext(settings: settings, noiseProfiles: profiles, datasets: datasets, limits: options.limits)
         for block in document.blocks where block.kind == .device {
             context.devices[block.id] = Result { try DeviceBlock.load(block, folder: options.projectFolder) }
         }

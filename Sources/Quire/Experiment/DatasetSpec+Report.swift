@@ -4,7 +4,7 @@ extension DatasetSpec {
     func classNames(count: Int) -> [String] {
         let names: [String]?
         switch source {
-        case .file(_, let loaded): names = loaded.classNames
+        case .block(_, let loaded): names = loaded.classNames
         case .generated(let generator): names = generator.classNames
         }
         guard let names, names.count == count else { return (0..<count).map { "class \($0)" } }
@@ -16,7 +16,7 @@ extension DatasetSpec {
     /// whether a decision boundary can be drawn.
     var featureCount: Int {
         switch source {
-        case .file(_, let loaded): return loaded.dataset.featureCount
+        case .block(_, let loaded): return loaded.dataset.featureCount
         case .generated(let generator):
             let values = Dictionary(
                 uniqueKeysWithValues: Self.parameters(of: generator).compactMap { key, value -> (String, Int)? in

@@ -11,8 +11,8 @@ struct DatasetSpec: Sendable {
     enum Source: Sendable {
         /// A seeded generator with its parameters.
         case generated(DatasetGenerator)
-        /// The file a `dataset` block pins, by the block's id.
-        case file(id: String, DatasetBlock.Loaded)
+        /// The data a `dataset` block declares (a pinned file or a generator run once), by the block's id.
+        case block(id: String, DatasetBlock.Loaded)
     }
 
     /// Where the samples come from.
@@ -29,11 +29,11 @@ struct DatasetSpec: Sendable {
     /// Keys of a reference to a dataset block.
     static let referenceKeys = ["ref", "test_fraction", "scale", "scale_range"]
 
-    /// The samples of repeat stream `stream` (generated, or the file's rows).
+    /// The samples of repeat stream `stream` (generated, or the dataset block's, the same at every repeat).
     func samples(_ stream: RandomStream) throws -> Dataset {
         switch source {
         case .generated(let generator): try generator.generate(stream.substream("dataset"))
-        case .file(_, let loaded): loaded.dataset
+        case .block(_, let loaded): loaded.dataset
         }
     }
 
@@ -41,7 +41,7 @@ struct DatasetSpec: Sendable {
     /// generated (for memory and work estimates).
     var shape: (samples: Int, features: Int, classes: Int) {
         switch source {
-        case .file(_, let loaded): (loaded.dataset.sampleCount, loaded.dataset.featureCount, loaded.dataset.classCount)
+        case .block(_, let loaded): (loaded.dataset.sampleCount, loaded.dataset.featureCount, loaded.dataset.classCount)
         case .generated(let generator): generator.shape
         }
     }
@@ -50,7 +50,7 @@ struct DatasetSpec: Sendable {
     var name: String {
         switch source {
         case .generated(let generator): generator.name
-        case .file(let id, _): id
+        case .block(let id, _): id
         }
     }
     /// Each generator's parameters as written, integer-valued ones marked.
@@ -72,7 +72,7 @@ struct DatasetSpec: Sendable {
     static func decode(_ node: SpecNode, datasets: (String, SpecNode) throws -> DatasetBlock.Loaded) throws -> DatasetSpec {
         if case .scalar = node.node {
             let id = try node.string()
-            return try splitAndScale(source: .file(id: id, try datasets(id, node)), map: nil, node: node)
+            return try splitAndScale(source: .block(id: id, try datasets(id, node)), map: nil, node: node)
         }
         guard case .mapping(let mapping) = node.node else {
             throw node.error(
@@ -83,17 +83,25 @@ struct DatasetSpec: Sendable {
             let map = try node.mapping(allowed: referenceKeys)
             let refNode = map["ref"]!
             let id = try refNode.string()
-            return try splitAndScale(source: .file(id: id, try datasets(id, refNode)), map: map, node: node)
+            return try splitAndScale(source: .block(id: id, try datasets(id, refNode)), map: map, node: node)
         }
-        let nameNode = try node.mapping(allowed: commonKeys + parameterKeys.values.flatMap { $0.map(\.key) })["name"]
-        guard let nameNode else {
-            throw node.error("'dataset' needs a 'name'", hint: "generators: \(DatasetGenerator.names.joined(separator: ", "))")
-        }
+        let (generator, map) = try decodeGenerator(node, nameKey: "name", otherKeys: commonKeys.filter { $0 != "name" }, what: "'dataset'")
+        return try splitAndScale(source: .generated(generator), map: map, node: node)
+    }
+
+    /// Decodes the generator that `node`'s `nameKey` names, with its parameters (defaults for those
+    /// absent), validated; `otherKeys` may appear beside them. Shared by an experiment's `dataset:`
+    /// (`name: moons`) and a dataset block (`generator: moons`).
+    ///
+    /// - Throws: located errors for a missing or unknown generator, unknown keys, wrong types and
+    ///   out-of-range values.
+    static func decodeGenerator(_ node: SpecNode, nameKey: String, otherKeys: [String], what: String) throws -> (DatasetGenerator, SpecMapping) {
+        let generators = "generators: \(DatasetGenerator.names.joined(separator: ", "))"
+        let nameNode = try node.mapping(allowed: [nameKey] + otherKeys + parameterKeys.values.flatMap { $0.map(\.key) })[nameKey]
+        guard let nameNode else { throw node.error("\(what) needs a '\(nameKey)'", hint: generators) }
         let name = try nameNode.string()
-        guard let keys = parameterKeys[name] else {
-            throw nameNode.error("unknown dataset generator '\(name)'", hint: "generators: \(DatasetGenerator.names.joined(separator: ", "))")
-        }
-        let map = try node.mapping(allowed: commonKeys + keys.map(\.key))
+        guard let keys = parameterKeys[name] else { throw nameNode.error("unknown dataset generator '\(name)'", hint: generators) }
+        let map = try node.mapping(allowed: [nameKey] + otherKeys + keys.map(\.key))
         var values: [String: Double] = [:]
         for (key, integer) in keys {
             if let value = map[key] { values[key] = integer ? Double(try value.integer(in: 0...10_000_000)) : try value.double(in: -1e12...1e12) }
@@ -102,7 +110,7 @@ struct DatasetSpec: Sendable {
         do { try generator.validate() } catch let error as LearningError {
             throw locate(error, in: map, node: node)
         }
-        return try splitAndScale(source: .generated(generator), map: map, node: node)
+        return (generator, map)
     }
 
     /// The split and scaling options in `map` (defaults when absent) around `source`.
@@ -135,9 +143,9 @@ struct DatasetSpec: Sendable {
         case .generated(let generator):
             canonical["name"] = .string(generator.name)
             for (key, value) in parameters(of: generator) { canonical[key] = value }
-        case .file(let id, let loaded):
+        case .block(let id, let loaded):
             canonical["ref"] = .string(id)
-            canonical["file"] = loaded.canonical
+            canonical[loaded.recordKey] = loaded.canonical
         }
         canonical["test_fraction"] = .number(testFraction)
         canonical["scale"] = .string(scaleName)
