@@ -27,6 +27,9 @@ struct BlockExecution: Sendable {
     var budget: JobBudget
     /// Reports progress inside the block (epochs, finished repeats); called from any worker thread.
     var report: @Sendable (BlockProgress.Event) -> Void
+    /// Hears every sweep point of an experiment block with its outcome (splits, chosen
+    /// hyperparameters, trained models): set by `quire export --reproduce`, nil for a run.
+    var reproduce: (@Sendable (ExperimentBlock.Point, ExperimentRunner.Outcome) -> Void)? = nil
 
     /// One thread, no progress: for tests and callers that run a single block.
     static let serial = BlockExecution(budget: JobBudget(jobs: 1)) { _ in }

@@ -26,7 +26,7 @@ struct ExperimentReportTests: DocumentEvaluating {
     static func measurement(train: Double, test: Double) -> ExperimentRunner.Measurement {
         .init(
             trainAccuracy: train, testAccuracy: test, testF1: test, settings: "",
-            confusion: ConfusionMatrix(predicted: [0], actual: [0], classCount: 2))
+            confusion: ConfusionMatrix(predicted: [0], actual: [0], classCount: 2), testPredictions: [0])
     }
 
     /// An outcome of the models `(key, name, test accuracies over repeats)`.

@@ -64,6 +64,7 @@ enum ExperimentBlock {
         return PreparedBlock(block: block, record: record, warnings: warnings) { execution in
             var record = record
             let outcomes = try Self.run(points, seed: record.seed, memoryLimit: memoryLimit, location: block.location, execution: execution)
+            if let reproduce = execution.reproduce { zip(points, outcomes).forEach(reproduce) }
             record.engine = outcomes[0].engine
             record.details["data_sha256"] = .string(outcomes[0].dataSHA256)
             record.details["baseline_grids"] = .object(
@@ -153,8 +154,10 @@ extension ExperimentBlock {
 
     /// Each sweep point's own results, recorded as the `points` detail so `quire export --mlflow`
     /// can log a run per point and per repeat from the document alone: the swept values (with a
-    /// sweep), then per repeat its number (from 1), the quantum model's training seed, every model's
-    /// train and test accuracy and test macro-F1 (`test_f1`), and the training loss per epoch.
+    /// sweep), then per repeat its number (from 1), the quantum model's training seed, the split's
+    /// SHA-256 (`RepeatReproduction.splitSHA256`), every model's train and test accuracy and test
+    /// macro-F1 (`test_f1`) with a baseline's chosen `hyperparameters` and the variational model's
+    /// trained `parameters` (θ, then the bias), and the training loss per epoch.
     static func pointRecords(_ points: [Point], outcomes: [ExperimentRunner.Outcome], axes: [String]) -> CanonicalJSON {
         .array(
             zip(points, outcomes).map { point, outcome in
@@ -164,13 +167,22 @@ extension ExperimentBlock {
                     outcome.repeats.enumerated().map { index, repeatOutcome in
                         var entry: OrderedDictionary<String, CanonicalJSON> = ["repeat": .integer(Int64(index + 1))]
                         if let seed = repeatOutcome.modelSeed { entry["model_seed"] = .unsigned(seed) }
+                        let reproduction = repeatOutcome.reproduction
+                        entry["split_sha256"] = .string(reproduction.splitSHA256)
                         entry["models"] = .array(
                             zip(outcome.models, repeatOutcome.measurements).compactMap { model, measurement in
                                 measurement.map { measurement in
-                                    .object([
+                                    var object: OrderedDictionary<String, CanonicalJSON> = [
                                         "model": .string(model.name), "train_accuracy": .number(measurement.trainAccuracy),
                                         "test_accuracy": .number(measurement.testAccuracy), "test_f1": .number(measurement.testF1),
-                                    ])
+                                    ]
+                                    if model.key == "quantum", let parameters = reproduction.trainedParameters {
+                                        object["parameters"] = .array(parameters.map(CanonicalJSON.number))
+                                    }
+                                    if let baseline = reproduction.baselines.first(where: { $0.name == model.key }) {
+                                        object["hyperparameters"] = RepeatReproduction.record(baseline.chosen)
+                                    }
+                                    return .object(object)
                                 }
                             })
                         if let curve = repeatOutcome.lossCurve { entry["loss_curve"] = .array(curve.map(CanonicalJSON.number)) }

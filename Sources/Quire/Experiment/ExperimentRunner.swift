@@ -19,6 +19,8 @@ struct ExperimentRunner {
         var settings: String
         /// Confusion matrix on the test set.
         var confusion: ConfusionMatrix
+        /// The predicted class of every test sample, in test-set order.
+        var testPredictions: [Int]
     }
 
     /// Every model's measurements over the repeats, models in report order.
@@ -82,6 +84,8 @@ struct ExperimentRunner {
         var resources: ResourceCount?
         var boundary: DecisionBoundary?
         var engine: String?
+        /// The split, choices and trained models, for provenance and `quire export --reproduce`.
+        var reproduction: RepeatReproduction
     }
 
     let spec: ExperimentSpec
@@ -126,13 +130,14 @@ struct ExperimentRunner {
         var outcome = RepeatOutcome(
             measurements: Array(repeating: nil, count: names.count), trainSize: split.train.sampleCount,
             testSize: split.test.sampleCount, featureCount: data.featureCount,
-            dataSHA256: repeatIndex == 0 ? Self.digest(data) : "")
+            dataSHA256: repeatIndex == 0 ? Self.digest(data) : "", reproduction: RepeatReproduction(split: split))
         let wantsBoundary = spec.report.contains("decision-boundary") && repeatIndex == 0 && split.train.featureCount == 2
         if var factory {
             factory.seed = stream.substream("quantum").uint64(at: 0)
             outcome.modelSeed = factory.seed
             if factory.model.kind == "kernel" {
                 let (classifier, settings) = try factory.fitKernel(on: split.train)
+                outcome.reproduction.quantum = .kernel(classifier, c: factory.model.c)
                 outcome.measurements[0] = Self.measure(classifier, split: split, settings: settings)
                 outcome.engine = "statevector"
                 if wantsBoundary {
@@ -142,6 +147,7 @@ struct ExperimentRunner {
                 }
             } else {
                 let trained = try factory.train(on: split.train, epochFinished: epochFinished)
+                outcome.reproduction.quantum = .variational(trained)
                 outcome.lossCurve = trained.lossHistory
                 outcome.resources = trained.model.resources
                 outcome.engine = QuantumModelFactory.engine(trained)
@@ -163,8 +169,9 @@ struct ExperimentRunner {
         for (index, name) in spec.baselines.enumerated() {
             guard let grid = BaselineGrid.standard(name) else { continue }
             let tuned = try TunedBaseline.tune(grid, on: split.train, folds: Self.baselineFolds, stream: stream.substream("baseline/\(name)"))
-            outcome.measurements[offset + index] = Self.measure(
-                tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
+            let measurement = Self.measure(tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
+            outcome.measurements[offset + index] = measurement
+            outcome.reproduction.baselines.append(.init(name: name, chosen: tuned.chosen, testPredictions: measurement.testPredictions))
             if wantsBoundary, outcome.boundary == nil {
                 outcome.boundary = try Self.boundary(name, "P(class 1) − ½", split: split) { grid in
                     if let probabilities = tuned.model.probabilities(grid) { return probabilities.column(1).map { $0 - 0.5 } }
@@ -227,7 +234,8 @@ struct ExperimentRunner {
             trainAccuracy: Metrics.accuracy(predicted: trainPredicted, actual: split.train.labels),
             testAccuracy: Metrics.accuracy(predicted: testPredicted, actual: actual),
             testF1: Metrics.macroF1(predicted: testPredicted, actual: actual), settings: settings,
-            confusion: ConfusionMatrix(predicted: testPredicted, actual: actual, classCount: split.test.classCount))
+            confusion: ConfusionMatrix(predicted: testPredicted, actual: actual, classCount: split.test.classCount),
+            testPredictions: testPredicted)
     }
 
     /// SHA-256 of a dataset's features (shortest round-trip decimals) and labels.
