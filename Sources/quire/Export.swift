@@ -72,7 +72,7 @@ extension QuireCommand {
                     Exit.printError(
                         "\(file): experiment \(report.experimentID), \(report.created) run\(report.created == 1 ? "" : "s") created, "
                             + "\(report.updated) updated, \(report.superseded) superseded, "
-                            + "\(report.artifacts) figure\(report.artifacts == 1 ? "" : "s") uploaded")
+                            + "\(report.artifacts) artifact\(report.artifacts == 1 ? "" : "s") uploaded")
                 } catch let error as any InputError {
                     Exit.printError(error.description)
                     failed = true

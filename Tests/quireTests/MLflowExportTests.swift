@@ -4,7 +4,7 @@ import Testing
 @testable import quire
 
 /// `quire export --mlflow` against a real MLflow tracking server: runs nested per sweep point and
-/// repeat, params, metrics per epoch and figures read back through the REST API, no duplicates on
+/// repeat, params, metrics per epoch, figures and model files read back through the REST API, no duplicates on
 /// a second export, and the runs of an edited spec or a deleted block marked superseded.
 struct MLflowExportTests {
     static let paper = """
@@ -93,14 +93,14 @@ struct MLflowExportTests {
 
         let first = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.hasSuffix("\(Self.runCount) runs created, 0 updated, 0 superseded, 3 figures uploaded\n"), "\(first.stderr)")
+        #expect(first.stderr.hasSuffix("\(Self.runCount) runs created, 0 updated, 0 superseded, 9 artifacts uploaded\n"), "\(first.stderr)")
         let experiment = try await server.call("experiments/get-by-name", query: ["experiment_name": "paper.md"])
         let experimentID = try #require((experiment["experiment"] as? [String: Any])?["experiment_id"] as? String)
         let runsBefore = try await runs(server, experimentID)
 
         let second = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
         #expect(
-            second.status == 0 && second.stderr.hasSuffix("0 runs created, \(Self.runCount) updated, 0 superseded, 3 figures uploaded\n"),
+            second.status == 0 && second.stderr.hasSuffix("0 runs created, \(Self.runCount) updated, 0 superseded, 9 artifacts uploaded\n"),
             "\(second.stderr)")
         #expect(try text(folder, "paper.md") == document)
         let runs = try await runs(server, experimentID)
@@ -134,6 +134,12 @@ struct MLflowExportTests {
         let artifacts = try await server.call("artifacts/list", query: ["run_id": tiny.id])
         let files = (artifacts["files"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
         #expect(files.sorted() == ["tiny-accuracy.svg", "tiny-loss.svg"])
+        // Each repeat's run is a model entry: its split, the baseline's choice and model.json.
+        let repeatRun = try #require(runs.values.first { $0.tags["mlflow.parentRunId"] == tiny.id && $0.tags["quire.repeat"] == "1" })
+        #expect(repeatRun.params["split_sha256"].map { document.contains("\"split_sha256\": \"\($0)\"") } == true)
+        #expect(repeatRun.params["hyperparameters.logistic-regression.C"] != nil, "\(repeatRun.params)")
+        let repeatArtifacts = try await server.call("artifacts/list", query: ["run_id": repeatRun.id])
+        #expect((repeatArtifacts["files"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String } == ["model.json"])
 
         let wrongPath = try QuireBinary.run(["export", "--mlflow", server.uri + "/not-mlflow", "paper.md"], in: folder)
         #expect(wrongPath.status == 2 && wrongPath.stderr.contains("HTTP 404"), "\(wrongPath.stderr)")
@@ -152,8 +158,8 @@ struct MLflowExportTests {
         let outcome = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(
-            outcome.stderr.contains("note: figures were not uploaded")
-                && outcome.stderr.hasSuffix("\(Self.runCount) runs created, 0 updated, 0 superseded, 0 figures uploaded\n"),
+            outcome.stderr.contains("note: figures and model files were not uploaded")
+                && outcome.stderr.hasSuffix("\(Self.runCount) runs created, 0 updated, 0 superseded, 0 artifacts uploaded\n"),
             "\(outcome.stderr)")
     }
 
@@ -216,7 +222,7 @@ struct MLflowExportTests {
         try Data(edited.utf8).write(to: folder.appendingPathComponent("paper.md"))
         #expect(try QuireBinary.run(["run", "paper.md"], in: folder).status == 0)
         let third = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
-        #expect(third.stderr.hasSuffix("3 runs created, 8 updated, 3 superseded, 3 figures uploaded\n"), "\(third.stderr)")
+        #expect(third.stderr.hasSuffix("3 runs created, 8 updated, 3 superseded, 9 artifacts uploaded\n"), "\(third.stderr)")
         let after = try await runs(server, experimentID)
         #expect(after.count == Self.runCount + 3 && Set(before.keys).isSubset(of: after.keys))
         let newTiny = try #require(
@@ -232,7 +238,7 @@ struct MLflowExportTests {
         #expect(after.values.filter { $0.tags["mlflow.parentRunId"] == newTiny.id }.count == 2)
 
         let fourth = try QuireBinary.run(["export", "--mlflow", server.uri, "paper.md"], in: folder)
-        #expect(fourth.stderr.hasSuffix("0 runs created, \(Self.runCount) updated, 0 superseded, 3 figures uploaded\n"), "\(fourth.stderr)")
+        #expect(fourth.stderr.hasSuffix("0 runs created, \(Self.runCount) updated, 0 superseded, 9 artifacts uploaded\n"), "\(fourth.stderr)")
         #expect(try await runs(server, experimentID).count == Self.runCount + 3)
 
         // Delete tiny's block (and its region): its 3 current runs are marked removed, none deleted.

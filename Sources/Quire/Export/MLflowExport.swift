@@ -27,7 +27,7 @@ public enum MLflowExport {
         public var updated: Int
         /// Runs of an earlier spec newly tagged `quire.superseded=true`.
         public var superseded: Int
-        /// Figure files uploaded as artifacts.
+        /// Files uploaded as artifacts (figures, `model.json`).
         public var artifacts: Int
         /// Blocks or figures skipped, runs superseded, and why.
         public var notes: [String]
@@ -82,7 +82,8 @@ public enum MLflowExport {
         }
         if export.proxyMissing {
             notes.append(
-                "figures were not uploaded: the server stores artifacts outside its artifact proxy; start it with --serve-artifacts to receive them")
+                "figures and model files were not uploaded: the server stores artifacts outside its artifact proxy; start it with --serve-artifacts to receive them"
+            )
         }
         export.report.notes = notes + export.notes
         return export.report
@@ -142,19 +143,22 @@ public enum MLflowExport {
             return try MLflowExport.existing(run, endpoint: create.path)
         }
 
-        /// Uploads the figures of `plan` as artifacts of `run`, noting missing files and a server
-        /// without the artifact proxy.
+        /// Uploads the figures of `plan` and its `model.json` as artifacts of `run`, noting missing
+        /// files and a server without the artifact proxy.
         private mutating func upload(_ plan: MLflowRunPlan, into run: ExistingRun) async throws {
+            var files: [MLflowRunPlan.Artifact] = []
             for figure in plan.figures {
                 guard let file = ProjectPath.resolve(figure, in: folder), let bytes = RegularFile.read(file, limit: NotebookFile.maxDocumentBytes)
                 else {
                     notes.append("figure \(figure) of block \(plan.blockID) is missing and was not uploaded")
                     continue
                 }
+                files.append(.init(file: URL(fileURLWithPath: figure).lastPathComponent, bytes: bytes, contentType: "image/svg+xml"))
+            }
+            for artifact in files + plan.artifacts {
                 guard
                     let upload = MLflowRequest.uploadArtifact(
-                        artifactURI: run.artifactURI, file: URL(fileURLWithPath: figure).lastPathComponent,
-                        bytes: bytes, contentType: "image/svg+xml")
+                        artifactURI: run.artifactURI, file: artifact.file, bytes: artifact.bytes, contentType: artifact.contentType)
                 else {
                     proxyMissing = true
                     continue

@@ -18,6 +18,7 @@ extension MLflowRunPlan {
         let swept = entries.count > 1 || entries.contains { $0["sweep"] != nil }
         let records = entries.map(PointRecord.init)
         guard swept else { return records.first.map { repeatRuns(of: parent, point: $0, pointIndex: nil) } ?? [] }
+        // One point of one repeat has no nested runs: the block's run is the model's entry.
         return records.enumerated().map { index, point in
             var run = child(
                 of: parent,
@@ -31,7 +32,7 @@ extension MLflowRunPlan {
     }
 
     /// One run per repeat of `point` under `parent` (none for a single repeat).
-    private static func repeatRuns(of parent: MLflowRunPlan, point: PointRecord, pointIndex: Int?) -> [MLflowRunPlan] {
+    static func repeatRuns(of parent: MLflowRunPlan, point: PointRecord, pointIndex: Int?) -> [MLflowRunPlan] {
         guard point.repeats.count > 1 else { return [] }
         return point.repeats.map { record in
             var params = point.sweep
@@ -43,6 +44,7 @@ extension MLflowRunPlan {
             position["quire.repeat"] = String(record.number)
             var run = child(of: parent, name: "\(parent.name) · repeat \(record.number)", position: position, params: params)
             run.metrics = metrics(record.models.flatMap(\.named), lossCurve: record.lossCurve)
+            run.addModels(of: record)
             return run
         }
     }
@@ -73,7 +75,7 @@ extension MLflowRunPlan {
     }
 
     /// One sweep point as recorded.
-    private struct PointRecord {
+    struct PointRecord {
         /// The swept field paths and values, as text.
         var sweep: OrderedDictionary<String, String> = [:]
         var repeats: [RepeatRecord] = []
@@ -90,30 +92,37 @@ extension MLflowRunPlan {
     }
 
     /// One repeat as recorded.
-    private struct RepeatRecord {
+    struct RepeatRecord {
         var number: Int
         var modelSeed: String?
+        var splitSHA256: String?
         var models: [ModelRecord] = []
         var lossCurve: [Double]?
 
         init(_ json: CanonicalJSON, index: Int) {
             number = json["repeat"]?.double.map { Int($0) } ?? index + 1
             modelSeed = json["model_seed"].map { $0.compact() }
+            if case .string(let digest)? = json["split_sha256"] { splitSHA256 = digest }
             if case .array(let items)? = json["models"] { models = items.map(ModelRecord.init) }
             lossCurve = json["loss_curve"]?.doubles
         }
     }
 
-    /// One model's numbers in one repeat.
-    private struct ModelRecord {
+    /// One model's numbers in one repeat, with what it learned: a baseline's chosen
+    /// hyperparameters, a variational model's trained parameters (θ, then the bias).
+    struct ModelRecord {
         var name: String
         var values: [(column: String, value: Double)] = []
+        var hyperparameters: CanonicalJSON?
+        var parameters: [Double]?
 
         init(_ json: CanonicalJSON) {
             if case .string(let text)? = json["model"] { name = text } else { name = "model" }
             for (key, column) in [("train_accuracy", "train accuracy"), ("test_accuracy", "test accuracy"), ("test_f1", "test macro-F1")] {
                 if let value = json[key]?.double { values.append((column, value)) }
             }
+            if case .object? = json["hyperparameters"] { hyperparameters = json["hyperparameters"] }
+            parameters = json["parameters"]?.doubles
         }
 
         /// `model / column` names with their values, as the region's tables name them.
@@ -135,5 +144,32 @@ extension MLflowRunPlan {
     /// run is never taken for one of its nested runs.
     func matches(_ tags: [String: String]) -> Bool {
         identity.allSatisfy { tags[$0.key] == $0.value } && Self.positionTags.allSatisfy { identity[$0] != nil || tags[$0] == nil }
+    }
+}
+
+extension MLflowRunPlan {
+    /// Makes this run a model registry entry for `record`: the split's digest and each baseline's
+    /// chosen hyperparameters as params (`hyperparameters.<model>.<name>`), and `model.json`, an
+    /// artifact holding every model's hyperparameters and trained parameters as recorded.
+    mutating func addModels(of record: RepeatRecord) {
+        if let digest = record.splitSHA256 { params["split_sha256"] = digest }
+        var entries: [CanonicalJSON] = []
+        for model in record.models where model.hyperparameters != nil || model.parameters != nil {
+            var entry: OrderedDictionary<String, CanonicalJSON> = ["model": .string(model.name)]
+            if let hyperparameters = model.hyperparameters {
+                entry["hyperparameters"] = hyperparameters
+                for leaf in hyperparameters.leaves(prefix: "hyperparameters." + model.name) {
+                    params[Self.metricName(leaf.path)] = String(leaf.value.trimmed(of: "\"").prefix(Self.maxValueLength))
+                }
+            }
+            if let parameters = model.parameters { entry["parameters"] = .array(parameters.map(CanonicalJSON.number)) }
+            entries.append(.object(entry))
+        }
+        guard !entries.isEmpty else { return }
+        var document: OrderedDictionary<String, CanonicalJSON> = [:]
+        if let digest = record.splitSHA256 { document["split_sha256"] = .string(digest) }
+        document["models"] = .array(entries)
+        artifacts.append(
+            Artifact(file: "model.json", bytes: Array((CanonicalJSON.object(document).rendered() + "\n").utf8), contentType: "application/json"))
     }
 }

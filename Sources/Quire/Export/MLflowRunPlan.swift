@@ -27,6 +27,16 @@ struct MLflowRunPlan: Hashable, Sendable {
     /// Nested runs (MLflow tag `mlflow.parentRunId`): a block's sweep points, or its repeats; a
     /// point's repeats.
     var children: [MLflowRunPlan] = []
+    /// Files made from the record rather than read from the folder (`model.json`).
+    var artifacts: [Artifact] = []
+
+    /// A file uploaded as an artifact of the run.
+    struct Artifact: Hashable, Sendable {
+        /// Its name in the run's artifacts.
+        var file: String
+        var bytes: [UInt8]
+        var contentType: String
+    }
 
     /// The tags naming where a nested run sits in its block; a block's own run has neither.
     static let positionTags = ["quire.sweep_point", "quire.repeat"]
@@ -70,6 +80,11 @@ struct MLflowRunPlan: Hashable, Sendable {
             blockID: id, name: id, identity: identity, tags: tags, params: params(record.spec),
             metrics: metrics(region: region, lossCurve: record.details["loss_curve"]), figures: record.figures)
         plan.children = nestedRuns(of: plan, points: record.details["points"])
+        if plan.children.isEmpty, case .array(let points)? = record.details["points"], points.count == 1,
+            case .array(let repeats)? = points[0]["repeats"], repeats.count == 1
+        {
+            plan.addModels(of: RepeatRecord(repeats[0], index: 0))
+        }
         return plan
     }
 

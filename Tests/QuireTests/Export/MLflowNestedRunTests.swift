@@ -133,4 +133,32 @@ struct MLflowNestedRunTests {
         let seeds = points[0].children.map { $0.params["model_seed"] }
         #expect(seeds.allSatisfy { $0 != nil } && Set(seeds).count == 2 && seeds == points[1].children.map { $0.params["model_seed"] })
     }
+
+    /// A repeat's run is a model registry entry: the split's digest and each baseline's chosen
+    /// hyperparameters as params, and `model.json` with the hyperparameters and trained parameters.
+    @Test func aRepeatRunCarriesItsModels() throws {
+        func repeatWithModels(_ number: Int) -> CanonicalJSON {
+            .object([
+                "repeat": .integer(Int64(number)), "split_sha256": .string("d\(number)"),
+                "models": .array([
+                    .object(["model": .string("vqc"), "test_accuracy": .number(0.5), "parameters": .array([.number(0.25), .number(-1.5)])]),
+                    .object([
+                        "model": .string("knn"), "test_accuracy": .number(1),
+                        "hyperparameters": .object(["n_neighbors": .integer(3), "weights": .string("distance")]),
+                    ]),
+                ]),
+            ])
+        }
+        let runs = MLflowRunPlan.nestedRuns(
+            of: Self.parent, points: .array([.object(["repeats": .array([repeatWithModels(1), repeatWithModels(2)])])]))
+        let second = try #require(runs.last)
+        #expect(second.params["split_sha256"] == "d2")
+        #expect(second.params["hyperparameters.knn.n_neighbors"] == "3" && second.params["hyperparameters.knn.weights"] == "distance")
+        let model = try #require(second.artifacts.first { $0.file == "model.json" })
+        let text = String(decoding: model.bytes, as: UTF8.self)
+        #expect(model.contentType == "application/json")
+        #expect(
+            text.contains("\"split_sha256\": \"d2\"") && text.contains("0.25,\n") && text.contains("-1.5\n") && text.contains("\"n_neighbors\": 3"),
+            "\(text)")
+    }
 }
