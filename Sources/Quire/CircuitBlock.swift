@@ -48,10 +48,12 @@ enum CircuitBlock {
         let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: spec, seed: options.seed, inputs: inputs)
         let precision = context.settings.precision
         let figures = context.settings.figures
-        return PreparedBlock(block: block, record: record) { _ in
+        return PreparedBlock(block: block, record: record) { execution in
             let result: SimulationResult
             do {
-                result = try Simulator.run(circuit, options: options)
+                result = try execution.memory.holding(Simulator.reservedBytes(circuit, options: options)) {
+                    try Simulator.run(circuit, options: options)
+                }
             } catch let error as SimulationError {
                 throw LocatedError(block.location, error.diagnostic.message, hint: error.diagnostic.hint)
             }

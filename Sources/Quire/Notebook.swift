@@ -119,6 +119,7 @@ public enum Notebook {
         // results are folded in document order below.
         let progress = options.progress
         let budget = JobBudget(jobs: options.jobs)
+        let memory = MemoryBudget(limit: options.limits.memoryBytes)
         let computed = ParallelMap.map(count: blocks.count, budget: budget) { index -> Result<(BlockResult, Bool, Diagnostic?), any Error> in
             let block = blocks[index].block
             let report: @Sendable (BlockProgress.Event) -> Void = { event in
@@ -129,7 +130,7 @@ public enum Notebook {
                 let ready = try blocks[index].prepared.get()
                 let key = BlockCache.key(ready.record, settings: settings)
                 if let cached = cache?.load(key, record: ready.record) { return (cached, true, nil) }
-                let result = try ready.execute(BlockExecution(budget: budget, report: report))
+                let result = try ready.execute(BlockExecution(budget: budget, memory: memory, report: report))
                 do {
                     try cache?.store(key, result: result)
                 } catch {

@@ -25,6 +25,8 @@ struct PreparedBlock: Sendable {
 struct BlockExecution: Sendable {
     /// The worker threads of the whole run.
     var budget: JobBudget
+    /// The memory of the whole run, which simulations and repeats reserve before they start.
+    var memory = MemoryBudget(limit: Int.max)
     /// Reports progress inside the block (epochs, finished repeats); called from any worker thread.
     var report: @Sendable (BlockProgress.Event) -> Void
     /// Hears every sweep point of an experiment block with its outcome (splits, chosen
@@ -32,7 +34,7 @@ struct BlockExecution: Sendable {
     var reproduce: (@Sendable (ExperimentBlock.Point, ExperimentRunner.Outcome) -> Void)? = nil
 
     /// One thread, no progress: for tests and callers that run a single block.
-    static let serial = BlockExecution(budget: JobBudget(jobs: 1)) { _ in }
+    static let serial = BlockExecution(budget: JobBudget(jobs: 1), report: { _ in })
 }
 
 /// The hashes that determine a block's result, as provenance records them; equal digests mean

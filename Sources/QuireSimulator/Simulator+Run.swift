@@ -77,6 +77,15 @@ public enum Simulator {
         let qubits = circuit.qubitCount
         let cap = qubitCap(method)
         guard qubits <= cap else { throw .tooManyQubits(method: method, qubits: qubits, cap: cap) }
+        let bytes = plannedBytes(method: method, circuit: circuit, options: options)
+        guard bytes <= options.memoryLimitBytes else {
+            throw .memoryLimit(method: method, qubits: qubits, bytes: bytes, limit: options.memoryLimitBytes)
+        }
+    }
+
+    /// The bytes `checkMemory` counts for `method` (qubits within its cap).
+    static func plannedBytes(method: SimulationMethod, circuit: Circuit, options: SimulationOptions) -> Int {
+        let qubits = circuit.qubitCount
         let state =
             switch method {
             case .densityMatrix: AmplitudeBuffer.bytes(qubitCount: 2 * qubits)
@@ -86,10 +95,24 @@ public enum Simulator {
         // The result's probability vector, and the cumulative distribution when sampling shots.
         let vectors = (8 << qubits) * (options.shots > 0 ? 2 : 1)
         let program = circuit.operations.count * Circuit.bytesPerOperation
-        let bytes = (method == .statevector ? max(state, vectors) : state + vectors) + program
-        guard bytes <= options.memoryLimitBytes else {
-            throw .memoryLimit(method: method, qubits: qubits, bytes: bytes, limit: options.memoryLimitBytes)
+        return (method == .statevector ? max(state, vectors) : state + vectors) + program
+    }
+
+    /// The most bytes `run` may hold for `circuit` under `options`, for a caller that shares one
+    /// memory budget among simulations: what `checkMemory` counts (for a noisy `auto`, the density
+    /// matrix or trajectories it picks), or the whole `memoryLimitBytes` when a mid-circuit
+    /// measurement or reset may branch the state, or the circuit is beyond an engine's cap.
+    public static func reservedBytes(_ circuit: Circuit, options: SimulationOptions) -> Int {
+        let branches = circuit.operations.indices.contains { index in
+            switch circuit.operations[index].kind {
+            case .reset: return true
+            case .measure: return circuit.operations[(index + 1)...].contains { if case .gate = $0.kind { true } else { false } }
+            case .gate, .barrier: return false
+            }
         }
+        let method = resolvedMethod(options.method, qubits: circuit.qubitCount, noisy: options.noise != nil || options.device != nil)
+        guard !branches, circuit.qubitCount <= qubitCap(method) else { return options.memoryLimitBytes }
+        return min(plannedBytes(method: method, circuit: circuit, options: options), options.memoryLimitBytes)
     }
 
     /// The model of the options' device (after validating it and checking that `circuit` runs on it

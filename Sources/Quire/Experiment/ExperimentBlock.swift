@@ -135,7 +135,10 @@ extension ExperimentBlock {
             let epochs = runners[point].spec.train.epochs
             return Result { () throws -> ExperimentRunner.RepeatOutcome in
                 do {
-                    let outcome = try runners[point].runRepeat(repeatIndex) { execution.report(.epoch(position, epoch: $0, epochs: epochs)) }
+                    let bytes = Int(min(runners[point].spec.estimatedRepeatBytes, Double(Int.max / 2)))
+                    let outcome = try execution.memory.holding(bytes) {
+                        try runners[point].runRepeat(repeatIndex) { execution.report(.epoch(position, epoch: $0, epochs: epochs)) }
+                    }
                     execution.report(.repeatFinished(position))
                     return outcome
                 } catch let error as any InputError where !(error is LocatedError) {

@@ -43,6 +43,30 @@ extension ExperimentSpec {
     /// The grids of the baselines, in report order.
     var baselineGrids: [BaselineGrid] { baselines.compactMap(BaselineGrid.standard) }
 
+    /// The most memory one repeat is estimated to hold, in bytes: the data with its split and
+    /// scaled copies, plus the largest of the quantum kernel's states and matrices, the variational
+    /// model's simulator states (a statevector, or a density matrix with noise, and the adjoint
+    /// pass's copies: four in all) and each baseline's arrays. Repeats running in parallel reserve it
+    /// from the run's `MemoryBudget`.
+    var estimatedRepeatBytes: Double {
+        let shape = dataset.shape
+        let (train, test) = splitSizes
+        let data = 3 * 8 * Double(shape.samples) * Double(shape.features)
+        var largest = 0.0
+        if let model, let qubits {
+            if model.kind == "kernel" {
+                let n = Double(train), m = Double(test)
+                largest = 16 * pow(2, Double(qubits)) * (n + m + Double(min(train, 1024))) + 8 * (2 * n * n + m * n)
+            } else {
+                largest = 4 * 16 * pow(2, Double(execution.noise == nil ? qubits : 2 * qubits))
+            }
+        }
+        for grid in baselineGrids {
+            largest = max(largest, grid.estimatedBytes(samples: train, features: shape.features, classes: shape.classes))
+        }
+        return data + largest
+    }
+
     /// Throws, located at the field that asks for it, when one repeat would hold more than `limit`
     /// bytes: the data (samples × features doubles, with its split and scaled copies), plus the
     /// quantum kernel's states (16 · 2ⁿ bytes per sample and per worker) and matrices (training

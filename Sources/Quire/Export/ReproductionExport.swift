@@ -40,9 +40,10 @@ public enum ReproductionExport {
         try prepareFolder(folder, document: path)
         var report = Report()
         let budget = JobBudget(jobs: options.jobs)
+        let memory = MemoryBudget(limit: options.limits.memoryBytes)
         for (block, prepared) in experiments where wanted.isEmpty || wanted.contains(block.id) {
             let log = PointLog()
-            _ = try prepared.get().execute(BlockExecution(budget: budget, report: { _ in }, reproduce: log.append))
+            _ = try prepared.get().execute(BlockExecution(budget: budget, memory: memory, report: { _ in }, reproduce: log.append))
             let points = log.points
             for (index, (point, outcome)) in points.enumerated() {
                 let pointFolder = folder + "/" + block.id + (points.count > 1 ? "/point-\(index + 1)" : "")
