@@ -37,13 +37,19 @@ test: deps
 	$(MAKE) check
 	$(MAKE) lint
 
-## test-integration: `quire export --mlflow` against a real MLflow server (MLflow installed with pip
-## into .build/venv-mlflow, which git ignores; needs python3 with venv and network access to PyPI).
+## test-integration: `quire export --mlflow` against a real MLflow server, and `quire export --reproduce`
+## checked by scikit-learn and Qiskit (Tests/Reproduction). Both are installed with pip into
+## .build/venv-mlflow and .build/venv-reproduce, which git ignores; needs python3 with venv and
+## network access to PyPI.
 MLFLOW_VENV := .build/venv-mlflow
+REPRODUCE_VENV := .build/venv-reproduce
 test-integration: deps
 	@[ -x $(MLFLOW_VENV)/bin/mlflow ] || { python3 -m venv $(MLFLOW_VENV) && $(MLFLOW_VENV)/bin/pip install -q mlflow; }
+	@[ -x $(REPRODUCE_VENV)/bin/python ] && $(REPRODUCE_VENV)/bin/python -c "import sklearn, qiskit" 2>/dev/null \
+	  || { python3 -m venv $(REPRODUCE_VENV) && $(REPRODUCE_VENV)/bin/pip install -q numpy scikit-learn qiskit; }
 	$(SWIFT) build --build-tests
 	QUIRE_MLFLOW=$(CURDIR)/$(MLFLOW_VENV)/bin/mlflow $(SWIFT) test --skip-build --filter MLflowExportTests
+	sh Tests/Reproduction/run.sh .build/debug/quire $(REPRODUCE_VENV)/bin/python
 
 ## check: every example paper rebuilds byte for byte (release build: the papers train models).
 check: release

@@ -6,12 +6,17 @@ import QuireLearning
 /// models saw it: set, row index into the dataset, class index, scaled features in shortest
 /// round-trip decimals) and `repeat.json` (the point's resolved spec, the split's digest, each
 /// baseline's chosen hyperparameters, test predictions and accuracies, and the quantum model's
-/// trained parameters with its test outputs and predictions).
+/// trained parameters with its test outputs and predictions), and the circuits the quantum model
+/// ran as OpenQASM 2 (`circuits/test-<i>.qasm`, i from 0 in test-set order: a variational model's
+/// encoding and ansatz bound to the sample and the trained θ; for a kernel model also
+/// `circuits/train-<i>.qasm`, the encoding's state of each training sample).
 struct RepeatFiles {
     /// The CSV text.
     var splitCSV: String
     /// The JSON record.
     var json: CanonicalJSON
+    /// Circuit files, by name inside `circuits/`.
+    var circuits: [(name: String, qasm: String)] = []
 
     /// The files of repeat `repeatIndex` of `point` of block `block`.
     ///
@@ -41,6 +46,7 @@ struct RepeatFiles {
             })
         if let quantum = reproduction.quantum, let measurement = measured["quantum"] {
             object["quantum"] = try Self.quantum(quantum, measurement: measurement, split: split)
+            circuits = try Self.circuits(quantum, split: split)
         }
         json = .object(object)
     }
@@ -73,6 +79,23 @@ struct RepeatFiles {
         }
         entry.merge(scores(measurement)) { $1 }
         return .object(entry)
+    }
+
+    /// The circuits of `quantum` on every test sample (and, for a kernel, every training sample).
+    private static func circuits(_ quantum: RepeatReproduction.Quantum, split: TrainTestSplit) throws -> [(name: String, qasm: String)] {
+        switch quantum {
+        case .variational(let trained):
+            return try (0..<split.test.sampleCount).map { row in
+                ("test-\(row).qasm", try trained.model.boundCircuit(parameters: trained.parameters, features: split.test.features.row(row)).qasm())
+            }
+        case .kernel(let classifier, _):
+            let encoding = classifier.kernel.encoding
+            return try [("train", split.train), ("test", split.test)].flatMap { set, data in
+                try (0..<data.sampleCount).map { row in
+                    ("\(set)-\(row).qasm", encoding.circuit.bind(parameters: [], inputs: try encoding.inputs(for: data.features.row(row))).qasm())
+                }
+            }
+        }
     }
 
     /// `set,row,label,<features>`: the training samples, then the test samples, in set order.

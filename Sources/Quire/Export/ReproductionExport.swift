@@ -7,11 +7,12 @@ import QuireLearning
 /// pure function of the document, so this is the run the document records) and writes, for every
 /// sweep point and repeat, what a third party needs to reproduce its numbers with other tools: the
 /// split with the scaled features every model saw, each baseline's chosen hyperparameters and test
-/// predictions, and the quantum model's trained parameters and test outputs. The document is
+/// predictions, and the quantum model's trained parameters, test outputs and executed circuits. The document is
 /// only read. Tests/Reproduction/reproduce.py checks an export against scikit-learn and Qiskit.
 ///
 /// Layout: `FOLDER/<block>/repeat-<r>/` (with a sweep, `FOLDER/<block>/point-<p>/repeat-<r>/`),
-/// each holding `split.csv` and `repeat.json`; `FOLDER/quire-export.json` names the document.
+/// each holding `split.csv`, `repeat.json` and the quantum model's `circuits/*.qasm`;
+/// `FOLDER/quire-export.json` names the document.
 public enum ReproductionExport {
     /// What was written.
     public struct Report: Sendable {
@@ -54,6 +55,10 @@ public enum ReproductionExport {
                         block: block.id, point: point, outcome: outcome, repeatIndex: repeatIndex, repeatOutcome: repeatOutcome)
                     try AtomicFile.write(Array(files.splitCSV.utf8), to: repeatFolder + "/split.csv", keepingMode: false)
                     try AtomicFile.write(Array((files.json.rendered() + "\n").utf8), to: repeatFolder + "/repeat.json", keepingMode: false)
+                    if !files.circuits.isEmpty { try createFolder(repeatFolder + "/circuits", under: folder) }
+                    for (name, qasm) in files.circuits {
+                        try AtomicFile.write(Array(qasm.utf8), to: repeatFolder + "/circuits/" + name, keepingMode: false)
+                    }
                     report.repeats += 1
                 }
             }

@@ -1,5 +1,6 @@
 import Foundation
 import QuireCore
+import QuireSimulator
 import Testing
 
 @testable import Quire
@@ -102,6 +103,19 @@ struct ReproductionExportTests {
             #expect(Double(correct) / Double(labels.count) == model.testAccuracy)
         }
         #expect(!FileManager.default.fileExists(atPath: export + "/kernel"), "--block vqc exports only vqc")
+    }
+
+    /// The circuits a model ran: one per test sample (a kernel also one per training sample), each
+    /// OpenQASM that reads back as the model's circuit on its qubits.
+    @Test func theExecutedCircuitsAreWritten() throws {
+        let (project, export, _) = try exported()
+        defer { project.remove() }
+        let vqc = project.entries(export + "/vqc/repeat-1/circuits")
+        #expect(vqc.count == 9 && vqc.contains("test-0.qasm") && vqc.contains("test-8.qasm"))
+        let kernel = project.entries(export + "/kernel/repeat-1/circuits")
+        #expect(kernel.filter { $0.hasPrefix("train-") }.count == 21 && kernel.filter { $0.hasPrefix("test-") }.count == 9)
+        let circuit = try QASMReader.read(try #require(project.text(export + "/vqc/repeat-1/circuits/test-3.qasm")))
+        #expect(circuit.qubitCount == 2 && circuit.operations.count > 4)
     }
 
     @Test func aFolderOfOtherFilesIsNeverWrittenInto() throws {
