@@ -104,7 +104,7 @@ public enum NotebookFile {
     /// at `path`. A cache key that cannot be used is a warning: the run goes on without the cache.
     ///
     /// - Throws: a `LocatedError` when the cache is used and its folder leads outside the document's.
-    private static func located(_ options: RunOptions, _ path: String) throws -> RunOptions {
+    static func located(_ options: RunOptions, _ path: String) throws -> RunOptions {
         var options = options
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         options.projectFolder = folder

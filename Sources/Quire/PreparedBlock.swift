@@ -15,6 +15,11 @@ struct PreparedBlock: Sendable {
     var warnings: [Diagnostic] = []
     /// Runs the block; the result's record is `record` completed with the engine.
     var execute: @Sendable (BlockExecution) throws -> BlockResult
+    /// The units of work `execute` assembles its result from (an experiment's repeats of its sweep
+    /// points), each cached on its own; empty for other blocks.
+    var units: [PointUnit] = []
+    /// Computes unit `i` of `units` alone and stores it in `BlockExecution.points` (`quire worker`).
+    var computeUnit: (@Sendable (Int, BlockExecution) throws -> Void)?
 
     /// The digest of everything the block's result depends on: spec, seed, inputs, Quire version.
     var inputDigest: InputDigest { InputDigest(record: record) }
@@ -27,9 +32,18 @@ struct BlockExecution: Sendable {
     var budget: JobBudget
     /// Reports progress inside the block (epochs, finished repeats); called from any worker thread.
     var report: @Sendable (BlockProgress.Event) -> Void
+    /// Where an experiment's units are cached (`nil`: computed every time).
+    var points: PointCache?
 
     /// One thread, no progress: for tests and callers that run a single block.
     static let serial = BlockExecution(budget: JobBudget(jobs: 1)) { _ in }
+
+    /// Work on `budget`'s threads, progress told to `report`, units cached in `points`.
+    init(budget: JobBudget, points: PointCache? = nil, report: @escaping @Sendable (BlockProgress.Event) -> Void) {
+        self.budget = budget
+        self.points = points
+        self.report = report
+    }
 }
 
 /// The hashes that determine a block's result, as provenance records them; equal digests mean

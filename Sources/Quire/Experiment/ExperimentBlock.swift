@@ -61,9 +61,15 @@ enum ExperimentBlock {
         let axes = sweep.axes.map(\.path)
         let reportEntries = try fields["report"]?.sequence() ?? []
         let warnings = ExperimentReport.warnings(for: reportEntries, spec: points[0].spec, axes: axes, pointCount: points.count)
-        return PreparedBlock(block: block, record: record, warnings: warnings) { execution in
+        let units = points.indices.flatMap { point in
+            (0..<points[point].spec.repeats).map {
+                PointUnit(record: record, point: point, repeatIndex: $0, pointSpec: points[point].spec.canonical)
+            }
+        }
+        var prepared = PreparedBlock(block: block, record: record, warnings: warnings) { execution in
             var record = record
-            let outcomes = try Self.run(points, seed: record.seed, memoryLimit: memoryLimit, location: block.location, execution: execution)
+            let outcomes = try Self.run(
+                points, units: units, seed: record.seed, memoryLimit: memoryLimit, location: block.location, execution: execution)
             record.engine = outcomes[0].engine
             record.details["data_sha256"] = .string(outcomes[0].dataSHA256)
             record.details["baseline_grids"] = .object(
@@ -82,6 +88,14 @@ enum ExperimentBlock {
             let links = figures.map { FigureName.image(caption: $0.caption, folder: figuresFolder, file: $0.figure.fileName) }.joined()
             return BlockResult(markdown: report.markdown() + links, figures: figures.map(\.figure), record: record)
         }
+        prepared.units = units
+        prepared.computeUnit = { index, execution in
+            let unit = units[index]
+            let runner = ExperimentRunner(spec: points[unit.point].spec, seed: record.seed, memoryLimit: memoryLimit, threads: execution.budget.jobs)
+            let outcome = try Self.outcome(of: unit, runner: runner, pointCount: points.count, location: block.location, execution: execution)
+            try execution.points?.store(unit, outcome: outcome)
+        }
+        return prepared
     }
 }
 
@@ -113,33 +127,29 @@ extension ExperimentBlock {
         count < 1e15 ? String(Int64(count.rounded(.up))) : String(format: "%.3g", count)
     }
 
-    /// Runs every repeat of every sweep point, spread over the run's worker threads: each repeat
-    /// depends only on its point's spec, the seed and its index, and results are gathered in
-    /// (point, repeat) order, so the outcome is the same for any `--jobs`. The first failure in
-    /// that order is thrown, located at the block.
+    /// Runs every repeat of every sweep point (`units`, in (point, repeat) order), spread over the
+    /// run's worker threads: each repeat depends only on its point's spec, the seed and its index,
+    /// and results are gathered in (point, repeat) order, so the outcome is the same for any `--jobs`
+    /// and whether a unit was computed here or read from the point cache (where a Slurm worker may
+    /// have stored it). The first failure in that order is thrown, located at the block.
     static func run(
-        _ points: [Point], seed: UInt64, memoryLimit: Int, location: SourceLocation,
+        _ points: [Point], units: [PointUnit], seed: UInt64, memoryLimit: Int, location: SourceLocation,
         execution: BlockExecution
     ) throws -> [ExperimentRunner.Outcome] {
-        let units = points.indices.flatMap { point in (0..<points[point].spec.repeats).map { (point: point, repeat: $0) } }
         // `--jobs` bounds the threads of the whole run: the repeats share it, and a repeat's
         // training gets what they leave over (all of it for a single repeat, one thread when
         // there are at least as many repeats as jobs).
         let jobs = execution.budget.jobs, inner = max(1, jobs / max(1, min(units.count, jobs)))
         let runners = points.map { ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit, threads: inner) }
         let results = ParallelMap.map(count: units.count, budget: execution.budget) { index in
-            let (point, repeatIndex) = units[index]
-            let position = BlockProgress.Position(
-                point: point + 1, points: points.count, repeat: repeatIndex + 1, repeats: runners[point].spec.repeats)
-            let epochs = runners[point].spec.train.epochs
+            let unit = units[index]
             return Result { () throws -> ExperimentRunner.RepeatOutcome in
-                do {
-                    let outcome = try runners[point].runRepeat(repeatIndex) { execution.report(.epoch(position, epoch: $0, epochs: epochs)) }
-                    execution.report(.repeatFinished(position))
-                    return outcome
-                } catch let error as any InputError where !(error is LocatedError) {
-                    throw LocatedError(location, error.diagnostic.message, hint: error.diagnostic.hint)
-                }
+                if let cached = execution.points?.load(unit) { return cached }
+                let outcome = try Self.outcome(
+                    of: unit, runner: runners[unit.point], pointCount: points.count, location: location, execution: execution)
+                // The block's own entry is stored next and warns when the cache cannot be written.
+                try? execution.points?.store(unit, outcome: outcome)
+                return outcome
             }
         }
         var outcomes: [ExperimentRunner.Outcome] = []
@@ -149,6 +159,22 @@ extension ExperimentBlock {
             next += runner.spec.repeats
         }
         return outcomes
+    }
+
+    /// Computes `unit` with `runner` (its point's), reporting its epochs and its end; an input
+    /// error is located at the block.
+    static func outcome(
+        of unit: PointUnit, runner: ExperimentRunner, pointCount: Int, location: SourceLocation, execution: BlockExecution
+    ) throws -> ExperimentRunner.RepeatOutcome {
+        let position = BlockProgress.Position(point: unit.point + 1, points: pointCount, repeat: unit.repeatIndex + 1, repeats: runner.spec.repeats)
+        let epochs = runner.spec.train.epochs
+        do {
+            let outcome = try runner.runRepeat(unit.repeatIndex) { execution.report(.epoch(position, epoch: $0, epochs: epochs)) }
+            execution.report(.repeatFinished(position))
+            return outcome
+        } catch let error as any InputError where !(error is LocatedError) {
+            throw LocatedError(location, error.diagnostic.message, hint: error.diagnostic.hint)
+        }
     }
 
     /// Each sweep point's own results, recorded as the `points` detail so `quire export --mlflow`
