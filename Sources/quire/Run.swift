@@ -39,7 +39,9 @@ extension QuireCommand {
         /// The lock timeout is a finite number of seconds, at most a day.
         func validate() throws {
             try OptionRange.require(lockTimeout, in: 0...86_400, "--lock-timeout", unit: " seconds")
-            if slurm.executor == .slurm && noCache { throw ValidationError("--executor slurm needs the cache (its results come back through it); drop --no-cache.") }
+            if slurm.executor == .slurm && noCache {
+                throw ValidationError("--executor slurm needs the cache (its results come back through it); drop --no-cache.")
+            }
         }
 
         func run() async throws {
@@ -86,12 +88,14 @@ extension QuireCommand {
             let tasks = try PointWork.writePendingTasks(path: file, options: options)
             guard !tasks.isEmpty else { return true }
             let executor = SlurmExecutor(options: try slurm.executorOptions(document: file))
-            let failures = try executor.run(tasks, isDone: { PointWork.isDone(taskPath: $0, options: options) }) { message in
-                if !quiet { Exit.printError("\(file): \(message)") }
-            }
+            let quiet = quiet
+            let failures = try executor.run(
+                tasks, isDone: { PointWork.isDone(taskPath: $0, options: options) },
+                tell: { if !quiet { Exit.printError("\(file): \($0)") } })
             for failure in failures {
                 Exit.printError(
-                    "\(file): error: the point task \(failure.task) failed twice\(failure.state.map { " (\($0))" } ?? ""); its Slurm log is \(failure.log)")
+                    "\(file): error: the point task \(failure.task) failed twice\(failure.state.map { " (\($0))" } ?? ""); its Slurm log is \(failure.log)"
+                )
             }
             if !failures.isEmpty { Exit.printError("\(file): unchanged; fix the cause and run quire run --executor slurm again") }
             if slurm.noWait && !quiet { Exit.printError("\(file): unchanged until quire run assembles it, once squeue no longer lists the jobs") }

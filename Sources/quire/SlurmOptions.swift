@@ -9,7 +9,8 @@ struct SlurmOptions: ParsableArguments {
         case local, slurm
     }
 
-    @Option(help: "Where experiments' sweep points and repeats run: local, or slurm (job arrays running quire worker; the cache folder must be shared).")
+    @Option(
+        help: "Where experiments' sweep points and repeats run: local, or slurm (job arrays running quire worker; the cache folder must be shared).")
     var executor: Executor = .local
 
     @Option(help: "The Slurm partition to submit to (default: the cluster's).")

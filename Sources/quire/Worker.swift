@@ -12,7 +12,7 @@ extension QuireCommand {
             abstract: "Compute one sweep point of an experiment from its task file and store it in the cache (run by Slurm job arrays).",
             shouldDisplay: false)
 
-        @Argument(help: "The task file (.quire/cache/<key>.point).")
+        @Argument(help: "The task file (.quire/cache/<key>.task).")
         var task: String?
 
         @Option(help: "A file listing task files, one a line: the worker computes line $SLURM_ARRAY_TASK_ID (from 0).")

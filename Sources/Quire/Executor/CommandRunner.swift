@@ -27,7 +27,8 @@ struct CommandRunner: Sendable {
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw LocatedError(nil, "cannot run \(name): \(error.localizedDescription)", hint: "load Slurm's client commands (e.g. module load slurm)")
+            throw LocatedError(
+                nil, "cannot run \(name): \(error.localizedDescription)", hint: "load Slurm's client commands (e.g. module load slurm)")
         }
         let errorData = Collected()
         let reading = DispatchGroup()
@@ -40,7 +41,8 @@ struct CommandRunner: Sendable {
         process.waitUntilExit()
         reading.wait()
         if process.terminationReason == .exit, process.terminationStatus == 127 {
-            throw LocatedError(nil, "\(name) was not found on PATH", hint: "load Slurm's client commands (e.g. module load slurm) on the submitting node")
+            throw LocatedError(
+                nil, "\(name) was not found on PATH", hint: "load Slurm's client commands (e.g. module load slurm) on the submitting node")
         }
         return Output(
             status: process.terminationStatus, standardOutput: String(decoding: data, as: UTF8.self),

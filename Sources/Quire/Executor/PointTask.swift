@@ -1,7 +1,7 @@
 import Foundation
 import QuireCore
 
-/// A unit of work handed to `quire worker`: the file `<key>.point` that a run writes into the
+/// A unit of work handed to `quire worker`: the file `<key>.task` that a run writes into the
 /// document's cache folder for each unit it leaves to a cluster. It names the unit (document,
 /// block, sweep point, repeat), its key and canonical spec (for people reading it), and the limits
 /// of the run; the worker plans the document itself and refuses a unit whose key no longer matches.
@@ -59,7 +59,7 @@ public struct PointTask: Codable, Sendable, Hashable {
             throw LocatedError(nil, "cannot read the point task \(path)", hint: "check that the cache folder is shared with this node")
         }
         do { return try JSONDecoder().decode(PointTask.self, from: Data(bytes)) } catch {
-            throw LocatedError(nil, "\(path) is not a point task", hint: "a point task is a <key>.point file that quire run wrote")
+            throw LocatedError(nil, "\(path) is not a point task", hint: "a point task is a <key>.task file that quire run wrote")
         }
     }
 }

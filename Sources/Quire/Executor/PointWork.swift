@@ -5,7 +5,7 @@ import QuireCore
 /// task files for workers elsewhere (`quire run --executor slurm`), and one unit computed from its
 /// task file (`quire worker`). Assembling the document is then an ordinary run, all cache hits.
 public enum PointWork {
-    /// Writes a task file `<key>.point` into the document's cache folder for every unit of an
+    /// Writes a task file `<key>.task` into the document's cache folder for every unit of an
     /// experiment block of the document at `path` that neither the block's cached result nor the
     /// point cache holds, and returns their paths in document order.
     ///
@@ -17,12 +17,14 @@ public enum PointWork {
         var tasks: [String] = []
         for (_, prepared) in plan.blocks {
             // A block that cannot be prepared fails here as the run would, or is left to the run under --keep-going.
-            guard let ready = options.keepGoing ? try? prepared.get() : try prepared.get(), !ready.units.isEmpty, cache.load(BlockCache.key(ready.record, settings: plan.settings), record: ready.record) == nil else {
+            guard let ready = options.keepGoing ? try? prepared.get() : try prepared.get(), !ready.units.isEmpty,
+                cache.load(BlockCache.key(ready.record, settings: plan.settings), record: ready.record) == nil
+            else {
                 continue
             }
             for unit in ready.units where !PointCache(cache: cache).contains(unit) {
                 let task = PointTask(unit: unit, document: document, limits: options.limits)
-                let file = cache.folder + "/" + unit.key + ".point"
+                let file = cache.folder + "/" + unit.key + ".task"
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
                 try AtomicFile.createFolder(cache.folder, named: "the cache folder", hint: "check that the document's folder is writable")

@@ -64,7 +64,8 @@ struct StoredRepeat: Codable, Hashable {
         featureCount = outcome.featureCount
         dataSHA256 = outcome.dataSHA256
         resources = outcome.resources.map {
-            Resources(qubits: $0.qubits, depth: $0.depth, gates: $0.gateCounts.map { Gate(name: $0.name, count: $0.count) }, parameters: $0.parameters)
+            Resources(
+                qubits: $0.qubits, depth: $0.depth, gates: $0.gateCounts.map { Gate(name: $0.name, count: $0.count) }, parameters: $0.parameters)
         }
         boundary = outcome.boundary.map {
             Boundary(

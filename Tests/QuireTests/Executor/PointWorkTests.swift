@@ -20,10 +20,10 @@ struct PointWorkTests {
         ```
 
         ```experiment id=trained
-        dataset: {name: moons, samples: 24, noise: 0.1, test_fraction: 0.25}
-        encoding: {kind: angle, rotation: y}
-        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
-        train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 6, gradient: adjoint}
+        dataset: {name: circles, samples: 28, noise: 0.05}
+        encoding: {kind: angle, rotation: x}
+        model: {kind: variational, qubits: 2, ansatz: hardware-efficient, layers: 2, observable: Z1}
+        train: {optimizer: adam, learning_rate: 0.2, epochs: 3, batch_size: 7, gradient: adjoint}
         baselines: [rbf-svm]
         report: [metrics, loss-curve, decision-boundary, confusion-matrix]
         ```
@@ -68,6 +68,14 @@ struct PointWorkTests {
         let tasks = try PointWork.writePendingTasks(path: project.paper, options: project.options())
         try project.write(Self.paper.replacingOccurrences(of: "[0.1, 0.3]", with: "[0.1, 0.2]"), to: project.paper)
         #expect(throws: LocatedError.self) { try PointWork.compute(taskPath: tasks[2], jobs: 1, options: project.options()) }
+    }
+
+    @Test func cacheCleanDeletesPointTasksToo() throws {
+        let project = try ProjectFolder(Self.paper)
+        defer { project.remove() }
+        let tasks = try PointWork.writePendingTasks(path: project.paper, options: project.options())
+        #expect(try BlockCache.clean(documentFolder: project.folder) == tasks.count)
+        #expect(!FileManager.default.fileExists(atPath: project.folder + "/.quire/cache"))
     }
 
     /// Progress events, collected from any thread.

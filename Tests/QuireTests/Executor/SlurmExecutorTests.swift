@@ -16,7 +16,8 @@ struct SlurmExecutorTests {
         init(maxArraySize: Int) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-fake-slurm-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
-            let log = "printf '%s' \"$(basename \"$0\")\" >>\"\(folder)/calls\"; for a in \"$@\"; do printf '\\t%s' \"$a\" >>\"\(folder)/calls\"; done; echo >>\"\(folder)/calls\"\n"
+            let log =
+                "printf '%s' \"$(basename \"$0\")\" >>\"\(folder)/calls\"; for a in \"$@\"; do printf '\\t%s' \"$a\" >>\"\(folder)/calls\"; done; echo >>\"\(folder)/calls\"\n"
             let scripts = [
                 "sbatch": log + "n=$(($(cat \"\(folder)/next\" 2>/dev/null || echo 100) + 1)); echo $n >\"\(folder)/next\"; echo \"$n;cluster\"\n",
                 "squeue": log,
@@ -51,9 +52,11 @@ struct SlurmExecutorTests {
     @Test func arraysRespectMaxArraySizeAndAFailedTaskIsRetriedOnceThenReported() throws {
         let slurm = try FakeSlurm(maxArraySize: 2)
         defer { try? FileManager.default.removeItem(atPath: slurm.folder) }
-        let tasks = ["/d/.quire/cache/a.point", "/d/.quire/cache/b.point", "/d/.quire/cache/c.point", "/d/.quire/cache/d.point", "/d/.quire/cache/e.point"]
+        let tasks = [
+            "/d/.quire/cache/a.task", "/d/.quire/cache/b.task", "/d/.quire/cache/c.task", "/d/.quire/cache/d.task", "/d/.quire/cache/e.task",
+        ]
         var told: [String] = []
-        let failures = try slurm.executor().run(tasks, isDone: { !$0.hasSuffix("c.point") }) { told.append($0) }
+        let failures = try slurm.executor().run(tasks, isDone: { !$0.hasSuffix("c.task") }, tell: { told.append($0) })
         let submissions = slurm.calls(of: "sbatch")
         #expect(submissions.map { $0[2] } == ["--array=0-1%3", "--array=0-1%3", "--array=0-0%3", "--array=0-0%3"])
         let folder = slurm.folder + "/slurm"
@@ -73,7 +76,7 @@ struct SlurmExecutorTests {
     @Test func withoutWaitingTheArraysAreSubmittedAndNothingIsPolled() throws {
         let slurm = try FakeSlurm(maxArraySize: 1001)
         defer { try? FileManager.default.removeItem(atPath: slurm.folder) }
-        let failures = try slurm.executor(wait: false).run(["/d/x.point", "/d/y.point"], isDone: { _ in false }) { _ in }
+        let failures = try slurm.executor(wait: false).run(["/d/x.task", "/d/y.task"], isDone: { _ in false }, tell: { _ in })
         #expect(failures.isEmpty)
         #expect(slurm.calls(of: "sbatch").map { $0[2] } == ["--array=0-1%3"])
         #expect(slurm.calls(of: "squeue").isEmpty)
