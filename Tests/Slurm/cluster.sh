@@ -29,6 +29,8 @@ wait_for() {
 
 start() {
   local max_array=${1:-1001}
+  # A fresh cluster each time: no job or state left from an earlier run (slurmctld -c too).
+  rm -rf "$DIR"/ctld "$DIR"/d
   mkdir -p "$DIR"/{ctld,d,log,run}
   # munge: a key readable by the munge user only, munged running as that user.
   mkdir -p /etc/munge /var/lib/munge /var/log/munge /run/munge
@@ -81,7 +83,7 @@ Waittime=0
 NodeName=$NODE CPUs=$(nproc) RealMemory=$memory State=UNKNOWN
 PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
 CONF
-  /usr/sbin/slurmctld -D -f "$CONF" >"$DIR/log/slurmctld.out" 2>&1 &
+  /usr/sbin/slurmctld -D -c -f "$CONF" >"$DIR/log/slurmctld.out" 2>&1 &
   echo $! >"$DIR/run/slurmctld.daemon"
   /usr/sbin/slurmd -D -N "$NODE" -f "$CONF" >"$DIR/log/slurmd.out" 2>&1 &
   echo $! >"$DIR/run/slurmd.daemon"

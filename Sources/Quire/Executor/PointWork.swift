@@ -38,7 +38,7 @@ public enum PointWork {
     /// Whether the unit of the task file at `path` has its result in the cache (`false` when the
     /// file cannot be read).
     public static func isDone(taskPath path: String, options: RunOptions) -> Bool {
-        guard let task = try? PointTask.read(path), let cache = try? located(options, document: task.document).cache else { return false }
+        guard let task = try? PointTask.read(path), let cache = try? NotebookFile.located(options, task.document).cache else { return false }
         return PointCache(cache: cache).load(key: task.key) != nil
     }
 
@@ -78,7 +78,9 @@ public enum PointWork {
         var options = options
         options.useCache = true
         options.warning = nil
-        options = try located(options, document: path)
+        // Results only come back through the cache: a key that cannot be used is an error here, with its reason.
+        _ = try CacheKey(path: options.cacheKeyPath ?? CacheKey.defaultPath())
+        options = try NotebookFile.located(options, path)
         guard let cache = options.cache else {
             throw LocatedError(
                 nil, "the cache key \(options.cacheKeyPath ?? CacheKey.defaultPath()) cannot be used, so results cannot be shared",
@@ -86,10 +88,5 @@ public enum PointWork {
         }
         let bytes = try NotebookFile.read(path)
         return (try Notebook.plan(bytes: bytes, file: path, options: options), options, cache)
-    }
-
-    /// `options` located at the document `path`, as `NotebookFile` locates a run's.
-    private static func located(_ options: RunOptions, document path: String) throws -> RunOptions {
-        try NotebookFile.located(options, path)
     }
 }
