@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 NOTEBOOKS := $(wildcard Notebooks/*.md)
 
-.PHONY: all deps build release demo test test-integration check lint bench clean
+.PHONY: all deps build release demo test test-integration test-slurm check lint bench clean
 
 all: build
 
@@ -50,6 +50,14 @@ test-integration: deps
 	$(SWIFT) build --build-tests
 	QUIRE_MLFLOW=$(CURDIR)/$(MLFLOW_VENV)/bin/mlflow $(SWIFT) test --skip-build --filter MLflowExportTests
 	sh Tests/Reproduction/run.sh .build/debug/quire $(REPRODUCE_VENV)/bin/python
+
+## test-slurm: `quire run --executor slurm` on a real single-node Slurm cluster (Debian's slurmctld, slurmd,
+## slurm-client and munge, installed when missing; root). Tests/Slurm/cluster.sh starts it with MaxArraySize=5
+## and stops it afterwards, also when a test fails.
+test-slurm: release
+	Tests/Slurm/cluster.sh install
+	Tests/Slurm/cluster.sh start 5
+	QUIRE=.build/release/quire Tests/Slurm/integration.sh; status=$$?; Tests/Slurm/cluster.sh stop; exit $$status
 
 ## check: every example paper rebuilds byte for byte (release build: the papers train models).
 check: release

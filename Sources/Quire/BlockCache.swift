@@ -81,7 +81,7 @@ public struct BlockCache: Sendable {
     }
 
     /// Deletes the entries of the cache of documents in `documentFolder`: only regular files named
-    /// as entries (`<sha256>.json`), never a symbolic link or what it points to, then the folder
+    /// as entries or point tasks (`<sha256>.json`, `<sha256>.task`), never a symbolic link or what it points to, then the folder
     /// itself if nothing else is left in it.
     ///
     /// - Returns: the number of entries deleted.
@@ -97,10 +97,12 @@ public struct BlockCache: Sendable {
         return deleted
     }
 
-    /// Whether `name` is the file name of an entry: 64 lowercase hex digits and `.json`.
+    /// Whether `name` is the file name of an entry or of a point task (`PointTask`): 64 lowercase
+    /// hex digits and `.json` or `.task`.
     static func isEntryName(_ name: String) -> Bool {
         let stem = name.utf8.dropLast(5)
-        return name.hasSuffix(".json") && stem.count == 64 && stem.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        return (name.hasSuffix(".json") || name.hasSuffix(".task")) && stem.count == 64
+            && stem.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     private func entryPath(_ key: String) -> String { folder + "/" + key + ".json" }

@@ -130,7 +130,8 @@ public enum Notebook {
                 let ready = try blocks[index].prepared.get()
                 let key = BlockCache.key(ready.record, settings: settings)
                 if let cached = cache?.load(key, record: ready.record) { return (cached, true, nil) }
-                let result = try ready.execute(BlockExecution(budget: budget, memory: memory, report: report))
+                let result = try ready.execute(
+                    BlockExecution(budget: budget, memory: memory, points: cache.map(PointCache.init), report: report))
                 do {
                     try cache?.store(key, result: result)
                 } catch {

@@ -9,7 +9,7 @@ struct QuireCommand: AsyncParsableCommand {
         commandName: "quire",
         abstract: "Run the quantum machine learning experiments in a Markdown paper and record their results reproducibly.",
         version: QuireVersion.current,
-        subcommands: [Run.self, Check.self, Diff.self, Render.self, Sim.self, Cache.self, Export.self])
+        subcommands: [Run.self, Check.self, Diff.self, Render.self, Sim.self, Cache.self, Export.self, Worker.self])
 
     /// Parses and runs the subcommand; a bad command line (unknown option, unparsable or
     /// out-of-range value) prints ArgumentParser's message and usage and exits 2, the code of every

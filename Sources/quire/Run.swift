@@ -34,9 +34,14 @@ extension QuireCommand {
 
         @OptionGroup var parallel: JobsOption
 
+        @OptionGroup var slurm: SlurmOptions
+
         /// The lock timeout is a finite number of seconds, at most a day.
         func validate() throws {
             try OptionRange.require(lockTimeout, in: 0...86_400, "--lock-timeout", unit: " seconds")
+            if slurm.executor == .slurm && noCache {
+                throw ValidationError("--executor slurm needs the cache (its results come back through it); drop --no-cache.")
+            }
         }
 
         func run() async throws {
@@ -55,6 +60,10 @@ extension QuireCommand {
                     let printer = showProgress ? ProgressPrinter(file: file) : nil
                     options.progress = printer?.report
                     options.warning = { Exit.printError(($0.location == nil ? "\(file): " : "") + $0.rendered(.warning)) }
+                    if slurm.executor == .slurm, !(try runOnSlurm(file, options: options)) {
+                        failed = failed || !slurm.noWait
+                        continue
+                    }
                     let outcome = Result { try NotebookFile.run(path: file, options: options) }
                     printer?.finish()
                     let report = try outcome.get()
@@ -71,6 +80,26 @@ extension QuireCommand {
                 }
             }
             if failed { throw ExitCode(2) }
+        }
+
+        /// Computes the document's pending sweep points on Slurm; `true` when every one is in the
+        /// cache and the document can be assembled, `false` after `--no-wait` or a failure (reported).
+        private func runOnSlurm(_ file: String, options: RunOptions) throws -> Bool {
+            let tasks = try PointWork.writePendingTasks(path: file, options: options)
+            guard !tasks.isEmpty else { return true }
+            let executor = SlurmExecutor(options: try slurm.executorOptions(document: file))
+            let quiet = quiet
+            let failures = try executor.run(
+                tasks, isDone: { PointWork.isDone(taskPath: $0, options: options) },
+                tell: { if !quiet { Exit.printError("\(file): \($0)") } })
+            for failure in failures {
+                Exit.printError(
+                    "\(file): error: the point task \(failure.task) failed twice\(failure.state.map { " (\($0))" } ?? ""); its Slurm log is \(failure.log)"
+                )
+            }
+            if !failures.isEmpty { Exit.printError("\(file): unchanged; fix the cause and run quire run --executor slurm again") }
+            if slurm.noWait && !quiet { Exit.printError("\(file): unchanged until quire run assembles it, once squeue no longer lists the jobs") }
+            return failures.isEmpty && !slurm.noWait
         }
     }
 }

@@ -15,6 +15,9 @@ struct OptionValidationTests {
         ["check", "--jobs", "0"], ["check", "--max-memory-gib", "inf"], ["check", "--max-shots", "-5"],
         ["sim", "--threads", "0"], ["sim", "--threads", "257"], ["sim", "--trajectories", "0"], ["sim", "--shots", "-1"],
         ["sim", "--shots", "11", "--max-shots", "10"], ["sim", "--max-memory-gib", "inf"],
+        ["run", "--partition", "gpu"], ["run", "--no-wait"], ["run", "--executor", "slurm", "--no-cache"],
+        ["run", "--executor", "slurm", "--array-limit", "0"], ["run", "--executor", "slurm", "--slurm-timeout", "nan"],
+        ["run", "--executor", "slurm", "--partition", ""], ["run", "--executor", "cloud"], ["worker", "--list", "b"],
     ])
     func anOutOfRangeOptionIsAValidationError(arguments: [String]) {
         #expect(throws: (any Error).self) { try QuireCommand.parseAsRoot(arguments + ["a.md"]) }
@@ -24,6 +27,8 @@ struct OptionValidationTests {
         _ = try QuireCommand.parseAsRoot(["run", "--lock-timeout", "0", "--jobs", "1024", "--max-memory-gib", "0.5", "a.md"])
         _ = try QuireCommand.parseAsRoot(["run", "--lock-timeout", "86400", "--max-baseline-operations", "1000000000000000000", "a.md"])
         _ = try QuireCommand.parseAsRoot(["sim", "--threads", "256", "--shots", "10", "--max-shots", "10", "a.qasm"])
+        _ = try QuireCommand.parseAsRoot(["run", "--executor", "slurm", "--partition", "gpu", "--array-limit", "1", "--no-wait", "a.md"])
+        _ = try QuireCommand.parseAsRoot(["worker", "--list", "tasks.list"])
     }
 
     /// Found by review: `--lock-timeout inf` and `1e300` crashed the binary with SIGILL.

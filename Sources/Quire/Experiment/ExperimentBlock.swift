@@ -61,9 +61,15 @@ enum ExperimentBlock {
         let axes = sweep.axes.map(\.path)
         let reportEntries = try fields["report"]?.sequence() ?? []
         let warnings = ExperimentReport.warnings(for: reportEntries, spec: points[0].spec, axes: axes, pointCount: points.count)
-        return PreparedBlock(block: block, record: record, warnings: warnings) { execution in
+        let units = points.indices.flatMap { point in
+            (0..<points[point].spec.repeats).map {
+                PointUnit(record: record, point: point, repeatIndex: $0, pointSpec: points[point].spec.canonical)
+            }
+        }
+        var prepared = PreparedBlock(block: block, record: record, warnings: warnings) { execution in
             var record = record
-            let outcomes = try Self.run(points, seed: record.seed, memoryLimit: memoryLimit, location: block.location, execution: execution)
+            let outcomes = try Self.run(
+                points, units: units, seed: record.seed, memoryLimit: memoryLimit, location: block.location, execution: execution)
             if let reproduce = execution.reproduce { zip(points, outcomes).forEach(reproduce) }
             record.engine = outcomes[0].engine
             record.details["data_sha256"] = .string(outcomes[0].dataSHA256)
@@ -83,6 +89,14 @@ enum ExperimentBlock {
             let links = figures.map { FigureName.image(caption: $0.caption, folder: figuresFolder, file: $0.figure.fileName) }.joined()
             return BlockResult(markdown: report.markdown() + links, figures: figures.map(\.figure), record: record)
         }
+        prepared.units = units
+        prepared.computeUnit = { index, execution in
+            let unit = units[index]
+            let runner = ExperimentRunner(spec: points[unit.point].spec, seed: record.seed, memoryLimit: memoryLimit, threads: execution.budget.jobs)
+            let outcome = try Self.outcome(of: unit, runner: runner, pointCount: points.count, location: block.location, execution: execution)
+            try execution.points?.store(unit, outcome: outcome)
+        }
+        return prepared
     }
 }
 
@@ -114,36 +128,29 @@ extension ExperimentBlock {
         count < 1e15 ? String(Int64(count.rounded(.up))) : String(format: "%.3g", count)
     }
 
-    /// Runs every repeat of every sweep point, spread over the run's worker threads: each repeat
-    /// depends only on its point's spec, the seed and its index, and results are gathered in
-    /// (point, repeat) order, so the outcome is the same for any `--jobs`. The first failure in
-    /// that order is thrown, located at the block.
+    /// Runs every repeat of every sweep point (`units`, in (point, repeat) order), spread over the
+    /// run's worker threads: each repeat depends only on its point's spec, the seed and its index,
+    /// and results are gathered in (point, repeat) order, so the outcome is the same for any `--jobs`
+    /// and whether a unit was computed here or read from the point cache (where a Slurm worker may
+    /// have stored it). The first failure in that order is thrown, located at the block.
     static func run(
-        _ points: [Point], seed: UInt64, memoryLimit: Int, location: SourceLocation,
+        _ points: [Point], units: [PointUnit], seed: UInt64, memoryLimit: Int, location: SourceLocation,
         execution: BlockExecution
     ) throws -> [ExperimentRunner.Outcome] {
-        let units = points.indices.flatMap { point in (0..<points[point].spec.repeats).map { (point: point, repeat: $0) } }
         // `--jobs` bounds the threads of the whole run: the repeats share it, and a repeat's
         // training gets what they leave over (all of it for a single repeat, one thread when
         // there are at least as many repeats as jobs).
         let jobs = execution.budget.jobs, inner = max(1, jobs / max(1, min(units.count, jobs)))
         let runners = points.map { ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit, threads: inner) }
         let results = ParallelMap.map(count: units.count, budget: execution.budget) { index in
-            let (point, repeatIndex) = units[index]
-            let position = BlockProgress.Position(
-                point: point + 1, points: points.count, repeat: repeatIndex + 1, repeats: runners[point].spec.repeats)
-            let epochs = runners[point].spec.train.epochs
+            let unit = units[index]
             return Result { () throws -> ExperimentRunner.RepeatOutcome in
-                do {
-                    let bytes = Int(min(runners[point].spec.estimatedRepeatBytes, Double(Int.max / 2)))
-                    let outcome = try execution.memory.holding(bytes) {
-                        try runners[point].runRepeat(repeatIndex) { execution.report(.epoch(position, epoch: $0, epochs: epochs)) }
-                    }
-                    execution.report(.repeatFinished(position))
-                    return outcome
-                } catch let error as any InputError where !(error is LocatedError) {
-                    throw LocatedError(location, error.diagnostic.message, hint: error.diagnostic.hint)
-                }
+                if let cached = execution.points?.load(unit) { return cached }
+                let outcome = try Self.outcome(
+                    of: unit, runner: runners[unit.point], pointCount: points.count, location: location, execution: execution)
+                // The block's own entry is stored next and warns when the cache cannot be written.
+                try? execution.points?.store(unit, outcome: outcome)
+                return outcome
             }
         }
         var outcomes: [ExperimentRunner.Outcome] = []
@@ -155,10 +162,29 @@ extension ExperimentBlock {
         return outcomes
     }
 
+    /// Computes `unit` with `runner` (its point's), reporting its epochs and its end; an input
+    /// error is located at the block.
+    static func outcome(
+        of unit: PointUnit, runner: ExperimentRunner, pointCount: Int, location: SourceLocation, execution: BlockExecution
+    ) throws -> ExperimentRunner.RepeatOutcome {
+        let position = BlockProgress.Position(point: unit.point + 1, points: pointCount, repeat: unit.repeatIndex + 1, repeats: runner.spec.repeats)
+        let epochs = runner.spec.train.epochs
+        do {
+            let bytes = Int(min(runner.spec.estimatedRepeatBytes, Double(Int.max / 2)))
+            let outcome = try execution.memory.holding(bytes) {
+                try runner.runRepeat(unit.repeatIndex) { execution.report(.epoch(position, epoch: $0, epochs: epochs)) }
+            }
+            execution.report(.repeatFinished(position))
+            return outcome
+        } catch let error as any InputError where !(error is LocatedError) {
+            throw LocatedError(location, error.diagnostic.message, hint: error.diagnostic.hint)
+        }
+    }
+
     /// Each sweep point's own results, recorded as the `points` detail so `quire export --mlflow`
     /// can log a run per point and per repeat from the document alone: the swept values (with a
     /// sweep), then per repeat its number (from 1), the quantum model's training seed, the split's
-    /// SHA-256 (`RepeatReproduction.splitSHA256`), every model's train and test accuracy and test
+    /// SHA-256 (`RepeatChoices.splitSHA256`), every model's train and test accuracy and test
     /// macro-F1 (`test_f1`) with a baseline's chosen `hyperparameters` and the variational model's
     /// trained `parameters` (θ, then the bias), and the training loss per epoch.
     static func pointRecords(_ points: [Point], outcomes: [ExperimentRunner.Outcome], axes: [String]) -> CanonicalJSON {
@@ -170,8 +196,8 @@ extension ExperimentBlock {
                     outcome.repeats.enumerated().map { index, repeatOutcome in
                         var entry: OrderedDictionary<String, CanonicalJSON> = ["repeat": .integer(Int64(index + 1))]
                         if let seed = repeatOutcome.modelSeed { entry["model_seed"] = .unsigned(seed) }
-                        let reproduction = repeatOutcome.reproduction
-                        entry["split_sha256"] = .string(reproduction.splitSHA256)
+                        let choices = repeatOutcome.choices
+                        entry["split_sha256"] = .string(choices.splitSHA256)
                         entry["models"] = .array(
                             zip(outcome.models, repeatOutcome.measurements).compactMap { model, measurement in
                                 measurement.map { measurement in
@@ -179,11 +205,11 @@ extension ExperimentBlock {
                                         "model": .string(model.name), "train_accuracy": .number(measurement.trainAccuracy),
                                         "test_accuracy": .number(measurement.testAccuracy), "test_f1": .number(measurement.testF1),
                                     ]
-                                    if model.key == "quantum", let parameters = reproduction.trainedParameters {
+                                    if model.key == "quantum", let parameters = choices.trainedParameters {
                                         object["parameters"] = .array(parameters.map(CanonicalJSON.number))
                                     }
-                                    if let baseline = reproduction.baselines.first(where: { $0.name == model.key }) {
-                                        object["hyperparameters"] = RepeatReproduction.record(baseline.chosen)
+                                    if let baseline = choices.baselines.first(where: { $0.name == model.key }) {
+                                        object["hyperparameters"] = RepeatChoices.record(baseline.chosen)
                                     }
                                     return .object(object)
                                 }

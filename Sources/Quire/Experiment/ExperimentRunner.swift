@@ -84,8 +84,12 @@ struct ExperimentRunner {
         var resources: ResourceCount?
         var boundary: DecisionBoundary?
         var engine: String?
-        /// The split, choices and trained models, for provenance and `quire export --reproduce`.
-        var reproduction: RepeatReproduction
+        /// The split's digest, each baseline's choice and the trained parameters, for provenance
+        /// (stored in the point cache with the rest).
+        var choices = RepeatChoices()
+        /// The split, choices and trained models, for `quire export --reproduce`; `nil` for an
+        /// outcome read back from the point cache.
+        var reproduction: RepeatReproduction? = nil
     }
 
     let spec: ExperimentSpec
@@ -130,14 +134,15 @@ struct ExperimentRunner {
         var outcome = RepeatOutcome(
             measurements: Array(repeating: nil, count: names.count), trainSize: split.train.sampleCount,
             testSize: split.test.sampleCount, featureCount: data.featureCount,
-            dataSHA256: repeatIndex == 0 ? Self.digest(data) : "", reproduction: RepeatReproduction(split: split))
+            dataSHA256: repeatIndex == 0 ? Self.digest(data) : "")
+        var reproduction = RepeatReproduction(split: split)
         let wantsBoundary = spec.report.contains("decision-boundary") && repeatIndex == 0 && split.train.featureCount == 2
         if var factory {
             factory.seed = stream.substream("quantum").uint64(at: 0)
             outcome.modelSeed = factory.seed
             if factory.model.kind == "kernel" {
                 let (classifier, settings) = try factory.fitKernel(on: split.train)
-                outcome.reproduction.quantum = .kernel(classifier, c: factory.model.c)
+                reproduction.quantum = .kernel(classifier, c: factory.model.c)
                 outcome.measurements[0] = Self.measure(classifier, split: split, settings: settings)
                 outcome.engine = "statevector"
                 if wantsBoundary {
@@ -147,7 +152,7 @@ struct ExperimentRunner {
                 }
             } else {
                 let trained = try factory.train(on: split.train, epochFinished: epochFinished)
-                outcome.reproduction.quantum = .variational(trained)
+                reproduction.quantum = .variational(trained)
                 outcome.lossCurve = trained.lossHistory
                 outcome.resources = trained.model.resources
                 outcome.engine = QuantumModelFactory.engine(trained)
@@ -171,7 +176,7 @@ struct ExperimentRunner {
             let tuned = try TunedBaseline.tune(grid, on: split.train, folds: Self.baselineFolds, stream: stream.substream("baseline/\(name)"))
             let measurement = Self.measure(tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
             outcome.measurements[offset + index] = measurement
-            outcome.reproduction.baselines.append(.init(name: name, chosen: tuned.chosen, testPredictions: measurement.testPredictions))
+            reproduction.baselines.append(.init(name: name, chosen: tuned.chosen, testPredictions: measurement.testPredictions))
             if wantsBoundary, outcome.boundary == nil {
                 outcome.boundary = try Self.boundary(name, "P(class 1) − ½", split: split) { grid in
                     if let probabilities = tuned.model.probabilities(grid) { return probabilities.column(1).map { $0 - 0.5 } }
@@ -179,6 +184,8 @@ struct ExperimentRunner {
                 }
             }
         }
+        outcome.choices = reproduction.choices
+        outcome.reproduction = reproduction
         return outcome
     }
 

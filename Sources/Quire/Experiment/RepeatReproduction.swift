@@ -5,7 +5,7 @@ import QuireLearning
 /// What a third party needs to reproduce one repeat outside Quire: the split as the models saw it
 /// (row indices and scaled features), each baseline's chosen hyperparameters with its test
 /// predictions, and the quantum model as trained. `quire export --reproduce` writes it out; the
-/// provenance keeps its small part (`record`): the split's digest, the hyperparameters and the
+/// provenance keeps its small part (`choices`): the split's digest, the hyperparameters and the
 /// trained parameters.
 struct RepeatReproduction: Sendable {
     /// The split, features scaled as every model saw them.
@@ -28,6 +28,13 @@ struct RepeatReproduction: Sendable {
         case kernel(QuantumKernelClassifier, c: Double)
     }
 
+    /// What provenance records of this repeat.
+    var choices: RepeatChoices {
+        RepeatChoices(
+            splitSHA256: splitSHA256, baselines: baselines.map { RepeatChoices.Baseline(name: $0.name, chosen: $0.chosen) },
+            trainedParameters: trainedParameters)
+    }
+
     /// SHA-256 of the split: `train:` and `test:` with their row indices (into the dataset, in
     /// set order), one line each, so a reader can confirm an exported split without the data.
     var splitSHA256: String {
@@ -36,6 +43,28 @@ struct RepeatReproduction: Sendable {
             + "test:" + split.testIndices.map(String.init).joined(separator: ",") + "\n"
         return Hashing.sha256Hex(Array(text.utf8))
     }
+
+    /// The trained parameters θ followed by the bias, or nil for a kernel model (its fit is a pure
+    /// function of the split and the recorded C).
+    var trainedParameters: [Double]? {
+        guard case .variational(let trained) = quantum else { return nil }
+        return trained.parameters
+    }
+}
+
+/// The part of a repeat's reproduction that provenance records (and the point cache stores): the
+/// split's SHA-256, each baseline's chosen hyperparameters and the variational model's trained
+/// parameters (θ, then the bias).
+struct RepeatChoices: Codable, Hashable, Sendable {
+    /// A baseline's choice.
+    struct Baseline: Codable, Hashable, Sendable {
+        var name: String
+        var chosen: [Hyperparameter]
+    }
+
+    var splitSHA256 = ""
+    var baselines: [Baseline] = []
+    var trainedParameters: [Double]?
 
     /// The hyperparameters as a record object, values typed (numbers stay numbers).
     static func record(_ chosen: [Hyperparameter]) -> CanonicalJSON {
@@ -51,12 +80,5 @@ struct RepeatReproduction: Sendable {
                     }
                     return (parameter.name, value)
                 }))
-    }
-
-    /// The trained parameters θ followed by the bias, or nil for a kernel model (its fit is a pure
-    /// function of the split and the recorded C).
-    var trainedParameters: [Double]? {
-        guard case .variational(let trained) = quantum else { return nil }
-        return trained.parameters
     }
 }

@@ -25,7 +25,9 @@ struct RepeatFiles {
         block: String, point: ExperimentBlock.Point, outcome: ExperimentRunner.Outcome, repeatIndex: Int,
         repeatOutcome: ExperimentRunner.RepeatOutcome
     ) throws {
-        let reproduction = repeatOutcome.reproduction
+        guard let reproduction = repeatOutcome.reproduction else {
+            preconditionFailure("an export computes every repeat; only the point cache drops the reproduction")
+        }
         let split = reproduction.split
         splitCSV = Self.csv(split)
         var object: OrderedDictionary<String, CanonicalJSON> = [
@@ -39,7 +41,7 @@ struct RepeatFiles {
         object["baselines"] = .array(
             reproduction.baselines.map { baseline in
                 var entry: OrderedDictionary<String, CanonicalJSON> = [
-                    "name": .string(baseline.name), "hyperparameters": RepeatReproduction.record(baseline.chosen),
+                    "name": .string(baseline.name), "hyperparameters": RepeatChoices.record(baseline.chosen),
                 ]
                 if let measurement = measured[baseline.name] { entry.merge(Self.scores(measurement)) { $1 } }
                 return .object(entry)

@@ -1,7 +1,7 @@
 /// One named hyperparameter value, as provenance writes it out.
-public struct Hyperparameter: Hashable, Sendable, CustomStringConvertible {
+public struct Hyperparameter: Codable, Hashable, Sendable, CustomStringConvertible {
     /// A hyperparameter's value.
-    public enum Value: Hashable, Sendable, CustomStringConvertible {
+    public enum Value: Codable, Hashable, Sendable, CustomStringConvertible {
         /// A real number (C, γ, α, learning rate).
         case real(Double)
         /// An integer (epochs, batch size).
