@@ -79,3 +79,17 @@ struct MulticlassExperimentTests: DocumentEvaluating {
         #expect(again.text(again.paper) == document)
     }
 }
+
+extension MulticlassExperimentTests {
+    /// Found by review: the decision-boundary figure of a three-class baseline shaded only
+    /// P(class 1) − ½; it now shades the region of each predicted class.
+    @Test func aThreeClassBaselineBoundaryShadesEveryPredictedClass() throws {
+        let text =
+            "```experiment id=b\n\(Self.threeBlobs)\nbaselines: [logistic-regression]\nreport: [metrics, decision-boundary]\n```\n"
+        let evaluation = try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions())
+        let svg = String(decoding: try #require(evaluation.figures["paper.figures/b-boundary.svg"]), as: UTF8.self)
+        #expect(!svg.contains("color-bar") && svg.contains("heat map of predicted class"))
+        let fills = Set(svg.split(separator: "<rect").filter { $0.contains("class=\"cell\"") }.compactMap { $0.split(separator: "fill=\"").last?.prefix(7) })
+        #expect(fills == ["#0072B2", "#E69F00", "#009E73"], "\(fills)")
+    }
+}
