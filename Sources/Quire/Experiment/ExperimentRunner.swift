@@ -153,7 +153,9 @@ struct ExperimentRunner {
                 outcome.measurements[0] = Self.measure(trained, split: split, settings: factory.settings(trained))
                 if wantsBoundary {
                     if let binary = trained as? TrainedVariationalClassifier {
-                        outcome.boundary = try Self.boundary(names[0], "⟨\(factory.model.observable)⟩ + bias", split: split) { try binary.outputs($0) }
+                        outcome.boundary = try Self.boundary(names[0], "⟨\(factory.model.observable)⟩ + bias", split: split) {
+                            try binary.outputs($0)
+                        }
                     } else {
                         outcome.boundary = try Self.classBoundary(names[0], trained, split: split)
                     }

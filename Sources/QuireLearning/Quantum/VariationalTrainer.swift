@@ -61,7 +61,8 @@ public enum VariationalTrainer {
         for epoch in 0..<configuration.epochs {
             let order = batches.substream(index: UInt64(epoch)).permutation(count: sampleCount)
             for start in stride(from: 0, to: order.count, by: configuration.batchSize) {
-                state.update(&parameters, gradient: try gradient(Array(order[start..<min(start + configuration.batchSize, order.count)]), parameters, step))
+                state.update(
+                    &parameters, gradient: try gradient(Array(order[start..<min(start + configuration.batchSize, order.count)]), parameters, step))
                 step += 1
             }
             history.append(try meanLoss(everyone, parameters, UInt64(1) << 39 | UInt64(epoch)))

@@ -34,12 +34,27 @@ struct MulticlassExperimentTests: DocumentEvaluating {
     /// A class count the model cannot take, and readout fields that do not apply, are refused
     /// where they are written.
     @Test(arguments: [
-        ("\(threeBlobs)\nmodel: {kind: variational, qubits: 2}", "paper.md:3:36: error: model.qubits is 2, but the softmax readout reads class c on qubit c, so the dataset's 3 classes need at least 3 qubits"),
+        (
+            "\(threeBlobs)\nmodel: {kind: variational, qubits: 2}",
+            "paper.md:3:36: error: model.qubits is 2, but the softmax readout reads class c on qubit c, so the dataset's 3 classes need at least 3 qubits"
+        ),
         ("\(threeBlobs)\nmodel: {kind: variational, observable: Z1}", "paper.md:3:40: error: the softmax readout reads class c as Z on qubit c"),
-        ("dataset: {name: moons}\nmodel: {kind: variational, multiclass: softmax}", "paper.md:3:40: error: 'model.multiclass' applies to a variational model on three or more classes; this dataset has 2"),
-        ("\(threeBlobs)\nmodel: {kind: variational, multiclass: one-vs-rest, scale: 3}", "paper.md:3:60: error: 'scale' is the softmax readout's logit scale"),
-        ("\(threeBlobs)\nmodel: {kind: variational}\ntrain: {loss: square}", "paper.md:4:15: error: the softmax readout is trained by softmax cross-entropy, not square"),
-        ("\(threeBlobs)\nmodel: {kind: variational, multiclass: both}", "paper.md:3:40: error: 'model.multiclass' is 'both', not one of softmax, one-vs-rest"),
+        (
+            "dataset: {name: moons}\nmodel: {kind: variational, multiclass: softmax}",
+            "paper.md:3:40: error: 'model.multiclass' applies to a variational model on three or more classes; this dataset has 2"
+        ),
+        (
+            "\(threeBlobs)\nmodel: {kind: variational, multiclass: one-vs-rest, scale: 3}",
+            "paper.md:3:60: error: 'scale' is the softmax readout's logit scale"
+        ),
+        (
+            "\(threeBlobs)\nmodel: {kind: variational}\ntrain: {loss: square}",
+            "paper.md:4:15: error: the softmax readout is trained by softmax cross-entropy, not square"
+        ),
+        (
+            "\(threeBlobs)\nmodel: {kind: variational, multiclass: both}",
+            "paper.md:3:40: error: 'model.multiclass' is 'both', not one of softmax, one-vs-rest"
+        ),
     ])
     func aModelThatCannotTakeTheClassesIsRefusedWhereItIsWritten(body: String, expected: String) {
         let message = error("```experiment id=e\n\(body)\nbaselines: []\n```\n")
@@ -69,7 +84,8 @@ struct MulticlassExperimentTests: DocumentEvaluating {
         #expect(document.contains("| actual class | setosa | versicolor | virginica |"))
         let boundary = try #require(project.text(project.folder + "/paper.figures/blobs-ovr-boundary.svg"))
         #expect(!boundary.contains("color-bar") && document.contains("![Predicted class of variational"))
-        let fills = Set(boundary.split(separator: "<rect").filter { $0.contains("class=\"cell\"") }.compactMap { $0.split(separator: "fill=\"").last?.prefix(7) })
+        let fills = Set(
+            boundary.split(separator: "<rect").filter { $0.contains("class=\"cell\"") }.compactMap { $0.split(separator: "fill=\"").last?.prefix(7) })
         #expect(fills.count == 3, "\(fills)")
         _ = first
         let again = try ProjectFolder(try String(contentsOf: fixtures.appendingPathComponent("three-classes.md"), encoding: .utf8))
@@ -89,7 +105,8 @@ extension MulticlassExperimentTests {
         let evaluation = try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions())
         let svg = String(decoding: try #require(evaluation.figures["paper.figures/b-boundary.svg"]), as: UTF8.self)
         #expect(!svg.contains("color-bar") && svg.contains("heat map of predicted class"))
-        let fills = Set(svg.split(separator: "<rect").filter { $0.contains("class=\"cell\"") }.compactMap { $0.split(separator: "fill=\"").last?.prefix(7) })
+        let fills = Set(
+            svg.split(separator: "<rect").filter { $0.contains("class=\"cell\"") }.compactMap { $0.split(separator: "fill=\"").last?.prefix(7) })
         #expect(fills == ["#0072B2", "#E69F00", "#009E73"], "\(fills)")
     }
 }
