@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "QuireSimulatorTests", dependencies: ["QuireSimulator", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireLearningTests", dependencies: ["QuireLearning", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "QuireTests", dependencies: ["Quire", "QuireTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "QuireTests", dependencies: ["Quire", "QuireTestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "quireTests", dependencies: ["quire", "Quire", "QuireTestSupport"]),
     ]
 )

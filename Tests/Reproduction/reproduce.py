@@ -86,6 +86,9 @@ def check_quantum(record, split, folder, problems):
     quantum = record.get("quantum")
     if quantum is None:
         return
+    if quantum["kind"] == "variational-multiclass":
+        print(f"{folder}: quantum model: not compared (multi-class readouts are exported as parameters only)")
+        return
     execution = record["spec"]["execution"]
     if execution["noise"] is not None or execution["shots"] != 0:
         print(f"{folder}: quantum model: not compared (noisy or sampled execution; this script redoes exact ones)")

@@ -35,6 +35,7 @@ struct StoredRepeat: Codable, Hashable {
         var ranges: [UInt64]
         var values: [[UInt64]]
         var title: String
+        var classes: Bool
         var train: Samples
         var test: Samples
     }
@@ -74,7 +75,8 @@ struct StoredRepeat: Codable, Hashable {
         boundary = outcome.boundary.map {
             Boundary(
                 model: $0.model, ranges: [$0.xRange.lower, $0.xRange.upper, $0.yRange.lower, $0.yRange.upper].map(\.bitPattern),
-                values: $0.values.map { $0.map(\.bitPattern) }, title: $0.title, train: Samples($0.train), test: Samples($0.test))
+                values: $0.values.map { $0.map(\.bitPattern) }, title: $0.title, classes: $0.classes, train: Samples($0.train),
+                test: Samples($0.test))
         }
         engine = outcome.engine
         splitSHA256 = outcome.choices.splitSHA256
@@ -111,7 +113,8 @@ struct StoredRepeat: Codable, Hashable {
             let ranges = boundary.ranges.map(Double.init(bitPattern:))
             result.boundary = ExperimentRunner.DecisionBoundary(
                 model: boundary.model, xRange: (ranges[0], ranges[1]), yRange: (ranges[2], ranges[3]),
-                values: boundary.values.map { $0.map(Double.init(bitPattern:)) }, title: boundary.title, train: train, test: test)
+                values: boundary.values.map { $0.map(Double.init(bitPattern:)) }, title: boundary.title, classes: boundary.classes,
+                train: train, test: test)
         }
         return result
     }

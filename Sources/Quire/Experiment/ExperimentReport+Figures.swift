@@ -25,7 +25,8 @@ extension ExperimentReport {
             }
             if axes.isEmpty, let boundary = outcomes[0].boundary {
                 let name = FigureName.name(block: id, "boundary")
-                try add(name, "Decision function of \(boundary.model) over the scaled features (repeat 1); filled markers train, open markers test") {
+                let shown = boundary.classes ? "Predicted class" : "Decision function"
+                try add(name, "\(shown) of \(boundary.model) over the scaled features (repeat 1); filled markers train, open markers test") {
                     try boundaryPlot(name, boundary).svg()
                 }
             }
@@ -77,7 +78,9 @@ extension ExperimentReport {
         return ScatterPlot(
             name: name, classes: outcomes[0].classNames,
             points: points(boundary.train, .train) + points(boundary.test, .test),
-            heatMap: .init(xRange: boundary.xRange, yRange: boundary.yRange, values: boundary.values, title: boundary.title),
+            heatMap: .init(
+                xRange: boundary.xRange, yRange: boundary.yRange, values: boundary.values, title: boundary.title,
+                shading: boundary.classes ? .classes : .diverging),
             xAxis: PlotAxis(names[0] + " (scaled)"), yAxis: PlotAxis(names[1] + " (scaled)"))
     }
 

@@ -59,6 +59,9 @@ struct ExperimentRunner {
         var values: [[Double]]
         /// What the values are (e.g. "⟨Z0⟩ + b").
         var title: String
+        /// Whether the values are predicted class indices (a model of three or more classes), not a
+        /// decision function around 0.
+        var classes: Bool
         var train: Dataset
         var test: Dataset
     }
@@ -145,7 +148,9 @@ struct ExperimentRunner {
                 reproduction.quantum = .kernel(classifier, c: factory.model.c)
                 outcome.measurements[0] = Self.measure(classifier, split: split, settings: settings)
                 outcome.engine = "statevector"
-                if wantsBoundary {
+                if wantsBoundary, split.train.classCount > 2 {
+                    outcome.boundary = try Self.classBoundary(names[0], classifier, split: split)
+                } else if wantsBoundary {
                     outcome.boundary = try Self.boundary(names[0], "SVM decision value", split: split) {
                         try classifier.decisionFunction($0).column(0)
                     }
@@ -154,17 +159,23 @@ struct ExperimentRunner {
                 let trained = try factory.train(on: split.train, epochFinished: epochFinished)
                 reproduction.quantum = .variational(trained)
                 outcome.lossCurve = trained.lossHistory
-                outcome.resources = trained.model.resources
+                outcome.resources = trained.resources
                 outcome.engine = QuantumModelFactory.engine(trained)
-                outcome.measurements[0] = Self.measure(trained, split: split, settings: factory.settings(trained.model))
+                outcome.measurements[0] = Self.measure(trained, split: split, settings: factory.settings(trained))
                 if wantsBoundary {
-                    outcome.boundary = try Self.boundary(names[0], "⟨\(factory.model.observable)⟩ + bias", split: split) { try trained.outputs($0) }
+                    if let binary = trained as? TrainedVariationalClassifier {
+                        outcome.boundary = try Self.boundary(names[0], "⟨\(factory.model.observable)⟩ + bias", split: split) {
+                            try binary.outputs($0)
+                        }
+                    } else {
+                        outcome.boundary = try Self.classBoundary(names[0], trained, split: split)
+                    }
                 }
                 if factory.mitigates {
                     let zne = factory.zeroNoiseExtrapolation
                     let readout = factory.execution.readoutMitigation
-                    let train = try trained.mitigatedOutputs(split.train.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
-                    let test = try trained.mitigatedOutputs(split.test.features, zne: zne, readout: readout).map { $0 >= 0 ? 1 : 0 }
+                    let train = try trained.mitigatedPredictions(split.train.features, zne: zne, readout: readout)
+                    let test = try trained.mitigatedPredictions(split.test.features, zne: zne, readout: readout)
                     outcome.measurements[1] = Self.measure(
                         trainPredicted: train, testPredicted: test, split: split, settings: "same parameters, mitigated outputs")
                 }
@@ -177,7 +188,9 @@ struct ExperimentRunner {
             let measurement = Self.measure(tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
             outcome.measurements[offset + index] = measurement
             reproduction.baselines.append(.init(name: name, chosen: tuned.chosen, testPredictions: measurement.testPredictions))
-            if wantsBoundary, outcome.boundary == nil {
+            if wantsBoundary, outcome.boundary == nil, split.train.classCount > 2 {
+                outcome.boundary = try Self.classBoundary(name, tuned.model, split: split)
+            } else if wantsBoundary, outcome.boundary == nil {
                 outcome.boundary = try Self.boundary(name, "P(class 1) − ½", split: split) { grid in
                     if let probabilities = tuned.model.probabilities(grid) { return probabilities.column(1).map { $0 - 0.5 } }
                     return tuned.model.predict(grid).map { Double($0) - 0.5 }
@@ -204,9 +217,16 @@ struct ExperimentRunner {
             engine: repeats.last { $0.engine != nil }?.engine, repeats: repeats)
     }
 
-    /// `decision` evaluated at the centres of a square grid spanning both splits (5% margin).
+    /// The class `classifier` predicts over the grid of `boundary`: the decision map of a model of
+    /// three or more classes.
+    static func classBoundary(_ model: String, _ classifier: any Classifier, split: TrainTestSplit) throws -> DecisionBoundary {
+        try boundary(model, "predicted class", split: split, classes: true) { classifier.predict($0).map(Double.init) }
+    }
+
+    /// `decision` evaluated at the centres of a square grid spanning both splits (5% margin);
+    /// `classes` says the values are predicted class indices.
     static func boundary(
-        _ model: String, _ title: String, split: TrainTestSplit,
+        _ model: String, _ title: String, split: TrainTestSplit, classes: Bool = false,
         decision: (Matrix) throws -> [Double]
     ) throws -> DecisionBoundary {
         func range(_ column: Int) -> (lower: Double, upper: Double) {
@@ -225,7 +245,7 @@ struct ExperimentRunner {
         let values = try decision(grid)
         return DecisionBoundary(
             model: model, xRange: xRange, yRange: yRange,
-            values: (0..<n).map { Array(values[($0 * n)..<($0 * n + n)]) }, title: title, train: split.train, test: split.test)
+            values: (0..<n).map { Array(values[($0 * n)..<($0 * n + n)]) }, title: title, classes: classes, train: split.train, test: split.test)
     }
 
     /// Accuracy on both sets, macro-F1 and the confusion matrix on the test set.

@@ -16,7 +16,8 @@ extension ExperimentSpec {
     ///
     /// Variational: epochs × training samples × evaluations per sample and step (adjoint 2,
     /// parameter shift 2 per parameter + 1, SPSA 2), counting parameters generously as 3 per qubit
-    /// per layer plus the bias. Kernel: one state per sample plus one overlap per kernel entry, the
+    /// per layer plus the bias, times the k outputs of a multi-class model (k circuits per sample
+    /// for softmax, k models for one-vs-rest). Kernel: one state per sample plus one overlap per kernel entry, the
     /// training Gram matrix's upper triangle and the test × training matrix.
     var estimatedCircuitEvaluations: Double {
         guard let model else { return 0 }
@@ -25,7 +26,8 @@ extension ExperimentSpec {
         if model.kind == "kernel" { return Double(repeats) * (n + Double(test) + n * (n + 1) / 2 + Double(test) * n) }
         let parameters = 3 * Double(qubits ?? 1) * Double(model.layers) + 1
         let perSample = self.train.gradient == "parameter-shift" ? 2 * parameters + 1 : 2
-        return Double(repeats) * Double(self.train.epochs) * n * perSample
+        let outputs = Double(model.isMulticlass ? model.classes : 1)
+        return Double(repeats) * Double(self.train.epochs) * n * perSample * outputs
     }
 
     /// Estimated multiply-adds of tuning every baseline over the repeats (`BaselineGrid.estimatedOperations`).

@@ -50,7 +50,7 @@ struct ExperimentSpec: Sendable {
             throw root.error("an experiment needs a 'dataset'", hint: "e.g. dataset: {name: moons, samples: 200, noise: 0.1}")
         }
         let dataset = try DatasetSpec.decode(datasetNode, datasets: datasets)
-        let model = try map["model"].map(ModelSpec.decode)
+        let model = try map["model"].map { try ModelSpec.decode($0, classes: dataset.shape.classes, swept: swept) }
         let encoding = try model == nil ? map["encoding"].map(EncodingSpec.decode) : EncodingSpec.decode(map["encoding"])
         if model == nil, let encodingNode = map["encoding"] {
             throw encodingNode.error(
@@ -60,7 +60,7 @@ struct ExperimentSpec: Sendable {
         let qubits = try encoding.map { try circuitQubits(model: model, encoding: $0, dataset: dataset, map: map) }
         var train = TrainSpec()
         if let model, model.kind == "variational", let qubits {
-            train = try TrainSpec.decode(map["train"], path: QuantumModelFactory.path(of: execution, qubits: qubits))
+            train = try TrainSpec.decode(map["train"], path: QuantumModelFactory.path(of: execution, qubits: qubits), softmax: model.readsSoftmax)
         } else if let trainNode = map["train"], !modelSwept {
             throw trainNode.error(
                 model == nil ? "'train' is given but there is no quantum model to train" : "'train' is given but a kernel model is not trained",
@@ -118,11 +118,17 @@ struct ExperimentSpec: Sendable {
                 "the \(encoding.kind) encoding needs \(needed) qubits for the dataset's \(features) features, more than the \(Encoding.maximumQubits) an encoding may have",
                 hint: "use fewer features, or amplitude encoding (⌈log₂ features⌉ qubits)")
         }
-        guard let qubits = model?.qubits else { return needed }
+        guard let model, let qubits = model.qubits else { return model?.circuitQubits(needed: needed) ?? needed }
         guard qubits >= needed else {
             throw (map["model"] ?? map.owner).error(
                 "model.qubits is \(qubits), but the \(encoding.kind) encoding needs \(needed) qubits for \(features) features",
                 hint: "use qubits: \(needed) or more, or qubits: auto")
+        }
+        if model.readsSoftmax, qubits < model.classes {
+            let qubitsNode = try map["model"]?.mapping(allowed: ModelSpec.fields)["qubits"]
+            throw (qubitsNode ?? map.owner).error(
+                "model.qubits is \(qubits), but the softmax readout reads class c on qubit c, so the dataset's \(model.classes) classes need at least \(model.classes) qubits",
+                hint: "use qubits: \(model.classes) or more, or qubits: auto, or multiclass: one-vs-rest")
         }
         return qubits
     }
@@ -183,24 +189,65 @@ struct ModelSpec: Sendable, Hashable {
     var observable: String
     /// Regularisation of the kernel SVM.
     var c: Double
+    /// Classes of the dataset: a variational model on more than two reads them by `multiclass`.
+    var classes: Int
+    /// softmax | one-vs-rest: how a variational model reads more than two classes.
+    var multiclass: String
+    /// The softmax readout's logit scale s (logit z_c = s·⟨Z_c⟩ + b_c).
+    var scale: Double
 
     static let kinds = ["variational", "kernel"]
+    /// Every field a `model:` mapping may have.
+    static let fields = ["kind", "qubits", "ansatz", "layers", "observable", "c", "multiclass", "scale"]
+    /// The softmax readout's default logit scale.
+    static let defaultScale = 2.0
 
-    static func decode(_ node: SpecNode) throws -> ModelSpec {
-        let map = try node.mapping(allowed: ["kind", "qubits", "ansatz", "layers", "observable", "c"])
+    /// Decodes `node` for a dataset of `classes` classes: `multiclass` and `scale` apply to a
+    /// variational model on three or more classes (located errors elsewhere, unless the spec is
+    /// `swept`, where other points may use them), and the softmax readout fixes the observables.
+    static func decode(_ node: SpecNode, classes: Int, swept: Bool) throws -> ModelSpec {
+        let map = try node.mapping(allowed: fields)
         let observable = try map["observable"]?.string() ?? "Z0"
         if observable != "parity" {
             guard observable.first == "Z", let qubit = Int(observable.dropFirst()), qubit >= 0 else {
                 throw (map["observable"] ?? node).error("observable '\(observable)' is not Z<qubit> or parity", hint: "e.g. observable: Z0")
             }
         }
+        let kind = try choice(map["kind"], kinds, default: "variational")
+        let multiclass = try choice(map["multiclass"], ["softmax", "one-vs-rest"], default: "softmax")
+        let multiple = kind == "variational" && classes > 2
+        if !multiple, !swept, let field = map["multiclass"] ?? map["scale"] {
+            throw field.error(
+                "'\(field.path)' applies to a variational model on three or more classes; "
+                    + (kind == "variational" ? "this dataset has \(classes)" : "this is a kernel model"),
+                hint: "remove it: two classes are read as one output ⟨O⟩ + b")
+        }
+        if multiple, multiclass == "softmax", let field = map["observable"] {
+            throw field.error(
+                "the softmax readout reads class c as Z on qubit c, so 'observable' cannot be chosen",
+                hint: "remove observable, or use multiclass: one-vs-rest (each class's model reads the observable)")
+        }
+        if multiclass == "one-vs-rest", !swept, let field = map["scale"] {
+            throw field.error("'scale' is the softmax readout's logit scale; one-vs-rest has none", hint: "remove scale, or use multiclass: softmax")
+        }
         return ModelSpec(
-            kind: try choice(map["kind"], kinds, default: "variational"),
+            kind: kind,
             qubits: try map["qubits"].flatMap { try $0.node.string == "auto" ? nil : $0.integer(in: 1...20) },
             ansatz: try choice(map["ansatz"], ["hardware-efficient", "strongly-entangling"], default: "strongly-entangling"),
             layers: try map["layers"]?.integer(in: 1...50) ?? 2, observable: observable,
-            c: try map["c"]?.double(in: 1e-6...1e6) ?? 1)
+            c: try map["c"]?.double(in: 1e-6...1e6) ?? 1, classes: classes, multiclass: multiclass,
+            scale: try map["scale"]?.double(in: 1e-3...100) ?? defaultScale)
     }
+
+    /// Whether the model reads more than two classes (by `multiclass`).
+    var isMulticlass: Bool { kind == "variational" && classes > 2 }
+
+    /// Whether the model reads its classes by the softmax readout.
+    var readsSoftmax: Bool { isMulticlass && multiclass == "softmax" }
+
+    /// The circuit's qubits when `qubits` is auto and the encoding needs `needed`: one per class
+    /// at least for the softmax readout.
+    func circuitQubits(needed: Int) -> Int { qubits ?? (readsSoftmax ? max(needed, classes) : needed) }
 
     var canonical: CanonicalJSON {
         var object: OrderedDictionary<String, CanonicalJSON> = [
@@ -209,7 +256,9 @@ struct ModelSpec: Sendable, Hashable {
         if kind == "variational" {
             object["ansatz"] = .string(ansatz)
             object["layers"] = .integer(Int64(layers))
-            object["observable"] = .string(observable)
+            if !readsSoftmax { object["observable"] = .string(observable) }
+            if isMulticlass { object["multiclass"] = .string(multiclass) }
+            if readsSoftmax { object["scale"] = .number(scale) }
         } else {
             object["c"] = .number(c)
         }
@@ -233,11 +282,14 @@ struct TrainSpec: Sendable, Hashable {
     /// (shots, trajectories, larger noisy registers); always spsa with the spsa optimizer, which
     /// estimates its own gradient.
     ///
+    /// A `softmax` model's loss is always cross-entropy (softmax cross-entropy of its logits).
+    ///
     /// - Throws: at `gradient` when the written method cannot run there (adjoint on an engine,
-    ///   anything but spsa with the spsa optimizer).
-    static func decode(_ node: SpecNode?, path: ExecutionPath) throws -> TrainSpec {
+    ///   anything but spsa with the spsa optimizer); at `loss` when a softmax model is given square.
+    static func decode(_ node: SpecNode?, path: ExecutionPath, softmax: Bool) throws -> TrainSpec {
         var spec = TrainSpec()
         spec.gradient = path == .engine ? "parameter-shift" : "adjoint"
+        if softmax { spec.loss = "cross-entropy" }
         guard let node else { return spec }
         let map = try node.mapping(allowed: ["optimizer", "learning_rate", "epochs", "batch_size", "gradient", "loss"])
         spec.optimizer = try choice(map["optimizer"], ["adam", "sgd", "spsa"], default: spec.optimizer)
@@ -245,6 +297,11 @@ struct TrainSpec: Sendable, Hashable {
         spec.epochs = try map["epochs"]?.integer(in: 1...10_000) ?? spec.epochs
         spec.batchSize = try map["batch_size"]?.integer(in: 1...100_000) ?? spec.batchSize
         spec.loss = try choice(map["loss"], ["square", "cross-entropy"], default: spec.loss)
+        if softmax, spec.loss != "cross-entropy", let lossNode = map["loss"] {
+            throw lossNode.error(
+                "the softmax readout is trained by softmax cross-entropy, not \(spec.loss)",
+                hint: "write loss: cross-entropy or leave it out, or use model.multiclass: one-vs-rest")
+        }
         if spec.optimizer == "spsa" { spec.gradient = "spsa" }
         if let gradientNode = map["gradient"] {
             let written = try choice(gradientNode, ["adjoint", "parameter-shift", "spsa"], default: spec.gradient)

@@ -32,6 +32,7 @@ struct QuantumModelFactory {
         var parts: [String] = []
         if !varies("model.ansatz") { parts.append(model.ansatz) }
         if !varies("model.layers") { parts.append("\(model.layers) layer\(model.layers == 1 ? "" : "s")") }
+        if model.isMulticlass, !varies("model.multiclass") { parts.append(model.multiclass) }
         return parts.isEmpty ? "variational" : "variational (\(parts.joined(separator: ", ")))"
     }
 
@@ -77,9 +78,12 @@ struct QuantumModelFactory {
         return "+ mitigation (" + parts.joined(separator: "; ") + ")"
     }
 
-    /// Trains the variational classifier on `data`, telling `epochFinished` each epoch (from 1) as it ends.
-    func train(on data: Dataset, epochFinished: (Int) -> Void = { _ in }) throws -> TrainedVariationalClassifier {
-        let encoded = try Encoding(encoding.learningKind, featureCount: data.featureCount, qubitCount: model.qubits)
+    /// Trains the variational classifier on `data`, telling `epochFinished` each epoch (from 1) as it
+    /// ends: a two-class model, or on more classes the `multiclass` readout (`MulticlassTrainer`).
+    func train(on data: Dataset, epochFinished: (Int) -> Void = { _ in }) throws -> any VariationalClassifier {
+        let kind = encoding.learningKind
+        let qubits = model.circuitQubits(needed: Encoding.minimumQubits(kind, featureCount: data.featureCount))
+        let encoded = try Encoding(kind, featureCount: data.featureCount, qubitCount: qubits)
         let ansatz: Ansatz = model.ansatz == "hardware-efficient" ? .hardwareEfficient(entanglement: .ring) : .stronglyEntangling
         guard let observable = ReadoutObservable(label: model.observable) else {
             throw LearningError.unusableData(owner: "model", message: "observable '\(model.observable)' is not Z<qubit> or parity")
@@ -102,7 +106,13 @@ struct QuantumModelFactory {
             optimizer: optimizer, epochs: train.epochs, batchSize: train.batchSize, gradient: gradient,
             loss: train.loss == "cross-entropy" ? .crossEntropy : .square,
             execution: Self.options(execution, seed: seed, memoryLimit: memoryLimit), seed: seed, threads: threads)
-        return try VariationalTrainer.train(variational, on: data, configuration: configuration) { epoch, _ in epochFinished(epoch) }
+        guard model.isMulticlass else {
+            return try VariationalTrainer.train(variational, on: data, configuration: configuration) { epoch, _ in epochFinished(epoch) }
+        }
+        let readout: MulticlassTrainer.Readout = model.readsSoftmax ? .softmax(scale: model.scale) : .oneVsRest
+        return try MulticlassTrainer.train(variational, readout: readout, on: data, configuration: configuration) { epoch, _ in
+            epochFinished(epoch)
+        }
     }
 
     /// How circuits of `execution` are simulated: `nil` (the exact statevector) with no noise, no
@@ -120,7 +130,7 @@ struct QuantumModelFactory {
     }
 
     /// The engine a trained model's circuits ran on, for provenance.
-    static func engine(_ trained: TrainedVariationalClassifier) -> String {
+    static func engine(_ trained: any VariationalClassifier) -> String {
         switch trained.configuration.path(qubits: trained.model.qubitCount) {
         case .statevector: "statevector"
         case .densityMatrix: "density-matrix"
@@ -129,9 +139,9 @@ struct QuantumModelFactory {
     }
 
     /// The settings column: circuit size and training.
-    func settings(_ model: VariationalModel) -> String {
-        let resources = model.resources
-        return "\(encoding.kind) encoding, \(resources.qubits) qubits, depth \(resources.depth), \(model.parameterCount) parameters, "
+    func settings(_ trained: any VariationalClassifier) -> String {
+        let resources = trained.resources
+        return "\(encoding.kind) encoding, \(resources.qubits) qubits, depth \(resources.depth), \(resources.parameters) parameters, "
             + "\(train.optimizer) lr=\(train.learningRate), \(train.epochs) epochs"
     }
 }

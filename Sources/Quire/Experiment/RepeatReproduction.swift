@@ -22,9 +22,9 @@ struct RepeatReproduction: Sendable {
         var testPredictions: [Int]
     }
 
-    /// The quantum model as trained (variational) or fitted (kernel).
+    /// The quantum model as trained (variational, of any class count) or fitted (kernel).
     enum Quantum: Sendable {
-        case variational(TrainedVariationalClassifier)
+        case variational(any VariationalClassifier)
         case kernel(QuantumKernelClassifier, c: Double)
     }
 
@@ -47,8 +47,11 @@ struct RepeatReproduction: Sendable {
     /// The trained parameters θ followed by the bias, or nil for a kernel model (its fit is a pure
     /// function of the split and the recorded C).
     var trainedParameters: [Double]? {
-        guard case .variational(let trained) = quantum else { return nil }
-        return trained.parameters
+        switch quantum {
+        case .variational(let binary as TrainedVariationalClassifier): return binary.parameters
+        case .variational(let multiclass as TrainedMulticlassClassifier): return multiclass.parameters
+        default: return nil
+        }
     }
 }
 

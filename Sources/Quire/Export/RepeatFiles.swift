@@ -67,7 +67,13 @@ struct RepeatFiles {
     ) throws -> CanonicalJSON {
         var entry: OrderedDictionary<String, CanonicalJSON> = [:]
         switch quantum {
-        case .variational(let trained):
+        case .variational(let multiclass as TrainedMulticlassClassifier):
+            entry["kind"] = .string("variational-multiclass")
+            entry["readout"] = .string("\(multiclass.readout)")
+            entry["qubits"] = .integer(Int64(multiclass.model.qubitCount))
+            entry["parameters"] = .array(multiclass.parameters.map(CanonicalJSON.number))
+        case .variational(let anyTrained):
+            let trained = anyTrained as! TrainedVariationalClassifier
             entry["kind"] = .string("variational")
             entry["qubits"] = .integer(Int64(trained.model.qubitCount))
             entry["observable"] = .string(trained.model.observable.label)
@@ -86,7 +92,9 @@ struct RepeatFiles {
     /// The circuits of `quantum` on every test sample (and, for a kernel, every training sample).
     private static func circuits(_ quantum: RepeatReproduction.Quantum, split: TrainTestSplit) throws -> [(name: String, qasm: String)] {
         switch quantum {
-        case .variational(let trained):
+        case .variational(let anyTrained):
+            // A multi-class model's readout is not one circuit's ⟨O⟩ + b: its parameters are exported, not its circuits.
+            guard let trained = anyTrained as? TrainedVariationalClassifier else { return [] }
             return try (0..<split.test.sampleCount).map { row in
                 ("test-\(row).qasm", try trained.model.boundCircuit(parameters: trained.parameters, features: split.test.features.row(row)).qasm())
             }

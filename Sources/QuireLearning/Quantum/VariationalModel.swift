@@ -65,6 +65,13 @@ public struct VariationalModel: Hashable, Sendable {
         circuit.bind(parameters: Array(parameters.prefix(circuit.parameterCount)), inputs: try encoding.inputs(for: features))
     }
 
+    /// The same circuit read through `observable` instead (a class's output in a multi-class model).
+    ///
+    /// - Throws: `LearningError.outOfRange` for an observable qubit outside the register.
+    public func reading(_ observable: ReadoutObservable) throws -> VariationalModel {
+        try VariationalModel(encoding: encoding, ansatz: ansatz, layers: layers, observable: observable)
+    }
+
     /// The Z mask of the observable.
     var zMask: Int { observable.zMask(qubits: qubitCount) }
 }

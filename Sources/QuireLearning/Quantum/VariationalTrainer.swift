@@ -27,31 +27,48 @@ public enum VariationalTrainer {
         let labels = data.labels.map { $0 == 1 ? 1.0 : -1.0 }
         let evaluator = VariationalEvaluator(
             model: model, configuration: configuration)
-        var parameters = initialParameters(count: model.parameterCount, seed: configuration.seed)
-        var state = OptimizerState(configuration.optimizer, count: parameters.count)
-        let batches = RandomStream(seed: configuration.seed, purpose: "batches")
-        let everyone = Array(0..<data.sampleCount)
-        var history = [Double]()
-        var step: UInt64 = 0
-        for epoch in 0..<configuration.epochs {
-            let order = batches.substream(index: UInt64(epoch)).permutation(count: data.sampleCount)
-            for start in stride(from: 0, to: order.count, by: configuration.batchSize) {
-                let batch = Array(order[start..<min(start + configuration.batchSize, order.count)])
-                let gradient = try batchGradient(
-                    batch, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator,
-                    configuration: configuration, step: step)
-                state.update(&parameters, gradient: gradient)
-                step += 1
-            }
-            let key = UInt64(1) << 39 | UInt64(epoch)
-            history.append(
-                try meanLoss(
-                    everyone, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, loss: configuration.loss, key: key))
-            epochFinished(epoch + 1, history[epoch])
+        let (parameters, history) = try optimize(
+            initialParameters(count: model.parameterCount, seed: configuration.seed), sampleCount: data.sampleCount,
+            configuration: configuration, epochFinished: epochFinished
+        ) { batch, parameters, step in
+            try batchGradient(
+                batch, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, configuration: configuration, step: step)
+        } meanLoss: { samples, parameters, key in
+            try meanLoss(samples, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, loss: configuration.loss, key: key)
         }
         return TrainedVariationalClassifier(
             model: model, parameters: parameters, lossHistory: history, configuration: configuration,
             circuitExecutions: evaluator.executionCount)
+    }
+
+    /// The optimisation loop every variational trainer shares: epochs of seeded batches, one optimizer
+    /// step per batch, and the mean loss over every sample after each epoch (see `TrainingConfiguration`).
+    ///
+    /// - Parameters:
+    ///   - gradient: the batch's mean-loss gradient at the parameters, for optimizer step `step`.
+    ///   - meanLoss: the mean loss over the listed samples at the parameters, sampled evaluations keyed by `key`.
+    static func optimize(
+        _ initial: [Double], sampleCount: Int, configuration: TrainingConfiguration, epochFinished: (_ epoch: Int, _ loss: Double) -> Void,
+        gradient: (_ batch: [Int], _ parameters: [Double], _ step: UInt64) throws -> [Double],
+        meanLoss: (_ samples: [Int], _ parameters: [Double], _ key: UInt64) throws -> Double
+    ) throws -> (parameters: [Double], history: [Double]) {
+        var parameters = initial
+        var state = OptimizerState(configuration.optimizer, count: parameters.count)
+        let batches = RandomStream(seed: configuration.seed, purpose: "batches")
+        let everyone = Array(0..<sampleCount)
+        var history = [Double]()
+        var step: UInt64 = 0
+        for epoch in 0..<configuration.epochs {
+            let order = batches.substream(index: UInt64(epoch)).permutation(count: sampleCount)
+            for start in stride(from: 0, to: order.count, by: configuration.batchSize) {
+                state.update(
+                    &parameters, gradient: try gradient(Array(order[start..<min(start + configuration.batchSize, order.count)]), parameters, step))
+                step += 1
+            }
+            history.append(try meanLoss(everyone, parameters, UInt64(1) << 39 | UInt64(epoch)))
+            epochFinished(epoch + 1, history[epoch])
+        }
+        return (parameters, history)
     }
 
     /// θₖ = 2π·u(k) from the "init" stream, bias 0.
@@ -85,9 +102,9 @@ public enum VariationalTrainer {
         case .adjoint: derivative = .adjoint
         case .parameterShift: derivative = .parameterShift
         case .spsa(let c):
-            return try spsaGradient(
-                batch, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, configuration: configuration,
-                perturbation: configuration.optimizer.perturbation(c, step: Int(step)), step: step)
+            return try spsaGradient(parameters, configuration: configuration, perturbation: c, step: step) { parameters, key in
+                try meanLoss(batch, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, loss: configuration.loss, key: key)
+            }
         }
         let (values, jacobian) = try evaluator.evaluate(samples: batch, inputs: inputs, parameters: theta, derivative: derivative, key: step)
         var gradient = [Double](repeating: 0, count: p + 1)
@@ -99,18 +116,18 @@ public enum VariationalTrainer {
         return gradient.map { $0 / Double(batch.count) }
     }
 
-    /// SPSA estimate [L(θ + cΔ) − L(θ − cΔ)]/(2c)·Δ of the batch loss, bias included in θ.
+    /// SPSA estimate [L(θ + cₖΔ) − L(θ − cₖΔ)]/(2cₖ)·Δ of a batch loss L over every parameter (biases
+    /// included), cₖ the optimizer's perturbation at `step` for base size `c`; the two losses are keyed
+    /// `step << 1` and `step << 1 | 1`.
     static func spsaGradient(
-        _ batch: [Int], inputs: [[Double]], labels: [Double], parameters: [Double], evaluator: VariationalEvaluator,
-        configuration: TrainingConfiguration, perturbation c: Double, step: UInt64
+        _ parameters: [Double], configuration: TrainingConfiguration, perturbation c: Double, step: UInt64,
+        loss: (_ parameters: [Double], _ key: UInt64) throws -> Double
     ) throws -> [Double] {
+        let c = configuration.optimizer.perturbation(c, step: Int(step))
         let directions = RandomStream(seed: configuration.seed, purpose: "spsa").substream(index: step)
         let delta = parameters.indices.map { directions.uniform(at: UInt64($0)) < 0.5 ? -1.0 : 1.0 }
-        let plus = zip(parameters, delta).map { $0 + c * $1 }
-        let minus = zip(parameters, delta).map { $0 - c * $1 }
-        let up = try meanLoss(batch, inputs: inputs, labels: labels, parameters: plus, evaluator: evaluator, loss: configuration.loss, key: step << 1)
-        let down = try meanLoss(
-            batch, inputs: inputs, labels: labels, parameters: minus, evaluator: evaluator, loss: configuration.loss, key: step << 1 | 1)
+        let up = try loss(zip(parameters, delta).map { $0 + c * $1 }, step << 1)
+        let down = try loss(zip(parameters, delta).map { $0 - c * $1 }, step << 1 | 1)
         return delta.map { (up - down) / (2 * c) * $0 }
     }
 }

@@ -4,7 +4,9 @@
 ///
 /// The heat map uses Tol's diverging BuRd ramp centred on `HeatMap.center` (0 for a decision
 /// function: blue below, red above), symmetric so equal distances from the centre get equally strong
-/// colours, with a colour bar beside the plot. Training points are filled, test points are open
+/// colours, with a colour bar beside the plot; or, with `.classes` shading, each cell holds a class
+/// index and is tinted in that class's marker colour (a multi-class model's decision regions; the
+/// legend names the classes, so there is no colour bar). Training points are filled, test points are open
 /// (white inside, thick outline). With a heat map the axes span exactly the grid (and any point
 /// outside it); without one, they span the points plus 5 % on each side, ticks inside. Nothing to draw gives empty axes
 /// with "no data".
@@ -50,6 +52,14 @@ public struct ScatterPlot: Hashable, Sendable {
     /// columns right from `xRange.lower`, each cell `(upper − lower) / count` wide, so evaluate the
     /// function at cell centres. Every row must have the same length.
     public struct HeatMap: Hashable, Sendable {
+        /// How cell values become colours.
+        public enum Shading: Hashable, Sendable {
+            /// A diverging ramp around `center`, with a colour bar.
+            case diverging
+            /// Each value is an index into the figure's `classes`, drawn in that class's colour.
+            case classes
+        }
+
         /// The left and right edges of the grid.
         public var xRange: (lower: Double, upper: Double)
         /// The bottom and top edges of the grid.
@@ -60,23 +70,26 @@ public struct ScatterPlot: Hashable, Sendable {
         public var title: String
         /// The value drawn white; colours deepen symmetrically away from it.
         public var center: Double
+        /// Diverging values or class indices.
+        public var shading: Shading
 
         /// A heat map; see the type's documentation.
         public init(
             xRange: (lower: Double, upper: Double), yRange: (lower: Double, upper: Double),
-            values: [[Double]], title: String, center: Double = 0
+            values: [[Double]], title: String, center: Double = 0, shading: Shading = .diverging
         ) {
             self.xRange = xRange
             self.yRange = yRange
             self.values = values
             self.title = title
             self.center = center
+            self.shading = shading
         }
 
-        /// Equal grids, extents, titles and centres (tuples are not `Equatable`, so this is spelled out).
+        /// Equal grids, extents, titles, centres and shading (tuples are not `Equatable`, so this is spelled out).
         public static func == (a: HeatMap, b: HeatMap) -> Bool {
             a.xRange == b.xRange && a.yRange == b.yRange && a.values == b.values && a.title == b.title
-                && a.center == b.center
+                && a.center == b.center && a.shading == b.shading
         }
 
         /// Hashes what `==` compares.
@@ -88,6 +101,7 @@ public struct ScatterPlot: Hashable, Sendable {
             hasher.combine(values)
             hasher.combine(title)
             hasher.combine(center)
+            hasher.combine(shading)
         }
 
         /// Columns per row (0 for an empty grid).
@@ -158,7 +172,7 @@ public struct ScatterPlot: Hashable, Sendable {
             x = Self.paddedAxis(xs)
             y = Self.paddedAxis(ys)
         }
-        let colorBar = grid.map(Self.colorBar)
+        let colorBar = grid.flatMap { $0.shading == .diverging ? Self.colorBar($0) : nil }
         let frame = CartesianFrame(
             .init(
                 name: name, title: title, description: description ?? summary, size: size,
@@ -166,8 +180,8 @@ public struct ScatterPlot: Hashable, Sendable {
                 legend: classes.isEmpty ? nil : legend, sidePanelWidth: colorBar.map { $0.width + 3 * Theme.gap } ?? 0,
                 note: points.isEmpty && grid == nil ? "no data" : nil))
         return frame.render { svg in
-            if let grid, let colorBar {
-                writeCells(grid, bar: colorBar, frame: frame, into: &svg)
+            if let grid { writeCells(grid, bar: colorBar, frame: frame, into: &svg) }
+            if let colorBar {
                 colorBar.write(
                     into: &svg, x: frame.sidePanelX + Theme.gap, top: frame.plot.y, height: frame.plot.height,
                     id: FigureDocument.idPrefix(name) + "-color-bar")
@@ -195,7 +209,11 @@ public struct ScatterPlot: Hashable, Sendable {
             opacity: 0.8)
     }
 
-    private func writeCells(_ grid: HeatMap, bar: ColorBar, frame: CartesianFrame, into svg: inout SVGWriter) {
+    /// Opacity of class-region cells: light enough that the class markers on them stay distinct.
+    private static let classRegionOpacity = 0.3
+
+    /// The cells of `grid`, coloured by `bar` (diverging shading) or by class.
+    private func writeCells(_ grid: HeatMap, bar: ColorBar?, frame: CartesianFrame, into svg: inout SVGWriter) {
         let n = SVGWriter.number
         let xAxis = frame.xAxis!
         let (rows, columns) = (grid.values.count, grid.columns)
@@ -206,10 +224,10 @@ public struct ScatterPlot: Hashable, Sendable {
         let yEdges = (0...rows).map { frame.yAxis.position(edge(grid.yRange, $0, rows)) }
         svg.open(
             "g",
-            [("class", "heat-map"), ("shape-rendering", "crispEdges"), ("fill-opacity", SVGWriter.number(bar.opacity))])
+            [("class", "heat-map"), ("shape-rendering", "crispEdges"), ("fill-opacity", SVGWriter.number(bar?.opacity ?? Self.classRegionOpacity))])
         for (row, values) in grid.values.enumerated() {
             for (column, value) in values.enumerated() {
-                let color = Palette.interpolate(Palette.diverging, at: bar.axis.fraction(value))
+                let color = bar.map { Palette.interpolate(Palette.diverging, at: $0.axis.fraction(value)) } ?? Palette.color(Int(value))
                 svg.element(
                     "rect",
                     [
@@ -279,6 +297,11 @@ public struct ScatterPlot: Hashable, Sendable {
         for (row, values) in heatMap.values.enumerated() {
             try check.count(values, heatMap.columns, "heat map values[\(row)]")
             try check.finite(values, "heat map values[\(row)]")
+            if heatMap.shading == .classes, let column = values.firstIndex(where: { $0 != $0.rounded() || $0 < 0 || $0 >= Double(classes.count) }) {
+                throw .unknownClass(
+                    figure: name, item: "heat map values[\(row)][\(column)]", classIndex: Int(exactly: values[column]) ?? -1,
+                    classCount: classes.count)
+            }
         }
     }
 }
