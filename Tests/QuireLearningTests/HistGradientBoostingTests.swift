@@ -1,4 +1,6 @@
+import Foundation
 import QuireCore
+import QuireTestSupport
 import Testing
 
 @testable import QuireLearning
@@ -15,9 +17,7 @@ struct HistGradientBoostingTests {
 
     static func problem(_ index: Int) throws -> (Problem, train: Dataset, test: Dataset) {
         let p = try fixture("hist_gbt.json", as: Fixture.self).problems[index]
-        let classes = (p.y.max() ?? 0) + 1
-        let train = Dataset(features: Matrix(Array(p.x[..<p.train])), labels: Array(p.y[..<p.train]), classCount: classes)
-        let test = Dataset(features: Matrix(Array(p.x[p.train...])), labels: Array(p.y[p.train...]), classCount: classes)
+        let (train, test) = fixtureSplit(x: p.x, y: p.y, train: p.train)
         return (p, train, test)
     }
 
@@ -55,10 +55,56 @@ struct HistGradientBoostingTests {
     func gridSearchEqualsScikitLearn(problemIndex: Int) throws {
         let (p, train, test) = try Self.problem(problemIndex)
         let grid = try #require(BaselineGrid.standard("hist-gbt"))
-        #expect(grid.points.map { [$0[0].description, $0[2].description] } == p.fits.map { ["learning_rate=\($0.learningRate)", "max_leaf_nodes=\($0.maxLeafNodes)"] })
+        #expect(
+            grid.points.map { [$0[0].description, $0[2].description] }
+                == p.fits.map { ["learning_rate=\($0.learningRate)", "max_leaf_nodes=\($0.maxLeafNodes)"] })
         let tuned = try TunedBaseline.tune(grid, on: train, stream: RandomStream(seed: 1, purpose: "tests"))
         #expect(tuned.meanScores == p.meanScores, "\(p.name)")
         #expect(tuned.bestIndex == p.bestIndex)
         #expect(tuned.model.accuracy(on: test) == p.testAccuracy)
+    }
+
+    /// Too few samples for two leaves of 20, or a constant feature: every tree is one leaf of value 0,
+    /// so the model predicts the prior's log odds (logit(2/3) for 20 of 30 samples in class 1).
+    @Test func unsplittableDataPredictsThePrior() throws {
+        let labels = (0..<30).map { $0 < 10 ? 0 : 1 }
+        for column in [(0..<30).map(Double.init), [Double](repeating: 1, count: 30)] {
+            let data = Dataset(features: Matrix(column.map { [$0] }), labels: labels, classCount: 2)
+            let minimum = column[0] == column[1] ? 5 : 20
+            let model = try HistGradientBoostingClassifier.fit(
+                data, parameters: HistGradientBoostingParameters(maxIterations: 3, minSamplesLeaf: minimum))
+            #expect(model.treeCount == 3)
+            #expect(isClose(model.baseline[0], log(2.0), tolerance: 1e-15))
+            #expect(model.rawScores(data.features) == [Double](repeating: model.baseline[0], count: 30))
+            #expect(model.predict(data.features) == [Int](repeating: 1, count: 30))
+        }
+    }
+
+    /// Invalid settings are refused with the field scikit-learn names.
+    @Test func invalidSettingsAreRefused() throws {
+        let data = Dataset(features: Matrix([[0], [1], [2], [3]]), labels: [0, 1, 0, 1], classCount: 2)
+        #expect(throws: LearningError.outOfRange(owner: "hist-gbt", field: "learning_rate", value: "0.0", valid: "(0.0, ∞)")) {
+            try HistGradientBoostingClassifier.fit(data, parameters: HistGradientBoostingParameters(learningRate: 0))
+        }
+        #expect(throws: LearningError.outOfRange(owner: "hist-gbt", field: "max_leaf_nodes", value: "1", valid: "[2, ∞)")) {
+            try HistGradientBoostingClassifier.fit(data, parameters: HistGradientBoostingParameters(maxLeafNodes: 1))
+        }
+    }
+
+    /// The cost model: per fit, 100 iterations of one tree (two classes) of histogram passes over
+    /// (1 + log₂ leaves) levels plus two split scans of 256 bins per leaf; memory is the histograms of
+    /// the largest tree's leaves beside the per-sample arrays.
+    @Test func costCountsTreesHistogramsAndScans() throws {
+        let grid = try #require(BaselineGrid.standard("hist-gbt"))
+        var perRate = 0.0
+        for leaves in [7.0, 15, 31] {
+            let histograms: Double = 2 * 100 * (1 + log2(leaves))
+            let scans: Double = 2 * leaves * 2 * 256
+            perRate += 100 * (histograms + scans)
+        }
+        #expect(isClose(grid.estimatedOperations(samples: 100, features: 2, classes: 2, folds: 5), 6 * 3 * perRate, tolerance: 1e-6))
+        let bytes: Double = 24 * 31 * 2 * 256 + 8 * 100 * (9 + 2)
+        #expect(grid.estimatedBytes(samples: 100, features: 2, classes: 3) == bytes)
+        #expect(BaselineGrid.names.contains(grid.name))
     }
 }
