@@ -15,9 +15,7 @@ struct KNNTests {
 
     static func problem(_ index: Int) throws -> (Problem, train: Dataset, test: Dataset) {
         let p = try fixture("knn.json", as: Fixture.self).problems[index]
-        let classes = (p.y.max() ?? 0) + 1
-        let train = Dataset(features: Matrix(Array(p.x[..<p.train])), labels: Array(p.y[..<p.train]), classCount: classes)
-        let test = Dataset(features: Matrix(Array(p.x[p.train...])), labels: Array(p.y[p.train...]), classCount: classes)
+        let (train, test) = fixtureSplit(x: p.x, y: p.y, train: p.train)
         return (p, train, test)
     }
 

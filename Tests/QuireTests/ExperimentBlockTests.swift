@@ -17,19 +17,20 @@ struct ExperimentBlockTests: DocumentEvaluating {
         #expect(once.contains("\"data_sha256\""))
     }
 
-    /// A knn baseline reports its chosen k and weighting, and the appendix lists its whole grid.
-    @Test func aKNNBaselineReportsItsChoiceAndGrid() throws {
-        let text = Self.block.replacingOccurrences(of: "[logistic-regression]", with: "[knn]")
+    /// A knn or hist-gbt baseline reports its chosen settings, and the appendix lists its whole grid.
+    @Test(arguments: [("knn", "n_neighbors=", 12), ("hist-gbt", "max_leaf_nodes=", 9)])
+    func aBaselineReportsItsChoiceAndGrid(name: String, setting: String, gridSize: Int) throws {
+        let text = Self.block.replacingOccurrences(of: "[logistic-regression]", with: "[\(name)]")
         let evaluation = try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions())
         let out = String(decoding: evaluation.document, as: UTF8.self)
-        #expect(out.contains("| knn "), "\(out)")
-        #expect(out.contains("n_neighbors="))
+        #expect(out.contains("| \(name) "), "\(out)")
+        #expect(out.contains(setting))
         let record = try #require(evaluation.records.first)
-        guard case .object(let grids)? = record.details["baseline_grids"], case .array(let points)? = grids["knn"] else {
-            Issue.record("no knn grid in \(record.details)")
+        guard case .object(let grids)? = record.details["baseline_grids"], case .array(let points)? = grids[name] else {
+            Issue.record("no \(name) grid in \(record.details)")
             return
         }
-        #expect(points.count == 12)
+        #expect(points.count == gridSize)
     }
 
     @Test func figuresFollowTheReportList() throws {
@@ -68,7 +69,7 @@ struct ExperimentBlockTests: DocumentEvaluating {
         ("dataset: {name: moons, noise: -1}", "2:31", "noise"),
         ("dataset: {name: moons, smaples: 10}", "2:24", "did you mean 'samples'"),
         ("dataset: {name: moons}\nbaselines: [svm]", "3:13", "unknown baseline 'svm'"),
-        ("dataset: {name: moons}\nbaselines: [knn, svm]", "3:18", "baselines: logistic-regression, rbf-svm, mlp, knn"),
+        ("dataset: {name: moons}\nbaselines: [knn, svm]", "3:18", "baselines: logistic-regression, rbf-svm, mlp, knn, hist-gbt"),
         ("dataset: {name: moons}\nrepeat: 0", "3:9", "repeat"),
         ("dataset: {name: moons}\nsweep: {data.noise: [0]}", "3:9", "does not start with a field"),
         ("dataset: {name: moons}\nexecution: {noise: nope}", "3:20", "no noise block has id 'nope'"),

@@ -1,8 +1,11 @@
-/// `quire-bench [markdown] [qml] | copy N`: runs the named benchmarks (all Swift-only ones when none is named).
+/// `quire-bench [markdown] [qml] [baselines [CSV]] | copy N`: runs the named benchmarks (all Swift-only ones when none is named).
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "copy", arguments.count == 2, let qubits = Int(arguments[1]) {
     CopyBenchmark.run(qubits: qubits)
 } else {
     if arguments.isEmpty || arguments.contains("markdown") { try MarkdownBenchmark.run() }
     if arguments.isEmpty || arguments.contains("qml") { try LearningBenchmark.run() }
+    if arguments.isEmpty || arguments.contains("baselines") {
+        try BaselineBenchmark.run(csv: arguments.drop { $0 != "baselines" }.dropFirst().first)
+    }
 }

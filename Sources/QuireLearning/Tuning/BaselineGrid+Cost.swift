@@ -1,3 +1,5 @@
+import Foundation
+
 /// What tuning a baseline costs, estimated from the shape of the training set alone, so that an
 /// experiment can be refused before it generates data or allocates anything.
 ///
@@ -12,12 +14,17 @@
 /// - MLP: `maxEpochs` epochs of `3 × samples × weights` (forward pass, backward pass, update);
 /// - kNN: fitting is free and prediction is the work: every sample is validated once against at most
 ///   `samples` rows (`features` per distance, plus a heap pass per distinct k), and the refitted model
-///   predicts the training and test sets (at most as many rows again each): `3 × samples² × (features + ks)`.
+///   predicts the training and test sets (at most as many rows again each): `3 × samples² × (features + ks)`;
+/// - hist-gbt: per fit, `max_iter` iterations of one tree per score (1 for two classes, else the class
+///   count), each building histograms of `samples × features` per tree level (`1 + log₂ leaves` levels)
+///   and scanning `features × (bins + 1)` per split (2 per leaf).
 ///
 /// Memory is the largest set of arrays alive at once: the logistic Hessian `p²`; the RBF-SVM's
 /// distance matrix, one cached Gram matrix per γ and a fold's sub-matrix (`(γs + 2) × samples²`);
 /// the MLP's weights and one batch's activations; kNN's one query's distances and every grid point's
-/// validation predictions (`(grid + 2) × samples`). Doubles are 8 bytes.
+/// validation predictions (`(grid + 2) × samples`); hist-gbt's histograms of every splittable node
+/// (three numbers per bin of every feature, `leaves` nodes at most) and its scores, gradients and bins
+/// per sample. Doubles are 8 bytes.
 extension BaselineGrid {
     /// Estimated multiply-adds of tuning and refitting this grid on `samples` training rows.
     public func estimatedOperations(samples: Int, features: Int, classes: Int, folds: Int) -> Double {
@@ -34,6 +41,12 @@ extension BaselineGrid {
             }
         case .knn(let grid):
             return 3 * n * n * Double(features + Set(grid.map(\.neighbors)).count)
+        case .histGBT(let grid):
+            return grid.reduce(0) { total, point in
+                let leaves = Double(point.maxLeafNodes), f = Double(features)
+                let perTree = n * f * (1 + log2(leaves)) + 2 * leaves * f * Double(point.maxBins + 1)
+                return total + fits * Double(point.maxIterations * Self.outputs(classes)) * perTree
+            }
         }
     }
 
@@ -54,6 +67,10 @@ extension BaselineGrid {
             }.max() ?? 0
         case .knn(let grid):
             return 8 * Double(grid.count + 2) * n
+        case .histGBT(let grid):
+            return grid.map { point in
+                24 * Double(point.maxLeafNodes * features * (point.maxBins + 1)) + 8 * n * Double(3 * Self.outputs(classes) + features)
+            }.max() ?? 0
         }
     }
 

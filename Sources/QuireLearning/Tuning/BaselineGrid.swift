@@ -11,9 +11,11 @@ public enum BaselineGrid: Hashable, Sendable {
     case mlp([MLPParameters])
     /// k-nearest neighbours over a list of settings.
     case knn([KNNParameters])
+    /// Histogram gradient-boosted trees over a list of settings.
+    case histGBT([HistGradientBoostingParameters])
 
     /// The baseline names as a document writes them.
-    public static let names = ["logistic-regression", "rbf-svm", "mlp", "knn"]
+    public static let names = ["logistic-regression", "rbf-svm", "mlp", "knn", "hist-gbt"]
 
     /// The name a document uses for this baseline.
     public var name: String {
@@ -22,6 +24,7 @@ public enum BaselineGrid: Hashable, Sendable {
         case .rbfSVM: "rbf-svm"
         case .mlp: "mlp"
         case .knn: "knn"
+        case .histGBT: "hist-gbt"
         }
     }
 
@@ -37,6 +40,9 @@ public enum BaselineGrid: Hashable, Sendable {
     /// - `knn`: qml-benchmarks has none; k ∈ {1, 3, 5, 7, 9, 15} (odd, so two classes cannot tie on
     ///   uniform votes, around scikit-learn's default 5) × weights ∈ {uniform, distance}. Tuning skips a
     ///   k larger than a fold's training set.
+    /// - `hist-gbt`: qml-benchmarks has none; learning rate ∈ {0.05, 0.1, 0.3} × max leaf nodes ∈
+    ///   {7, 15, 31}, 100 iterations, scikit-learn's other defaults (20 samples per leaf, no L2, 255 bins):
+    ///   slower and faster shrinkage around the default 0.1, and trees from small to the default size.
     public static func standard(_ name: String) -> BaselineGrid? {
         switch name {
         case "logistic-regression":
@@ -54,6 +60,9 @@ public enum BaselineGrid: Hashable, Sendable {
                 })
         case "knn":
             return .knn([1, 3, 5, 7, 9, 15].flatMap { k in KNNParameters.Weights.allCases.map { KNNParameters(neighbors: k, weights: $0) } })
+        case "hist-gbt":
+            return .histGBT(
+                [0.05, 0.1, 0.3].flatMap { rate in [7, 15, 31].map { HistGradientBoostingParameters(learningRate: rate, maxLeafNodes: $0) } })
         default:
             return nil
         }
@@ -66,6 +75,7 @@ public enum BaselineGrid: Hashable, Sendable {
         case .rbfSVM(let grid): grid.map(\.hyperparameters)
         case .mlp(let grid): grid.map(\.hyperparameters)
         case .knn(let grid): grid.map(\.hyperparameters)
+        case .histGBT(let grid): grid.map(\.hyperparameters)
         }
     }
 }

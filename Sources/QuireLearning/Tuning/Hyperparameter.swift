@@ -73,3 +73,14 @@ extension KNNParameters {
         [Hyperparameter("n_neighbors", .integer(neighbors)), Hyperparameter("weights", .text(weights.rawValue))]
     }
 }
+
+extension HistGradientBoostingParameters {
+    /// Every setting, for provenance.
+    public var hyperparameters: [Hyperparameter] {
+        [
+            Hyperparameter("learning_rate", .real(learningRate)), Hyperparameter("max_iter", .integer(maxIterations)),
+            Hyperparameter("max_leaf_nodes", .integer(maxLeafNodes)), Hyperparameter("min_samples_leaf", .integer(minSamplesLeaf)),
+            Hyperparameter("l2_regularization", .real(l2Regularization)), Hyperparameter("max_bins", .integer(maxBins)),
+        ]
+    }
+}

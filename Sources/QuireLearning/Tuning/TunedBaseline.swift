@@ -42,6 +42,12 @@ public struct TunedBaseline: Sendable {
         case .knn(let candidates):
             let search = try tuneKNN(candidates, train: train, folds: folds)
             return TunedBaseline(grid: .knn(search.grid), search: search, model: try KNNClassifier.fit(train, parameters: search.best))
+        case .histGBT(let candidates):
+            let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
+                try HistGradientBoostingClassifier.fit(train.selecting(fold.train), parameters: parameters)
+                    .accuracy(on: train.selecting(fold.validation))
+            }
+            return TunedBaseline(grid: grid, search: search, model: try HistGradientBoostingClassifier.fit(train, parameters: search.best))
         }
     }
 

@@ -14,6 +14,7 @@ import numpy as np
 import scipy
 import scipy.stats
 import sklearn
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, log_loss
 from sklearn.model_selection import GridSearchCV, StratifiedKFold
@@ -283,7 +284,46 @@ def knn():
                                     knn_problem("lattice", lattice, lattice_labels, 60)]})
 
 
+HIST_GBT_GRID = {"learning_rate": [0.05, 0.1, 0.3], "max_iter": [100], "max_leaf_nodes": [7, 15, 31]}
+
+
+def hist_gbt_problem(name, x, y, train):
+    """Every grid point's test predictions and raw scores, the bin thresholds, and GridSearchCV's
+    scores, choice and test accuracy on one fixture (early stopping is off below 10,000 samples)."""
+    x_train, y_train, x_test, y_test = x[:train], y[:train], x[train:], y[train:]
+    fits = []
+    thresholds = None
+    for rate in HIST_GBT_GRID["learning_rate"]:
+        for leaves in HIST_GBT_GRID["max_leaf_nodes"]:
+            model = HistGradientBoostingClassifier(learning_rate=rate, max_leaf_nodes=leaves).fit(x_train, y_train)
+            assert not model.do_early_stopping_ and model.n_iter_ == 100
+            thresholds = [t.tolist() for t in model._bin_mapper.bin_thresholds_]
+            decision = model.decision_function(x_test)
+            fits.append({"learning_rate": rate, "max_leaf_nodes": leaves, "predicted": model.predict(x_test).tolist(),
+                         "decision": np.reshape(decision, (len(x_test), -1)).tolist()})
+    search = GridSearchCV(HistGradientBoostingClassifier(), HIST_GBT_GRID, cv=5, scoring="accuracy").fit(x_train, y_train)
+    return {"name": name, "x": x.tolist(), "y": y.tolist(), "train": train, "fits": fits, "thresholds": thresholds,
+            "params": [[p["learning_rate"], p["max_leaf_nodes"]] for p in search.cv_results_["params"]],
+            "mean_scores": search.cv_results_["mean_test_score"].tolist(), "best_index": int(search.best_index_),
+            "test_accuracy": accuracy_score(y_test, search.predict(x_test))}
+
+
+def hist_gbt():
+    """HistGradientBoostingClassifier on moons, three blobs, and 8 features of which 3 decide the class
+    (360 rows: more distinct values than 255 bins, so the thresholds are percentiles)."""
+    rng = np.random.RandomState(61)
+    moons, moon_labels = noisy_moons(rng, 200, 0.3)
+    centers = np.array([[0.0, 0.0], [2.5, 0.5], [1.0, 2.5]])
+    blob_labels = rng.permutation(np.repeat([0, 1, 2], 60))
+    blobs = centers[blob_labels] + rng.normal(scale=1.0, size=(180, 2))
+    wide = rng.normal(size=(360, 8))
+    wide_labels = (wide[:, 0] * wide[:, 1] + np.sin(2 * wide[:, 2]) + rng.normal(scale=0.3, size=360) > 0).astype(int)
+    write("hist_gbt.json", {"problems": [hist_gbt_problem("moons", moons, moon_labels, 150),
+                                         hist_gbt_problem("blobs", blobs, blob_labels, 130),
+                                         hist_gbt_problem("wide", wide, wide_labels, 300)]})
+
+
 if __name__ == "__main__":
     # python3 generate_sklearn.py [fixture ...]: all fixtures, or only those named (e.g. knn).
-    for fixture in sys.argv[1:] or ["metrics", "student_t", "logistic", "svc", "mlp", "grid_search", "knn"]:
+    for fixture in sys.argv[1:] or ["metrics", "student_t", "logistic", "svc", "mlp", "grid_search", "knn", "hist_gbt"]:
         globals()[fixture]()
