@@ -9,10 +9,11 @@ import QuireSimulator
 ///
 /// Attributes: `id`, `shots` (default 1024; 0 = exact probabilities only), `noise` (id of a noise
 /// block), `device` (id of a device block; excludes `noise`), `method` (statevector,
-/// density-matrix, trajectories, auto; default auto), `trajectories` (default 1000), `seed`.
+/// density-matrix, trajectories, auto; default auto), `trajectories` (default 1000), `seed`, and
+/// `observables`, `mitigation`, `zne_*` for expectation values (`CircuitObservables`).
 enum CircuitBlock {
     /// Attributes a circuit block accepts.
-    static let attributes = ["id", "shots", "noise", "device", "method", "trajectories", "seed"]
+    static let attributes = ["id", "shots", "noise", "device", "method", "trajectories", "seed"] + CircuitObservables.attributes
     /// How many outcomes the table lists before summarising the rest.
     static let tableRows = 32
 
@@ -29,6 +30,7 @@ enum CircuitBlock {
         if let device {
             try DeviceBlock.check(circuit, on: device.device, fallback: block.location) { block.documentLocation(bodyLine: $0, column: $1) }
         }
+        let observables = try CircuitObservables.parse(block, circuit: circuit, options: options)
         let noiseID = block.attribute("noise")
         var spec = CanonicalJSON.object([
             "qasm_sha256": .string(Hashing.sha256Hex(Array(block.body.utf8))),
@@ -44,6 +46,10 @@ enum CircuitBlock {
             members["device"] = .string(block.attribute("device") ?? "")
             spec = .object(members)
             inputs["device"] = .object(["name": .string(device.device.name), "sha256": .string(device.sha256)])
+        }
+        if let observables, case .object(var members) = spec {
+            members.merge(observables.canonical) { $1 }
+            spec = .object(members)
         }
         let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: spec, seed: options.seed, inputs: inputs)
         let precision = context.settings.precision
@@ -64,6 +70,12 @@ enum CircuitBlock {
                 text += FigureName.image(
                     caption: "Measurement distribution of `\(block.id)`: exact probabilities\(options.shots > 0 ? " and sampled frequencies" : "")",
                     folder: figures, file: histogram.fileName)
+            }
+            if let observables {
+                let source = block.attribute("device").map { "device `\($0)`" } ?? noiseID.map { "noise profile `\($0)`" } ?? "the ideal device"
+                let section = try observables.report(options: options, engine: result.method, source: source, block: block, precision: precision)
+                text += "\n" + section.markdown
+                record.details["observables"] = section.details
             }
             return BlockResult(markdown: text, figures: files, record: record)
         }
