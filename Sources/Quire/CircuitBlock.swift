@@ -9,10 +9,11 @@ import QuireSimulator
 ///
 /// Attributes: `id`, `shots` (default 1024; 0 = exact probabilities only), `noise` (id of a noise
 /// block), `device` (id of a device block; excludes `noise`), `method` (statevector,
-/// density-matrix, trajectories, auto; default auto), `trajectories` (default 1000), `seed`.
+/// density-matrix, trajectories, auto; default auto), `trajectories` (default 1000), `seed`; with
+/// `device`, `layout`, `optimization` and `routing_seed` (CircuitBlock+Device).
 enum CircuitBlock {
     /// Attributes a circuit block accepts.
-    static let attributes = ["id", "shots", "noise", "device", "method", "trajectories", "seed"]
+    static let attributes = ["id", "shots", "noise", "device", "method", "trajectories", "seed"] + compileAttributes
     /// How many outcomes the table lists before summarising the rest.
     static let tableRows = 32
 
@@ -26,9 +27,8 @@ enum CircuitBlock {
             throw LocatedError(block.documentLocation(bodyLine: error.line, column: error.column), error.message, hint: error.hint)
         }
         let (options, device) = try simulationOptions(block, context: context)
-        if let device {
-            try DeviceBlock.check(circuit, on: device.device, fallback: block.location) { block.documentLocation(bodyLine: $0, column: $1) }
-        }
+        let compilation = try device.map { try compile(circuit, block: block, device: $0.device, seed: options.seed) }
+        if device == nil { try refuseCompileAttributes(block) }
         let noiseID = block.attribute("noise")
         var spec = CanonicalJSON.object([
             "qasm_sha256": .string(Hashing.sha256Hex(Array(block.body.utf8))),
@@ -42,6 +42,7 @@ enum CircuitBlock {
         if let profile = options.noise { inputs["noise_profile"] = profile.canonical }
         if let device, case .object(var members) = spec {
             members["device"] = .string(block.attribute("device") ?? "")
+            members["compile"] = compilation?.spec
             spec = .object(members)
             inputs["device"] = .object(["name": .string(device.device.name), "sha256": .string(device.sha256)])
         }
@@ -51,7 +52,7 @@ enum CircuitBlock {
         return PreparedBlock(block: block, record: record) { _ in
             let result: SimulationResult
             do {
-                result = try Simulator.run(circuit, options: options)
+                result = try compilation.map { try $0.compiled.run(on: options.device!, options: options) } ?? Simulator.run(circuit, options: options)
             } catch let error as SimulationError {
                 throw LocatedError(block.location, error.diagnostic.message, hint: error.diagnostic.hint)
             }
@@ -59,6 +60,13 @@ enum CircuitBlock {
             record.engine = result.method.rawValue
             var text = markdown(result, options: options, noise: noiseID, device: block.attribute("device"), precision: precision)
             var files: [Figure] = []
+            if let compilation {
+                let file = compilation.file(id: block.id)
+                files.append(file)
+                record.details["compilation"] = compilation.detail
+                text += "\n" + compilation.sentence(device: options.device!.name)
+                text += " [Compiled circuit](\(MarkdownText.destination(figures + "/" + file.fileName))).\n"
+            }
             if let histogram = try histogram(result, id: block.id) {
                 files.append(histogram)
                 text += FigureName.image(

@@ -40,7 +40,8 @@ public enum DeviceError: InputError, Hashable {
 
     /// What is wrong, and how to fix it.
     public var diagnostic: Diagnostic {
-        let compile = "compile the circuit for the device (circuit blocks with device=, quire sim --device do)"
+        let compile =
+            "Quire compiles for a device whose native gates include a one-qubit family ({rz, sx}, {rz, rx}, {gpi, gpi2} or u3) and an entangler (cx, ecr, cz or ms); for another, write the circuit in its native gates on the couplings it lists"
         switch self {
         case let .invalidSnapshot(path, message):
             return Diagnostic(location: nil, message: "device snapshot: '\(path)' \(message)", hint: "correct the snapshot or take a complete one")
