@@ -23,7 +23,7 @@ struct DeviceCompilerTests {
     static func logical(qubits: Int, seed: UInt64) -> Circuit {
         var circuit = CompileFixtures.randomCircuit(qubits: qubits, length: 30, stream: RandomStream(seed: seed, purpose: "compile-test"))
         circuit.operations.insert(Operation(.gate(.ccx, qubits: [0, qubits - 1, 1], parameters: [])), at: 10)
-        circuit.operations.insert(Operation(.gate(.cswap, qubits: [qubits - 1, 0, 2], parameters: [])), at: 20)
+        circuit.operations.insert(Operation(.gate(.cswap, qubits: [qubits - 1, 1, 0], parameters: [])), at: 20)
         return circuit
     }
 
