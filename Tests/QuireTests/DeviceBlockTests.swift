@@ -124,12 +124,12 @@ struct DeviceBlockTests {
 
     @Test func compileAttributesAreChecked() {
         let bad = run(Self.line + "\n" + circuit("x q[0];\n").replacingOccurrences(of: "device=line", with: "device=line layout=best"))
-        #expect(bad.error?.contains("paper.md:13:31: error: layout=best is not a layout method") == true, "\(bad.error ?? "")")
+        #expect(bad.error?.contains("paper.md:13:29: error: layout=best is not a layout method") == true, "\(bad.error ?? "")")
         #expect(bad.untouched)
         let level = run(Self.line + "\n" + circuit("x q[0];\n").replacingOccurrences(of: "device=line", with: "device=line optimization=3"))
         #expect(level.error?.contains("optimization=3 is not a whole number from 0 to 2") == true, "\(level.error ?? "")")
         let alone = run("```circuit id=c layout=noise-aware\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nx q[0];\n```\n")
-        #expect(alone.error?.contains("paper.md:1:19: error: layout= steers compilation for a device; this block names none") == true, "\(alone.error ?? "")")
+        #expect(alone.error?.contains("paper.md:1:17: error: layout= steers compilation for a device; this block names none") == true, "\(alone.error ?? "")")
         #expect(alone.untouched)
     }
 
