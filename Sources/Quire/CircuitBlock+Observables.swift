@@ -26,7 +26,7 @@ struct CircuitObservables: Sendable {
     ///
     /// - Throws: `LocatedError` at the attribute for a bad value, mitigation without observables or
     ///   without noise or a device (nothing to mitigate), a `zne_*` attribute without zne; at the
-    ///   QASM statement for a mid-circuit measurement, reset or if, or a gate ZNE cannot fold.
+    ///   QASM statement for a mid-circuit measurement, reset or if, or (without a device) a gate ZNE cannot fold.
     static func parse(_ block: RunnableBlock, circuit: Circuit, options: SimulationOptions) throws -> CircuitObservables? {
         let attributes = Dictionary(uniqueKeysWithValues: block.attributes.map { ($0.key, $0) })
         let methods = try attributes["mitigation"].map(mitigationMethods) ?? []
@@ -56,9 +56,12 @@ struct CircuitObservables: Sendable {
         var zne: ZNESettings?
         if methods.contains("zne") {
             zne = try zneSettings(attributes)
-            do {
-                _ = try zne!.folding.fold(unitary, scale: 1, native: options.device.map { Set($0.nativeGates) })
-            } catch let error as CircuitStatementError { throw locate(error) }
+            // On a device the compiled circuit is folded, with native inverses, when the block runs.
+            if options.device == nil {
+                do {
+                    _ = try zne!.folding.fold(unitary, scale: 1)
+                } catch let error as CircuitStatementError { throw locate(error) }
+            }
         }
         return CircuitObservables(observables: observables, circuit: unitary, readout: methods.contains("readout"), zne: zne)
     }

@@ -6,20 +6,34 @@ import QuireReport
 import QuireSimulator
 
 extension CircuitObservables {
-    /// Evaluates the observables with the block's `options` (the circuit runs as written: layout
-    /// identity) and returns the region's section (sentences and table) and the record's values at
-    /// full precision.
+    /// Evaluates the observables with the block's `options` and returns the region's section
+    /// (sentences and table) and the record's values at full precision.
     ///
-    /// - Throws: `LocatedError` at the block for an engine's or an extrapolation's failure.
-    func report(options: SimulationOptions, engine: SimulationMethod, source: String, block: RunnableBlock, precision: Int) throws -> (
-        markdown: String, details: CanonicalJSON
-    ) {
-        let estimation = ObservableEstimation(
-            options: options, layout: Array(0..<circuit.qubitCount), mitigatesReadout: readout, zne: zne?.recipe)
+    /// Without a device the circuit runs as written. On a device the noisy values come from
+    /// `compiled`, the circuit compiled for it, run as `CompiledCircuit.run(on:options:)` runs it (on
+    /// its active qubits, with their calibration): logical qubit i of an observable is read on
+    /// physical qubit `finalLayout.physical[i]`, with that qubit's readout error, and ZNE folds the
+    /// compiled circuit with the device's native gates.
+    ///
+    /// - Throws: `LocatedError` at the block for an engine's, a fold's or an extrapolation's failure.
+    func report(
+        options: SimulationOptions, compiled: QuireSimulator.CompiledCircuit?, engine: SimulationMethod, source: String, block: RunnableBlock,
+        precision: Int
+    ) throws -> (markdown: String, details: CanonicalJSON) {
+        var options = options
+        var physical = circuit
+        var layout = Array(0..<circuit.qubitCount)
         let values: [ObservableEstimation.Values]
         do {
-            values = try estimation.evaluate(observables, logical: circuit, physical: circuit)
-        } catch let error as CircuitStatementError {
+            if let compiled, let device = options.device {
+                let active = compiled.activeQubits
+                options.device = device.restricted(to: active)
+                physical = try compiled.circuit.relabeled(keeping: active).removingFinalMeasurements()
+                layout = compiled.finalLayout.physical.map { active.firstIndex(of: $0)! }
+            }
+            let estimation = ObservableEstimation(options: options, layout: layout, mitigatesReadout: readout, zne: zne?.recipe)
+            values = try estimation.evaluate(observables, logical: circuit, physical: physical)
+        } catch let error as CircuitStatementError where compiled == nil {
             throw LocatedError(block.documentLocation(bodyLine: error.line, column: error.column), error.message, hint: error.hint)
         } catch let error as InputError {
             throw LocatedError(block.location, "observables: " + error.diagnostic.message, hint: error.diagnostic.hint)

@@ -9,6 +9,10 @@ import Numerics
 /// gate (id … ccx, crz, cu1, cu3), that body's matrix agrees with the class matrix exactly, so no
 /// global phase is dropped anywhere. Local index bit j is the gate's j-th qubit; controls come
 /// first, so for `cx c,t` the control is local bit 0.
+///
+/// The device-native gates follow Qiskit's `ECRGate` and qiskit-ionq's `GPIGate`, `GPI2Gate` and
+/// `MSGate` (θ = ¼ turn, fully entangling), checked the same way; their phases are in radians, where
+/// qiskit-ionq's are in turns (φ_radians = 2π·φ_turns), like every other angle in OpenQASM.
 extension StandardGate {
     /// The gate's 2ᵏ×2ᵏ unitary for `parameters` (`parameterCount` values; `u0`'s is ignored: identity).
     public func matrix(parameters: [Double]) -> ComplexMatrix {
@@ -28,6 +32,22 @@ extension StandardGate {
         case .rzz:
             let a = Self.phase(-parameters[0] / 2), b = Self.phase(parameters[0] / 2)
             return Self.diagonal([a, b, b, a])
+        case .ecr:
+            // Qiskit's ECRGate: (IX − XY)/√2, Qiskit's Pauli labels listing qubit 1 first.
+            let r = Complex(0.5.squareRoot()), i = Complex(0, 0.5.squareRoot())
+            return ComplexMatrix(rows: [
+                [.zero, r, .zero, i], [r, .zero, -i, .zero],
+                [.zero, i, .zero, r], [-i, .zero, r, .zero],
+            ])
+        case .ms:
+            // qiskit-ionq's MSGate(φ0, φ1) at θ = π/4: exp(−iπ/4·σ(φ0)⊗σ(φ1)), σ(φ) = cos φ X + sin φ Y,
+            // with σ(φ0) on the gate's first qubit (local bit 0) and σ(φ1) on its second.
+            let c = Complex(0.5.squareRoot()), s = Complex(0, -0.5.squareRoot())
+            let sum = parameters[0] + parameters[1], difference = parameters[0] - parameters[1]
+            return ComplexMatrix(rows: [
+                [c, .zero, .zero, s * Self.phase(-sum)], [.zero, c, s * Self.phase(difference), .zero],
+                [.zero, s * Self.phase(-difference), c, .zero], [s * Self.phase(sum), .zero, .zero, c],
+            ])
         case .rccx:
             // Qiskit's RCCXGate: a Toffoli up to relative phases.
             var m = Self.diagonal([.one, .one, .one, .zero, .one, -.one, .one, .zero])
@@ -48,7 +68,7 @@ extension StandardGate {
     }
 
     /// The gate as `controls` control qubits (local bits 0…) on a 2×2 matrix acting on the last
-    /// qubit, or `nil` for swap, cswap, rxx, rzz, rccx and rc3x. One-qubit gates have 0 controls.
+    /// qubit, or `nil` for swap, cswap, rxx, rzz, rccx, rc3x, ecr and ms. One-qubit gates have 0 controls.
     public func controlledForm(parameters p: [Double]) -> (controls: Int, base: ComplexMatrix)? {
         switch self {
         case .id, .u0: (0, .identity(2))
@@ -82,6 +102,15 @@ extension StandardGate {
                 ])
             )
         case .rz: (0, Self.diagonal([Self.phase(-p[0] / 2), Self.phase(p[0] / 2)]))
+        // IonQ's GPI(φ) = [[0, e^{−iφ}], [e^{iφ}, 0]], a π rotation about cos φ X + sin φ Y.
+        case .gpi: (0, ComplexMatrix(rows: [[.zero, Self.phase(-p[0])], [Self.phase(p[0]), .zero]]))
+        // IonQ's GPI2(φ) = [[1, −i e^{−iφ}], [−i e^{iφ}, 1]]/√2, a π/2 rotation about the same axis.
+        case .gpi2:
+            (
+                0,
+                Complex(0.5.squareRoot())
+                    * ComplexMatrix(rows: [[.one, Complex(0, -1) * Self.phase(-p[0])], [Complex(0, -1) * Self.phase(p[0]), .one]])
+            )
         case .cx: (1, Self.pauliX)
         case .ccx: (2, Self.pauliX)
         case .c3x: (3, Self.pauliX)
@@ -98,7 +127,7 @@ extension StandardGate {
         case .cu: (1, Self.phase(p[3]) * Self.u3(p[0], p[1], p[2]))
         case .csx: (1, Self.sqrtX)
         case .c3sqrtx: (3, Self.sqrtX)
-        case .swap, .cswap, .rxx, .rzz, .rccx, .rc3x: nil
+        case .swap, .cswap, .rxx, .rzz, .rccx, .rc3x, .ecr, .ms: nil
         }
     }
 

@@ -74,13 +74,13 @@ extension QASMParser {
             throw QASMError(
                 at: name.position, "`\(name.text)` is \(other.noun), not a gate", hint: "Apply a gate to it, as in `h \(name.text);`.")
         case nil:
-            if qelib1Inclusion == nil && StandardGate(rawValue: name.text) != nil {
+            if qelib1Inclusion == nil, let gate = StandardGate(rawValue: name.text), !gate.isDeviceNative {
                 throw QASMError(
                     at: name.position, "unknown gate `\(name.text)`",
                     hint: "`\(name.text)` is declared in qelib1.inc; add `include \"qelib1.inc\";` after `OPENQASM 2.0;`.")
             }
             var candidates = symbols.compactMap { entry in if case .gate = entry.value.symbol { entry.key } else { nil } }
-            if qelib1Inclusion == nil { candidates += StandardGate.allCases.map(\.rawValue) }
+            if qelib1Inclusion == nil { candidates += StandardGate.qelib1.map(\.rawValue) }
             let suggestion = QASMSuggestion.didYouMean(name.text, among: candidates)
             throw QASMError(
                 at: name.position, "unknown gate `\(name.text)`",

@@ -110,7 +110,7 @@ struct QASMParser {
         if let qelib1Inclusion {
             throw QASMError(at: start, "\"qelib1.inc\" is already included at \(qelib1Inclusion)", hint: "Remove the repeated include.")
         }
-        for gate in StandardGate.allCases {
+        for gate in StandardGate.qelib1 {
             if let existing = symbols[gate.rawValue] {
                 throw QASMError(
                     at: file.position,
@@ -118,7 +118,7 @@ struct QASMParser {
                     hint: "Rename `\(gate.rawValue)`, or include \"qelib1.inc\" before declaring it.")
             }
         }
-        for gate in StandardGate.allCases {
+        for gate in StandardGate.qelib1 {
             symbols[gate.rawValue] = QASMDeclaration(symbol: .gate(.standard(gate)), position: nil)
         }
         qelib1Inclusion = start

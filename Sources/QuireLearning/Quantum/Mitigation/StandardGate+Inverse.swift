@@ -5,7 +5,7 @@ extension StandardGate {
     /// standard inverse exists in qelib1). Used by unitary folding.
     func inverse(parameters p: [Double]) -> (gate: StandardGate, parameters: [Double])? {
         switch self {
-        case .id, .u0, .x, .y, .z, .h, .cx, .cy, .cz, .ch, .swap, .ccx, .cswap, .rccx, .c3x, .c4x: (self, p)
+        case .id, .u0, .x, .y, .z, .h, .cx, .cy, .cz, .ch, .swap, .ccx, .cswap, .rccx, .c3x, .c4x, .ecr, .gpi: (self, p)
         case .s: (.sdg, [])
         case .sdg: (.s, [])
         case .t: (.tdg, [])
@@ -17,6 +17,9 @@ extension StandardGate {
         case .u2: (.u3, [-Double.pi / 2, -p[1], -p[0]])
         case .u3, .u, .cu3: (self, [-p[0], -p[2], -p[1]])
         case .cu: (.cu, [-p[0], -p[2], -p[1], -p[3]])
+        // GPI2(φ) and MS(φ0, φ1) turn by a fixed angle about an axis; φ + π reverses the axis.
+        case .gpi2: (.gpi2, [p[0] + .pi])
+        case .ms: (.ms, [p[0] + .pi, p[1]])
         case .csx, .rc3x, .c3sqrtx: nil
         }
     }
