@@ -31,7 +31,8 @@ struct CircuitObservables: Sendable {
         let attributes = Dictionary(uniqueKeysWithValues: block.attributes.map { ($0.key, $0) })
         let methods = try attributes["mitigation"].map(mitigationMethods) ?? []
         for key in attributes.keys.sorted() where key.hasPrefix("zne_") && !methods.contains("zne") {
-            throw LocatedError(attributes[key]!.location, "\(key) is set, but mitigation= does not list zne", hint: "write mitigation=zne, or drop \(key)")
+            throw LocatedError(
+                attributes[key]!.location, "\(key) is set, but mitigation= does not list zne", hint: "write mitigation=zne, or drop \(key)")
         }
         guard let written = attributes["observables"] else {
             if let mitigation = attributes["mitigation"] {
@@ -71,7 +72,8 @@ struct CircuitObservables: Sendable {
         let methods = attribute.value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         for (i, method) in methods.enumerated() where !Self.methods.contains(method) || methods[..<i].contains(method) {
             throw LocatedError(
-                attribute.location, "mitigation=\(attribute.value) lists '\(method)'\(Self.methods.contains(method) ? " twice" : ", not a mitigation method")",
+                attribute.location,
+                "mitigation=\(attribute.value) lists '\(method)'\(Self.methods.contains(method) ? " twice" : ", not a mitigation method")",
                 hint: "write mitigation=readout, mitigation=zne or mitigation=readout,zne")
         }
         return methods

@@ -40,7 +40,9 @@ extension CircuitObservables {
         }
         let noisy = options.noise != nil || options.device != nil
         let format = NumberFormat(precision: precision)
-        let markdown = sentences(options: options, engine: engine, source: source, noisy: noisy, format: format) + "\n\n" + table(values, noisy: noisy, format: format)
+        let markdown =
+            sentences(options: options, engine: engine, source: source, noisy: noisy, format: format) + "\n\n"
+            + table(values, noisy: noisy, format: format)
         return (markdown, details(values))
     }
 
@@ -60,7 +62,8 @@ extension CircuitObservables {
             let factors = zne.scaleFactors.map(String.init)
             text += " ZNE folds the circuit \(zne.folding == .global ? "globally" : "gate by gate") to noise scale factors "
             text += factors.dropLast().joined(separator: ", ") + " and " + factors.last!
-            text += " and extrapolates to zero noise (\(zne.extrapolation.prefix(1).uppercased() + zne.extrapolation.dropFirst()))\(readout ? " from readout-mitigated values" : "")."
+            text +=
+                " and extrapolates to zero noise (\(zne.extrapolation.prefix(1).uppercased() + zne.extrapolation.dropFirst()))\(readout ? " from readout-mitigated values" : "")."
         }
         if noisy || options.shots > 0 { text += " Each error is the absolute difference from the ideal value." }
         return text

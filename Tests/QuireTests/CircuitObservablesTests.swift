@@ -6,7 +6,8 @@ import Testing
 
 /// `observables=` and `mitigation=` on circuit blocks: the region's section, the record, located errors.
 struct CircuitObservablesTests: DocumentEvaluating {
-    static let noise = "```noise id=lab\ndepolarizing: {one_qubit: 0.01, two_qubit: 0.05}\nreadout: {prob_meas1_prep0: 0.02, prob_meas0_prep1: 0.05}\n```\n\n"
+    static let noise =
+        "```noise id=lab\ndepolarizing: {one_qubit: 0.01, two_qubit: 0.05}\nreadout: {prob_meas1_prep0: 0.02, prob_meas0_prep1: 0.05}\n```\n\n"
     static let bell = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q -> c;\n"
 
     static func golden(_ name: String) -> String {
@@ -26,12 +27,15 @@ struct CircuitObservablesTests: DocumentEvaluating {
 
     /// The record holds the observables, the mitigation settings and every value at full precision.
     @Test func theRecordHoldsEveryValue() throws {
-        let text = Self.noise + "```circuit id=bell shots=0 noise=lab observables=Z0Z1 mitigation=readout,zne zne_extrapolation=linear\n" + Self.bell + "```\n"
+        let text =
+            Self.noise + "```circuit id=bell shots=0 noise=lab observables=Z0Z1 mitigation=readout,zne zne_extrapolation=linear\n" + Self.bell
+            + "```\n"
         let evaluation = try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions())
         let record = try #require(evaluation.records.first { $0.id == "bell" })
         let spec = record.spec.compact()
         #expect(spec.contains(#""observables":["Z0Z1"]"#), "\(spec)")
-        #expect(spec.contains(#""mitigation":{"readout":true,"zne":{"scale_factors":[1,3,5],"extrapolation":"linear","folding":"global"}}"#), "\(spec)")
+        #expect(
+            spec.contains(#""mitigation":{"readout":true,"zne":{"scale_factors":[1,3,5],"extrapolation":"linear","folding":"global"}}"#), "\(spec)")
         guard case .array(let values) = record.details["observables"], case .object(let entry) = values.first else {
             Issue.record("no observables in the record")
             return
@@ -85,10 +89,13 @@ struct CircuitObservablesTests: DocumentEvaluating {
 
     /// A gate after a measurement of its qubit is refused at that statement; so is a gate ZNE cannot fold.
     @Test func midCircuitMeasurementAndUnfoldableGatesAreLocatedInTheBody() {
-        let measured = error("```circuit id=c observables=Z0\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\ncreg c[1];\nmeasure q[0] -> c[0];\nh q[0];\n```\n")
+        let measured = error(
+            "```circuit id=c observables=Z0\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\ncreg c[1];\nmeasure q[0] -> c[0];\nh q[0];\n```\n")
         #expect(measured.hasPrefix("paper.md:7:1: error: h acts on qubit 0 after it was measured"), "\(measured)")
         let unfoldable = error(
-            Self.noise + "```circuit id=c noise=lab observables=Z0 mitigation=zne\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncsx q[0], q[1];\n```\n")
+            Self.noise
+                + "```circuit id=c noise=lab observables=Z0 mitigation=zne\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncsx q[0], q[1];\n```\n"
+        )
         #expect(unfoldable.hasPrefix("paper.md:10:1: error: gate csx has no standard inverse"), "\(unfoldable)")
     }
 }

@@ -138,7 +138,9 @@ struct ObservableEstimationTests {
         }
         #expect(Set(gates).isSubset(of: [.rz, .sx, .cx]))
         let ideal = SimulationOptions(method: .statevector)
-        #expect(allClose(try Simulator.run(folded, options: ideal).probabilities, try Simulator.run(circuit, options: ideal).probabilities, tolerance: 1e-12))
+        #expect(
+            allClose(
+                try Simulator.run(folded, options: ideal).probabilities, try Simulator.run(circuit, options: ideal).probabilities, tolerance: 1e-12))
         #expect(throws: CircuitStatementError.self) { try UnitaryFolding.global.fold(circuit, scale: 3, native: [.sx, .cx]) }
     }
 

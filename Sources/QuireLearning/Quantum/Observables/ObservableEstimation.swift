@@ -70,11 +70,13 @@ public struct ObservableEstimation: Sendable {
             var perScale: [[Double]] = []
             for (i, scale) in zne.scaleFactors.enumerated() {
                 let folded = try zne.folding.fold(physical, scale: scale, seed: options.seed, native: native)
-                perScale.append(try read(observables, circuit: folded, model: model, circuitIndex: i + 1).map { mitigatesReadout ? $0.mitigated : $0.raw })
+                perScale.append(
+                    try read(observables, circuit: folded, model: model, circuitIndex: i + 1).map { mitigatesReadout ? $0.mitigated : $0.raw })
             }
             estimates = try observables.indices.map { k in
                 let values = perScale.map { $0[k] }
-                return ZeroNoiseExtrapolation.Estimate(values: values, mitigated: try zne.extrapolation.extrapolate(scales: zne.scaleFactors, values: values))
+                return ZeroNoiseExtrapolation.Estimate(
+                    values: values, mitigated: try zne.extrapolation.extrapolate(scales: zne.scaleFactors, values: values))
             }
         }
         return observables.indices.map { k in
