@@ -9,10 +9,12 @@ import QuireSimulator
 ///
 /// Attributes: `id`, `shots` (default 1024; 0 = exact probabilities only), `noise` (id of a noise
 /// block), `device` (id of a device block; excludes `noise`), `method` (statevector,
-/// density-matrix, trajectories, auto; default auto), `trajectories` (default 1000), `seed`.
+/// density-matrix, trajectories, auto; default auto), `trajectories` (default 1000), `seed`; with
+/// `device`, `layout`, `optimization` and `routing_seed` (CircuitBlock+Device); `observables`,
+/// `mitigation` and `zne_*` for expectation values (`CircuitObservables`).
 enum CircuitBlock {
     /// Attributes a circuit block accepts.
-    static let attributes = ["id", "shots", "noise", "device", "method", "trajectories", "seed"]
+    static let attributes = ["id", "shots", "noise", "device", "method", "trajectories", "seed"] + compileAttributes + CircuitObservables.attributes
     /// How many outcomes the table lists before summarising the rest.
     static let tableRows = 32
 
@@ -26,9 +28,9 @@ enum CircuitBlock {
             throw LocatedError(block.documentLocation(bodyLine: error.line, column: error.column), error.message, hint: error.hint)
         }
         let (options, device) = try simulationOptions(block, context: context)
-        if let device {
-            try DeviceBlock.check(circuit, on: device.device, fallback: block.location) { block.documentLocation(bodyLine: $0, column: $1) }
-        }
+        let compilation = try device.map { try compile(circuit, block: block, device: $0.device, seed: options.seed) }
+        if device == nil { try refuseCompileAttributes(block) }
+        let observables = try CircuitObservables.parse(block, circuit: circuit, options: options)
         let noiseID = block.attribute("noise")
         var spec = CanonicalJSON.object([
             "qasm_sha256": .string(Hashing.sha256Hex(Array(block.body.utf8))),
@@ -42,8 +44,13 @@ enum CircuitBlock {
         if let profile = options.noise { inputs["noise_profile"] = profile.canonical }
         if let device, case .object(var members) = spec {
             members["device"] = .string(block.attribute("device") ?? "")
+            members["compile"] = compilation?.spec
             spec = .object(members)
             inputs["device"] = .object(["name": .string(device.device.name), "sha256": .string(device.sha256)])
+        }
+        if let observables, case .object(var members) = spec {
+            members.merge(observables.canonical) { $1 }
+            spec = .object(members)
         }
         let record = BlockRecord(id: block.id, kind: block.kind.rawValue, spec: spec, seed: options.seed, inputs: inputs)
         let precision = context.settings.precision
@@ -51,8 +58,9 @@ enum CircuitBlock {
         return PreparedBlock(block: block, record: record) { execution in
             let result: SimulationResult
             do {
+                // The compiled run simulates the physical qubits the logical ones occupy: the logical circuit's estimate.
                 result = try execution.memory.holding(Simulator.reservedBytes(circuit, options: options)) {
-                    try Simulator.run(circuit, options: options)
+                    try compilation.map { try $0.compiled.run(on: options.device!, options: options) } ?? Simulator.run(circuit, options: options)
                 }
             } catch let error as SimulationError {
                 throw LocatedError(block.location, error.diagnostic.message, hint: error.diagnostic.hint)
@@ -61,11 +69,25 @@ enum CircuitBlock {
             record.engine = result.method.rawValue
             var text = markdown(result, options: options, noise: noiseID, device: block.attribute("device"), precision: precision)
             var files: [Figure] = []
+            if let compilation {
+                let file = compilation.file(id: block.id)
+                files.append(file)
+                record.details["compilation"] = compilation.detail
+                text += "\n" + compilation.sentence(device: options.device!.name)
+                text += " [Compiled circuit](\(MarkdownText.destination(figures + "/" + file.fileName))).\n"
+            }
             if let histogram = try histogram(result, id: block.id) {
                 files.append(histogram)
                 text += FigureName.image(
                     caption: "Measurement distribution of `\(block.id)`: exact probabilities\(options.shots > 0 ? " and sampled frequencies" : "")",
                     folder: figures, file: histogram.fileName)
+            }
+            if let observables {
+                let source = block.attribute("device").map { "device `\($0)`" } ?? noiseID.map { "noise profile `\($0)`" } ?? "the ideal device"
+                let section = try observables.report(
+                    options: options, compiled: compilation?.compiled, engine: result.method, source: source, block: block, precision: precision)
+                text += "\n" + section.markdown
+                record.details["observables"] = section.details
             }
             return BlockResult(markdown: text, figures: files, record: record)
         }

@@ -7,12 +7,16 @@ public enum CircuitFile {
     /// Largest circuit or profile file read, in bytes: a guard against being handed a huge file.
     public static let maxFileBytes = 64 << 20
 
-    /// Reads the circuit at `qasmPath` (and the noise profile at `noisePath`) and simulates it, on
-    /// `options.device` when set (the circuit checked against it first, errors located in the file).
+    /// Reads the circuit at `qasmPath` (and the noise profile at `noisePath`) and simulates it; on
+    /// `options.device`, compiled for it first with `compile` (errors located in the file), the
+    /// compiled circuit handed to `compiled` and the result read through its final layout.
     ///
-    /// - Throws: located input errors for unreadable files, malformed QASM or YAML, and requests
-    ///   over the memory cap.
-    public static func simulate(qasmPath: String, noisePath: String?, options: SimulationOptions) throws -> SimulationResult {
+    /// - Throws: located input errors for unreadable files, malformed QASM or YAML, circuits the
+    ///   device cannot run, and requests over the memory cap.
+    public static func simulate(
+        qasmPath: String, noisePath: String?, options: SimulationOptions, compile: CompileOptions = CompileOptions(),
+        compiled: (CompiledCircuit) throws -> Void = { _ in }
+    ) throws -> SimulationResult {
         let source = try text(of: qasmPath)
         let circuit: Circuit
         do {
@@ -22,10 +26,13 @@ public enum CircuitFile {
         }
         var options = options
         if let noisePath { options.noise = try NoiseProfileDecoder.decode(yaml: try text(of: noisePath), file: noisePath) }
-        if let device = options.device {
-            try DeviceBlock.check(circuit, on: device, fallback: nil) { SourceLocation(file: qasmPath, line: $0, column: $1) }
+        guard let device = options.device else { return try Simulator.run(circuit, options: options) }
+        let location = SourceLocation(file: qasmPath, line: 1, column: 1)
+        let compiledCircuit = try DeviceBlock.compile(circuit, on: device, options: compile, fallback: location) {
+            SourceLocation(file: qasmPath, line: $0, column: $1)
         }
-        return try Simulator.run(circuit, options: options)
+        try compiled(compiledCircuit)
+        return try compiledCircuit.run(on: device, options: options)
     }
 
     /// The device of `quire sim --device`: Qiskit's configuration at `path` with its

@@ -70,14 +70,18 @@ enum DeviceBlock {
         return Loaded(device: device, sha256: device.contentSHA256, source: .object(pins))
     }
 
-    /// Throws unless `circuit` runs on `device` as written, located at the offending statement
+    /// `circuit` compiled for `device` (`DeviceCompiler`); errors at the offending statement
     /// (`locate` maps a line and column of the circuit's text into the document) or at `fallback`.
-    static func check(_ circuit: Circuit, on device: Device, fallback: SourceLocation?, locate: (Int, Int) -> SourceLocation) throws {
+    static func compile(
+        _ circuit: Circuit, on device: Device, options: CompileOptions, fallback: SourceLocation?, locate: (Int, Int) -> SourceLocation
+    ) throws -> CompiledCircuit {
         do {
-            try device.check(circuit)
-        } catch {
+            return try DeviceCompiler.compile(circuit, for: device, options: options)
+        } catch let error as DeviceError {
             let location = error.circuitPosition.map { locate($0.line, $0.column) } ?? fallback
             throw LocatedError(location, error.diagnostic.message, hint: error.diagnostic.hint)
+        } catch let error as any InputError {
+            throw LocatedError(fallback, error.diagnostic.message, hint: error.diagnostic.hint)
         }
     }
 

@@ -53,12 +53,12 @@ struct RecordedProvenance {
         }
     }
 
-    /// The figure paths recorded inside `folder`: only `.svg` files directly in it, so an edited
-    /// appendix can never name another file for deletion.
+    /// The figure paths recorded inside `folder`: only `.svg` files (and a circuit block's compiled
+    /// `.qasm`) directly in it, so an edited appendix can never name another file for deletion.
     func figures(inside folder: String) -> [String] {
         blocks.keys.sorted().flatMap { blocks[$0]!.figures }.filter { path in
             let name = path.dropFirst(folder.count + 1)
-            return path.hasPrefix(folder + "/") && path.hasSuffix(".svg") && !name.contains("/") && !name.hasPrefix(".")
+            return path.hasPrefix(folder + "/") && (path.hasSuffix(".svg") || path.hasSuffix(".qasm")) && !name.contains("/") && !name.hasPrefix(".")
         }
     }
 

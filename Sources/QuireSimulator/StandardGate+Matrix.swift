@@ -40,13 +40,13 @@ extension StandardGate {
                 [.zero, i, .zero, r], [-i, .zero, r, .zero],
             ])
         case .ms:
-            // qiskit-ionq's MSGate(φ0, φ1) at θ = π/4: cos(π/4)·I − i sin(π/4)·σ(φ1) ⊗ σ(φ0), where
-            // σ(φ) = cos φ X + sin φ Y and the left factor acts on the gate's second qubit.
+            // qiskit-ionq's MSGate(φ0, φ1) at θ = π/4: exp(−iπ/4·σ(φ0)⊗σ(φ1)), σ(φ) = cos φ X + sin φ Y,
+            // with σ(φ0) on the gate's first qubit (local bit 0) and σ(φ1) on its second.
             let c = Complex(0.5.squareRoot()), s = Complex(0, -0.5.squareRoot())
             let sum = parameters[0] + parameters[1], difference = parameters[0] - parameters[1]
             return ComplexMatrix(rows: [
-                [c, .zero, .zero, s * Self.phase(-sum)], [.zero, c, s * Self.phase(-difference), .zero],
-                [.zero, s * Self.phase(difference), c, .zero], [s * Self.phase(sum), .zero, .zero, c],
+                [c, .zero, .zero, s * Self.phase(-sum)], [.zero, c, s * Self.phase(difference), .zero],
+                [.zero, s * Self.phase(-difference), c, .zero], [s * Self.phase(sum), .zero, .zero, c],
             ])
         case .rccx:
             // Qiskit's RCCXGate: a Toffoli up to relative phases.

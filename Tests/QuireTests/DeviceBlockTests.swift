@@ -60,10 +60,11 @@ struct DeviceBlockTests {
     }
 
     /// A Qiskit snapshot pinned in the document's folder gives the probabilities Aer computes with
-    /// `NoiseModel.from_backend` for the same circuit (device_circuits.json, case manila-4q).
+    /// `NoiseModel.from_backend` for the same circuit (device_circuits.json, case manila-4q), which is
+    /// written for manila: a trivial layout without optimisation runs it as written.
     @Test func aPinnedQiskitSnapshotRunsAsAer() throws {
         let entry = DeviceReference.named("manila-4q")
-        let document = Self.manila + "\n```circuit id=c device=manila shots=0 method=density-matrix\n\(entry.qasm)```\n"
+        let document = Self.manila + "\n```circuit id=c device=manila optimization=0 shots=0 method=density-matrix\n\(entry.qasm)```\n"
         let out = run(document)
         #expect(out.error == nil, "\(out.error ?? "")")
         #expect(out.text.contains("Device `manila` (`ibmq_manila`): 5 qubits, native gates `cx`, `id`, `rz`, `sx`, `x`, 8 directed couplings"))
@@ -97,19 +98,39 @@ struct DeviceBlockTests {
         #expect(out.text.contains("density-matrix engine, device `line`"))
     }
 
-    @Test func aGateOutsideTheBasisIsLocatedAtItsStatement() {
-        let out = run(Self.line + "\n" + circuit("sx q[0];\nh q[1];\n"))
-        #expect(out.error?.contains("paper.md:18:1: error: h is not a native gate of device 'line'") == true, "\(out.error ?? "")")
-        #expect(out.error?.contains("compile") == true)
+    /// A gate outside the basis and a pair the line does not couple are compiled: the region says
+    /// how and links the compiled QASM, the record holds the options and what they produced.
+    @Test func aCircuitIsCompiledForItsDevice() {
+        let out = run(Self.line + "\n" + circuit("h q[0];\ncx q[0],q[2];\n").replacingOccurrences(of: "device=line", with: "device=line routing_seed=4"))
+        #expect(out.error == nil, "\(out.error ?? "")")
+        #expect(out.text.contains("Compiled for `line`: trivial layout [0, 1, 2] → ["), "\(out.text)")
+        #expect(out.text.contains(", 1 swap, optimisation level 1, routing seed 4. [Compiled circuit](paper.figures/c-compiled.qasm)."))
+        #expect(out.text.contains("\"paper.figures/c-compiled.qasm\""))
+        #expect(out.text.contains("\"compile\": {"))
+        #expect(out.text.contains("\"routing_seed\": 4"))
+        #expect(out.text.contains("\"final_layout\": ["))
+        #expect(out.text.contains("\"qasm_sha256\": \""))
+    }
+
+    /// A two-qubit gate between parts of a coupling map no path joins is located at its statement.
+    @Test func aGateAcrossADisconnectedMapIsLocatedAtItsStatement() {
+        let split = Self.line.replacingOccurrences(of: "[[0, 1], [1, 0], [1, 2], [2, 1]]", with: "[[0, 1], [1, 0]]")
+        let out = run(split + "\n" + circuit("cx q[0],q[2];\n"))
+        #expect(
+            out.error?.contains("paper.md:17:1: error: cx needs physical qubits 0 and 2 of device 'line' together, and its coupling map joins them by no path")
+                == true, "\(out.error ?? "")")
         #expect(out.untouched)
     }
 
-    @Test func anUncoupledPairIsLocatedAtItsStatement() {
-        let out = run(Self.line + "\n" + circuit("cx q[0],q[2];\n"))
-        #expect(
-            out.error?.contains("paper.md:17:1: error: cx on physical qubits 0, 2: device 'line' has no coupling 0 → 2") == true, "\(out.error ?? "")"
-        )
-        #expect(out.untouched)
+    @Test func compileAttributesAreChecked() {
+        let bad = run(Self.line + "\n" + circuit("x q[0];\n").replacingOccurrences(of: "device=line", with: "device=line layout=best"))
+        #expect(bad.error?.contains("paper.md:13:29: error: layout=best is not a layout method") == true, "\(bad.error ?? "")")
+        #expect(bad.untouched)
+        let level = run(Self.line + "\n" + circuit("x q[0];\n").replacingOccurrences(of: "device=line", with: "device=line optimization=3"))
+        #expect(level.error?.contains("optimization=3 is not a whole number from 0 to 2") == true, "\(level.error ?? "")")
+        let alone = run("```circuit id=c layout=noise-aware\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nx q[0];\n```\n")
+        #expect(alone.error?.contains("paper.md:1:17: error: layout= steers compilation for a device; this block names none") == true, "\(alone.error ?? "")")
+        #expect(alone.untouched)
     }
 
     @Test func aCircuitWiderThanTheDeviceIsRefused() {

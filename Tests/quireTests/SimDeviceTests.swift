@@ -20,8 +20,10 @@ struct SimDeviceTests {
         let entry = DeviceReference.named("manila-5q")
         let folder = try folder(["c.qasm": entry.qasm])
         let outcome = try QuireBinary.run(
-            ["sim", "c.qasm", "--device", "conf_manila.json", "--properties", "props_manila.json", "--method", "density-matrix", "--json"], in: folder
-        )
+            [
+                "sim", "c.qasm", "--device", "conf_manila.json", "--properties", "props_manila.json", "--optimization", "0", "--method",
+                "density-matrix", "--json",
+            ], in: folder)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         struct Output: Decodable { var probabilities: [Double] }
         let output = try JSONDecoder().decode(Output.self, from: Data(outcome.stdout.utf8))
@@ -29,12 +31,28 @@ struct SimDeviceTests {
         #expect(zip(output.probabilities, entry.probabilities).allSatisfy { abs($0 - $1) <= 1e-9 })
     }
 
-    @Test func aGateOutsideTheBasisIsLocatedInTheCircuitFile() throws {
-        let qasm = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\n"
+    /// A circuit outside the basis on uncoupled qubits is compiled; `--emit-qasm` writes the compiled
+    /// circuit with its layouts, and the probabilities are over the circuit's own qubits.
+    @Test func aCircuitIsCompiledAndEmitted() throws {
+        let qasm = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\nh q[0];\nccx q[0],q[2],q[1];\n"
+        let folder = try folder(["c.qasm": qasm])
         let outcome = try QuireBinary.run(
-            ["sim", "c.qasm", "--device", "conf_manila.json", "--properties", "props_manila.json"], in: try folder(["c.qasm": qasm]))
-        #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("c.qasm:4:1: error: h is not a native gate of device 'ibmq_manila'"), "\(outcome.stderr)")
+            [
+                "sim", "c.qasm", "--device", "conf_manila.json", "--properties", "props_manila.json", "--layout", "noise-aware",
+                "--emit-qasm", "out.qasm", "--json",
+            ], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("{\"qubits\": 3,"), "\(outcome.stdout)")
+        let compiled = try String(contentsOf: folder.appendingPathComponent("out.qasm"), encoding: .utf8)
+        #expect(compiled.contains("// compiled by Quire for ibmq_manila: layout noise-aware, optimization 1, routing seed 0\n"), "\(compiled)")
+        #expect(compiled.contains("qreg q[5];\n"))
+        #expect(!compiled.contains("ccx") && !compiled.contains("\nh "))
+    }
+
+    @Test func anUnknownLayoutIsRefused() throws {
+        #expect(throws: (any Error).self) { try QuireCommand.parseAsRoot(["sim", "c.qasm", "--device", "d.yaml", "--layout", "best"]) }
+        #expect(throws: (any Error).self) { try QuireCommand.parseAsRoot(["sim", "c.qasm", "--emit-qasm", "x.qasm"]) }
+        #expect(throws: (any Error).self) { try QuireCommand.parseAsRoot(["sim", "c.qasm", "--device", "d.yaml", "--optimization", "3"]) }
     }
 
     @Test func aYAMLDeviceFileRuns() throws {

@@ -1,7 +1,10 @@
-/// `quire-bench [markdown] [qml] [baselines [CSV]] | copy N`: runs the named benchmarks (all Swift-only ones when none is named).
+/// `quire-bench [markdown] [qml] [baselines [CSV]] | copy N | compile [FILE]`: runs the named benchmarks (all Swift-only ones when
+/// none is named).
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "copy", arguments.count == 2, let qubits = Int(arguments[1]) {
     CopyBenchmark.run(qubits: qubits)
+} else if arguments.first == "compile" {
+    try CompileBenchmark.run(writing: arguments.dropFirst().first)
 } else {
     if arguments.isEmpty || arguments.contains("markdown") { try MarkdownBenchmark.run() }
     if arguments.isEmpty || arguments.contains("qml") { try LearningBenchmark.run() }

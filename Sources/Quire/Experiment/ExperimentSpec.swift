@@ -369,14 +369,13 @@ struct ExecutionSpec: Sendable, Hashable {
             spec.readoutMitigation = try mitigation["readout"]?.bool() ?? false
             if let zneNode = mitigation["zne"] {
                 let zne = try zneNode.mapping(allowed: ["scale_factors", "extrapolation"])
-                let factors = try zne["scale_factors"]?.sequence().map { try $0.integer(in: 1...99) } ?? [1, 3, 5]
-                guard factors.count >= 2, factors.allSatisfy({ $0 % 2 == 1 }), Set(factors).count == factors.count else {
-                    throw (zne["scale_factors"] ?? zneNode).error(
-                        "'scale_factors' must be at least two distinct odd integers",
-                        hint: "unitary folding scales noise by odd factors, e.g. [1, 3, 5]")
+                let factors =
+                    try zne["scale_factors"]?.sequence().map { try $0.integer(in: ZNESettings.scaleFactorRange) } ?? ZNESettings.defaultScaleFactors
+                if let problem = ZNESettings.problem(scaleFactors: factors) {
+                    throw (zne["scale_factors"] ?? zneNode).error("'scale_factors' \(problem.message)", hint: problem.hint)
                 }
                 spec.zneScaleFactors = factors
-                spec.zneExtrapolation = try choice(zne["extrapolation"], ["linear", "richardson", "exponential"], default: "richardson")
+                spec.zneExtrapolation = try choice(zne["extrapolation"], ZNESettings.extrapolations, default: "richardson")
             }
         }
         return spec

@@ -54,15 +54,7 @@ struct QuantumModelFactory {
 
     /// Zero-noise extrapolation as the execution spec asks, if it does.
     var zeroNoiseExtrapolation: ZeroNoiseExtrapolation? {
-        execution.zneScaleFactors.map { factors in
-            let extrapolation: Extrapolation
-            switch execution.zneExtrapolation {
-            case "linear": extrapolation = .linear
-            case "exponential": extrapolation = .exponential(asymptote: 0)
-            default: extrapolation = .richardson
-            }
-            return ZeroNoiseExtrapolation(scaleFactors: factors.map(Double.init), folding: .global, extrapolation: extrapolation)
-        }
+        execution.zneScaleFactors.map { ZNESettings(scaleFactors: $0, extrapolation: execution.zneExtrapolation).recipe }
     }
 
     /// Whether any error mitigation is requested.

@@ -13,7 +13,7 @@ extension NativeBasis {
     ///
     /// Forms, with U = e^{iα} Rz(φ) Ry(θ) Rz(λ) (`EulerAngles`): rz-sx uses Qiskit's
     /// U = Rz(φ+π)·SX·Rz(θ+π)·SX·Rz(λ), shortened to one `rz` for θ = 0, `rz sx rz` for θ = π/2 and
-    /// `rz x rz` for θ = π; rz-rx uses U = Rz(φ+π/2)·Rx(θ)·Rz(λ−π/2); gpi writes W = U·X in ZYZ
+    /// `rz x` for θ = π (Rz(φ)·Ry(π)·Rz(λ) ∝ X·Rz(λ−φ+π)); rz-rx uses U = Rz(φ+π/2)·Rx(θ)·Rz(λ−π/2); gpi writes W = U·X in ZYZ
     /// angles (φ', θ', λ') and uses U = GPI2(φ')·GPI((φ'−θ'+λ')/2)·GPI2(λ'−π), and Rz(δ) = GPI(δ/2)·GPI(0)
     /// for a diagonal U; u3 uses U3(θ, φ, λ).
     func synthesize(_ u: ComplexMatrix) -> [GateCall] {
@@ -24,7 +24,7 @@ extension NativeBasis {
         case .rzSX:
             if diagonal { return Self.rz(e.phi + e.lambda) }
             if Self.isZero(e.theta - .pi / 2) { return Self.rz(e.lambda - .pi / 2) + [(.sx, [])] + Self.rz(e.phi + .pi / 2) }
-            if Self.isZero(e.theta - .pi) && nativeGates.contains(.x) { return Self.rz(e.lambda + .pi) + [(.x, [])] + Self.rz(e.phi) }
+            if Self.isZero(e.theta - .pi) && nativeGates.contains(.x) { return Self.rz(e.lambda - e.phi + .pi) + [(.x, [])] }
             return Self.rz(e.lambda) + [(.sx, [])] + Self.rz(e.theta + .pi) + [(.sx, [])] + Self.rz(e.phi + .pi)
         case .rzRX:
             if diagonal { return Self.rz(e.phi + e.lambda) }

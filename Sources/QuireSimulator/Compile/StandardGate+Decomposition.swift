@@ -37,9 +37,9 @@ extension StandardGate {
         case .ecr:
             apply(.h, [1]); apply(.rzz, [0, 1], [.pi / 2]); apply(.h, [1]); apply(.x, [0])
         case .ms:
-            // σ(φ1) acts on the first qubit and σ(φ0) on the second (StandardGate+Matrix); σ(φ) = Rz(φ)·X·Rz(−φ).
-            apply(.rz, [0], [-p[1]]); apply(.rz, [1], [-p[0]]); apply(.rxx, [0, 1], [.pi / 2])
-            apply(.rz, [0], [p[1]]); apply(.rz, [1], [p[0]])
+            // σ(φ0) acts on the first qubit and σ(φ1) on the second; σ(φ) = Rz(φ)·X·Rz(−φ).
+            apply(.rz, [0], [-p[0]]); apply(.rz, [1], [-p[1]]); apply(.rxx, [0, 1], [.pi / 2])
+            apply(.rz, [0], [p[0]]); apply(.rz, [1], [p[1]])
         default:
             for operation in Self.bodies[self]!.operations {
                 guard case let .gate(gate, local, parameters) = operation.kind else { continue }

@@ -16,11 +16,16 @@ public enum DeviceError: InputError, Hashable {
     case notNative(line: Int, column: Int, gate: StandardGate, device: String, native: [StandardGate])
     /// A two-qubit gate on a pair of physical qubits the coupling map does not connect in that order.
     case notCoupled(line: Int, column: Int, gate: StandardGate, qubits: [Int], device: String)
+    /// A two-qubit gate whose qubits the layout puts on physical qubits no path of the coupling map joins.
+    case disconnected(line: Int, column: Int, gate: StandardGate, qubits: [Int], device: String)
+    /// No connected set of the device's qubits is as large as the circuit (noise-aware layout).
+    case noConnectedSet(qubits: Int, device: String, largest: Int)
 
     /// Where the statement at fault is in the circuit's text, for circuit errors.
     public var circuitPosition: (line: Int, column: Int)? {
         switch self {
-        case let .notNative(line, column, _, _, _), let .notCoupled(line, column, _, _, _): (line, column)
+        case let .notNative(line, column, _, _, _), let .notCoupled(line, column, _, _, _), let .disconnected(line, column, _, _, _):
+            (line, column)
         default: nil
         }
     }
@@ -35,7 +40,8 @@ public enum DeviceError: InputError, Hashable {
 
     /// What is wrong, and how to fix it.
     public var diagnostic: Diagnostic {
-        let noCompiler = "Quire does not compile circuits to a device yet: write the circuit in its native gates on coupled qubits"
+        let compile =
+            "Quire compiles for a device whose native gates include a one-qubit family ({rz, sx}, {rz, rx}, {gpi, gpi2} or u3) and an entangler (cx, ecr, cz or ms); for another, write the circuit in its native gates on the couplings it lists"
         switch self {
         case let .invalidSnapshot(path, message):
             return Diagnostic(location: nil, message: "device snapshot: '\(path)' \(message)", hint: "correct the snapshot or take a complete one")
@@ -46,18 +52,29 @@ public enum DeviceError: InputError, Hashable {
         case let .tooWide(circuitQubits, device, deviceQubits):
             return Diagnostic(
                 location: nil, message: "the circuit has \(circuitQubits) qubits; device '\(device)' has \(deviceQubits)",
-                hint: "circuit qubit i runs on physical qubit i; use a device with enough qubits")
+                hint: "use a device with at least \(circuitQubits) qubits")
         case let .notNative(_, _, gate, device, native):
             return Diagnostic(
                 location: nil,
                 message: "\(gate.rawValue) is not a native gate of device '\(device)' (native: \(native.map(\.rawValue).joined(separator: ", ")))",
-                hint: noCompiler)
+                hint: compile)
         case let .notCoupled(_, _, gate, qubits, device):
             return Diagnostic(
                 location: nil,
                 message:
                     "\(gate.rawValue) on physical qubits \(qubits.map(String.init).joined(separator: ", ")): device '\(device)' has no coupling \(qubits.map(String.init).joined(separator: " → "))",
-                hint: noCompiler)
+                hint: compile)
+        case let .disconnected(_, _, gate, qubits, device):
+            return Diagnostic(
+                location: nil,
+                message:
+                    "\(gate.rawValue) needs physical qubits \(qubits.map(String.init).joined(separator: " and ")) of device '\(device)' together, and its coupling map joins them by no path",
+                hint: "use layout=noise-aware, which places the circuit on one connected set of qubits, or a device whose coupling map is connected")
+        case let .noConnectedSet(qubits, device, largest):
+            return Diagnostic(
+                location: nil,
+                message: "the circuit has \(qubits) qubits; the largest connected set of device '\(device)' has \(largest)",
+                hint: "use a device whose coupling map connects at least \(qubits) qubits")
         }
     }
 }

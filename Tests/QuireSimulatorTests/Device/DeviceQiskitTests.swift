@@ -20,6 +20,20 @@ struct DeviceQiskitTests {
         #expect(cx.error == 0.008827712070629129)
     }
 
+    /// An ECR backend (basis_gates ecr, id, rz, sx, x) loads, and its gates make IBM's ECR basis.
+    @Test func readsPeekskillWithECR() throws {
+        let device = try DeviceSnapshots.device("peekskill")
+        #expect(device.name == "ibm_peekskill")
+        #expect(device.qubits.count == 27)
+        #expect(device.nativeGates == [.ecr, .id, .rz, .sx, .x])
+        // props_peekskill.json: ecr2_1 gate_error 0.010995338500564639, gate_length 547.5555555555555 ns.
+        let ecr = try #require(device.gates.first { $0.gate == .ecr && $0.qubits == [2, 1] })
+        #expect(ecr.error == 0.010995338500564639)
+        #expect(ecr.durationNanoseconds == 547.5555555555555)
+        let basis = try NativeBasis(nativeGates: device.nativeGates)
+        #expect((basis.oneQubit, basis.entangler) == (.rzSX, .ecr))
+    }
+
     /// A snapshot stating T1 in seconds and gate lengths in µs reads as the same device.
     @Test func convertsTimeUnits() throws {
         let edited = DeviceSnapshots.editedProperties("manila") {
@@ -57,9 +71,9 @@ struct DeviceQiskitTests {
     @Test func refusesAnUnknownGate() throws {
         let conf = Array(
             String(decoding: DeviceSnapshots.bytes("conf_manila.json"), as: UTF8.self).replacingOccurrences(
-                of: #""basis_gates": ["cx""#, with: #""basis_gates": ["ecr""#
+                of: #""basis_gates": ["cx""#, with: #""basis_gates": ["rzx""#
             ).utf8)
-        #expect(throws: DeviceError.unknownGate(path: "conf.basis_gates[0]", name: "ecr")) {
+        #expect(throws: DeviceError.unknownGate(path: "conf.basis_gates[0]", name: "rzx")) {
             try Device.qiskit(configuration: conf, properties: DeviceSnapshots.bytes("props_manila.json"))
         }
     }

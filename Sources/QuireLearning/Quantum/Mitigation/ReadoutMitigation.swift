@@ -13,7 +13,30 @@ public enum ReadoutMitigation {
     ///
     /// - Throws: `LearningError` when a confusion matrix is singular (p₁₀ + p₀₁ = 1).
     public static func mitigate(_ probabilities: [Double], noise: NoiseProfile) throws -> [Double] {
-        let model = NoiseModel(profile: noise)
+        try mitigate(probabilities, noise: NoiseModel(profile: noise))
+    }
+
+    /// The mitigated quasi-probabilities of `probabilities` over the qubits `qubits` of a noise model
+    /// (entry bit k = qubit `qubits[k]`): each qubit's own readout error, for a device each physical
+    /// qubit's calibration. A device's circuit read through a layout passes the physical qubits here.
+    ///
+    /// - Throws: `LearningError` when a confusion matrix is singular (p₁₀ + p₀₁ = 1).
+    public static func mitigate(_ probabilities: [Double], noise: NoiseModel, qubits: [Int]) throws -> [Double] {
+        try mitigate(probabilities, noise: NoiseModel(profile: readoutProfile(noise, qubits: qubits)))
+    }
+
+    /// The readout errors of `qubits` of `model` renumbered so that qubit `qubits[k]` is qubit k: the
+    /// profile of a distribution over those qubits alone (for `NoiseModel.applyReadout` too).
+    public static func readoutProfile(_ model: NoiseModel, qubits: [Int]) -> NoiseProfile {
+        var overrides: [Int: NoiseProfile.QubitOverride] = [:]
+        for (bit, qubit) in qubits.enumerated() {
+            if let readout = model.readout(qubit: qubit) { overrides[bit] = NoiseProfile.QubitOverride(readout: readout) }
+        }
+        return NoiseProfile(qubits: overrides)
+    }
+
+    /// `mitigate(_:noise:)` with the readout errors of `model`.
+    private static func mitigate(_ probabilities: [Double], noise model: NoiseModel) throws -> [Double] {
         let qubits = probabilities.count.trailingZeroBitCount
         var p = probabilities
         for qubit in 0..<qubits {
