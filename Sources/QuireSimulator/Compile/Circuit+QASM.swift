@@ -46,13 +46,14 @@ extension StandardGate {
     /// with its global phase; `nil` for qelib1.inc's own gates.
     ///
     /// ecr = X₀·RZX(π/2) with RZX(θ) = H₁·RZZ(θ)·H₁; GPI(φ) = U(π, φ, π−φ); GPI2(φ) = U(π/2, φ−π/2, π/2−φ);
-    /// MS(φ0, φ1) = rxx(π/2) rotated by Rz(φ0) on the first qubit and Rz(φ1) on the second (qiskit-ionq's definition).
+    /// MS(φ0, φ1) = RXX(π/2) = H⊗H·RZZ(π/2)·H⊗H rotated by Rz(φ0) on the first qubit and Rz(φ1) on the second
+    /// (qiskit-ionq's definition). Only gates of the OpenQASM paper's qelib1.inc, which Qiskit's `qasm2.loads` reads.
     public var qasmDefinition: String? {
         switch self {
         case .ecr: "gate ecr a,b { h b; cx a,b; rz(pi/2) b; cx a,b; h b; x a; }"
         case .gpi: "gate gpi(phi) a { U(pi,phi,pi-phi) a; }"
         case .gpi2: "gate gpi2(phi) a { U(pi/2,phi-pi/2,pi/2-phi) a; }"
-        case .ms: "gate ms(phi0,phi1) a,b { rz(-phi0) a; rz(-phi1) b; rxx(pi/2) a,b; rz(phi0) a; rz(phi1) b; }"
+        case .ms: "gate ms(phi0,phi1) a,b { rz(-phi0) a; rz(-phi1) b; h a; h b; cx a,b; rz(pi/2) b; cx a,b; h a; h b; rz(phi0) a; rz(phi1) b; }"
         default: nil
         }
     }

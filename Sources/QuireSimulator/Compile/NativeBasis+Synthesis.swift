@@ -46,9 +46,10 @@ extension NativeBasis {
         isZero(angle) ? [] : [(.rz, [wrapped(angle)])]
     }
 
-    /// `angle` reduced to [−π, π].
+    /// `angle` reduced to [−π, π], with −0 written as 0.
     static func wrapped(_ angle: Double) -> Double {
-        remainder(angle, 2 * .pi)
+        let reduced = remainder(angle, 2 * .pi)
+        return reduced == 0 ? 0 : reduced
     }
 
     /// Whether `angle` is a multiple of 2π within `tolerance`.

@@ -1,3 +1,4 @@
+import Foundation
 import Numerics
 import Testing
 
@@ -57,5 +58,23 @@ struct CompiledQASMTests {
         circuit.operations = [Operation(.gate(gate, qubits: Array(0..<gate.qubitCount), parameters: parameters))]
         let read = try QASMReader.read(circuit.qasm())
         #expect(CompileTestSupport.unitary(read).maxDistance(to: gate.matrix(parameters: parameters)) <= 1e-12)
+    }
+}
+
+/// Compiled circuits on every basis, written by `qasm()`, against the files in Reference/compiled
+/// (byte for byte) and Qiskit's unitary of those files (generate_compiled_unitaries.py).
+struct CompiledQASMReferenceTests {
+    @Test(arguments: Array(CompileTestSupport.bases.indices))
+    func matchesQiskitsReading(index: Int) throws {
+        let basis = CompileTestSupport.bases[index]
+        let circuit = CompileTestSupport.randomCircuit(qubits: 3, count: 12, seed: 2026 + UInt64(index))
+            .translated(to: basis).optimized(level: 2, basis: basis)
+        let file = "\(basis.oneQubit.rawValue)_\(basis.entangler.rawValue).qasm"
+        let golden = try String(contentsOf: ReferenceData.folder.appendingPathComponent("compiled/\(file)"), encoding: .utf8)
+        #expect(circuit.qasm() == golden)
+        let entry = try #require((ReferenceData.json("compiled_unitaries.json") as! [String: [String: [Double]]])[file])
+        let qiskit = ComplexMatrix(dimension: 8, elements: zip(entry["real"]!, entry["imag"]!).map { Complex($0, $1) })
+        // Exact definitions: equal with the global phase.
+        #expect(CompileTestSupport.unitary(circuit).maxDistance(to: qiskit) <= 1e-12)
     }
 }
