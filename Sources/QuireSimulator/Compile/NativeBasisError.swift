@@ -16,7 +16,9 @@ public enum NativeBasisError: InputError, Hashable {
             return Diagnostic(
                 location: nil,
                 message: "the native gates [\(native.map(\.rawValue).joined(separator: ", "))] have \(missing.joined(separator: " and "))",
-                hint: "Quire compiles to IBM {rz, sx, x} + cx or ecr, Rigetti-like {rx, rz} + cz, IonQ-like {gpi, gpi2} + ms, or u3 + an entangler; list such gates")
+                hint:
+                    "Quire compiles to IBM {rz, sx, x} + cx or ecr, Rigetti-like {rx, rz} + cz, IonQ-like {gpi, gpi2} + ms, or u3 + an entangler; list such gates"
+            )
         }
     }
 }

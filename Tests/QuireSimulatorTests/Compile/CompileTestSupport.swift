@@ -38,7 +38,8 @@ enum CompileTestSupport {
             var wires = Array(0..<qubits)
             wires.shuffle(using: &random)
             let parameters = (0..<gate.parameterCount).map { _ in (random.nextUniform() * 2 - 1) * 2 * .pi }
-            operations.append(Operation(.gate(gate, qubits: Array(wires.prefix(gate.qubitCount)), parameters: parameters), line: index + 1, column: 1))
+            operations.append(
+                Operation(.gate(gate, qubits: Array(wires.prefix(gate.qubitCount)), parameters: parameters), line: index + 1, column: 1))
         }
         return Circuit(quantumRegisters: [Register(name: "q", size: qubits, offset: 0)], operations: operations)
     }

@@ -28,7 +28,8 @@ struct NativeBasisTests {
     /// Without `x` in the list, a π rotation is written with two `sx`, never `x`.
     @Test func usesXOnlyWhenListed() throws {
         let basis = try NativeBasis(nativeGates: [.rz, .sx, .cx])
-        let circuit = Circuit(quantumRegisters: [Register(name: "q", size: 1, offset: 0)], operations: [Operation(.gate(.y, qubits: [0], parameters: []))])
+        let circuit = Circuit(
+            quantumRegisters: [Register(name: "q", size: 1, offset: 0)], operations: [Operation(.gate(.y, qubits: [0], parameters: []))])
         #expect(!circuit.translated(to: basis).operations.contains { $0.kind == .gate(.x, qubits: [0], parameters: []) })
     }
 
