@@ -146,8 +146,8 @@ struct DeviceBlockTests {
     }
 
     @Test func anUnknownGateIsLocated() {
-        let out = run(Self.line.replacingOccurrences(of: "[rz, sx, x, cx]", with: "[rz, sx, x, ecr]"))
-        #expect(out.error?.contains("paper.md:2:27: error: 'ecr' is not a gate Quire knows") == true, "\(out.error ?? "")")
+        let out = run(Self.line.replacingOccurrences(of: "[rz, sx, x, cx]", with: "[rz, sx, x, cnot]"))
+        #expect(out.error?.contains("paper.md:2:27: error: 'cnot' is not a gate Quire knows") == true, "\(out.error ?? "")")
         #expect(out.untouched)
     }
 
