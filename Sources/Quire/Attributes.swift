@@ -28,4 +28,17 @@ enum Attributes {
         }
         return value
     }
+
+    /// The attribute `key` as one of `T`'s cases (its raw value), or nil when absent; `what` names
+    /// the kind of value for the error (`a layout method`).
+    static func choice<T: RawRepresentable & CaseIterable>(_ block: RunnableBlock, _ key: String, what: String) throws -> T?
+    where T.RawValue == String {
+        guard let attribute = block.attributes.first(where: { $0.key == key }) else { return nil }
+        guard let value = T(rawValue: attribute.value) else {
+            throw LocatedError(
+                attribute.location, "\(key)=\(attribute.value) is not \(what)",
+                hint: "use one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
 }

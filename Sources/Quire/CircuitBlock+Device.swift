@@ -64,14 +64,7 @@ extension CircuitBlock {
         var options = CompileOptions(routingSeed: RandomStream(seed: seed, purpose: "routing").uint64(at: 0))
         options.optimizationLevel = try Attributes.integer(
             block, "optimization", in: Circuit.optimizationLevels, default: options.optimizationLevel)
-        if let attribute = block.attributes.first(where: { $0.key == "layout" }) {
-            guard let layout = LayoutMethod(rawValue: attribute.value) else {
-                throw LocatedError(
-                    attribute.location, "layout=\(attribute.value) is not a layout method",
-                    hint: "use one of \(LayoutMethod.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            options.layout = layout
-        }
+        if let layout: LayoutMethod = try Attributes.choice(block, "layout", what: "a layout method") { options.layout = layout }
         if let attribute = block.attributes.first(where: { $0.key == "routing_seed" }) {
             guard let seed = UInt64(attribute.value) else {
                 throw LocatedError(attribute.location, "routing_seed '\(attribute.value)' is not a whole number from 0 to \(UInt64.max)")

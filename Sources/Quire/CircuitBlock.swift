@@ -100,14 +100,7 @@ enum CircuitBlock {
         options.trajectories = try Attributes.integer(block, "trajectories", in: 1...1_000_000, default: 1000)
         options.seed = try context.seed(of: block)
         options.memoryLimitBytes = context.limits.memoryBytes
-        if let attribute = block.attributes.first(where: { $0.key == "method" }) {
-            guard let method = SimulationMethod(rawValue: attribute.value) else {
-                throw LocatedError(
-                    attribute.location, "method=\(attribute.value) is not a simulation method",
-                    hint: "use one of \(SimulationMethod.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            options.method = method
-        }
+        if let method: SimulationMethod = try Attributes.choice(block, "method", what: "a simulation method") { options.method = method }
         if let attribute = block.attributes.first(where: { $0.key == "noise" }) {
             options.noise = try context.profile(named: attribute.value, at: attribute.location)
         }

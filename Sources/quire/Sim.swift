@@ -56,7 +56,8 @@ extension QuireCommand {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let result = try CircuitFile.simulate(qasmPath: circuit, noisePath: noise, options: options, compile: device.compile) { compiled in
                     guard let path = device.emitQasm else { return }
-                    try AtomicFile.write(Array(compiled.qasm(device: options.device!.name, options: device.compile).utf8), to: path, keepingMode: false)
+                    try AtomicFile.write(
+                        Array(compiled.qasm(device: options.device!.name, options: device.compile).utf8), to: path, keepingMode: false)
                 }
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 if json {

@@ -101,7 +101,8 @@ struct DeviceBlockTests {
     /// A gate outside the basis and a pair the line does not couple are compiled: the region says
     /// how and links the compiled QASM, the record holds the options and what they produced.
     @Test func aCircuitIsCompiledForItsDevice() {
-        let out = run(Self.line + "\n" + circuit("h q[0];\ncx q[0],q[2];\n").replacingOccurrences(of: "device=line", with: "device=line routing_seed=4"))
+        let out = run(
+            Self.line + "\n" + circuit("h q[0];\ncx q[0],q[2];\n").replacingOccurrences(of: "device=line", with: "device=line routing_seed=4"))
         #expect(out.error == nil, "\(out.error ?? "")")
         #expect(out.text.contains("Compiled for `line`: trivial layout [0, 1, 2] → ["), "\(out.text)")
         #expect(out.text.contains(", 1 swap, optimisation level 1, routing seed 4. [Compiled circuit](paper.figures/c-compiled.qasm)."))
@@ -117,7 +118,8 @@ struct DeviceBlockTests {
         let split = Self.line.replacingOccurrences(of: "[[0, 1], [1, 0], [1, 2], [2, 1]]", with: "[[0, 1], [1, 0]]")
         let out = run(split + "\n" + circuit("cx q[0],q[2];\n"))
         #expect(
-            out.error?.contains("paper.md:17:1: error: cx needs physical qubits 0 and 2 of device 'line' together, and its coupling map joins them by no path")
+            out.error?.contains(
+                "paper.md:17:1: error: cx needs physical qubits 0 and 2 of device 'line' together, and its coupling map joins them by no path")
                 == true, "\(out.error ?? "")")
         #expect(out.untouched)
     }
@@ -129,7 +131,9 @@ struct DeviceBlockTests {
         let level = run(Self.line + "\n" + circuit("x q[0];\n").replacingOccurrences(of: "device=line", with: "device=line optimization=3"))
         #expect(level.error?.contains("optimization=3 is not a whole number from 0 to 2") == true, "\(level.error ?? "")")
         let alone = run("```circuit id=c layout=noise-aware\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nx q[0];\n```\n")
-        #expect(alone.error?.contains("paper.md:1:17: error: layout= steers compilation for a device; this block names none") == true, "\(alone.error ?? "")")
+        #expect(
+            alone.error?.contains("paper.md:1:17: error: layout= steers compilation for a device; this block names none") == true,
+            "\(alone.error ?? "")")
         #expect(alone.untouched)
     }
 

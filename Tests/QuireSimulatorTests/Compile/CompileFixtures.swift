@@ -8,7 +8,9 @@ enum CompileFixtures {
     static func device(_ name: String, qubits: Int, edges: [(Int, Int)]) -> Device {
         Device(
             name: name, nativeGates: [.cx, .id, .rz, .sx, .x], couplingMap: edges.map { Device.Edge($0.0, $0.1) },
-            qubits: Array(repeating: Device.Qubit(t1Microseconds: 100, t2Microseconds: 100, readout: .init(probMeas1Prep0: 0, probMeas0Prep1: 0)), count: qubits), gates: [])
+            qubits: Array(
+                repeating: Device.Qubit(t1Microseconds: 100, t2Microseconds: 100, readout: .init(probMeas1Prep0: 0, probMeas0Prep1: 0)), count: qubits
+            ), gates: [])
     }
 
     /// 0 → 1 → … → n−1.

@@ -93,7 +93,9 @@ struct DeviceCompilerTests {
         let circuit = try QASMReader.read("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\nh q[0];\ncx q[0],q[2];\n")
         #expect(throws: DeviceError.disconnected(line: 5, column: 1, gate: .cx, qubits: [0, 3], device: "split")) {
             try DeviceCompiler.compile(
-                Circuit(quantumRegisters: [Register(name: "q", size: 4, offset: 0)], operations: [Operation(.gate(.cx, qubits: [0, 3], parameters: []), line: 5, column: 1)]),
+                Circuit(
+                    quantumRegisters: [Register(name: "q", size: 4, offset: 0)],
+                    operations: [Operation(.gate(.cx, qubits: [0, 3], parameters: []), line: 5, column: 1)]),
                 for: device, options: CompileOptions())
         }
         let compiled = try DeviceCompiler.compile(circuit, for: device, options: CompileOptions(layout: .noiseAware))

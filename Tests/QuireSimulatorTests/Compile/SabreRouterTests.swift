@@ -57,7 +57,8 @@ struct SabreRouterTests {
     @Test func measurementsFollowTheLayout() throws {
         let circuit = try QASMReader.read(
             "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\ncreg c[3];\nx q[0];\ncx q[0],q[2];\nmeasure q[0] -> c[1];\nmeasure q[2] -> c[0];\n")
-        let routed = try SabreRouter.route(circuit, from: .trivial(qubits: 3), graph: CouplingGraph(device: CompileFixtures.line(3)), device: "line3", seed: 1)
+        let routed = try SabreRouter.route(
+            circuit, from: .trivial(qubits: 3), graph: CouplingGraph(device: CompileFixtures.line(3)), device: "line3", seed: 1)
         #expect(routed.swapCount == 1)
         let measures = routed.circuit.operations.compactMap { operation -> [Int]? in
             guard case let .measure(qubit, clbit) = operation.kind else { return nil }
