@@ -55,7 +55,7 @@ extension ExperimentSpec {
         if let model, model.kind == "kernel", let qubits {
             let n = Double(train), m = Double(test)
             // Workers never outnumber the training samples or the 1024 threads `--jobs` allows.
-            let states = 16 * pow(2, Double(qubits)) * (n + m + Double(min(train, 1024)))
+            let states = 16 * Elementary.pow(2, Double(qubits)) * (n + m + Double(min(train, 1024)))
             try Self.refuse(
                 data + states + 8 * (2 * n * n + m * n), limit: limit, at: modelNode ?? datasetNode,
                 what: "the quantum kernel (\(train) × \(train) and \(test) × \(train) matrices, \(shape.samples) states of \(qubits) qubits)")
