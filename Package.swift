@@ -66,6 +66,6 @@ let package = Package(
         .testTarget(name: "QuireLearningTests", dependencies: ["QuireLearning", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "QuireTests", dependencies: ["Quire", "QuireTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "quireTests", dependencies: ["quire", "Quire", "QuireTestSupport"]),
+        .testTarget(name: "quireTests", dependencies: ["quire", "Quire", "QuireTestSupport"], exclude: ["libm-shim"]),
     ]
 )
