@@ -1,6 +1,6 @@
 import Foundation
-import QuireCore
 import Numerics
+import QuireCore
 
 /// The exact unitary of every standard gate, as Qiskit's gate classes define it.
 ///
