@@ -9,11 +9,12 @@ import Testing
             .appendingPathComponent("../../../Sources").standardizedFileURL
         let names = "sin|cos|tan|exp|expm1|log|log1p|log10|log2|pow|atan|atan2|tanh|sinh|cosh|lgamma|tgamma|erf|erfc|hypot|cbrt|exp2|expMinusOne"
         // A bare call, or one qualified by Foundation, Double or a numerics module; `Elementary.` and
-        // member calls on other values (`export.log(`) do not match.
+        // member calls (`export.log(`, `self.log(`) do not match; Sources/QuireCore/Elementary is the
+        // implementation, where the names are its own.
         let call = try Regex("(^|[^\\w.])((Foundation|Double|Darwin|Glibc)\\.)?(\(names))\\(")
         var offenders: [String] = []
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
-        for case let file as URL in files where file.pathExtension == "swift" {
+        for case let file as URL in files where file.pathExtension == "swift" && !file.path.contains("/Elementary/") {
             let text = try String(contentsOf: file, encoding: .utf8)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
