@@ -35,6 +35,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(MAKE) check
+	Tests/quireTests/libm-shim/check-perturbed.sh $(NOTEBOOKS)
 	$(MAKE) lint
 
 ## test-integration: `quire export --mlflow` against a real MLflow server, and `quire export --reproduce`

@@ -74,7 +74,7 @@ public struct RandomStream: Hashable, Sendable {
         let b = UInt64(w.2) | UInt64(w.3) << 32
         let u1 = (Double(a >> 11) + 0.5) * 0x1.0p-53  // in (0, 1): log is finite
         let u2 = Double(b >> 11) * 0x1.0p-53
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        return (-2 * Elementary.log(u1)).squareRoot() * Elementary.cos(2 * Double.pi * u2)
     }
 
     /// A sequential generator reading this stream from index 0, for algorithms that need one.

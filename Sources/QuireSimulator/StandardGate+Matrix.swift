@@ -1,5 +1,6 @@
 import Foundation
 import Numerics
+import QuireCore
 
 /// The exact unitary of every standard gate, as Qiskit's gate classes define it.
 ///
@@ -24,7 +25,7 @@ extension StandardGate {
         case .swap: return Self.permutation([0, 2, 1, 3])
         case .cswap: return Self.permutation([0, 1, 2, 5, 4, 3, 6, 7])
         case .rxx:
-            let c = Complex(cos(parameters[0] / 2)), s = Complex(0, -sin(parameters[0] / 2))
+            let c = Complex(Elementary.cos(parameters[0] / 2)), s = Complex(0, -Elementary.sin(parameters[0] / 2))
             return ComplexMatrix(rows: [
                 [c, .zero, .zero, s], [.zero, c, s, .zero],
                 [.zero, s, c, .zero], [s, .zero, .zero, c],
@@ -89,16 +90,16 @@ extension StandardGate {
             (
                 0,
                 ComplexMatrix(rows: [
-                    [Complex(cos(p[0] / 2)), Complex(0, -sin(p[0] / 2))],
-                    [Complex(0, -sin(p[0] / 2)), Complex(cos(p[0] / 2))],
+                    [Complex(Elementary.cos(p[0] / 2)), Complex(0, -Elementary.sin(p[0] / 2))],
+                    [Complex(0, -Elementary.sin(p[0] / 2)), Complex(Elementary.cos(p[0] / 2))],
                 ])
             )
         case .ry:
             (
                 0,
                 ComplexMatrix(rows: [
-                    [Complex(cos(p[0] / 2)), Complex(-sin(p[0] / 2))],
-                    [Complex(sin(p[0] / 2)), Complex(cos(p[0] / 2))],
+                    [Complex(Elementary.cos(p[0] / 2)), Complex(-Elementary.sin(p[0] / 2))],
+                    [Complex(Elementary.sin(p[0] / 2)), Complex(Elementary.cos(p[0] / 2))],
                 ])
             )
         case .rz: (0, Self.diagonal([Self.phase(-p[0] / 2), Self.phase(p[0] / 2)]))
@@ -133,7 +134,7 @@ extension StandardGate {
 
     /// Qiskit's U3(θ, φ, λ) = [[cos θ/2, −e^{iλ} sin θ/2], [e^{iφ} sin θ/2, e^{i(φ+λ)} cos θ/2]].
     static func u3(_ theta: Double, _ phi: Double, _ lambda: Double) -> ComplexMatrix {
-        let c = cos(theta / 2), s = sin(theta / 2)
+        let c = Elementary.cos(theta / 2), s = Elementary.sin(theta / 2)
         return ComplexMatrix(rows: [
             [Complex(c), -Complex(s) * phase(lambda)],
             [Complex(s) * phase(phi), Complex(c) * phase(phi + lambda)],
@@ -147,7 +148,7 @@ extension StandardGate {
     ])
 
     /// e^{iθ}.
-    static func phase(_ theta: Double) -> Complex<Double> { Complex(cos(theta), sin(theta)) }
+    static func phase(_ theta: Double) -> Complex<Double> { Complex(Elementary.cos(theta), Elementary.sin(theta)) }
 
     static func diagonal(_ entries: [Complex<Double>]) -> ComplexMatrix {
         var m = ComplexMatrix(dimension: entries.count, elements: .init(repeating: .zero, count: entries.count * entries.count))

@@ -58,9 +58,9 @@ extension ExperimentSpec {
         if let model, let qubits {
             if model.kind == "kernel" {
                 let n = Double(train), m = Double(test)
-                largest = 16 * pow(2, Double(qubits)) * (n + m + Double(min(train, 1024))) + 8 * (2 * n * n + m * n)
+                largest = 16 * Elementary.pow(2, Double(qubits)) * (n + m + Double(min(train, 1024))) + 8 * (2 * n * n + m * n)
             } else {
-                largest = 4 * 16 * pow(2, Double(execution.noise == nil ? qubits : 2 * qubits))
+                largest = 4 * 16 * Elementary.pow(2, Double(execution.noise == nil ? qubits : 2 * qubits))
             }
         }
         for grid in baselineGrids {
@@ -81,7 +81,7 @@ extension ExperimentSpec {
         if let model, model.kind == "kernel", let qubits {
             let n = Double(train), m = Double(test)
             // Workers never outnumber the training samples or the 1024 threads `--jobs` allows.
-            let states = 16 * pow(2, Double(qubits)) * (n + m + Double(min(train, 1024)))
+            let states = 16 * Elementary.pow(2, Double(qubits)) * (n + m + Double(min(train, 1024)))
             try Self.refuse(
                 data + states + 8 * (2 * n * n + m * n), limit: limit, at: modelNode ?? datasetNode,
                 what: "the quantum kernel (\(train) × \(train) and \(test) × \(train) matrices, \(shape.samples) states of \(qubits) qubits)")

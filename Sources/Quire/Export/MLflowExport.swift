@@ -127,7 +127,7 @@ public enum MLflowExport {
             try await upload(plan, into: run)
             _ = try await client.send(.finishRun(runID: run.id, endTime: MLflowExport.now()))
             for child in plan.children {
-                _ = try await log(child, parentID: run.id, candidates: candidates)
+                _ = try await self.log(child, parentID: run.id, candidates: candidates)
             }
             return run.id
         }

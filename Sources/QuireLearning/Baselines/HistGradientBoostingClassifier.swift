@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// Histogram gradient-boosted trees, computing what scikit-learn's `HistGradientBoostingClassifier`
 /// computes (continuous features, no missing values, no early stopping).
@@ -54,14 +55,14 @@ public struct HistGradientBoostingClassifier: Classifier {
         let priors = counts.map { Double($0) / Double(samples) }
         if counts.count == 2 {
             let p = priors[1]
-            if p < 0.3 || p > 0.65 { return [log(p / (1 - p))] }
+            if p < 0.3 || p > 0.65 { return [Elementary.log(p / (1 - p))] }
             let s = 2 * (p - 0.5)
-            return [log1p(s) - log1p(-s)]
+            return [Elementary.log1p(s) - Elementary.log1p(-s)]
         }
         let clipped = priors.map { min(max($0, Double.ulpOfOne), 1 - Double.ulpOfOne) }
-        let meanLog = clipped.reduce(0) { $0 + log($1) } / Double(clipped.count)
-        let geometricMean = exp(meanLog)
-        return clipped.map { log($0 / geometricMean) }
+        let meanLog = clipped.reduce(0) { $0 + Elementary.log($1) } / Double(clipped.count)
+        let geometricMean = Elementary.exp(meanLog)
+        return clipped.map { Elementary.log($0 / geometricMean) }
     }
 
     /// The raw scores of every row (row-major, one per score).
@@ -83,7 +84,7 @@ public struct HistGradientBoostingClassifier: Classifier {
             return Matrix(
                 rows: features.rows, columns: 2,
                 elements: raw.flatMap { score in
-                    let p = 1 / (1 + exp(-score))  // SciPy's expit, as scikit-learn's predict_proba
+                    let p = 1 / (1 + Elementary.exp(-score))  // SciPy's expit, as scikit-learn's predict_proba
                     return [1 - p, p]
                 })
         }
@@ -92,7 +93,7 @@ public struct HistGradientBoostingClassifier: Classifier {
         for row in 0..<features.rows {
             let scores = raw[(row * classCount)..<((row + 1) * classCount)]
             let top = scores.max()!
-            let exps = scores.map { exp($0 - top) }
+            let exps = scores.map { Elementary.exp($0 - top) }
             let total = exps.reduce(0, +)
             elements += exps.map { $0 / total }
         }
@@ -120,11 +121,11 @@ enum LogLossGradients {
                 let y = Double(label)
                 let score = raw[i]
                 if score > -37 {
-                    let e = exp(-score)
+                    let e = Elementary.exp(-score)
                     gradients[0][i] = Float(((1 - y) - y * e) / (1 + e))
                     hessians[0][i] = Float(e / ((1 + e) * (1 + e)))
                 } else {
-                    let e = exp(score)
+                    let e = Elementary.exp(score)
                     gradients[0][i] = Float(e - y)
                     hessians[0][i] = Float(e)
                 }
@@ -138,7 +139,7 @@ enum LogLossGradients {
             for value in row.dropFirst() where top < value { top = value }
             var total = 0.0
             for k in 0..<scores {
-                p[k] = exp(row[row.startIndex + k] - top)
+                p[k] = Elementary.exp(row[row.startIndex + k] - top)
                 total += p[k]
             }
             for k in 0..<scores {

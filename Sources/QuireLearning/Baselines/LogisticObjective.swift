@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// The penalised negative log-likelihood of logistic regression with its gradient and Hessian.
 ///
@@ -22,12 +23,12 @@ struct LogisticObjective {
     var parameterCount: Int { outputs * rowWidth }
 
     static func sigmoid(_ z: Double) -> Double {
-        z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
+        z >= 0 ? 1 / (1 + Elementary.exp(-z)) : Elementary.exp(z) / (1 + Elementary.exp(z))
     }
 
     /// `log(1 + e^z)` without overflow.
     static func softplus(_ z: Double) -> Double {
-        z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))
+        z > 0 ? z + Elementary.log1p(Elementary.exp(-z)) : Elementary.log1p(Elementary.exp(z))
     }
 
     /// Objective value, gradient and (when asked) Hessian at `theta`; samples summed in order.
@@ -67,11 +68,11 @@ struct LogisticObjective {
                 let top = scores.max() ?? 0
                 var total = 0.0
                 for row in 0..<k {
-                    probability[row] = exp(scores[row] - top)
+                    probability[row] = Elementary.exp(scores[row] - top)
                     total += probability[row]
                 }
                 for row in 0..<k { probability[row] /= total }
-                value += c * (top + log(total) - scores[label])
+                value += c * (top + Elementary.log(total) - scores[label])
                 for row in 0..<k { residual[row] = probability[row] - (row == label ? 1 : 0) }
             }
             for row in 0..<k {

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// Hyperparameters of L2-regularised logistic regression, with scikit-learn's meaning of `C`.
 public struct LogisticRegressionParameters: Hashable, Sendable {
@@ -112,7 +113,7 @@ public struct LogisticRegression: Classifier {
         for i in 0..<z.rows {
             let row = z.row(i)
             let top = row.max() ?? 0
-            let exps = row.map { exp($0 - top) }
+            let exps = row.map { Elementary.exp($0 - top) }
             let total = exps.reduce(0, +)
             for k in 0..<z.columns { out[i, k] = exps[k] / total }
         }

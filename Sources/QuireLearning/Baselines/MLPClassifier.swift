@@ -119,7 +119,7 @@ struct AdamState {
 
     mutating func step(_ values: inout [Double], gradient: [Double]) {
         t += 1
-        let rate = learningRate * (1 - pow(beta2, Double(t))).squareRoot() / (1 - pow(beta1, Double(t)))
+        let rate = learningRate * (1 - Elementary.pow(beta2, Double(t))).squareRoot() / (1 - Elementary.pow(beta1, Double(t)))
         for k in values.indices {
             first[k] = beta1 * first[k] + (1 - beta1) * gradient[k]
             second[k] = beta2 * second[k] + (1 - beta2) * gradient[k] * gradient[k]

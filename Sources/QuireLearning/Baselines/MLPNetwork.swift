@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// The parameters of a fully connected network and its forward and backward passes.
 ///
@@ -95,7 +96,7 @@ struct MLPNetwork: Hashable, Sendable {
                             if isHidden {
                                 switch activation {
                                 case .relu: for o in 0..<fanOut where output[row + o] < 0 { output[row + o] = 0 }
-                                case .tanh: for o in 0..<fanOut { output[row + o] = Foundation.tanh(output[row + o]) }
+                                case .tanh: for o in 0..<fanOut { output[row + o] = Elementary.tanh(output[row + o]) }
                                 }
                             } else if fanOut == 1 {
                                 output[row] = LogisticObjective.sigmoid(output[row])
@@ -104,7 +105,7 @@ struct MLPNetwork: Hashable, Sendable {
                                 for o in 0..<fanOut { top = max(top, output[row + o]) }
                                 var total = 0.0
                                 for o in 0..<fanOut {
-                                    output[row + o] = exp(output[row + o] - top)
+                                    output[row + o] = Elementary.exp(output[row + o] - top)
                                     total += output[row + o]
                                 }
                                 for o in 0..<fanOut { output[row + o] /= total }
@@ -134,10 +135,10 @@ struct MLPNetwork: Hashable, Sendable {
             for o in 0..<outputs { workspace.delta[s * outputs + o] = probabilities[s * outputs + o] }
             if outputs == 1 {
                 let p = min(max(probabilities[s], epsilon), 1 - epsilon)
-                loss -= label == 1 ? log(p) : log(1 - p)
+                loss -= label == 1 ? Elementary.log(p) : Elementary.log(1 - p)
                 workspace.delta[s] -= Double(label)
             } else {
-                loss -= log(min(max(probabilities[s * outputs + label], epsilon), 1 - epsilon))
+                loss -= Elementary.log(min(max(probabilities[s * outputs + label], epsilon), 1 - epsilon))
                 workspace.delta[s * outputs + label] -= 1
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// Hyperparameters of the RBF-kernel SVM, with scikit-learn's `SVC(kernel="rbf")` meanings.
 public struct RBFSVMParameters: Hashable, Sendable {
@@ -75,7 +76,7 @@ public struct RBFSupportVectorClassifier: Classifier {
     static func rbf(_ squaredDistances: Matrix, gamma: Double) -> Matrix {
         Matrix(
             rows: squaredDistances.rows, columns: squaredDistances.columns,
-            elements: squaredDistances.elements.map { exp(-gamma * $0) })
+            elements: squaredDistances.elements.map { Elementary.exp(-gamma * $0) })
     }
 
     /// The kernel between `features` and the training rows; only the columns of support vectors are
@@ -93,7 +94,7 @@ public struct RBFSupportVectorClassifier: Classifier {
                     let difference = features.elements[t * d + f] - trainingFeatures.elements[i * d + f]
                     sum += difference * difference
                 }
-                out[t * columns + i] = exp(-parameters.gamma * sum)
+                out[t * columns + i] = Elementary.exp(-parameters.gamma * sum)
             }
         }
         return Matrix(rows: features.rows, columns: columns, elements: out)

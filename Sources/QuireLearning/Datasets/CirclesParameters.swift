@@ -36,10 +36,10 @@ public struct CirclesParameters: Hashable, Sendable {
         var points = [Double]()
         points.reserveCapacity(2 * samples)
         for angle in Generation.linspace(0, 2 * .pi, count: outer, endpoint: false) {
-            points += [cos(angle), sin(angle)]
+            points += [Elementary.cos(angle), Elementary.sin(angle)]
         }
         for angle in Generation.linspace(0, 2 * .pi, count: inner, endpoint: false) {
-            points += [cos(angle) * factor, sin(angle) * factor]
+            points += [Elementary.cos(angle) * factor, Elementary.sin(angle) * factor]
         }
         let labels = Array(repeating: 0, count: outer) + Array(repeating: 1, count: inner)
         let ordered = Dataset(features: Matrix(rows: samples, columns: 2, elements: points), labels: labels, classCount: 2)

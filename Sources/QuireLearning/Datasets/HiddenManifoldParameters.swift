@@ -52,13 +52,13 @@ public struct HiddenManifoldParameters: Hashable, Sendable {
             for column in 0..<features {
                 var projection = 0.0
                 for k in 0..<m { projection += latent[row * m + k] * embedding[k * features + column] }
-                elements[row * features + column] = tanh(projection / rootM - biases[column])
+                elements[row * features + column] = Elementary.tanh(projection / rootM - biases[column])
             }
             var score = 0.0
             for i in 0..<m {
                 var hidden = 0.0
                 for k in 0..<m { hidden += hiddenWeights[i * m + k] * latent[row * m + k] }
-                score += outputWeights[i] * tanh(hidden) / rootM
+                score += outputWeights[i] * Elementary.tanh(hidden) / rootM
             }
             scores[row] = score
         }

@@ -33,10 +33,10 @@ public struct MoonsParameters: Hashable, Sendable {
         var points = [Double]()
         points.reserveCapacity(2 * samples)
         for angle in Generation.linspace(0, .pi, count: outer) {
-            points += [cos(angle), sin(angle)]
+            points += [Elementary.cos(angle), Elementary.sin(angle)]
         }
         for angle in Generation.linspace(0, .pi, count: inner) {
-            points += [1 - cos(angle), 1 - sin(angle) - 0.5]
+            points += [1 - Elementary.cos(angle), 1 - Elementary.sin(angle) - 0.5]
         }
         let labels = Array(repeating: 0, count: outer) + Array(repeating: 1, count: inner)
         let ordered = Dataset(features: Matrix(rows: samples, columns: 2, elements: points), labels: labels, classCount: 2)

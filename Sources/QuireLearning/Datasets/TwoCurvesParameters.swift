@@ -58,7 +58,7 @@ public struct TwoCurvesParameters: Hashable, Sendable {
                 var value = coefficients[c] + coefficients[c + 1]
                 for k in 1..<terms {
                     let angle = Double(k) * .pi * t
-                    value += coefficients[c + 2 * k] * cos(angle) + coefficients[c + 2 * k + 1] * sin(angle)
+                    value += coefficients[c + 2 * k] * Elementary.cos(angle) + coefficients[c + 2 * k + 1] * Elementary.sin(angle)
                 }
                 elements[row * features + i] = value + (row < firstHalf ? 0 : offset)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// Classification scores, with scikit-learn's definitions and edge-case conventions so that a
 /// reader who knows `sklearn.metrics` reads the numbers the same way.
@@ -48,7 +49,7 @@ public enum Metrics {
         let epsilon = Double.ulpOfOne
         var total = 0.0
         for (row, label) in actual.enumerated() {
-            total -= log(min(max(probabilities[row, label], epsilon), 1 - epsilon))
+            total -= Elementary.log(min(max(probabilities[row, label], epsilon), 1 - epsilon))
         }
         return total / Double(actual.count)
     }

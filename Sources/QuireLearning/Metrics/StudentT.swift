@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// The Student t distribution: its CDF through the regularised incomplete beta function and its
 /// quantiles by bisection on that CDF, for any positive degrees of freedom (no table lookup).
@@ -35,11 +36,11 @@ public enum StudentT {
     static func regularizedIncompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
-        let logFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x)
+        let logFront = Elementary.logGamma(a + b) - Elementary.logGamma(a) - Elementary.logGamma(b) + a * Elementary.log(x) + b * Elementary.log1p(-x)
         if x < (a + 1) / (a + b + 2) {
-            return exp(logFront) * betaContinuedFraction(x, a, b) / a
+            return Elementary.exp(logFront) * betaContinuedFraction(x, a, b) / a
         }
-        return 1 - exp(logFront) * betaContinuedFraction(1 - x, b, a) / b
+        return 1 - Elementary.exp(logFront) * betaContinuedFraction(1 - x, b, a) / b
     }
 
     private static func betaContinuedFraction(_ x: Double, _ a: Double, _ b: Double) -> Double {

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// Exact preparation of a real, normalised amplitude vector (Möttönen, Vartiainen, Bergholm and
 /// Salomaa 2005, "Transformation of quantum states using uniformly controlled rotations").
@@ -36,10 +37,10 @@ enum AmplitudeCascade {
                 guard let a = amplitudes else { return 0 }
                 let base = c << (target + 1)
                 let half = 1 << target
-                if target == 0 { return 2 * atan2(a[base + 1], a[base]) }
+                if target == 0 { return 2 * Elementary.atan2(a[base + 1], a[base]) }
                 let lower = (base..<(base + half)).reduce(0) { $0 + a[$1] * a[$1] }.squareRoot()
                 let upper = ((base + half)..<(base + 2 * half)).reduce(0) { $0 + a[$1] * a[$1] }.squareRoot()
-                return 2 * atan2(upper, lower)
+                return 2 * Elementary.atan2(upper, lower)
             }
             emitMultiplexor(target: target, controls: Array((target + 1)..<n), alphas: alphas, gates: &gates, angles: &angles)
         }

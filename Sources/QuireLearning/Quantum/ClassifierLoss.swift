@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// The per-sample loss of a variational classifier with output f = ⟨O⟩ + b and label y ∈ {−1, +1}.
 ///
@@ -23,7 +24,7 @@ public enum ClassifierLoss: String, Hashable, Sendable, CaseIterable {
         case .crossEntropy:
             let p = min(max((f + 1) / 2, Self.clip), 1 - Self.clip)
             let t = (y + 1) / 2
-            return -(t * log(p) + (1 - t) * log(1 - p))
+            return -(t * Elementary.log(p) + (1 - t) * Elementary.log(1 - p))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 import QuireKernels
 import QuireSimulator
 
@@ -112,16 +113,16 @@ public struct CompiledCircuit: Sendable {
         case .rotation(let axis):
             let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
             let negate = axis == .y ? inverse : flip
-            state.applyRotation(axis, target: q0, cosHalf: cos(half), sinHalf: negate ? -sin(half) : sin(half))
+            state.applyRotation(axis, target: q0, cosHalf: Elementary.cos(half), sinHalf: negate ? -Elementary.sin(half) : Elementary.sin(half))
         case .xx:
             let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
-            state.applyXXRotation(q0, q1, cosHalf: cos(half), sinHalf: flip ? -sin(half) : sin(half))
+            state.applyXXRotation(q0, q1, cosHalf: Elementary.cos(half), sinHalf: flip ? -Elementary.sin(half) : Elementary.sin(half))
         case .zz:
             let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
-            state.applyZZRotation(q0, q1, cosHalf: cos(half), sinHalf: flip ? -sin(half) : sin(half))
+            state.applyZZRotation(q0, q1, cosHalf: Elementary.cos(half), sinHalf: flip ? -Elementary.sin(half) : Elementary.sin(half))
         case .phase:
             let angle = gate.angle.value(parameters: parameters, inputs: inputs)
-            state.applyPhase(mask: mask, cos: cos(angle), sin: flip ? -sin(angle) : sin(angle))
+            state.applyPhase(mask: mask, cos: Elementary.cos(angle), sin: flip ? -Elementary.sin(angle) : Elementary.sin(angle))
         case .matrix:
             var m = inverse ? gate.inverse : gate.matrix
             if conjugate { (m.m00.y, m.m01.y, m.m10.y, m.m11.y) = (-m.m00.y, -m.m01.y, -m.m10.y, -m.m11.y) }

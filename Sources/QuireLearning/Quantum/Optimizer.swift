@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// First-order optimizers for variational parameters (all deterministic; SPSA's randomness lives
 /// in its gradient estimate, drawn from the training seed).
@@ -38,7 +39,7 @@ public enum Optimizer: Hashable, Sendable {
     /// SPSA's perturbation size at step k for base size c (other optimizers: c itself).
     func perturbation(_ c: Double, step k: Int) -> Double {
         guard case .spsa(_, _, let gamma, _) = self else { return c }
-        return c / pow(Double(k + 1), gamma)
+        return c / Elementary.pow(Double(k + 1), gamma)
     }
 }
 
@@ -63,8 +64,8 @@ public struct OptimizerState: Hashable, Sendable {
         step += 1
         switch optimizer {
         case .adam(let rate, let beta1, let beta2, let epsilon):
-            let correction1 = 1 - pow(beta1, Double(step))
-            let correction2 = 1 - pow(beta2, Double(step))
+            let correction1 = 1 - Elementary.pow(beta1, Double(step))
+            let correction2 = 1 - Elementary.pow(beta2, Double(step))
             for k in parameters.indices {
                 first[k] = beta1 * first[k] + (1 - beta1) * gradient[k]
                 second[k] = beta2 * second[k] + (1 - beta2) * gradient[k] * gradient[k]
@@ -76,7 +77,7 @@ public struct OptimizerState: Hashable, Sendable {
                 parameters[k] -= rate * first[k]
             }
         case .spsa(let rate, let alpha, _, let stability):
-            let gain = rate / pow(Double(step) + stability, alpha)
+            let gain = rate / Elementary.pow(Double(step) + stability, alpha)
             for k in parameters.indices { parameters[k] -= gain * gradient[k] }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// Softmax cross-entropy of a multi-class variational classifier's logits: the loss of the
 /// `softmax` readout.
@@ -10,7 +11,7 @@ enum SoftmaxCrossEntropy {
     /// The class probabilities softmax(z).
     static func probabilities(_ logits: [Double]) -> [Double] {
         let m = logits.max() ?? 0
-        let exponentials = logits.map { exp($0 - m) }
+        let exponentials = logits.map { Elementary.exp($0 - m) }
         let total = exponentials.reduce(0, +)
         return exponentials.map { $0 / total }
     }
@@ -18,7 +19,7 @@ enum SoftmaxCrossEntropy {
     /// ℓ(z, y) = −log softmax(z)_y.
     static func value(logits: [Double], label y: Int) -> Double {
         let m = logits.max() ?? 0
-        return log(logits.reduce(0) { $0 + exp($1 - m) }) - (logits[y] - m)
+        return Elementary.log(logits.reduce(0) { $0 + Elementary.exp($1 - m) }) - (logits[y] - m)
     }
 
     /// ∂ℓ/∂z_c = softmax(z)_c − [c = y] for every class c.

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// What tuning a baseline costs, estimated from the shape of the training set alone, so that an
 /// experiment can be refused before it generates data or allocates anything.
@@ -44,7 +45,7 @@ extension BaselineGrid {
         case .histGBT(let grid):
             return grid.reduce(0) { total, point in
                 let leaves = Double(point.maxLeafNodes), f = Double(features)
-                let perTree = n * f * (1 + log2(leaves)) + 2 * leaves * f * Double(point.maxBins + 1)
+                let perTree = n * f * (1 + (Elementary.log(leaves) / Elementary.log(2))) + 2 * leaves * f * Double(point.maxBins + 1)
                 return total + fits * Double(point.maxIterations * Self.outputs(classes)) * perTree
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// The estimated log-success of placing a circuit's qubits on physical qubits, from a device's
 /// calibration: each one-qubit gate and the final read on its qubit, and each two-qubit gate on
@@ -36,7 +37,7 @@ struct LayoutScore {
         }
         partners = pairCounts.map { row in row.enumerated().filter { $0.element > 0 }.map { (qubit: $0.offset, count: $0.element) } }
         oneQubitGates = singles
-        readout = device.qubits.map { log1p(-($0.readout.probMeas1Prep0 + $0.readout.probMeas0Prep1) / 2) }
+        readout = device.qubits.map { Elementary.log1p(-($0.readout.probMeas1Prep0 + $0.readout.probMeas0Prep1) / 2) }
         var oneSums = [Double](repeating: 0, count: device.qubits.count)
         var oneCounts = [Int](repeating: 0, count: device.qubits.count)
         var two: [Int: Double] = [:]
@@ -55,9 +56,9 @@ struct LayoutScore {
                 twoCount += 1
             }
         }
-        oneQubit = zip(oneSums, oneCounts).map { $1 == 0 ? 0 : log1p(-$0 / Double($1)) }
-        twoQubit = two.mapValues { log1p(-min($0, 1 - 1e-12)) }
-        meanTwoQubit = twoCount == 0 ? 0 : log1p(-min(twoSum / Double(twoCount), 1 - 1e-12))
+        oneQubit = zip(oneSums, oneCounts).map { $1 == 0 ? 0 : Elementary.log1p(-$0 / Double($1)) }
+        twoQubit = two.mapValues { Elementary.log1p(-min($0, 1 - 1e-12)) }
+        meanTwoQubit = twoCount == 0 ? 0 : Elementary.log1p(-min(twoSum / Double(twoCount), 1 - 1e-12))
     }
 
     /// The log-success of logical qubit `logical` on `physical` alone (its one-qubit gates and read).

@@ -1,4 +1,5 @@
 import Numerics
+import QuireCore
 
 extension NoiseModel {
     /// The noise of `device` with Qiskit Aer's conventions (`NoiseModel.from_backend`, temperature 0);
@@ -47,7 +48,7 @@ extension NoiseModel {
         var process = 1.0
         for qubit in qubits {
             let t2 = min(qubit.t2Microseconds, 2 * qubit.t1Microseconds)
-            process *= 1 + (Double.expMinusOne(-time / qubit.t1Microseconds) + 2 * Double.expMinusOne(-time / t2)) / 4
+            process *= 1 + (Elementary.expm1(-time / qubit.t1Microseconds) + 2 * Elementary.expm1(-time / t2)) / 4
         }
         let dimension = Double(1 << qubits.count)
         return (dimension * process + 1) / (dimension + 1)

@@ -1,4 +1,5 @@
 import Numerics
+import QuireCore
 
 extension QuantumChannel {
     /// Qiskit Aer's `thermal_relaxation_error(T1, T2, time, excited_state_population=0)` on one qubit.
@@ -22,10 +23,10 @@ extension QuantumChannel {
     ///   - time: how long the qubit relaxes (the gate's duration), ≥ 0.
     public static func thermalRelaxation(t1: Double, t2: Double, time: Double, on qubit: Int) -> QuantumChannel {
         precondition(t1 > 0 && t2 > 0 && t2 <= 2 * t1 && time >= 0, "thermal relaxation needs T1 > 0, 0 < T2 ≤ 2·T1, time ≥ 0")
-        let coherence = Double.exp(-time / t2)
-        let resetProbability = -Double.expMinusOne(-time / t1)
+        let coherence = Elementary.exp(-time / t2)
+        let resetProbability = -Elementary.expm1(-time / t1)
         // e^(−t/T1) − e^(−2t/T2) = e^(−t/T1)·(1 − e^(−t·(2/T2 − 1/T1))); the exponent is ≥ 0 when T2 ≤ 2·T1.
-        let dephasing = max(0, Double.exp(-time / t1) * -Double.expMinusOne(-time * (2 / t2 - 1 / t1)))
+        let dephasing = max(0, Elementary.exp(-time / t1) * -Elementary.expm1(-time * (2 / t2 - 1 / t1)))
         var kraus = [ComplexMatrix(rows: [[.one, .zero], [.zero, Complex(coherence)]])]
         if resetProbability > 0 {
             kraus.append(ComplexMatrix(rows: [[.zero, Complex(resetProbability.squareRoot())], [.zero, .zero]]))

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// A parameter expression compiled to postfix steps, so that evaluating it needs no recursion and
 /// a gate body's expressions can be evaluated once per call with the caller's parameter values.
@@ -111,7 +112,7 @@ struct QASMExpression: Sendable {
             } else {
                 try checked(left / right, "\(left) / \(right)", at: position)
             }
-        case .power: try checked(Foundation.pow(left, right), "\(left) ^ \(right)", at: position)
+        case .power: try checked(Elementary.pow(left, right), "\(left) ^ \(right)", at: position)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// The unary functions OpenQASM 2.0 allows in parameter expressions.
 enum QASMFunction: String, Hashable, Sendable {
@@ -7,11 +8,11 @@ enum QASMFunction: String, Hashable, Sendable {
     /// The function's value at `x`, computed with the C library (as Qiskit and Python do).
     func callAsFunction(_ x: Double) -> Double {
         switch self {
-        case .sin: Foundation.sin(x)
-        case .cos: Foundation.cos(x)
-        case .tan: Foundation.tan(x)
-        case .exp: Foundation.exp(x)
-        case .ln: Foundation.log(x)
+        case .sin: Elementary.sin(x)
+        case .cos: Elementary.cos(x)
+        case .tan: Elementary.tan(x)
+        case .exp: Elementary.exp(x)
+        case .ln: Elementary.log(x)
         case .sqrt: Foundation.sqrt(x)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// Zero-noise extrapolation of expectation values E(λ) measured at scale factors λ (Mitiq's factories).
 ///
@@ -43,8 +44,8 @@ public enum Extrapolation: Hashable, Sendable {
                 throw LearningError.unusableData(
                     owner: "zne", message: "exponential extrapolation needs every value on one side of the asymptote \(asymptote)")
             }
-            let line = Self.weightedLine(scales, shifted.map { log(abs($0)) }, weights: shifted.map { abs($0).squareRoot() })
-            return asymptote + sign * exp(line.intercept)
+            let line = Self.weightedLine(scales, shifted.map { Elementary.log(abs($0)) }, weights: shifted.map { abs($0).squareRoot() })
+            return asymptote + sign * Elementary.exp(line.intercept)
         }
     }
 
