@@ -14,7 +14,7 @@ extension CircuitBlock {
 
     /// A circuit compiled for its block's device, and what the region and record say about it.
     struct Compilation: Sendable {
-        var compiled: CompiledCircuit
+        var compiled: DeviceCompilation
         var options: CompileOptions
         /// The compiled circuit as OpenQASM 2.0.
         var qasm: String

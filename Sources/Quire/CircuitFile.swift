@@ -15,7 +15,7 @@ public enum CircuitFile {
     ///   device cannot run, and requests over the memory cap.
     public static func simulate(
         qasmPath: String, noisePath: String?, options: SimulationOptions, compile: CompileOptions = CompileOptions(),
-        compiled: (CompiledCircuit) throws -> Void = { _ in }
+        compiled: (DeviceCompilation) throws -> Void = { _ in }
     ) throws -> SimulationResult {
         let source = try text(of: qasmPath)
         let circuit: Circuit

@@ -10,14 +10,14 @@ extension CircuitObservables {
     /// (sentences and table) and the record's values at full precision.
     ///
     /// Without a device the circuit runs as written. On a device the noisy values come from
-    /// `compiled`, the circuit compiled for it, run as `CompiledCircuit.run(on:options:)` runs it (on
+    /// `compiled`, the circuit compiled for it, run as `DeviceCompilation.run(on:options:)` runs it (on
     /// its active qubits, with their calibration): logical qubit i of an observable is read on
     /// physical qubit `finalLayout.physical[i]`, with that qubit's readout error, and ZNE folds the
     /// compiled circuit with the device's native gates.
     ///
     /// - Throws: `LocatedError` at the block for an engine's, a fold's or an extrapolation's failure.
     func report(
-        options: SimulationOptions, compiled: QuireSimulator.CompiledCircuit?, engine: SimulationMethod, source: String, block: RunnableBlock,
+        options: SimulationOptions, compiled: DeviceCompilation?, engine: SimulationMethod, source: String, block: RunnableBlock,
         precision: Int
     ) throws -> (markdown: String, details: CanonicalJSON) {
         var options = options

@@ -74,7 +74,7 @@ enum DeviceBlock {
     /// (`locate` maps a line and column of the circuit's text into the document) or at `fallback`.
     static func compile(
         _ circuit: Circuit, on device: Device, options: CompileOptions, fallback: SourceLocation?, locate: (Int, Int) -> SourceLocation
-    ) throws -> CompiledCircuit {
+    ) throws -> DeviceCompilation {
         do {
             return try DeviceCompiler.compile(circuit, for: device, options: options)
         } catch let error as DeviceError {

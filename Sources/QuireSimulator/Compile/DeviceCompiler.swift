@@ -36,7 +36,7 @@ public enum DeviceCompiler {
     /// - Throws: `DeviceError` for an invalid device, a circuit wider than it, no connected set large
     ///   enough (noise-aware), a gate across disconnected qubits, and on a device without a basis a
     ///   gate it does not run or a pair it couples only the other way.
-    public static func compile(_ circuit: Circuit, for device: Device, options: CompileOptions) throws -> CompiledCircuit {
+    public static func compile(_ circuit: Circuit, for device: Device, options: CompileOptions) throws -> DeviceCompilation {
         precondition(Circuit.optimizationLevels.contains(options.optimizationLevel), "optimisation level out of range")
         try device.validate()
         guard circuit.qubitCount <= device.qubits.count else {
@@ -49,7 +49,7 @@ public enum DeviceCompiler {
         guard let basis = try? NativeBasis(nativeGates: device.nativeGates) else {
             // Nothing to translate into: the routed circuit must be native and directed already.
             try device.check(routed.circuit)
-            return CompiledCircuit(circuit: routed.circuit, initialLayout: layout, finalLayout: routed.finalLayout, swapCount: routed.swapCount)
+            return DeviceCompilation(circuit: routed.circuit, initialLayout: layout, finalLayout: routed.finalLayout, swapCount: routed.swapCount)
         }
         let edges = Set(device.couplingMap)
         var physical = routed.circuit.translated(to: basis)
@@ -60,7 +60,7 @@ public enum DeviceCompiler {
             physical = directed.translated(to: basis)
         }
         physical = physical.optimized(level: options.optimizationLevel, basis: basis)
-        return CompiledCircuit(circuit: physical, initialLayout: layout, finalLayout: routed.finalLayout, swapCount: routed.swapCount)
+        return DeviceCompilation(circuit: physical, initialLayout: layout, finalLayout: routed.finalLayout, swapCount: routed.swapCount)
     }
 
     /// Every gate on one or two qubits as written, the rest decomposed into `u3` and `cx`: routing

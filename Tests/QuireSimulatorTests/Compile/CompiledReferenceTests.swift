@@ -39,7 +39,7 @@ struct CompiledReferenceTests {
     @Test func compiledCircuitsMatchAer() throws {
         #expect(Self.cases.count == 5)
         for entry in Self.cases {
-            let compiled = CompiledCircuit(
+            let compiled = DeviceCompilation(
                 circuit: try QASMReader.read(entry.compiled), initialLayout: Layout(physical: entry.initialLayout),
                 finalLayout: Layout(physical: entry.finalLayout), swapCount: 0)
             let result = try compiled.run(on: try DeviceSnapshots.device(entry.device), options: SimulationOptions(method: .densityMatrix))

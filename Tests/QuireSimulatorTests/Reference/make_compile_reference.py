@@ -2,7 +2,7 @@
 """Noisy probabilities of circuits compiled by Quire, by Qiskit Aer on the same device snapshots.
 
 Writes compiled_circuits.json next to this script, for the conformance test of Quire's compiled
-circuits run with device noise (`DeviceCompiler`, `CompiledCircuit.run`, README "Devices"). This checks
+circuits run with device noise (`DeviceCompiler`, `DeviceCompilation.run`, README "Devices"). This checks
 the noise on compiled circuits, not Qiskit's compiler: Quire compiles, Aer simulates. Run once, with a
 debug build of quire and qiskit, qiskit-aer and qiskit-ibm-runtime installed (versions recorded):
 
@@ -17,7 +17,7 @@ Operator, then the SuperOp of the error `NoiseModel.from_backend(Fake<Name>V2())
 instruction on those physical qubits), readout error of each physical qubit applied, and checked
 against Aer's density-matrix method running the same circuit (to 1e-8). "probabilities" are then
 over the logical qubits: index bit q is the physical qubit final_layout[q], other qubits summed
-over: what `CompiledCircuit.run` must return.
+over: what `DeviceCompilation.run` must return.
 """
 
 import json

@@ -1,4 +1,4 @@
-extension CompiledCircuit {
+extension DeviceCompilation {
     /// The compiled circuit as OpenQASM 2.0 (`Circuit.qasm()`), with comment lines after the
     /// include naming the device, the options and both layouts (logical qubit q on the q-th listed
     /// physical qubit), so the file says how to read its results.

@@ -1,6 +1,6 @@
 /// A circuit compiled for a device (`DeviceCompiler.compile`): on physical qubits, in native gates,
 /// every two-qubit gate on a coupling of the device in its direction, with what compilation did.
-public struct CompiledCircuit: Hashable, Sendable {
+public struct DeviceCompilation: Hashable, Sendable {
     /// The compiled circuit: one register `q` as wide as the device; the logical classical registers.
     public var circuit: Circuit
     /// The physical qubit each logical qubit starts on.
