@@ -23,7 +23,7 @@ public enum PointWork {
                 continue
             }
             for unit in ready.units where !PointCache(cache: cache).contains(unit) {
-                let task = PointTask(unit: unit, document: document, limits: options.limits)
+                let task = PointTask(unit: unit, document: document, limits: options.limits, secret: cache.secret)
                 let file = cache.folder + "/" + unit.key + ".task"
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
@@ -38,7 +38,9 @@ public enum PointWork {
     /// Whether the unit of the task file at `path` has its result in the cache (`false` when the
     /// file cannot be read).
     public static func isDone(taskPath path: String, options: RunOptions) -> Bool {
-        guard let task = try? PointTask.read(path), let cache = try? NotebookFile.located(options, task.document).cache else { return false }
+        guard let secret = try? CacheKey(path: options.cacheKeyPath ?? CacheKey.defaultPath()),
+            let task = try? PointTask.read(path, secret: secret), let cache = try? NotebookFile.located(options, task.document).cache
+        else { return false }
         return PointCache(cache: cache).load(key: task.key) != nil
     }
 
@@ -50,7 +52,7 @@ public enum PointWork {
     /// - Throws: a `LocatedError` when the task cannot be read, the document changed since the task
     ///   was written, the block fails to prepare, the unit fails, or its result cannot be stored.
     public static func compute(taskPath: String, jobs: Int, options: RunOptions) throws {
-        let task = try PointTask.read(taskPath)
+        let task = try PointTask.read(taskPath, secret: try CacheKey(path: options.cacheKeyPath ?? CacheKey.defaultPath()))
         var options = options
         options.limits = task.limits
         let (plan, _, cache) = try planned(path: task.document, options: options)

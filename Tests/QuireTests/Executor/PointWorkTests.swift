@@ -70,6 +70,28 @@ struct PointWorkTests {
         #expect(throws: LocatedError.self) { try PointWork.compute(taskPath: tasks[2], jobs: 1, options: project.options()) }
     }
 
+    /// A task file edited by someone without the cache key (raised limits, another document) is
+    /// refused before the worker plans anything; the untouched task still computes.
+    @Test(arguments: [
+        ("\"memoryBytes\" : ", "\"memoryBytes\" : 9"),
+        ("\"circuitEvaluations\" : ", "\"circuitEvaluations\" : 9"),
+        ("paper.md", "other.md"),
+    ])
+    func aTaskEditedWithoutTheKeyIsRefused(field: String, edited: String) throws {
+        let project = try ProjectFolder(Self.paper)
+        defer { project.remove() }
+        let options = project.options()
+        let tasks = try PointWork.writePendingTasks(path: project.paper, options: options)
+        let original = try #require(project.text(tasks[0]))
+        #expect(original.contains(field))
+        try project.write(original.replacingOccurrences(of: field, with: edited), to: tasks[0])
+        let error = #expect(throws: LocatedError.self) { try PointWork.compute(taskPath: tasks[0], jobs: 1, options: options) }
+        #expect(error?.diagnostic.message.contains("not written under your cache key") == true)
+        #expect(!PointWork.isDone(taskPath: tasks[0], options: options))
+        try PointWork.compute(taskPath: tasks[1], jobs: 1, options: options)
+        #expect(PointWork.isDone(taskPath: tasks[1], options: options))
+    }
+
     @Test func cacheCleanDeletesPointTasksToo() throws {
         let project = try ProjectFolder(Self.paper)
         defer { project.remove() }
