@@ -29,19 +29,27 @@ extension QuireCommand {
 
         @OptionGroup var parallel: JobsOption
 
+        @OptionGroup var log: LogOption
+
         func run() async throws {
             var options = RunOptions()
             options.limits = limits.limits
             options.jobs = parallel.jobs
             var reports: [CheckReport] = []
             var badInput = false
+            let logFile = try log.open()
             for file in files {
+                let logger = logFile?.printer(for: file)
+                var options = options
+                options.progress = logger?.report
                 do {
                     reports.append(
                         stale
                             ? try NotebookFile.checkStale(path: file, options: options)
                             : try NotebookFile.check(path: file, options: options))
+                    logger?.note("\(file): \(reports.last!.isClean ? "identical" : "differs")")
                 } catch let error as any InputError {
+                    logger?.note("\(file): failed: \(error.description)")
                     Exit.printError(error.description)
                     badInput = true
                 }

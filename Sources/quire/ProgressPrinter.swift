@@ -14,10 +14,13 @@ import QuireCore
 /// Epoch events redraw the status at most every `epochInterval` (always for an epoch that starts
 /// or ends a repeat's training), so a long study does not flood the terminal. The file name comes
 /// from the command line and may hold control characters: they are written out (`TerminalText`).
+///
+/// As a log (`--log FILE`, `width` nil) every status becomes a plain line of its own, epochs at
+/// most every `logEpochInterval`, with no terminal control sequences.
 final class ProgressPrinter: @unchecked Sendable {
     private let lock = NSLock()
     private let file: String
-    private let width: Int
+    private let width: Int?
     private let write: (String) -> Void
     private let now: () -> ContinuousClock.Instant
     private var started: [Int: ContinuousClock.Instant] = [:]
@@ -26,6 +29,8 @@ final class ProgressPrinter: @unchecked Sendable {
 
     /// Shortest time between two status redraws caused by epochs.
     static let epochInterval = Duration.milliseconds(50)
+    /// Shortest time between two log lines caused by epochs.
+    static let logEpochInterval = Duration.seconds(1)
 
     /// A printer for the blocks of `file` writing to stderr, its status cut to the terminal's width.
     convenience init(file: String) {
@@ -33,8 +38,8 @@ final class ProgressPrinter: @unchecked Sendable {
     }
 
     /// A printer writing with `write`, reading the time from `now` (tests give both), its status
-    /// line cut to `width` − 1 characters so it never wraps.
-    init(file: String, width: Int, write: @escaping (String) -> Void, now: @escaping () -> ContinuousClock.Instant) {
+    /// line cut to `width` − 1 characters so it never wraps; with `width` nil, a log of lines.
+    init(file: String, width: Int?, write: @escaping (String) -> Void, now: @escaping () -> ContinuousClock.Instant) {
         self.file = file
         self.width = width
         self.write = write
@@ -51,7 +56,7 @@ final class ProgressPrinter: @unchecked Sendable {
                 started[progress.index] = time
                 status("\(position): started", at: time)
             case .epoch(let place, let epoch, let epochs):
-                let due = lastDraw.map { time - $0 >= Self.epochInterval } ?? true
+                let due = lastDraw.map { time - $0 >= (width == nil ? Self.logEpochInterval : Self.epochInterval) } ?? true
                 guard due || epoch == 1 || epoch == epochs else { return }
                 status("\(position): \(Self.describe(place)), epoch \(epoch)/\(epochs) · \(elapsed(progress.index, time))", at: time)
             case .repeatFinished(let place):
@@ -72,19 +77,25 @@ final class ProgressPrinter: @unchecked Sendable {
         }
     }
 
+    /// Writes `text` as a line of its own (a summary after the blocks).
+    func note(_ text: String) {
+        lock.withLock { line(text) }
+    }
+
     /// `point 2/3, repeat 1/5`, the point left out without a sweep.
     static func describe(_ position: BlockProgress.Position) -> String {
         (position.points > 1 ? "point \(position.point)/\(position.points), " : "") + "repeat \(position.repeat)/\(position.repeats)"
     }
 
     private func status(_ text: String, at time: ContinuousClock.Instant) {
+        lastDraw = time
+        guard let width else { return line(text) }
         write("\r\u{1B}[K" + String(TerminalText.escaped(text).prefix(max(width - 1, 20))))
         showing = true
-        lastDraw = time
     }
 
     private func line(_ text: String) {
-        write("\r\u{1B}[K" + TerminalText.escaped(text) + "\n")
+        write((width == nil ? "" : "\r\u{1B}[K") + TerminalText.escaped(text) + "\n")
         showing = false
     }
 

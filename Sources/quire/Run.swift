@@ -36,6 +36,8 @@ extension QuireCommand {
 
         @OptionGroup var slurm: SlurmOptions
 
+        @OptionGroup var log: LogOption
+
         /// The lock timeout is a finite number of seconds, at most a day.
         func validate() throws {
             try OptionRange.require(lockTimeout, in: 0...86_400, "--lock-timeout", unit: " seconds")
@@ -54,11 +56,13 @@ extension QuireCommand {
             options.lockTimeout = lockTimeout
             var failed = false
             let showProgress = !quiet && isatty(2) == 1
+            let logFile = try log.open()
             for file in files {
                 do {
                     var options = options
                     let printer = showProgress ? ProgressPrinter(file: file) : nil
-                    options.progress = printer?.report
+                    let logger = logFile?.printer(for: file)
+                    options.progress = Self.both(printer, logger)
                     options.warning = { Exit.printError(($0.location == nil ? "\(file): " : "") + $0.rendered(.warning)) }
                     if slurm.executor == .slurm, !(try runOnSlurm(file, options: options)) {
                         failed = failed || !slurm.noWait
@@ -66,20 +70,31 @@ extension QuireCommand {
                     }
                     let outcome = Result { try NotebookFile.run(path: file, options: options) }
                     printer?.finish()
+                    if case .failure(let error) = outcome { logger?.note("\(file): failed: \(error)") }
                     let report = try outcome.get()
                     for failure in report.failures { Exit.printError(failure.description) }
                     failed = failed || !report.failures.isEmpty
-                    if quiet { continue }
-                    Exit.printError(
+                    let summary =
                         "\(file): \(report.documentChanged ? "updated" : "unchanged")"
-                            + (report.cacheHits > 0 ? ", \(report.cacheHits) cached block\(report.cacheHits == 1 ? "" : "s") reused" : "")
-                            + (report.figuresChanged > 0 ? ", \(report.figuresChanged) figure files written or removed" : ""))
+                        + (report.cacheHits > 0 ? ", \(report.cacheHits) cached block\(report.cacheHits == 1 ? "" : "s") reused" : "")
+                        + (report.figuresChanged > 0 ? ", \(report.figuresChanged) figure files written or removed" : "")
+                    logger?.note(summary)
+                    if !quiet { Exit.printError(summary) }
                 } catch let error as any InputError {
                     Exit.printError(error.description)
                     failed = true
                 }
             }
             if failed { throw ExitCode(2) }
+        }
+
+        /// One progress listener for the terminal's status line and the log, either of which may be absent.
+        static func both(_ first: ProgressPrinter?, _ second: ProgressPrinter?) -> (@Sendable (BlockProgress) -> Void)? {
+            switch (first, second) {
+            case (nil, nil): return nil
+            case (let one?, nil), (nil, let one?): return one.report
+            case (let one?, let other?): return { one.report($0); other.report($0) }
+            }
         }
 
         /// Computes the document's pending sweep points on Slurm; `true` when every one is in the

@@ -30,6 +30,52 @@ struct RunProgressTests {
         #expect(try text(quiet, "paper.md") == text(plain, "paper.md"))
     }
 
+    /// As a log, every event is a plain line (no control sequences), epochs at most once a second.
+    @Test func theLogWritesPlainLinesWithEpochsOncePerSecond() {
+        let start = ContinuousClock.now
+        var offset = Duration.zero
+        var written: [String] = []
+        let log = ProgressPrinter(file: "p.md", width: nil, write: { written.append($0) }, now: { start + offset })
+        func report(_ event: BlockProgress.Event, at milliseconds: Int) {
+            offset = .milliseconds(milliseconds)
+            log.report(BlockProgress(id: "s", kind: "experiment", index: 1, count: 1, event: event))
+        }
+        let position = BlockProgress.Position(point: 1, points: 1, repeat: 1, repeats: 1)
+        report(.started, at: 0)
+        report(.epoch(position, epoch: 1, epochs: 9), at: 100)
+        report(.epoch(position, epoch: 2, epochs: 9), at: 700)  // 0.6 s after the last line: skipped
+        report(.epoch(position, epoch: 3, epochs: 9), at: 1200)
+        report(.epoch(position, epoch: 9, epochs: 9), at: 1300)
+        report(.finished(cached: false), at: 1500)
+        log.note("p.md: updated")
+        #expect(
+            written == [
+                "p.md [1/1] experiment s: started\n",
+                "p.md [1/1] experiment s: repeat 1/1, epoch 1/9 · 0.10 s\n",
+                "p.md [1/1] experiment s: repeat 1/1, epoch 3/9 · 1.20 s\n",
+                "p.md [1/1] experiment s: repeat 1/1, epoch 9/9 · 1.30 s\n",
+                "p.md [1/1] experiment s: done in 1.50 s\n",
+                "p.md: updated\n",
+            ])
+    }
+
+    /// `--log FILE` appends the events and the summary, stamped with the time, for run and check
+    /// alike; stderr (not a terminal) still shows only the summary, and the document is the same.
+    @Test func runAndCheckAppendToTheLog() throws {
+        let folder = try QuireBinary.folder(["paper.md": Self.paper])
+        let run = try QuireBinary.run(["run", "--log", "quire.log", "paper.md"], in: folder)
+        #expect(run.status == 0 && run.stderr == "paper.md: updated\n")
+        let check = try QuireBinary.run(["check", "--log", "quire.log", "paper.md"], in: folder)
+        #expect(check.status == 0)
+        let lines = try text(folder, "quire.log").split(separator: "\n").map { $0.drop(while: { $0 != " " }).dropFirst() }
+        #expect(lines.contains("paper.md [1/2] noise lab: started"))
+        #expect(lines.contains("paper.md: updated"))
+        #expect(lines.last == "paper.md: identical")
+        #expect(try !text(folder, "paper.md").contains("quire.log"))
+        let unopenable = try QuireBinary.run(["run", "--log", "no/such/folder/quire.log", "paper.md"], in: folder)
+        #expect(unopenable.status != 0 && unopenable.stderr.contains("--log no/such/folder/quire.log cannot be opened"))
+    }
+
     /// The status line, drawn in place, epochs throttled but the first and last of a repeat always shown.
     @Test func thePrinterRewritesOneStatusLineAndPrintsFinishedBlocks() {
         let start = ContinuousClock.now
