@@ -93,7 +93,11 @@ extension QuireCommand {
             switch (first, second) {
             case (nil, nil): return nil
             case (let one?, nil), (nil, let one?): return one.report
-            case (let one?, let other?): return { one.report($0); other.report($0) }
+            case (let one?, let other?):
+                return {
+                    one.report($0)
+                    other.report($0)
+                }
             }
         }
 
