@@ -32,14 +32,8 @@ struct RunProgressTests {
 
     /// As a log, every event is a plain line (no control sequences), epochs at most once a second.
     @Test func theLogWritesPlainLinesWithEpochsOncePerSecond() {
-        let start = ContinuousClock.now
-        var offset = Duration.zero
-        var written: [String] = []
-        let log = ProgressPrinter(file: "p.md", width: nil, write: { written.append($0) }, now: { start + offset })
-        func report(_ event: BlockProgress.Event, at milliseconds: Int) {
-            offset = .milliseconds(milliseconds)
-            log.report(BlockProgress(id: "s", kind: "experiment", index: 1, count: 1, event: event))
-        }
+        let log = Recorder(width: nil, index: 1, count: 1)
+        func report(_ event: BlockProgress.Event, at milliseconds: Int) { log.report(event, at: milliseconds) }
         let position = BlockProgress.Position(point: 1, points: 1, repeat: 1, repeats: 1)
         report(.started, at: 0)
         report(.epoch(position, epoch: 1, epochs: 9), at: 100)
@@ -47,9 +41,9 @@ struct RunProgressTests {
         report(.epoch(position, epoch: 3, epochs: 9), at: 1200)
         report(.epoch(position, epoch: 9, epochs: 9), at: 1300)
         report(.finished(cached: false), at: 1500)
-        log.note("p.md: updated")
+        log.printer.note("p.md: updated")
         #expect(
-            written == [
+            log.written == [
                 "p.md [1/1] experiment s: started\n",
                 "p.md [1/1] experiment s: repeat 1/1, epoch 1/9 · 0.10 s\n",
                 "p.md [1/1] experiment s: repeat 1/1, epoch 3/9 · 1.20 s\n",
@@ -78,14 +72,8 @@ struct RunProgressTests {
 
     /// The status line, drawn in place, epochs throttled but the first and last of a repeat always shown.
     @Test func thePrinterRewritesOneStatusLineAndPrintsFinishedBlocks() {
-        let start = ContinuousClock.now
-        var offset = Duration.zero
-        var written: [String] = []
-        let printer = ProgressPrinter(file: "p.md", width: 100, write: { written.append($0) }, now: { start + offset })
-        func report(_ event: BlockProgress.Event, at milliseconds: Int) {
-            offset = .milliseconds(milliseconds)
-            printer.report(BlockProgress(id: "s", kind: "experiment", index: 2, count: 3, event: event))
-        }
+        let terminal = Recorder(width: 100, index: 2, count: 3)
+        func report(_ event: BlockProgress.Event, at milliseconds: Int) { terminal.report(event, at: milliseconds) }
         let position = BlockProgress.Position(point: 2, points: 3, repeat: 1, repeats: 5)
         report(.started, at: 0)
         report(.epoch(position, epoch: 1, epochs: 4), at: 10)
@@ -94,9 +82,9 @@ struct RunProgressTests {
         report(.epoch(position, epoch: 4, epochs: 4), at: 80)  // the last epoch: always drawn
         report(.repeatFinished(position), at: 90)
         report(.finished(cached: false), at: 1250)
-        printer.finish()
+        terminal.printer.finish()
         #expect(
-            written == [
+            terminal.written == [
                 Self.redraw + "p.md [2/3] experiment s: started",
                 Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 1/4 · 0.01 s",
                 Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5, epoch 3/4 · 0.07 s",
@@ -104,7 +92,8 @@ struct RunProgressTests {
                 Self.redraw + "p.md [2/3] experiment s: point 2/3, repeat 1/5 done · 0.09 s",
                 Self.redraw + "p.md [2/3] experiment s: done in 1.25 s\n",
             ])
-        let narrow = ProgressPrinter(file: "a-rather-long-document-name.md", width: 30, write: { written.append($0) }, now: { start })
+        var written: [String] = []
+        let narrow = ProgressPrinter(file: "a-rather-long-document-name.md", width: 30, write: { written.append($0) }, now: { terminal.start })
         narrow.report(BlockProgress(id: "block", kind: "noise", index: 1, count: 1, event: .started))
         #expect(written.last == Self.redraw + "a-rather-long-document-name.m")  // width − 1 characters: never wraps
         narrow.finish()
@@ -198,5 +187,27 @@ struct RunProgressTests {
             lines.count == 2 && lines.first?.hasPrefix("paper.md [1/1] experiment s: done in ") == true
                 && lines.last == piped.stderr.trimmingCharacters(in: .newlines), "\(lines)")
         #expect(try text(folder, "paper.md") == text(plain, "paper.md"))
+    }
+
+    /// A printer of block `index` of `count` in `p.md` whose clock the test sets and whose output it collects.
+    final class Recorder {
+        let start = ContinuousClock.now
+        var offset = Duration.zero
+        var written: [String] = []
+        private(set) lazy var printer = ProgressPrinter(
+            file: "p.md", width: width, write: { [unowned self] in written.append($0) }, now: { [unowned self] in start + offset })
+        let width: Int?, index: Int, count: Int
+
+        init(width: Int?, index: Int, count: Int) {
+            self.width = width
+            self.index = index
+            self.count = count
+        }
+
+        /// Reports `event` of block `s` at `milliseconds` after the start.
+        func report(_ event: BlockProgress.Event, at milliseconds: Int) {
+            offset = .milliseconds(milliseconds)
+            printer.report(BlockProgress(id: "s", kind: "experiment", index: index, count: count, event: event))
+        }
     }
 }
