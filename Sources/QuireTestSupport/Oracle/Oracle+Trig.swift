@@ -10,7 +10,7 @@ extension Oracle {
         let first = max(1, e - 1)
         let last = e + 256
         // W = Σ b_i 2^(last − i) as limbs; x · 2/π ≡ M · W · 2^-256 (mod 4).
-        var window = [UInt32](repeating: 0, count: (last - first) / 32 + 2)
+        var window = [UInt32](repeating: 0, count: 10)  // last − first ≤ 257 bits
         for i in first...last where OracleConstants.twoOverPiBits[i - 1] {
             let bit = last - i
             window[bit / 32] |= 1 << UInt32(bit % 32)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import QuireTestSupport
 import Testing
+
+@testable import QuireTestSupport
 
 /// The oracle of ElementarySweepTests (QuireTestSupport's `Oracle`) against mpmath's correctly rounded
 /// values on the 16,384 arguments per function of Reference/elementary: its value must round to

@@ -32,10 +32,10 @@ struct SweepArguments {
         return Double(sign: .plus, exponent: e, significand: 1 + unit())
     }
 
-    /// Within `ulps` steps of x (same sign).
+    /// Within `ulps` steps of x (same sign; at least the smallest subnormal).
     mutating func near(_ x: Double, _ ulps: UInt64) -> Double {
         let steps = Int64(next() % (2 * ulps + 1)) - Int64(ulps)
-        let magnitude = Double(bitPattern: UInt64(Int64(abs(x).bitPattern) + steps))
+        let magnitude = Double(bitPattern: UInt64(max(1, Int64(abs(x).bitPattern) + steps)))
         return x < 0 ? -magnitude : magnitude
     }
 
