@@ -90,7 +90,7 @@ public enum Oracle {
     public static func tanh(_ x: Double) -> OracleValue {
         if abs(x) < 0x1p-200 { return tiny(x) }
         if abs(x) > 40 { return OracleValue(WideDouble(x < 0 ? -1 : 1)) }  // 1 − tanh 40 < 2^-114
-        let e = expm1(2 * abs(x)).value
+        let e = Oracle.expm1(2 * abs(x)).value
         let result = e / (e + WideDouble(2))
         return OracleValue(x < 0 ? -result : result)
     }

@@ -5,7 +5,7 @@ extension Oracle {
     /// x + n ≥ 30 and Stirling's series to B_28 there.
     public static func logGamma(_ x: Double) -> OracleValue {
         if abs(x - 1) < 1.0 / 32 { return OracleValue(logGammaOnePlus(x - 1)) }
-        if abs(x - 2) < 1.0 / 32 { return OracleValue(logGammaOnePlus(x - 2) + log1p(x - 2).flattened) }
+        if abs(x - 2) < 1.0 / 32 { return OracleValue(logGammaOnePlus(x - 2) + Oracle.log1p(x - 2).flattened) }
         if x >= 30 { return OracleValue(stirling(WideDouble(x))) }
         let shift = 30 - Int(x)
         var product = WideDouble(x)
