@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 NOTEBOOKS := $(wildcard Notebooks/*.md)
 
-.PHONY: all deps build release demo test test-integration test-slurm check lint bench clean
+.PHONY: all deps build release demo test test-elementary test-integration test-slurm check lint bench clean
 
 all: build
 
@@ -37,6 +37,11 @@ test: deps
 	$(MAKE) check
 	Tests/quireTests/libm-shim/check-perturbed.sh $(NOTEBOOKS)
 	$(MAKE) lint
+
+## test-elementary: every elementary function within 1 ulp of the double-double oracle on 2^20 arguments
+## each (the debug `swift test` sweeps 2^16), release-built; prints each function's largest error.
+test-elementary: deps
+	QUIRE_ELEMENTARY_SWEEP=full $(SWIFT) test -c release -Xswiftc -enable-testing --filter 'OracleValidationTests|ElementarySweepTests'
 
 ## test-integration: `quire export --mlflow` against a real MLflow server, and `quire export --reproduce`
 ## checked by scikit-learn and Qiskit (Tests/Reproduction). Both are installed with pip into

@@ -134,7 +134,7 @@ extension StandardGate {
 
     /// Qiskit's U3(θ, φ, λ) = [[cos θ/2, −e^{iλ} sin θ/2], [e^{iφ} sin θ/2, e^{i(φ+λ)} cos θ/2]].
     static func u3(_ theta: Double, _ phi: Double, _ lambda: Double) -> ComplexMatrix {
-        let c = Elementary.cos(theta / 2), s = Elementary.sin(theta / 2)
+        let (s, c) = Elementary.sincos(theta / 2)
         return ComplexMatrix(rows: [
             [Complex(c), -Complex(s) * phase(lambda)],
             [Complex(s) * phase(phi), Complex(c) * phase(phi + lambda)],
@@ -148,7 +148,10 @@ extension StandardGate {
     ])
 
     /// e^{iθ}.
-    static func phase(_ theta: Double) -> Complex<Double> { Complex(Elementary.cos(theta), Elementary.sin(theta)) }
+    static func phase(_ theta: Double) -> Complex<Double> {
+        let (sin, cos) = Elementary.sincos(theta)
+        return Complex(cos, sin)
+    }
 
     static func diagonal(_ entries: [Complex<Double>]) -> ComplexMatrix {
         var m = ComplexMatrix(dimension: entries.count, elements: .init(repeating: .zero, count: entries.count * entries.count))

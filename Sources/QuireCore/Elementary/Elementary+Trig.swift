@@ -11,10 +11,23 @@ extension Elementary {
     }
 
     /// The sine (radians), error < 1 ulp for every finite x (exact reduction up to 1.8e308); NaN at ±inf.
-    public static func sin(_ x: Double) -> Double { sincos(x).sin }
+    /// Evaluates only the kernel the quadrant needs (the same one `sincos` uses for its sine).
+    public static func sin(_ x: Double) -> Double {
+        if !x.isFinite { return .nan }
+        if abs(x) < 0x1p-26 { return x }
+        let (quadrant, r) = reduceQuarterTurns(x)
+        let value = quadrant & 1 == 0 ? sinKernel(r).value : cosKernel(r).value
+        return quadrant & 2 == 0 ? value : -value
+    }
 
-    /// The cosine (radians), error < 1 ulp for every finite x; NaN at ±inf.
-    public static func cos(_ x: Double) -> Double { sincos(x).cos }
+    /// The cosine (radians), error < 1 ulp for every finite x; NaN at ±inf. Like `sin`, one kernel.
+    public static func cos(_ x: Double) -> Double {
+        if !x.isFinite { return .nan }
+        if abs(x) < 0x1p-26 { return 1 }
+        let (quadrant, r) = reduceQuarterTurns(x)
+        let value = quadrant & 1 == 0 ? cosKernel(r).value : sinKernel(r).value
+        return (quadrant + 1) & 2 == 0 ? value : -value
+    }
 
     /// Sine and cosine of x from one argument reduction, each as `sin(x)` and `cos(x)` give them.
     public static func sincos(_ x: Double) -> (sin: Double, cos: Double) {

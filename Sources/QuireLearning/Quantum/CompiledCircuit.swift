@@ -113,16 +113,20 @@ public struct CompiledCircuit: Sendable {
         case .rotation(let axis):
             let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
             let negate = axis == .y ? inverse : flip
-            state.applyRotation(axis, target: q0, cosHalf: Elementary.cos(half), sinHalf: negate ? -Elementary.sin(half) : Elementary.sin(half))
+            let (sin, cos) = Elementary.sincos(half)
+            state.applyRotation(axis, target: q0, cosHalf: cos, sinHalf: negate ? -sin : sin)
         case .xx:
             let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
-            state.applyXXRotation(q0, q1, cosHalf: Elementary.cos(half), sinHalf: flip ? -Elementary.sin(half) : Elementary.sin(half))
+            let (sin, cos) = Elementary.sincos(half)
+            state.applyXXRotation(q0, q1, cosHalf: cos, sinHalf: flip ? -sin : sin)
         case .zz:
             let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
-            state.applyZZRotation(q0, q1, cosHalf: Elementary.cos(half), sinHalf: flip ? -Elementary.sin(half) : Elementary.sin(half))
+            let (sin, cos) = Elementary.sincos(half)
+            state.applyZZRotation(q0, q1, cosHalf: cos, sinHalf: flip ? -sin : sin)
         case .phase:
             let angle = gate.angle.value(parameters: parameters, inputs: inputs)
-            state.applyPhase(mask: mask, cos: Elementary.cos(angle), sin: flip ? -Elementary.sin(angle) : Elementary.sin(angle))
+            let (sin, cos) = Elementary.sincos(angle)
+            state.applyPhase(mask: mask, cos: cos, sin: flip ? -sin : sin)
         case .matrix:
             var m = inverse ? gate.inverse : gate.matrix
             if conjugate { (m.m00.y, m.m01.y, m.m10.y, m.m11.y) = (-m.m00.y, -m.m01.y, -m.m10.y, -m.m11.y) }
