@@ -32,7 +32,10 @@ let package = Package(
             dependencies: ["CCmarkGFM", "QuireCore"]),
         // Header-only: the compiler's prefetch builtin for the mid-stride one-qubit kernels.
         .systemLibrary(name: "CQuirePrefetch"),
-        .target(name: "QuireKernels", dependencies: ["CQuirePrefetch"]),
+        // The fused-gate kernel compiled twice (portable and AVX2, chosen at run time): C, because Swift
+        // cannot give one function two instruction sets.
+        .target(name: "CQuireKernels"),
+        .target(name: "QuireKernels", dependencies: ["CQuirePrefetch", "CQuireKernels"]),
         .target(
             name: "QuireSimulator",
             dependencies: ["QuireKernels", "QuireCore", .product(name: "Numerics", package: "swift-numerics")]),
