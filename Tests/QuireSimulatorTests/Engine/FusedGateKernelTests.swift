@@ -6,7 +6,7 @@ import Testing
 @testable import QuireSimulator
 
 /// The dense fused-gate kernel (AmplitudeBuffer+Fused): against the naive sum over basis states,
-/// and its AVX2 and portable copies against each other to the last bit.
+/// and its AVX2 and AVX-512 copies against the portable one to the last bit.
 struct FusedGateKernelTests {
     /// A state of `n` qubits with amplitudes drawn from `stream` (not normalised: the kernel is linear).
     static func randomState(_ n: Int, _ stream: RandomStream) -> AmplitudeBuffer {
@@ -41,18 +41,22 @@ struct FusedGateKernelTests {
         #expect(maxDifference(amplitudes(state), expected) <= 1e-12)
     }
 
+    /// Every vector path this CPU has (AVX2+FMA, AVX-512F), on one and two threads, against the portable one.
     @Test(.enabled(if: SIMDPath.isAvailable(.avx2), "this CPU has no AVX2"), arguments: cases.indices)
-    func avx2AndPortableAgreeToTheLastBit(index: Int) {
+    func vectorPathsAndPortableAgreeToTheLastBit(index: Int) {
         let (n, targets) = Self.cases[index]
         let stream = RandomStream(seed: 29, purpose: "fused-kernel-paths").substream(index: UInt64(index))
         let portable = Self.randomState(n, stream.substream("state"))
-        let avx2 = AmplitudeBuffer(copying: portable), threaded = AmplitudeBuffer(copying: portable)
+        let start = AmplitudeBuffer(copying: portable)
         let matrix = Self.randomMatrix(targets.count, stream.substream("matrix"))
         portable.applyFused(qubits: targets, matrix: matrix, path: .portable)
-        avx2.applyFused(qubits: targets, matrix: matrix, path: .avx2)
-        threaded.applyFused(qubits: targets, matrix: matrix, threads: 2, path: .avx2)
         let bits = { (buffer: AmplitudeBuffer) in amplitudes(buffer).map(\.bitPattern) }
-        #expect(bits(avx2) == bits(portable))
-        #expect(bits(threaded) == bits(portable))
+        for path in SIMDPath.allCases where path != .portable && SIMDPath.isAvailable(path) {
+            for threads in [1, 2] {
+                let state = AmplitudeBuffer(copying: start)
+                state.applyFused(qubits: targets, matrix: matrix, threads: threads, path: path)
+                #expect(bits(state) == bits(portable), "\(path), \(threads) threads")
+            }
+        }
     }
 }
