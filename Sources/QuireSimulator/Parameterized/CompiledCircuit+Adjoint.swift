@@ -16,16 +16,8 @@ extension CompiledCircuit {
         parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, workspace: EvaluationWorkspace,
         gradient: UnsafeMutableBufferPointer<Double>
     ) -> Double {
-        adjointGradient(
-            parameters: parameters, inputs: inputs, zMask: zMask, state: workspace.state, adjoint: workspace.adjoint, gradient: gradient)
-    }
-
-    /// `adjointGradient` on explicit work buffers of `qubitCount` qubits.
-    func adjointGradient(
-        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int,
-        state: AmplitudeBuffer, adjoint: AmplitudeBuffer, gradient: UnsafeMutableBufferPointer<Double>
-    ) -> Double {
-        prepare(state, parameters: parameters, inputs: inputs)
+        prepare(workspace, parameters: parameters, inputs: inputs)
+        let (state, adjoint, table) = (workspace.state, workspace.adjoint, workspace.trigonometry)
         let value = state.pauliZExpectation(zMask: zMask)
         adjoint.assign(from: state)
         adjoint.applyPauliZ(zMask: zMask)
@@ -39,8 +31,9 @@ extension CompiledCircuit {
                 gradient[k] += gate.angle.parameterScale * imaginary
             }
             guard index > 0 else { break }
-            apply(index, to: state, parameters: parameters, inputs: inputs, inverse: true)
-            apply(index, to: adjoint, parameters: parameters, inputs: inputs, inverse: true)
+            let trigonometry = gate.angle.input == nil ? table[index] : self.trigonometry(index, parameters: parameters, inputs: inputs)
+            apply(index, to: state, trigonometry: trigonometry, inputs: inputs, inverse: true)
+            apply(index, to: adjoint, trigonometry: trigonometry, inputs: inputs, inverse: true)
         }
         return value
     }
@@ -49,7 +42,7 @@ extension CompiledCircuit {
     public func expectation(
         parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, workspace: EvaluationWorkspace
     ) -> Double {
-        prepare(workspace.state, parameters: parameters, inputs: inputs)
+        prepare(workspace, parameters: parameters, inputs: inputs)
         return workspace.state.pauliZExpectation(zMask: zMask)
     }
 }
