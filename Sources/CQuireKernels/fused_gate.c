@@ -127,31 +127,33 @@ QUIRE_FUSED_GATE_COPY(apply_avx2, __attribute__((target("avx2,fma"))))
 QUIRE_FUSED_GATE_COPY(apply_avx512, __attribute__((target("avx512f,fma"), min_vector_width(512))))
 #endif
 
-int quire_simd_avx2_available(void) {
 #if defined(__x86_64__)
+/// Whether the processor has every `ecx1` bit of CPUID leaf 1, the OS saves every `xcr0` bit of
+/// XCR0's state, and CPUID leaf 7 has bit `ebx7` of EBX.
+static int cpu_has(unsigned ecx1, unsigned xcr0, unsigned ebx7) {
     unsigned a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
-    const unsigned fma = 1u << 12, osxsave = 1u << 27, avx = 1u << 28;
-    if ((c & (fma | osxsave | avx)) != (fma | osxsave | avx)) return 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || (c & ecx1) != ecx1) return 0;
     unsigned xcr0_low, xcr0_high;
     __asm__ volatile("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
-    if ((xcr0_low & 6u) != 6u) return 0;  // the OS saves XMM and YMM state
-    if (__get_cpuid_max(0, 0) < 7) return 0;
+    if ((xcr0_low & xcr0) != xcr0 || __get_cpuid_max(0, 0) < 7) return 0;
     __cpuid_count(7, 0, a, b, c, d);
-    return (b >> 5) & 1u;
+    return (b & ebx7) == ebx7;
+}
+#endif
+
+/// FMA, OSXSAVE and AVX in leaf 1; XMM and YMM state saved; AVX2 in leaf 7.
+int quire_simd_avx2_available(void) {
+#if defined(__x86_64__)
+    return cpu_has(1u << 12 | 1u << 27 | 1u << 28, 0x6u, 1u << 5);
 #else
     return 0;
 #endif
 }
 
+/// As for AVX2, and opmask and ZMM state saved, AVX-512F in leaf 7.
 int quire_simd_avx512_available(void) {
 #if defined(__x86_64__)
-    if (!quire_simd_avx2_available()) return 0;
-    unsigned a, b, c, d, xcr0_low, xcr0_high;
-    __asm__ volatile("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
-    if ((xcr0_low & 0xe6u) != 0xe6u) return 0;  // the OS saves opmask and ZMM state too
-    __cpuid_count(7, 0, a, b, c, d);
-    return (b >> 16) & 1u;
+    return cpu_has(1u << 12 | 1u << 27 | 1u << 28, 0xe6u, 1u << 5 | 1u << 16);
 #else
     return 0;
 #endif

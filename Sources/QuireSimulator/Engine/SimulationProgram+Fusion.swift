@@ -39,7 +39,7 @@ extension SimulationProgram {
         var created = 0
         func emit(_ id: Int) {
             guard let block = blocks.removeValue(forKey: id) else { return }
-            block.qubits.forEach { owner[$0] = nil }
+            for qubit in block.qubits { owner[qubit] = nil }
             fused.append(block.steps.count == 1 ? block.steps[0] : fusedStep(block))
         }
         func owners(of qubits: [Int]) -> [Int] { Set(qubits.compactMap { owner[$0] }).sorted() }
@@ -63,7 +63,7 @@ extension SimulationProgram {
                 }
                 block.qubits += qubits.filter { !block.qubits.contains($0) }
                 block.steps.append(step)
-                block.qubits.forEach { owner[$0] = created }
+                for qubit in block.qubits { owner[qubit] = created }
                 blocks[created] = block
                 created += 1
             case let .gate(_, qubits, _):
