@@ -32,14 +32,16 @@ let package = Package(
             dependencies: ["CCmarkGFM", "QuireCore"]),
         // Header-only: the compiler's prefetch builtin for the mid-stride one-qubit kernels.
         .systemLibrary(name: "CQuirePrefetch"),
-        .target(name: "QuireKernels", dependencies: ["CQuirePrefetch"]),
+        // The fused-gate kernel compiled twice (portable and AVX2, chosen at run time): C, because Swift
+        // cannot give one function two instruction sets.
+        .target(name: "CQuireKernels"),
+        .target(name: "QuireKernels", dependencies: ["CQuirePrefetch", "CQuireKernels"]),
         .target(
             name: "QuireSimulator",
             dependencies: ["QuireKernels", "QuireCore", .product(name: "Numerics", package: "swift-numerics")]),
         .target(
             name: "QuireLearning",
-            // QuireKernels: the variational fast path applies gates to AmplitudeBuffer directly.
-            dependencies: ["QuireCore", "QuireKernels", "QuireSimulator"]),
+            dependencies: ["QuireCore", "QuireSimulator"]),
         .target(
             name: "QuireReport",
             dependencies: ["QuireCore", .product(name: "OrderedCollections", package: "swift-collections")]),
@@ -62,6 +64,7 @@ let package = Package(
         .target(name: "QuireTestSupport", dependencies: ["QuireCore"], path: "Sources/QuireTestSupport"),
         .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireMarkdownTests", dependencies: ["QuireMarkdown", "QuireTestSupport"]),
+        .testTarget(name: "QuireKernelsTests", dependencies: ["QuireKernels", "QuireTestSupport"]),
         .testTarget(name: "QuireSimulatorTests", dependencies: ["QuireSimulator", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireLearningTests", dependencies: ["QuireLearning", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"], exclude: ["Golden"]),

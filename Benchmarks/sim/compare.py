@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Side-by-side statevector benchmark: quire sim vs Qiskit Aer vs qulacs (issue 3).
+"""Side-by-side statevector benchmark: quire sim vs Qiskit Aer vs qulacs vs qsim (issues 3, 17).
 
 Layered random circuits: a u3 with random angles on every qubit, then a cx brickwork layer
 (even pairs on even layers, odd pairs on odd layers), repeated `depth` times. Each simulator is
 timed on the same circuit, single-threaded and with every core, best of `--repeats` runs; the
 table prints seconds and the ratio Quire / peer (below 1 means Quire is faster). Quire's time is
 the `elapsed_seconds` it reports (reading the QASM file included, writing JSON excluded); the peers
-are timed around their run calls only. qulacs runs in a child process per thread count, because
+are timed around their run calls only. qsim is Google's qsimcirq with max_fused_gate_size=4 and
+its default single precision (Quire computes in double); its u3 gates are cirq.MatrixGate. qulacs runs in a child process per thread count, because
 OpenMP reads OMP_NUM_THREADS once, when qulacs is first imported.
 
 Also prints Quire's achieved memory bandwidth per unfused gate against the copy roofline from
@@ -86,6 +87,28 @@ def time_qulacs(n, gates, threads, repeats, folder):
     return float(out.stdout)
 
 
+def u3_matrix(theta, phi, lam):
+    """The u3 gate of qelib1 as a 2×2 complex matrix."""
+    c, s = math.cos(theta / 2), math.sin(theta / 2)
+    return np.array([[c, -np.exp(1j * lam) * s], [np.exp(1j * phi) * s, np.exp(1j * (phi + lam)) * c]])
+
+
+def time_qsim(n, gates, threads, repeats):
+    """Best wall time of qsimcirq's simulate (4-qubit fusion, single precision) over `repeats` runs."""
+    import cirq, qsimcirq
+    qubits = cirq.LineQubit.range(n)
+    circuit = cirq.Circuit(
+        cirq.MatrixGate(u3_matrix(*angles)).on(qubits[q[0]]) if name == "u3" else cirq.CNOT(qubits[q[0]], qubits[q[1]])
+        for name, q, angles in gates)
+    sim = qsimcirq.QSimSimulator(qsimcirq.QSimOptions(max_fused_gate_size=4, cpu_threads=threads))
+    best = math.inf
+    for _ in range(repeats):
+        start = time.perf_counter()
+        sim.simulate(circuit)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("quire")
@@ -95,7 +118,8 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
-    print(f"{'circuit':>8} {'threads':>7} {'quire s':>9} {'aer s':>9} {'qulacs s':>9} {'quire/aer':>10} {'quire/qulacs':>13} {'GB/s/gate':>10} {'of copy':>8}")
+    print(f"{'circuit':>8} {'threads':>7} {'quire s':>9} {'aer s':>9} {'qulacs s':>9} {'qsim s':>9} {'quire/aer':>10} "
+          f"{'quire/qulacs':>13} {'quire/qsim':>11} {'GB/s/gate':>10} {'of copy':>8}")
     with tempfile.TemporaryDirectory() as folder:
         for size in filter(None, args.sizes.split(",")):
             n, depth = map(int, size.split("x"))
@@ -107,9 +131,10 @@ def main():
                 quire = time_quire(args.quire, path, threads, args.repeats)
                 aer = time_aer(qasm, threads, args.repeats)
                 qulacs = time_qulacs(n, gates, threads, args.repeats, folder)
+                qsim = time_qsim(n, gates, threads, args.repeats)
                 bandwidth = len(gates) * 2 ** (n + 5) / quire / 1e9
-                print(f"{size:>8} {threads:>7} {quire:9.3f} {aer:9.3f} {qulacs:9.3f} {quire / aer:10.2f} {quire / qulacs:13.2f} "
-                      f"{bandwidth:10.2f} {bandwidth / copy:8.0%}")
+                print(f"{size:>8} {threads:>7} {quire:9.3f} {aer:9.3f} {qulacs:9.3f} {qsim:9.3f} {quire / aer:10.2f} "
+                      f"{quire / qulacs:13.2f} {quire / qsim:11.2f} {bandwidth:10.2f} {bandwidth / copy:8.0%}")
         print(f"\n{'density':>8} {'threads':>7} {'quire s':>9} {'aer s':>9} {'quire/aer':>10}   (depolarizing {DEPOLARIZING})")
         profile = os.path.join(folder, "noise.yaml")
         open(profile, "w").write(f"depolarizing: {{one_qubit: {DEPOLARIZING[0]}, two_qubit: {DEPOLARIZING[1]}}}\n")

@@ -33,33 +33,31 @@ extension AmplitudeBuffer {
     /// c = cos(angle/2) and s = sin(angle/2) (the caller owns the trigonometry; no Foundation here).
     @inlinable
     public func applyRotation(_ axis: RotationAxis, target: Int, cosHalf c: Double, sinHalf s: Double) {
+        // One loop per axis, so no branch is left in the loop (measured with `quire-bench small`: the
+        // axis test inside the loop was a sixth of a 4-qubit evaluation's rotation time).
+        switch axis {
+        case .x:
+            forEachPair(target: target) { xr, xi, yr, yi in (c * xr + s * yi, c * xi - s * yr, c * yr + s * xi, c * yi - s * xr) }
+        case .y:
+            forEachPair(target: target) { xr, xi, yr, yi in (c * xr - s * yr, c * xi - s * yi, s * xr + c * yr, s * xi + c * yi) }
+        case .z:
+            forEachPair(target: target) { xr, xi, yr, yi in (c * xr + s * xi, c * xi - s * xr, c * yr - s * yi, c * yi + s * yr) }
+        }
+    }
+
+    /// Replaces each amplitude pair (x, y) = (ψ[i], ψ[i + 2^target]) by `update(x.re, x.im, y.re, y.im)`
+    /// = (x′.re, x′.im, y′.re, y′.im), on the calling thread.
+    @inlinable @inline(__always)
+    func forEachPair(
+        target: Int, _ update: (Double, Double, Double, Double) -> (Double, Double, Double, Double)
+    ) {
         let re = self.re
         let im = self.im
         let step = 1 << target
         for j in 0..<(count >> 1) {
             let i0 = BitIndex.insertZero(j, at: target)
             let i1 = i0 | step
-            let xr = re[i0]
-            let xi = im[i0]
-            let yr = re[i1]
-            let yi = im[i1]
-            switch axis {
-            case .x:
-                re[i0] = c * xr + s * yi
-                im[i0] = c * xi - s * yr
-                re[i1] = c * yr + s * xi
-                im[i1] = c * yi - s * xr
-            case .y:
-                re[i0] = c * xr - s * yr
-                im[i0] = c * xi - s * yi
-                re[i1] = s * xr + c * yr
-                im[i1] = s * xi + c * yi
-            case .z:
-                re[i0] = c * xr + s * xi
-                im[i0] = c * xi - s * xr
-                re[i1] = c * yr - s * yi
-                im[i1] = c * yi + s * yr
-            }
+            (re[i0], im[i0], re[i1], im[i1]) = update(re[i0], im[i0], re[i1], im[i1])
         }
     }
 
@@ -118,6 +116,24 @@ extension AmplitudeBuffer {
             im[i0] = c * xi - s * yr
             re[i1] = c * yr + s * xi
             im[i1] = c * yi - s * xr
+        }
+    }
+
+    /// Swaps the amplitude pairs that differ in `target` where all `controlMask` bits are 1 (CX),
+    /// on the calling thread: `applyControlledX` without the run and thread bookkeeping, which
+    /// costs more than the swaps on the few amplitudes of a variational circuit (measured with
+    /// `quire-bench small`: 11 % of a 4-qubit evaluation went to it).
+    @inlinable
+    public func applyControlledNot(target: Int, controlMask: Int) {
+        let re = self.re
+        let im = self.im
+        let step = 1 << target
+        for j in 0..<(count >> 1) {
+            let i0 = BitIndex.insertZero(j, at: target)
+            if i0 & controlMask != controlMask { continue }
+            let i1 = i0 | step
+            (re[i0], re[i1]) = (re[i1], re[i0])
+            (im[i0], im[i1]) = (im[i1], im[i0])
         }
     }
 

@@ -37,7 +37,7 @@ enum CompileBenchmark {
         if let path { try circuit.qasm().write(toFile: path, atomically: true, encoding: .utf8) }
         for layout in LayoutMethod.allCases {
             let options = CompileOptions(layout: layout, routingSeed: 1, optimizationLevel: 1)
-            var compiled: CompiledCircuit?
+            var compiled: DeviceCompilation?
             let seconds = try Stopwatch.median(repeats: 9) { compiled = try DeviceCompiler.compile(circuit, for: device, options: options) }
             let result = compiled!
             print(

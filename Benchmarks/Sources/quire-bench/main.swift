@@ -1,4 +1,4 @@
-/// `quire-bench [markdown] [qml] [elementary] [baselines [CSV]] | copy N | compile [FILE]`: runs the named benchmarks (all Swift-only ones when
+/// `quire-bench [markdown] [qml] [small] [elementary] [baselines [CSV]] | copy N | compile [FILE]`: runs the named benchmarks (all Swift-only ones when
 /// none is named).
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "copy", arguments.count == 2, let qubits = Int(arguments[1]) {
@@ -8,6 +8,7 @@ if arguments.first == "copy", arguments.count == 2, let qubits = Int(arguments[1
 } else {
     if arguments.isEmpty || arguments.contains("markdown") { try MarkdownBenchmark.run() }
     if arguments.isEmpty || arguments.contains("qml") { try LearningBenchmark.run() }
+    if arguments.isEmpty || arguments.contains("small") { try SmallCircuitBenchmark.run() }
     if arguments.isEmpty || arguments.contains("elementary") { ElementaryBenchmark.run() }
     if arguments.isEmpty || arguments.contains("baselines") {
         try BaselineBenchmark.run(csv: arguments.drop { $0 != "baselines" }.dropFirst().first)

@@ -14,6 +14,8 @@ enum KernelOperation: Sendable {
     case oneQubit(target: Int, controlMask: Int, matrix: [Double])
     case twoQubit(Int, Int, matrix: [Double])
     case dense(qubits: [Int], matrix: [Double])
+    /// A product of fused gates on up to four qubits: dense, so applied without looking for zeros.
+    case fused(qubits: [Int], matrix: [Double])
 
     /// The kernel call of `gate` with `parameters` on global `qubits` (controls first, as in qelib1).
     init(gate: StandardGate, qubits: [Int], parameters: [Double]) {
@@ -63,6 +65,16 @@ enum KernelOperation: Sendable {
         }
     }
 
+    /// The kernel call of the product of fused gates on `qubits`: diagonal and one-qubit products by
+    /// their shape, others by the dense fused-gate kernel.
+    init(fused matrix: ComplexMatrix, qubits: [Int]) {
+        if matrix.isDiagonal || qubits.count == 1 {
+            self.init(matrix: matrix, qubits: qubits)
+        } else {
+            self = .fused(qubits: qubits, matrix: Self.flatten(matrix))
+        }
+    }
+
     /// Applies the operation to `buffer`.
     func apply(to buffer: AmplitudeBuffer, threads: Int) {
         switch self {
@@ -84,6 +96,8 @@ enum KernelOperation: Sendable {
             buffer.applyTwoQubit(q0, q1, matrix: matrix, threads: threads)
         case let .dense(qubits, matrix):
             buffer.applyDense(qubits: qubits, matrix: matrix, threads: threads)
+        case let .fused(qubits, matrix):
+            buffer.applyFused(qubits: qubits, matrix: matrix, threads: threads)
         }
     }
 
@@ -117,6 +131,8 @@ enum KernelOperation: Sendable {
             return .twoQubit(map(q0), map(q1), matrix: values(matrix))
         case let .dense(qubits, matrix):
             return .dense(qubits: qubits.map(map), matrix: values(matrix))
+        case let .fused(qubits, matrix):
+            return .fused(qubits: qubits.map(map), matrix: values(matrix))
         }
     }
 

@@ -30,8 +30,9 @@ struct SimulationProgram: Sendable {
     /// Whether any step can split the state into branches (measurement or reset).
     let hasBranching: Bool
 
-    /// Validates `circuit` and prepares it under `noise` (nil: ideal).
-    init(circuit: Circuit, noise: NoiseModel?) throws(SimulationError) {
+    /// Validates `circuit` and prepares it under `noise` (nil: ideal), fusing gates into blocks of
+    /// at most `fusedQubits` qubits (0: none; tests compare against that).
+    init(circuit: Circuit, noise: NoiseModel?, fusedQubits: Int = maximumFusedQubits) throws(SimulationError) {
         let n = circuit.qubitCount, bits = circuit.clbitCount
         guard bits <= 64 else { throw .tooManyClassicalBits(count: bits) }
         qubitCount = n
@@ -90,7 +91,7 @@ struct SimulationProgram: Sendable {
             }
             if let step { prepared.append(step) }
         }
-        steps = Self.fusingOneQubitRuns(prepared.reversed(), qubitCount: n)
+        steps = Self.fusingGates(prepared.reversed(), qubitCount: n, maximumQubits: fusedQubits)
         hasGateNoise = steps.contains {
             if case let .gate(_, _, channels) = $0.action { !channels.isEmpty } else { false }
         }

@@ -1,10 +1,11 @@
+import QuireCore
 import QuireKernels
 import Testing
 
 @testable import QuireSimulator
 
-/// One-qubit gate fusion (SimulationProgram+Fusion): which gates merge, which end a run, and that the
-/// fused program gives the probabilities of applying every gate in turn.
+/// Gate fusion (SimulationProgram+Fusion): which gates merge, which end a run, and that the fused
+/// program gives the state of applying every gate in turn.
 struct FusionTests {
     /// The qubits of each gate step of the prepared program, in order.
     static func gateQubits(_ program: SimulationProgram) -> [[Int]] {
@@ -19,8 +20,9 @@ struct FusionTests {
                 gate(.h, 0), gate(.x, 1), gate(.t, 0), gate(.sx, 1), gate(.h, 0), gate(.z, 1),
                 gate(.cx, 0, 1), gate(.s, 0), gate(.y, 1),
             ])
-        let program = try SimulationProgram(circuit: circuit, noise: nil)
-        #expect(Self.gateQubits(program) == [[0], [1], [0, 1], [0], [1]])
+        let oneQubitRuns = try SimulationProgram(circuit: circuit, noise: nil, fusedQubits: 1)
+        #expect(Self.gateQubits(oneQubitRuns) == [[0], [1], [0, 1], [0], [1]])
+        #expect(Self.gateQubits(try SimulationProgram(circuit: circuit, noise: nil)) == [[0, 1]])
         #expect(
             maxDifference(
                 try Simulator.run(circuit, options: .init(method: .statevector)).probabilities,
@@ -66,6 +68,58 @@ struct FusionTests {
         #expect(try SimulationProgram(circuit: circuit, noise: nil).steps.count < operations.count / 3)
         let fused = try Simulator.run(circuit, options: .init(method: method)).probabilities
         #expect(maxDifference(fused, gateByGate(circuit)) <= 1e-13)
+    }
+
+    /// The layered brickwork of `quire sim`'s benchmark: blocks of at most the limit's qubits (cx stays
+    /// two-qubit under limit 1), far fewer steps than gates, and the same state as the unfused program.
+    @Test(arguments: 1...4)
+    func brickworkBlocksStayWithinTheLimit(limit: Int) throws {
+        var operations: [QuireSimulator.Operation] = []
+        for layer in 0..<6 {
+            for q in 0..<9 { operations.append(gate(.u3, q, parameters: [0.3 * Double(q), 0.1 * Double(layer), -0.7])) }
+            for q in stride(from: layer % 2, to: 8, by: 2) { operations.append(gate(.cx, q, q + 1)) }
+        }
+        let circuit = makeCircuit(qubits: 9, operations)
+        let program = try SimulationProgram(circuit: circuit, noise: nil, fusedQubits: limit)
+        let widths = Self.gateQubits(program).map(\.count)
+        #expect(widths.max() == max(limit, 2))
+        // 78 gates: one-qubit runs only keep 73 steps; blocks of 2, 3 and 4 qubits leave 24, 14 and 9.
+        #expect(program.steps.count == [73, 24, 14, 9][limit - 1])
+        #expect(try Self.differenceFromUnfused(circuit, limit: limit) <= 1e-12)
+    }
+
+    /// Random circuits of 1–10 qubits over every standard gate: fused and unfused states agree to
+    /// 1e-12 (rounding of a few dozen products of unit-modulus entries).
+    @Test(arguments: 1...10)
+    func randomCircuitsMatchTheUnfusedProgram(qubits n: Int) throws {
+        let stream = RandomStream(seed: 41, purpose: "fusion-random-circuits").substream(index: UInt64(n))
+        let gates = StandardGate.allCases.filter { $0.qubitCount <= n }
+        var operations: [QuireSimulator.Operation] = []
+        for index in 0..<(12 * n) {
+            let draw = stream.substream(index: UInt64(index))
+            let gate = gates[Int(draw.uint64(at: 0) % UInt64(gates.count))]
+            var qubits: [Int] = []
+            var counter: UInt64 = 1
+            while qubits.count < gate.qubitCount {
+                let q = Int(draw.uint64(at: counter) % UInt64(n))
+                counter += 1
+                if !qubits.contains(q) { qubits.append(q) }
+            }
+            let parameters = (0..<gate.parameterCount).map { 6 * draw.uniform(at: 100 + UInt64($0)) - 3 }
+            operations.append(QuireSimulator.Operation(.gate(gate, qubits: qubits, parameters: parameters)))
+        }
+        let circuit = makeCircuit(qubits: n, operations)
+        for limit in 1...4 { #expect(try Self.differenceFromUnfused(circuit, limit: limit) <= 1e-12) }
+    }
+
+    /// Largest amplitude difference between the program fused up to `limit` qubits and the unfused one.
+    static func differenceFromUnfused(_ circuit: Circuit, limit: Int) throws -> Double {
+        func amplitudesOf(_ fusedQubits: Int) throws -> [Double] {
+            let program = try SimulationProgram(circuit: circuit, noise: nil, fusedQubits: fusedQubits)
+            let state = try Statevector(program: program, threads: 1, memoryLimitBytes: 1 << 30)
+            return amplitudes(state.branches[0].state)
+        }
+        return maxDifference(try amplitudesOf(limit), try amplitudesOf(0))
     }
 
     /// Probabilities from applying each gate's full matrix with the naive sum (no fusion, no kernels).

@@ -1,7 +1,6 @@
 import Foundation
 import QuireCore
 import QuireKernels
-import QuireSimulator
 
 /// A `ParameterizedCircuit` lowered to kernel calls on an `AmplitudeBuffer`: the fast path of
 /// training, kernels and adjoint differentiation.
@@ -43,6 +42,8 @@ public struct CompiledCircuit: Sendable {
     /// Number of circuit inputs.
     public let inputCount: Int
     let gates: [Gate]
+    /// Marks the workspaces whose trigonometry table belongs to this circuit (`+Trigonometry`).
+    let tableOwner = TableOwner()
 
     /// Lowers `circuit` (every gate of a `ParameterizedCircuit` is supported).
     public init(_ circuit: ParameterizedCircuit) {
@@ -83,10 +84,30 @@ public struct CompiledCircuit: Sendable {
         return gate
     }
 
-    /// Sets `state` to |0…0⟩ and applies every gate for parameters θ and inputs u.
-    public func prepare(_ state: AmplitudeBuffer, parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>) {
+    /// Work buffers for evaluating this circuit on one thread.
+    public func makeWorkspace() -> EvaluationWorkspace {
+        EvaluationWorkspace(qubitCount: qubitCount, snapshotCapacity: 0)
+    }
+
+    /// Prepares the state for parameters θ and inputs u in `workspace` and copies its 2ⁿ amplitudes,
+    /// split into real and imaginary parts, to `real` and `imaginary`.
+    public func prepareAmplitudes(
+        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, workspace: EvaluationWorkspace,
+        real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>
+    ) {
+        prepare(workspace, parameters: parameters, inputs: inputs)
+        workspace.state.copyAmplitudes(real: real, imaginary: imaginary)
+    }
+
+    /// Sets the workspace's state to |0…0⟩ and applies every gate for parameters θ and inputs u,
+    /// with the angles that depend on θ alone from the workspace's table (`+Trigonometry`).
+    func prepare(_ workspace: EvaluationWorkspace, parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>) {
+        let table = trigonometryTable(parameters: parameters, workspace: workspace), state = workspace.state
         state.setBasisState(0)
-        for index in gates.indices { apply(index, to: state, parameters: parameters, inputs: inputs, inverse: false) }
+        for index in gates.indices {
+            let trigonometry = gates[index].angle.input == nil ? table[index] : self.trigonometry(index, parameters: parameters, inputs: inputs)
+            apply(index, to: state, trigonometry: trigonometry, inputs: inputs, inverse: false)
+        }
     }
 
     /// Whether gate `index` acts for inputs u (its condition input, if any, is non-zero).
@@ -104,34 +125,54 @@ public struct CompiledCircuit: Sendable {
         _ index: Int, to state: AmplitudeBuffer, parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>,
         inverse: Bool, conjugate: Bool = false, offset: Int = 0
     ) {
+        apply(
+            index, to: state, trigonometry: trigonometry(index, parameters: parameters, inputs: inputs), inputs: inputs,
+            inverse: inverse, conjugate: conjugate, offset: offset)
+    }
+
+    /// cos and sin of gate `index`'s angle: of half the angle for rotations, of the angle for a
+    /// phase, (1, 0) for gates without one. The kernels need nothing else of the angle.
+    func trigonometry(_ index: Int, parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>) -> SIMD2<Double> {
+        let gate = gates[index]
+        switch gate.kind {
+        case .rotation, .xx, .zz:
+            // sincos is what sin and cos each compute: one call gives both, the same values.
+            let (sin, cos) = Elementary.sincos(0.5 * gate.angle.value(parameters: parameters, inputs: inputs))
+            return SIMD2(cos, sin)
+        case .phase:
+            let (sin, cos) = Elementary.sincos(gate.angle.value(parameters: parameters, inputs: inputs))
+            return SIMD2(cos, sin)
+        case .matrix, .cx, .swap:
+            return SIMD2(1, 0)
+        }
+    }
+
+    /// `apply` with the gate's `trigonometry` given (from `trigonometry(_:parameters:inputs:)`).
+    func apply(
+        _ index: Int, to state: AmplitudeBuffer, trigonometry: SIMD2<Double>, inputs: UnsafeBufferPointer<Double>,
+        inverse: Bool, conjugate: Bool = false, offset: Int = 0
+    ) {
         let gate = gates[index]
         if gate.condition >= 0, inputs[gate.condition] == 0 { return }
         let (q0, q1, mask) = (gate.q0 + offset, gate.q1 + offset, gate.mask << offset)
         // The sine's sign: inverse negates the angle, and so does conjugation of a gate with an imaginary generator.
         let flip = inverse != conjugate
+        let (c, s) = (trigonometry.x, trigonometry.y)
         switch gate.kind {
         case .rotation(let axis):
-            let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
             let negate = axis == .y ? inverse : flip
-            let (sin, cos) = Elementary.sincos(half)
-            state.applyRotation(axis, target: q0, cosHalf: cos, sinHalf: negate ? -sin : sin)
+            state.applyRotation(axis, target: q0, cosHalf: c, sinHalf: negate ? -s : s)
         case .xx:
-            let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
-            let (sin, cos) = Elementary.sincos(half)
-            state.applyXXRotation(q0, q1, cosHalf: cos, sinHalf: flip ? -sin : sin)
+            state.applyXXRotation(q0, q1, cosHalf: c, sinHalf: flip ? -s : s)
         case .zz:
-            let half = 0.5 * gate.angle.value(parameters: parameters, inputs: inputs)
-            let (sin, cos) = Elementary.sincos(half)
-            state.applyZZRotation(q0, q1, cosHalf: cos, sinHalf: flip ? -sin : sin)
+            state.applyZZRotation(q0, q1, cosHalf: c, sinHalf: flip ? -s : s)
         case .phase:
-            let angle = gate.angle.value(parameters: parameters, inputs: inputs)
-            let (sin, cos) = Elementary.sincos(angle)
-            state.applyPhase(mask: mask, cos: cos, sin: flip ? -sin : sin)
+            state.applyPhase(mask: mask, cos: c, sin: flip ? -s : s)
         case .matrix:
             var m = inverse ? gate.inverse : gate.matrix
             if conjugate { (m.m00.y, m.m01.y, m.m10.y, m.m11.y) = (-m.m00.y, -m.m01.y, -m.m10.y, -m.m11.y) }
             state.applyMatrix(m, target: q0, controlMask: mask)
-        case .cx: state.applyControlledX(target: q1, controlMask: mask)
+        case .cx: state.applyControlledNot(target: q1, controlMask: mask)
         case .swap: state.applySwap(q0, q1)
         }
     }

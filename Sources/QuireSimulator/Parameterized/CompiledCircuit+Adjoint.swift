@@ -9,14 +9,15 @@ extension CompiledCircuit {
     /// applications per gate plus one matrix element per trainable gate; no allocation.
     ///
     /// - Parameters:
-    ///   - state, adjoint: work buffers of `qubitCount` qubits (overwritten).
+    ///   - workspace: work buffers from `makeWorkspace()` (overwritten).
     ///   - gradient: receives ∂⟨O⟩/∂θ_k for every k (`parameterCount` entries, overwritten).
     /// - Returns: ⟨O⟩.
     public func adjointGradient(
-        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int,
-        state: AmplitudeBuffer, adjoint: AmplitudeBuffer, gradient: UnsafeMutableBufferPointer<Double>
+        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, workspace: EvaluationWorkspace,
+        gradient: UnsafeMutableBufferPointer<Double>
     ) -> Double {
-        prepare(state, parameters: parameters, inputs: inputs)
+        prepare(workspace, parameters: parameters, inputs: inputs)
+        let (state, adjoint, table) = (workspace.state, workspace.adjoint, workspace.trigonometry)
         let value = state.pauliZExpectation(zMask: zMask)
         adjoint.assign(from: state)
         adjoint.applyPauliZ(zMask: zMask)
@@ -30,17 +31,18 @@ extension CompiledCircuit {
                 gradient[k] += gate.angle.parameterScale * imaginary
             }
             guard index > 0 else { break }
-            apply(index, to: state, parameters: parameters, inputs: inputs, inverse: true)
-            apply(index, to: adjoint, parameters: parameters, inputs: inputs, inverse: true)
+            let trigonometry = gate.angle.input == nil ? table[index] : self.trigonometry(index, parameters: parameters, inputs: inputs)
+            apply(index, to: state, trigonometry: trigonometry, inputs: inputs, inverse: true)
+            apply(index, to: adjoint, trigonometry: trigonometry, inputs: inputs, inverse: true)
         }
         return value
     }
 
-    /// ⟨Z^zMask⟩ after preparing `state` (overwritten).
-    public func expectation(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, state: AmplitudeBuffer)
-        -> Double
-    {
-        prepare(state, parameters: parameters, inputs: inputs)
-        return state.pauliZExpectation(zMask: zMask)
+    /// ⟨Z^zMask⟩ after preparing the state in `workspace` (overwritten).
+    public func expectation(
+        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, workspace: EvaluationWorkspace
+    ) -> Double {
+        prepare(workspace, parameters: parameters, inputs: inputs)
+        return workspace.state.pauliZExpectation(zMask: zMask)
     }
 }
