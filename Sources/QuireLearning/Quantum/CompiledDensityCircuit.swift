@@ -29,9 +29,8 @@ struct CompiledDensityCircuit {
     /// Number of gates whose angle depends on θ (snapshots kept per sample).
     let trainableGates: Int
 
-    init(circuit: ParameterizedCircuit, noise: NoiseProfile?, zMask: Int) {
+    init(circuit: ParameterizedCircuit, noise model: NoiseModel?, zMask: Int) {
         let n = circuit.qubitCount
-        let model = noise.map(NoiseModel.init(profile:))
         unitary = CompiledCircuit(circuit)
         qubitCount = n
         var steps = [Step]()

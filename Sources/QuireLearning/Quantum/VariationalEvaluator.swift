@@ -28,15 +28,20 @@ final class VariationalEvaluator {
 
     init(model: VariationalModel, configuration: TrainingConfiguration) {
         let path = configuration.path(qubits: model.qubitCount)
-        circuit = model.circuit
-        compiled = CompiledCircuit(model.circuit)
-        zMask = model.zMask
+        let device = configuration.device
+        circuit = device?.circuit ?? model.circuit
+        compiled = CompiledCircuit(circuit)
+        zMask = device?.zMask(model.observable, logicalQubits: model.qubitCount) ?? model.zMask
         self.path = path
         density =
-            path == .densityMatrix ? CompiledDensityCircuit(circuit: model.circuit, noise: configuration.execution?.noise, zMask: model.zMask) : nil
-        estimator = ExpectationEstimator(options: configuration.execution ?? SimulationOptions(method: .statevector), observable: model.observable)
+            path == .densityMatrix
+            ? CompiledDensityCircuit(
+                circuit: circuit, noise: device?.noise ?? configuration.execution?.noise.map(NoiseModel.init(profile:)), zMask: zMask) : nil
+        var options = configuration.execution ?? SimulationOptions(method: .statevector)
+        options.device = device?.device
+        estimator = ExpectationEstimator(options: options, observable: model.observable, readQubits: device?.readQubits)
         threads = configuration.threads
-        let qubits = path == .densityMatrix ? 2 * model.qubitCount : model.qubitCount
+        let qubits = path == .densityMatrix ? 2 * circuit.qubitCount : circuit.qubitCount
         states = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: qubits) }
         adjoints = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: qubits) }
         let snapshotSize = (density?.trainableGates ?? 0) * 2 << qubits

@@ -27,7 +27,7 @@ struct DensityAdjointTests {
         let inputs = uniforms(2, seed: UInt64(seed), purpose: "inputs") + [Double(seed % 2)]
         let options = SimulationOptions(method: .densityMatrix, noise: Self.noise())
         for observable in [ReadoutObservable.z(qubit: seed % 3), .parity] {
-            let density = CompiledDensityCircuit(circuit: circuit, noise: Self.noise(), zMask: observable.zMask(qubits: 3))
+            let density = CompiledDensityCircuit(circuit: circuit, noise: NoiseModel(profile: Self.noise()), zMask: observable.zMask(qubits: 3))
             let rho = AmplitudeBuffer(qubitCount: 6)
             let adjoint = AmplitudeBuffer(qubitCount: 6)
             let snapshots = UnsafeMutablePointer<Double>.allocate(capacity: max(1, density.trainableGates * 2 * 64))
