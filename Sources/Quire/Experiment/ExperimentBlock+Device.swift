@@ -1,0 +1,40 @@
+import QuireCore
+import QuireLearning
+import QuireReport
+
+extension ExperimentBlock {
+    /// Each point's model circuit as compiled for its device (`execution.device`), or nil for a
+    /// point without one: compiled again from the spec and the data's feature count, which gives
+    /// the template the repeats ran, byte for byte (compilation is deterministic).
+    static func compilations(_ points: [Point], outcomes: [ExperimentRunner.Outcome], seed: UInt64) throws -> [CircuitBlock.Compilation?] {
+        try zip(points, outcomes).map { point, outcome in
+            guard let device = point.spec.execution.device,
+                let factory = ExperimentRunner(spec: point.spec, seed: seed, memoryLimit: .max, threads: 1).factory
+            else { return nil }
+            let model = try factory.variationalModel(featureCount: outcome.featureCount)
+            return device.compilation(of: try device.template(for: model.circuit))
+        }
+    }
+
+    /// Records `compilations` (the detail `compilation` without a sweep, else `compilations`, one
+    /// entry per point) and returns the region's text about them and their QASM files: without a
+    /// sweep the compilation's sentence and a link, with one the files alone
+    /// (`<id>-compiled-<point>.qasm`).
+    static func describe(
+        _ compilations: [CircuitBlock.Compilation?], points: [Point], id: String, figures: String, record: inout BlockRecord
+    ) -> (text: String, files: [Figure]) {
+        guard compilations.contains(where: { $0 != nil }) else { return ("", []) }
+        guard compilations.count > 1 else {
+            let compilation = compilations[0]!
+            let file = compilation.file(id: id)
+            record.details["compilation"] = compilation.detail
+            let sentence = compilation.sentence(device: points[0].spec.execution.device!.device.name)
+            return ("\n" + sentence + " [Compiled circuit](\(MarkdownText.destination(figures + "/" + file.fileName))).\n", [file])
+        }
+        record.details["compilations"] = .array(compilations.map { $0?.detail ?? .null })
+        let files = compilations.enumerated().compactMap { point, compilation in
+            compilation.map { Figure(fileName: FigureName.name(block: id, "compiled", "\(point + 1)") + ".qasm", svg: $0.qasm) }
+        }
+        return ("", files)
+    }
+}
