@@ -1,5 +1,3 @@
-import QuireSimulator
-
 /// A variational circuit template compiled once for a device: laid out, routed, translated to the
 /// device's native gates and optimised with every input- or parameter-dependent angle kept symbolic,
 /// so one compilation serves every sample and every parameter value.
@@ -37,14 +35,13 @@ public struct DeviceTemplate: Hashable, Sendable {
 
     /// Compiles `template` for `device` with `options`.
     ///
-    /// - Throws: `DeviceError` as `DeviceCompiler.compile` does; `LearningError.unusableData` when the
+    /// - Throws: `DeviceError` as `DeviceCompiler.compile` does; `SimulationError.invalidParameterizedCircuit` when the
     ///   device has no native `rz` for the variable angles, a compiled gate has no fast-path kernel
     ///   (`ecr`, IonQ's gates, `u3`), or a conditional gate acts on two qubits.
     public init(compiling template: ParameterizedCircuit, for device: Device, options: CompileOptions) throws {
         guard device.nativeGates.contains(.rz), let basis = try? NativeBasis(nativeGates: device.nativeGates) else {
-            throw LearningError.unusableData(
-                owner: "device '\(device.name)'",
-                message: "a variational model on a device needs native rz (for its trainable and input angles) and a native basis; "
+            throw SimulationError.invalidParameterizedCircuit(
+                message: "device '\(device.name)': " + "a variational model on a device needs native rz (for its trainable and input angles) and a native basis; "
                     + "its native gates are \(device.nativeGates.map(\.rawValue).joined(separator: ", "))")
         }
         var placeholders: [Placeholder] = []
@@ -60,8 +57,8 @@ public struct DeviceTemplate: Hashable, Sendable {
             let q = gate.qubits
             if gate.condition != nil {
                 guard q.count == 1 else {
-                    throw LearningError.unusableData(
-                        owner: "device '\(device.name)'", message: "a conditional \(gate.gate.rawValue) on two qubits cannot be compiled")
+                    throw SimulationError.invalidParameterizedCircuit(
+                message: "device '\(device.name)': " + "a conditional \(gate.gate.rawValue) on two qubits cannot be compiled")
                 }
                 hold(.conditional(gate), on: q[0])
                 continue
@@ -132,9 +129,8 @@ public struct DeviceTemplate: Hashable, Sendable {
                 return ParameterizedGate(gate, mapped, angle: AngleExpression(constant: parameters[0]), condition: entry.condition)
             }
             guard ParameterizedGate.fixedGates.contains(gate) else {
-                throw LearningError.unusableData(
-                    owner: "device '\(device.name)'",
-                    message: "its native gate \(gate.rawValue) has no kernel for variational models (use a device with rz, sx, x, cx or rx, rz, cz)")
+                throw SimulationError.invalidParameterizedCircuit(
+                message: "device '\(device.name)': " + "its native gate \(gate.rawValue) has no kernel for variational models (use a device with rz, sx, x, cx or rx, rz, cz)")
             }
             return ParameterizedGate(gate, mapped, condition: entry.condition)
         }
@@ -149,9 +145,8 @@ public struct DeviceTemplate: Hashable, Sendable {
         variableAngles = angles
     }
 
-    /// The Z mask on the compiled qubits of `observable` read on `logicalQubits` logical qubits.
-    public func zMask(_ observable: ReadoutObservable, logicalQubits: Int) -> Int {
-        let logical = observable.zMask(qubits: logicalQubits)
-        return readQubits.enumerated().reduce(0) { mask, entry in logical >> entry.offset & 1 == 1 ? mask | 1 << entry.element : mask }
+    /// The Z mask on the compiled qubits of the observable whose Z mask on the logical qubits is `logical`.
+    public func zMask(logical: Int) -> Int {
+        readQubits.enumerated().reduce(0) { mask, entry in logical >> entry.offset & 1 == 1 ? mask | 1 << entry.element : mask }
     }
 }
