@@ -42,6 +42,7 @@ public struct ExpectationEstimator: Hashable, Sendable {
         }
         if mitigatesReadout, let noise = options.noise { distribution = try ReadoutMitigation.mitigate(distribution, noise: noise) }
         guard let readQubits else { return observable.expectation(probabilities: distribution, qubits: result.qubitCount) }
-        return observable.expectation(probabilities: DeviceCompilation.logicalProbabilities(distribution, readQubits: readQubits), qubits: readQubits.count)
+        return observable.expectation(
+            probabilities: DeviceCompilation.logicalProbabilities(distribution, readQubits: readQubits), qubits: readQubits.count)
     }
 }

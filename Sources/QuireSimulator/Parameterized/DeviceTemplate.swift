@@ -41,7 +41,8 @@ public struct DeviceTemplate: Hashable, Sendable {
     public init(compiling template: ParameterizedCircuit, for device: Device, options: CompileOptions) throws {
         guard device.nativeGates.contains(.rz), let basis = try? NativeBasis(nativeGates: device.nativeGates) else {
             throw SimulationError.invalidParameterizedCircuit(
-                message: "device '\(device.name)': " + "a variational model on a device needs native rz (for its trainable and input angles) and a native basis; "
+                message: "device '\(device.name)': a variational model on a device needs native rz (for its trainable and input angles) "
+                    + "and a native basis; "
                     + "its native gates are \(device.nativeGates.map(\.rawValue).joined(separator: ", "))")
         }
         var placeholders: [Placeholder] = []
@@ -58,7 +59,7 @@ public struct DeviceTemplate: Hashable, Sendable {
             if gate.condition != nil {
                 guard q.count == 1 else {
                     throw SimulationError.invalidParameterizedCircuit(
-                message: "device '\(device.name)': " + "a conditional \(gate.gate.rawValue) on two qubits cannot be compiled")
+                        message: "device '\(device.name)': a conditional \(gate.gate.rawValue) on two qubits cannot be compiled")
                 }
                 hold(.conditional(gate), on: q[0])
                 continue
@@ -80,11 +81,11 @@ public struct DeviceTemplate: Hashable, Sendable {
                 add(.s, q)
             case .rzz, .rxx:
                 let pair = gate.gate == .rxx
-                if pair { q.forEach { add(.h, [$0]) } }
+                for qubit in q where pair { add(.h, [qubit]) }
                 add(.cx, q)
                 hold(.angle(angle), on: q[1])
                 add(.cx, q)
-                if pair { q.forEach { add(.h, [$0]) } }
+                for qubit in q where pair { add(.h, [qubit]) }
             default:  // rz, p, u1: rz up to a global phase
                 hold(.angle(angle), on: q[0])
             }
@@ -130,7 +131,8 @@ public struct DeviceTemplate: Hashable, Sendable {
             }
             guard ParameterizedGate.fixedGates.contains(gate) else {
                 throw SimulationError.invalidParameterizedCircuit(
-                message: "device '\(device.name)': " + "its native gate \(gate.rawValue) has no kernel for variational models (use a device with rz, sx, x, cx or rx, rz, cz)")
+                    message: "device '\(device.name)': its native gate \(gate.rawValue) has no kernel for variational models "
+                        + "(use a device with rz, sx, x, cx or rx, rz, cz)")
             }
             return ParameterizedGate(gate, mapped, condition: entry.condition)
         }

@@ -67,7 +67,9 @@ struct DeviceTemplateTests {
         let density = CompiledDensityCircuit(circuit: template.circuit, noiseModel: template.noise, zMask: zMask)
         let workspace = density.makeWorkspace()
         func value(_ theta: [Double]) -> Double {
-            theta.withUnsafeBufferPointer { t in inputs.withUnsafeBufferPointer { density.expectation(parameters: t, inputs: $0, workspace: workspace) } }
+            theta.withUnsafeBufferPointer { t in
+                inputs.withUnsafeBufferPointer { density.expectation(parameters: t, inputs: $0, workspace: workspace) }
+            }
         }
         var gradient = [Double](repeating: .nan, count: 5)
         let exact = theta.withUnsafeBufferPointer { t in

@@ -85,7 +85,10 @@ struct DeviceExperimentTests {
     /// Bad input: each a located error with a hint, the document untouched.
     @Test(arguments: [
         ("{device: nowhere}", "paper.md:16:21: error: no device block has id 'nowhere'"),
-        ("{device: line, noise: {readout: {prob_meas1_prep0: 0.1, prob_meas0_prep1: 0.1}}}", "paper.md:16:34: error: execution.noise and execution.device are both given"),
+        (
+            "{device: line, noise: {readout: {prob_meas1_prep0: 0.1, prob_meas0_prep1: 0.1}}}",
+            "paper.md:16:34: error: execution.noise and execution.device are both given"
+        ),
         ("{layout: noise-aware}", "paper.md:16:21: error: execution.layout steers compilation for a device"),
         ("{device: line, optimization: 3}", "paper.md:16:41: error: 'execution.optimization' is 3, outside 0…2"),
         ("{device: line, mitigation: {readout: true}}", "paper.md:16:39: error: error mitigation is not supported with execution.device"),
@@ -100,11 +103,14 @@ struct DeviceExperimentTests {
     @Test func unsupportedModelsAreLocated() throws {
         let wide = DeviceBlockTests().run(
             DeviceBlockTests.line + Self.experiment(execution: "{device: line}", model: "{kind: variational, qubits: 4}"))
-        #expect(wide.error?.contains("paper.md:16:21: error: the model's circuit has 4 qubits, more than the 3 of device 'line'") == true, "\(wide.error ?? "")")
+        #expect(
+            wide.error?.contains("paper.md:16:21: error: the model's circuit has 4 qubits, more than the 3 of device 'line'") == true,
+            "\(wide.error ?? "")")
         #expect(wide.untouched)
         let kernel = DeviceBlockTests().run(
             DeviceBlockTests.line
-                + Self.experiment(execution: "{device: line}", model: "{kind: kernel}").replacingOccurrences(of: "train: {epochs: 2, batch_size: 8}\n", with: ""))
+                + Self.experiment(execution: "{device: line}", model: "{kind: kernel}").replacingOccurrences(
+                    of: "train: {epochs: 2, batch_size: 8}\n", with: ""))
         #expect(kernel.error?.contains("paper.md:15:21: error: the quantum kernel model does not run on a device") == true, "\(kernel.error ?? "")")
         #expect(kernel.untouched)
     }
