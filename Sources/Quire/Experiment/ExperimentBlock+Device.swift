@@ -18,8 +18,8 @@ extension ExperimentBlock {
 
     /// Records `compilations` (the detail `compilation` without a sweep, else `compilations`, one
     /// entry per point) and returns the region's text about them and their QASM files: without a
-    /// sweep the compilation's sentence and a link, with one the files alone
-    /// (`<id>-compiled-<point>.qasm`).
+    /// sweep the compilation's sentence and a link, with one a list of them, one per point, the
+    /// point's swept values first (files `<id>-compiled-<point>.qasm`).
     static func describe(
         _ compilations: [CircuitBlock.Compilation?], points: [Point], id: String, figures: String, record: inout BlockRecord
     ) -> (text: String, files: [Figure]) {
@@ -32,9 +32,28 @@ extension ExperimentBlock {
             return ("\n" + sentence + " [Compiled circuit](\(MarkdownText.destination(figures + "/" + file.fileName))).\n", [file])
         }
         record.details["compilations"] = .array(compilations.map { $0?.detail ?? .null })
-        let files = compilations.enumerated().compactMap { point, compilation in
-            compilation.map { Figure(fileName: FigureName.name(block: id, "compiled", "\(point + 1)") + ".qasm", svg: $0.qasm) }
+        var text = "\n"
+        var files: [Figure] = []
+        for (index, compilation) in compilations.enumerated() {
+            guard let compilation, let device = points[index].spec.execution.device else { continue }
+            let file = Figure(fileName: FigureName.name(block: id, "compiled", "\(index + 1)") + ".qasm", svg: compilation.qasm)
+            files.append(file)
+            let values = points[index].values.map(Self.text).joined(separator: ", ")
+            text += "- \(values): " + compilation.sentence(device: device.device.name)
+            text += " [Compiled circuit](\(MarkdownText.destination(figures + "/" + file.fileName))).\n"
         }
-        return ("", files)
+        return (text, files)
+    }
+
+    /// A swept value as the region prints it: a string as written, a number in its shortest form.
+    private static func text(_ value: CanonicalJSON) -> String {
+        switch value {
+        case .string(let text): text
+        case .integer(let number): String(number)
+        case .unsigned(let number): String(number)
+        case .number(let number): CanonicalJSON.format(number)
+        case .bool(let flag): String(flag)
+        default: "…"
+        }
     }
 }
