@@ -96,12 +96,12 @@ struct CircuitObservables: Sendable {
             }
         }
         if let extrapolation = attributes["zne_extrapolation"] {
-            guard ZNESettings.extrapolations.contains(extrapolation.value) else {
+            guard let method = ZNESettings.Method(rawValue: extrapolation.value) else {
                 throw LocatedError(
                     extrapolation.location, "zne_extrapolation=\(extrapolation.value) is not an extrapolation",
-                    hint: "use one of \(ZNESettings.extrapolations.joined(separator: ", "))")
+                    hint: "use one of \(ZNESettings.Method.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            settings.extrapolation = extrapolation.value
+            settings.extrapolation = method
         }
         if let folding = attributes["zne_folding"] {
             guard let value = UnitaryFolding(rawValue: folding.value) else {

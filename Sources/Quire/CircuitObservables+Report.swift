@@ -63,7 +63,7 @@ extension CircuitObservables {
             text += " ZNE folds the circuit \(zne.folding == .global ? "globally" : "gate by gate") to noise scale factors "
             text += factors.dropLast().joined(separator: ", ") + " and " + factors.last!
             text +=
-                " and extrapolates to zero noise (\(zne.extrapolation.prefix(1).uppercased() + zne.extrapolation.dropFirst()))\(readout ? " from readout-mitigated values" : "")."
+                " and extrapolates to zero noise (\(zne.extrapolation.rawValue.prefix(1).uppercased() + zne.extrapolation.rawValue.dropFirst()))\(readout ? " from readout-mitigated values" : "")."
         }
         if noisy || options.shots > 0 { text += " Each error is the absolute difference from the ideal value." }
         return text

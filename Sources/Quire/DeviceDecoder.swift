@@ -38,11 +38,11 @@ enum DeviceDecoder {
                 throw node.error("\(node.name) needs t1_us and t2_us", hint: "every qubit of the device needs its T1 and T2 in µs")
             }
             return Device.Qubit(
-                t1Microseconds: try t1.double(in: 1e-6...1e9),
-                t2Microseconds: try t2.double(in: 1e-6...1e9),
+                t1Microseconds: try t1.double(in: 1e-6...NoiseRanges.relaxationMicroseconds.upperBound),
+                t2Microseconds: try t2.double(in: 1e-6...NoiseRanges.relaxationMicroseconds.upperBound),
                 readout: NoiseProfile.Readout(
-                    probMeas1Prep0: try entry["prob_meas1_prep0"]?.double(in: 0...1) ?? 0,
-                    probMeas0Prep1: try entry["prob_meas0_prep1"]?.double(in: 0...1) ?? 0))
+                    probMeas1Prep0: try entry["prob_meas1_prep0"]?.double(in: NoiseRanges.probability) ?? 0,
+                    probMeas0Prep1: try entry["prob_meas0_prep1"]?.double(in: NoiseRanges.probability) ?? 0))
         }
         let gates = try (map["gates"]?.sequence() ?? []).map { node in
             let entry = try node.mapping(allowed: ["gate", "qubits", "error", "duration_ns"])
@@ -51,7 +51,7 @@ enum DeviceDecoder {
             }
             return Device.GateCalibration(
                 gate: try gate(gateNode), qubits: try qubitsNode.sequence().map { try $0.integer(in: 0...1023) },
-                error: try entry["error"]?.double(in: 0...1) ?? 0,
+                error: try entry["error"]?.double(in: NoiseRanges.probability) ?? 0,
                 durationNanoseconds: try entry["duration_ns"]?.double(in: 0...1e9) ?? 0)
         }
         let device = Device(

@@ -8,13 +8,20 @@ struct ZNESettings: Hashable, Sendable {
     static let defaultScaleFactors = [1, 3, 5]
     /// The range of one scale factor.
     static let scaleFactorRange = 1...99
-    /// Extrapolation names, as Mitiq's factories (`Extrapolation`).
-    static let extrapolations = ["linear", "richardson", "exponential"]
+    /// An extrapolation as a document names it (Mitiq's factories).
+    enum Method: String, CaseIterable, Sendable, Hashable {
+        /// A straight line through the scaled values.
+        case linear
+        /// The polynomial through every scaled value.
+        case richardson
+        /// An exponential decay towards 0.
+        case exponential
+    }
 
     /// Odd scale factors, at least two, distinct.
     var scaleFactors = defaultScaleFactors
-    /// One of `extrapolations`.
-    var extrapolation = "richardson"
+    /// The extrapolation.
+    var extrapolation = Method.richardson
     /// How the noise is scaled (experiments fold globally).
     var folding = UnitaryFolding.global
 
@@ -31,9 +38,9 @@ struct ZNESettings: Hashable, Sendable {
     var recipe: ZeroNoiseExtrapolation {
         let method: Extrapolation =
             switch extrapolation {
-            case "linear": .linear
-            case "exponential": .exponential(asymptote: 0)
-            default: .richardson
+            case .linear: .linear
+            case .richardson: .richardson
+            case .exponential: .exponential(asymptote: 0)
             }
         return ZeroNoiseExtrapolation(scaleFactors: scaleFactors.map(Double.init), folding: folding, extrapolation: method)
     }
@@ -41,7 +48,7 @@ struct ZNESettings: Hashable, Sendable {
     /// The settings as the record writes them.
     var canonical: CanonicalJSON {
         .object([
-            "scale_factors": .array(scaleFactors.map { .integer(Int64($0)) }), "extrapolation": .string(extrapolation),
+            "scale_factors": .array(scaleFactors.map { .integer(Int64($0)) }), "extrapolation": .string(extrapolation.rawValue),
             "folding": .string(folding.rawValue),
         ])
     }

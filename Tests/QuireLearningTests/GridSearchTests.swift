@@ -26,7 +26,7 @@ struct GridSearchTests {
     /// The default grid is scikit-learn's `ParameterGrid` order of the qml-benchmarks SVC grid.
     @Test func svmGridOrderMatchesScikitLearn() throws {
         let problem = try fixture("grid_search.json", as: Fixture.self).svc[0]
-        guard case .rbfSVM(let grid)? = BaselineGrid.standard("rbf-svm") else {
+        guard case .rbfSVM(let grid) = BaselineGrid.standard(.rbfSVM) else {
             Issue.record("no SVM grid")
             return
         }
@@ -41,7 +41,7 @@ struct GridSearchTests {
     func svmSearchMatchesScikitLearn(problemIndex: Int) throws {
         let p = try fixture("grid_search.json", as: Fixture.self).svc[problemIndex]
         let train = Dataset(features: Matrix(p.x), labels: p.y, classCount: 2)
-        let grid = try #require(BaselineGrid.standard("rbf-svm"))
+        let grid = BaselineGrid.standard(.rbfSVM)
         let tuned = try TunedBaseline.tune(grid, on: train, stream: RandomStream(seed: 1, purpose: "tests"))
         let oneSample = 1.0 / Double(train.sampleCount) + 1e-12
         #expect(allClose(tuned.meanScores, p.meanScores, tolerance: oneSample), "\(tuned.meanScores)")
@@ -61,7 +61,7 @@ struct GridSearchTests {
     @Test func logisticSearchMatchesScikitLearn() throws {
         let p = try fixture("grid_search.json", as: Fixture.self).logistic
         let train = Dataset(features: Matrix(p.x), labels: p.y, classCount: 2)
-        let grid = try #require(BaselineGrid.standard("logistic-regression"))
+        let grid = BaselineGrid.standard(.logisticRegression)
         guard case .logisticRegression(let candidates) = grid else {
             Issue.record("wrong grid")
             return
@@ -86,7 +86,7 @@ struct GridSearchTests {
     }
 
     @Test func mlpGridIsTheQmlBenchmarksGrid() throws {
-        guard case .mlp(let grid)? = BaselineGrid.standard("mlp") else {
+        guard case .mlp(let grid) = BaselineGrid.standard(.mlp) else {
             Issue.record("no MLP grid")
             return
         }
@@ -97,7 +97,7 @@ struct GridSearchTests {
                 "alpha=0.01", "learning_rate=0.001", "batch_size=32",
             ])
         #expect(grid.map(\.maxEpochs).allSatisfy { $0 == 3000 })
-        #expect(BaselineGrid.standard("random-forest") == nil)
+        #expect(BaselineKind(rawValue: "random-forest") == nil)
     }
 
     /// A small MLP search runs end to end, deterministically.

@@ -54,7 +54,7 @@ struct HistGradientBoostingTests {
     @Test(arguments: 0..<3)
     func gridSearchEqualsScikitLearn(problemIndex: Int) throws {
         let (p, train, test) = try Self.problem(problemIndex)
-        let grid = try #require(BaselineGrid.standard("hist-gbt"))
+        let grid = BaselineGrid.standard(.histGBT)
         #expect(
             grid.points.map { [$0[0].description, $0[2].description] }
                 == p.fits.map { ["learning_rate=\($0.learningRate)", "max_leaf_nodes=\($0.maxLeafNodes)"] })
@@ -95,7 +95,7 @@ struct HistGradientBoostingTests {
     /// (1 + log₂ leaves) levels plus two split scans of 256 bins per leaf; memory is the histograms of
     /// the largest tree's leaves beside the per-sample arrays.
     @Test func costCountsTreesHistogramsAndScans() throws {
-        let grid = try #require(BaselineGrid.standard("hist-gbt"))
+        let grid = BaselineGrid.standard(.histGBT)
         var perRate = 0.0
         for leaves in [7.0, 15, 31] {
             let histograms: Double = 2 * 100 * (1 + log2(leaves))
@@ -105,6 +105,6 @@ struct HistGradientBoostingTests {
         #expect(isClose(grid.estimatedOperations(samples: 100, features: 2, classes: 2, folds: 5), 6 * 3 * perRate, tolerance: 1e-6))
         let bytes: Double = 24 * 31 * 2 * 256 + 8 * 100 * (9 + 2)
         #expect(grid.estimatedBytes(samples: 100, features: 2, classes: 3) == bytes)
-        #expect(BaselineGrid.names.contains(grid.name))
+        #expect(BaselineKind(rawValue: grid.name) == grid.kind)
     }
 }

@@ -39,7 +39,7 @@ struct KNNTests {
     @Test(arguments: 0..<3)
     func gridSearchEqualsScikitLearn(problemIndex: Int) throws {
         let (p, train, test) = try Self.problem(problemIndex)
-        let grid = try #require(BaselineGrid.standard("knn"))
+        let grid = BaselineGrid.standard(.knn)
         #expect(grid.points.map { $0.map(\.description) } == p.fits.map { ["n_neighbors=\($0.k)", "weights=\($0.weights)"] })
         let tuned = try TunedBaseline.tune(grid, on: train, stream: RandomStream(seed: 1, purpose: "tests"))
         #expect(tuned.meanScores == p.meanScores, "\(p.name)")
@@ -89,7 +89,7 @@ struct KNNTests {
     /// Ten samples give folds of 8 training rows: k = 9 and 15 are skipped, the searched grid says so.
     @Test func aKLargerThanAFoldsTrainingSetIsSkipped() throws {
         let train = Dataset(features: Matrix((0..<10).map { [Double($0)] }), labels: (0..<10).map { $0 < 5 ? 0 : 1 }, classCount: 2)
-        let tuned = try TunedBaseline.tune(try #require(BaselineGrid.standard("knn")), on: train, stream: RandomStream(seed: 1, purpose: "tests"))
+        let tuned = try TunedBaseline.tune(BaselineGrid.standard(.knn), on: train, stream: RandomStream(seed: 1, purpose: "tests"))
         #expect(tuned.grid.points.map { $0[0].description } == ["1", "1", "3", "3", "5", "5", "7", "7"].map { "n_neighbors=\($0)" })
         #expect(tuned.meanScores.count == 8)
     }
@@ -97,9 +97,9 @@ struct KNNTests {
     /// The cost model: three passes of samples² × (features + distinct k), and per grid point one
     /// row of predictions beside one query's distances.
     @Test func costGrowsWithTheSquareOfTheSamples() throws {
-        let grid = try #require(BaselineGrid.standard("knn"))
+        let grid = BaselineGrid.standard(.knn)
         #expect(grid.estimatedOperations(samples: 100, features: 2, classes: 2, folds: 5) == 3 * 100 * 100 * (2 + 6))
         #expect(grid.estimatedBytes(samples: 100, features: 2, classes: 2) == 8 * 14 * 100)
-        #expect(BaselineGrid.names.contains(grid.name))
+        #expect(BaselineKind(rawValue: grid.name) == grid.kind)
     }
 }

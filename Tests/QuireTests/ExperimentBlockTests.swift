@@ -70,6 +70,24 @@ struct ExperimentBlockTests: DocumentEvaluating {
         ("dataset: {name: moons, smaples: 10}", "2:24", "did you mean 'samples'"),
         ("dataset: {name: moons}\nbaselines: [svm]", "3:13", "unknown baseline 'svm'"),
         ("dataset: {name: moons}\nbaselines: [knn, svm]", "3:18", "baselines: logistic-regression, rbf-svm, mlp, knn, hist-gbt"),
+        // Every named choice is decoded once, at its field, naming the choices.
+        ("dataset: {name: moons}\nmodel: {kind: quantum}", "3:15", "'model.kind' is 'quantum', not one of variational, kernel"),
+        ("dataset: {name: moons}\nmodel: {ansatz: ring}", "3:17", "'model.ansatz' is 'ring', not one of hardware-efficient, strongly-entangling"),
+        (
+            "dataset: {name: moons}\nmodel: {}\nencoding: {kind: fourier}", "4:18",
+            "'encoding.kind' is 'fourier', not one of angle, amplitude, basis, iqp, reupload"
+        ),
+        ("dataset: {name: moons}\nmodel: {}\nencoding: {rotation: w}", "4:22", "'encoding.rotation' is 'w', not one of x, y, z"),
+        ("dataset: {name: moons}\nmodel: {}\ntrain: {optimizer: lbfgs}", "4:20", "'train.optimizer' is 'lbfgs', not one of adam, sgd, spsa"),
+        (
+            "dataset: {name: moons}\nmodel: {}\ntrain: {gradient: finite}", "4:19",
+            "'train.gradient' is 'finite', not one of adjoint, parameter-shift, spsa"
+        ),
+        ("dataset: {name: moons}\nmodel: {}\ntrain: {loss: hinge}", "4:15", "'train.loss' is 'hinge', not one of square, cross-entropy"),
+        (
+            "dataset: {name: moons}\nmodel: {}\nexecution: {mitigation: {zne: {extrapolation: cubic}}}", "4:47",
+            "is 'cubic', not one of linear, richardson, exponential"
+        ),
         ("dataset: {name: moons}\nrepeat: 0", "3:9", "repeat"),
         ("dataset: {name: moons}\nsweep: {data.noise: [0]}", "3:9", "does not start with a field"),
         ("dataset: {name: moons}\nexecution: {noise: nope}", "3:20", "no noise block has id 'nope'"),

@@ -59,7 +59,7 @@ struct DeviceExecution: Sendable, Hashable {
     /// Throws at `execution.device` when the model cannot run on the device: a kernel model (its
     /// fidelity kernel is computed exactly from the encoded states) or more qubits than the device has.
     func check(model: ModelSpec?, qubits: Int?) throws {
-        if let model, model.kind != "variational" {
+        if let model, model.kind != .variational {
             throw LocatedError(
                 location, "the quantum kernel model does not run on a device: its fidelity kernel is computed exactly from the encoded states",
                 hint: "use model: {kind: variational} on the device, or remove execution.device")

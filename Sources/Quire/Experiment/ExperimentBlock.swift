@@ -77,10 +77,11 @@ enum ExperimentBlock {
             record.details["data_sha256"] = .string(outcomes[0].dataSHA256)
             record.details["baseline_grids"] = .object(
                 OrderedDictionary(
-                    uniqueKeysWithValues: points[0].spec.baselines.compactMap { name in
-                        BaselineGrid.standard(name).map {
-                            (name, CanonicalJSON.array($0.points.map { .string($0.map(\.description).joined(separator: ", ")) }))
-                        }
+                    uniqueKeysWithValues: points[0].spec.baselines.map { kind in
+                        (
+                            kind.rawValue,
+                            CanonicalJSON.array(BaselineGrid.standard(kind).points.map { .string($0.map(\.description).joined(separator: ", ")) })
+                        )
                     }))
             if axes.isEmpty, let curve = Self.meanCurve(outcomes[0].lossCurves) {
                 record.details["loss_curve"] = .array(curve.map(CanonicalJSON.number))

@@ -16,7 +16,7 @@ extension ExperimentReport {
             return "'metrics' draws no figure for a sweep; the sweep table and the 'sweep' figure show each point's test accuracy"
         case "loss-curve" where swept:
             return "'loss-curve' is not drawn for a sweep; the provenance record keeps each point's loss per epoch"
-        case "loss-curve" where spec.model?.kind != "variational":
+        case "loss-curve" where spec.model?.kind != .variational:
             let trained = spec.model == nil ? "only baselines are" : "a kernel model is"
             return "'loss-curve' needs a variational model; \(trained) trained here, without a loss per epoch"
         case "decision-boundary" where swept:

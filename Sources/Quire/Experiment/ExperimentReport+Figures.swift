@@ -100,7 +100,7 @@ extension ExperimentReport {
         let band = Self.intervals(summaries)
         let loss = points[0].spec.train.loss
         return LinePlot(
-            name: name, xAxis: PlotAxis("epoch", integers: true), yAxis: PlotAxis("\(loss) loss on the training set"),
+            name: name, xAxis: PlotAxis("epoch", integers: true), yAxis: PlotAxis("\(loss.rawValue) loss on the training set"),
             series: [.init(outcomes[0].models[0].name, x: (1...epochs).map(Double.init), y: summaries.map(\.mean), band: band, markers: epochs <= 40)]
         )
     }

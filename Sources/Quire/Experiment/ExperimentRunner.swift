@@ -120,9 +120,9 @@ struct ExperimentRunner {
         var models: [(name: String, key: String)] = []
         if let factory {
             models.append((QuantumModelFactory.name(factory.model), "quantum"))
-            if factory.mitigates && factory.model.kind == "variational" { models.append((factory.mitigationLabel, "mitigated")) }
+            if factory.mitigates && factory.model.kind == .variational { models.append((factory.mitigationLabel, "mitigated")) }
         }
-        return models + spec.baselines.map { ($0, $0) }
+        return models + spec.baselines.map { ($0.rawValue, $0.rawValue) }
     }
 
     /// Runs repeat `repeatIndex` (from 0) alone: it depends on nothing but the spec, the seed and
@@ -143,7 +143,7 @@ struct ExperimentRunner {
         if var factory {
             factory.seed = stream.substream("quantum").uint64(at: 0)
             outcome.modelSeed = factory.seed
-            if factory.model.kind == "kernel" {
+            if factory.model.kind == .kernel {
                 let (classifier, settings) = try factory.fitKernel(on: split.train)
                 reproduction.quantum = .kernel(classifier, c: factory.model.c)
                 outcome.measurements[0] = Self.measure(classifier, split: split, settings: settings)
@@ -182,8 +182,8 @@ struct ExperimentRunner {
             }
         }
         let offset = names.count - spec.baselines.count
-        for (index, name) in spec.baselines.enumerated() {
-            guard let grid = BaselineGrid.standard(name) else { continue }
+        for (index, kind) in spec.baselines.enumerated() {
+            let (grid, name) = (BaselineGrid.standard(kind), kind.rawValue)
             let tuned = try TunedBaseline.tune(grid, on: split.train, folds: Self.baselineFolds, stream: stream.substream("baseline/\(name)"))
             let measurement = Self.measure(tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
             outcome.measurements[offset + index] = measurement

@@ -23,9 +23,9 @@ extension ExperimentSpec {
         guard let model else { return 0 }
         let (train, test) = splitSizes
         let n = Double(train)
-        if model.kind == "kernel" { return Double(repeats) * (n + Double(test) + n * (n + 1) / 2 + Double(test) * n) }
+        if model.kind == .kernel { return Double(repeats) * (n + Double(test) + n * (n + 1) / 2 + Double(test) * n) }
         let parameters = 3 * Double(qubits ?? 1) * Double(model.layers) + 1
-        let perSample = self.train.gradient == "parameter-shift" ? 2 * parameters + 1 : 2
+        let perSample = self.train.gradient == .parameterShift ? 2 * parameters + 1 : 2
         let outputs = Double(model.isMulticlass ? model.classes : 1)
         return Double(repeats) * Double(self.train.epochs) * n * perSample * outputs
     }
@@ -43,7 +43,7 @@ extension ExperimentSpec {
     static let folds = 5
 
     /// The grids of the baselines, in report order.
-    var baselineGrids: [BaselineGrid] { baselines.compactMap(BaselineGrid.standard) }
+    var baselineGrids: [BaselineGrid] { baselines.map(BaselineGrid.standard) }
 
     /// The most memory one repeat is estimated to hold, in bytes: the data with its split and
     /// scaled copies, plus the largest of the quantum kernel's states and matrices, the variational
@@ -56,7 +56,7 @@ extension ExperimentSpec {
         let data = 3 * 8 * Double(shape.samples) * Double(shape.features)
         var largest = 0.0
         if let model, let qubits {
-            if model.kind == "kernel" {
+            if model.kind == .kernel {
                 let n = Double(train), m = Double(test)
                 largest = 16 * Elementary.pow(2, Double(qubits)) * (n + m + Double(min(train, 1024))) + 8 * (2 * n * n + m * n)
             } else {
@@ -80,7 +80,7 @@ extension ExperimentSpec {
         let (train, test) = splitSizes
         let data = 3 * 8 * Double(shape.samples) * Double(shape.features)
         try Self.refuse(data, limit: limit, at: datasetNode, what: "the dataset (\(shape.samples) samples × \(shape.features) features)")
-        if let model, model.kind == "kernel", let qubits {
+        if let model, model.kind == .kernel, let qubits {
             let n = Double(train), m = Double(test)
             // Workers never outnumber the training samples or the 1024 threads `--jobs` allows.
             let states = 16 * Elementary.pow(2, Double(qubits)) * (n + m + Double(min(train, 1024)))

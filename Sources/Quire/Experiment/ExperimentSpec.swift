@@ -21,7 +21,7 @@ struct ExperimentSpec: Sendable {
     /// The simulated device.
     var execution: ExecutionSpec
     /// Classical baselines, tuned by cross-validation on the training set.
-    var baselines: [String]
+    var baselines: [BaselineKind]
     /// Independent repetitions with derived seeds (mean ± 95% CI reported).
     var repeats: Int
     /// Sections of the region.
@@ -63,7 +63,7 @@ struct ExperimentSpec: Sendable {
         let qubits = try encoding.map { try circuitQubits(model: model, encoding: $0, dataset: dataset, map: map) }
         if let device = execution.device { try device.check(model: model, qubits: qubits) }
         var train = TrainSpec()
-        if let model, model.kind == "variational", let qubits {
+        if let model, model.kind == .variational, let qubits {
             train = try TrainSpec.decode(map["train"], path: QuantumModelFactory.path(of: execution, qubits: qubits), softmax: model.readsSoftmax)
         } else if let trainNode = map["train"], !modelSwept {
             throw trainNode.error(
@@ -72,14 +72,15 @@ struct ExperimentSpec: Sendable {
                     ? "add model: {kind: variational} or remove train"
                     : "remove train: a kernel model's SVM is fitted exactly, set only by model.c")
         }
-        var baselines = ["logistic-regression", "rbf-svm", "mlp"]
+        var baselines: [BaselineKind] = [.logisticRegression, .rbfSVM, .mlp]
         if let node = map["baselines"] {
             baselines = try node.sequence().map { item in
                 let name = try item.string()
-                guard BaselineGrid.names.contains(name) else {
-                    throw item.error("unknown baseline '\(name)'", hint: "baselines: \(BaselineGrid.names.joined(separator: ", "))")
+                guard let kind = BaselineKind(rawValue: name) else {
+                    throw item.error(
+                        "unknown baseline '\(name)'", hint: "baselines: \(BaselineKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                return name
+                return kind
             }
         }
         if model == nil && baselines.isEmpty {
@@ -99,9 +100,9 @@ struct ExperimentSpec: Sendable {
         var canonical: OrderedDictionary<String, CanonicalJSON> = ["dataset": dataset.canonical]
         canonical["encoding"] = encoding?.canonical ?? .null
         canonical["model"] = model?.canonical ?? .null
-        canonical["train"] = model?.kind == "variational" ? train.canonical : .null
+        canonical["train"] = model?.kind == .variational ? train.canonical : .null
         canonical["execution"] = execution.canonical
-        canonical["baselines"] = .array(baselines.map(CanonicalJSON.string))
+        canonical["baselines"] = .array(baselines.map { .string($0.rawValue) })
         canonical["repeat"] = .integer(Int64(repeats))
         canonical["report"] = .array(report.map(CanonicalJSON.string))
         let spec = ExperimentSpec(
@@ -119,13 +120,13 @@ struct ExperimentSpec: Sendable {
         let needed = Encoding.minimumQubits(encoding.learningKind, featureCount: features)
         guard needed <= Encoding.maximumQubits else {
             throw (map["dataset"] ?? map.owner).error(
-                "the \(encoding.kind) encoding needs \(needed) qubits for the dataset's \(features) features, more than the \(Encoding.maximumQubits) an encoding may have",
+                "the \(encoding.kind.rawValue) encoding needs \(needed) qubits for the dataset's \(features) features, more than the \(Encoding.maximumQubits) an encoding may have",
                 hint: "use fewer features, or amplitude encoding (⌈log₂ features⌉ qubits)")
         }
         guard let model, let qubits = model.qubits else { return model?.circuitQubits(needed: needed) ?? needed }
         guard qubits >= needed else {
             throw (map["model"] ?? map.owner).error(
-                "model.qubits is \(qubits), but the \(encoding.kind) encoding needs \(needed) qubits for \(features) features",
+                "model.qubits is \(qubits), but the \(encoding.kind.rawValue) encoding needs \(needed) qubits for \(features) features",
                 hint: "use qubits: \(needed) or more, or qubits: auto")
         }
         if model.readsSoftmax, qubits < model.classes {
@@ -140,53 +141,49 @@ struct ExperimentSpec: Sendable {
 
 /// `encoding:` — how a feature vector becomes a quantum state.
 struct EncodingSpec: Sendable, Hashable {
-    /// angle | amplitude | basis | iqp | reupload.
-    var kind: String
+    /// The encoding.
+    var kind: EncodingKind
     /// Rotation axis of angle and re-uploading encodings.
-    var rotation: String
+    var rotation: Encoding.Rotation
     /// Repetitions of the IQP feature map.
     var reps: Int
 
-    static let kinds = ["angle", "amplitude", "basis", "iqp", "reupload"]
-
     /// Decodes `node` (absent: angle encoding with y rotations).
     static func decode(_ node: SpecNode?) throws -> EncodingSpec {
-        guard let node else { return EncodingSpec(kind: "angle", rotation: "y", reps: 2) }
+        guard let node else { return EncodingSpec(kind: .angle, rotation: .y, reps: 2) }
         let map = try node.mapping(allowed: ["kind", "rotation", "reps"])
-        let kind = try choice(map["kind"], kinds, default: "angle")
         return EncodingSpec(
-            kind: kind, rotation: try choice(map["rotation"], ["x", "y", "z"], default: "y"),
+            kind: try choice(map["kind"], default: .angle), rotation: try choice(map["rotation"], default: .y),
             reps: try map["reps"]?.integer(in: 1...10) ?? 2)
     }
 
     /// The encoding in QuireLearning's terms.
     var learningKind: Encoding.Kind {
-        let rotation = Encoding.Rotation(rawValue: self.rotation) ?? .y
         switch kind {
-        case "amplitude": return .amplitude
-        case "basis": return .basis
-        case "iqp": return .iqp(reps: reps)
-        case "reupload": return .reupload(rotation: rotation, scale: 1)
-        default: return .angle(rotation: rotation, scale: 1)
+        case .angle: .angle(rotation: rotation, scale: 1)
+        case .amplitude: .amplitude
+        case .basis: .basis
+        case .iqp: .iqp(reps: reps)
+        case .reupload: .reupload(rotation: rotation, scale: 1)
         }
     }
 
     var canonical: CanonicalJSON {
-        var object: OrderedDictionary<String, CanonicalJSON> = ["kind": .string(kind)]
-        if kind == "angle" || kind == "reupload" { object["rotation"] = .string(rotation) }
-        if kind == "iqp" { object["reps"] = .integer(Int64(reps)) }
+        var object: OrderedDictionary<String, CanonicalJSON> = ["kind": .string(kind.rawValue)]
+        if kind == .angle || kind == .reupload { object["rotation"] = .string(rotation.rawValue) }
+        if kind == .iqp { object["reps"] = .integer(Int64(reps)) }
         return .object(object)
     }
 }
 
 /// `model:` — the quantum model.
 struct ModelSpec: Sendable, Hashable {
-    /// variational | kernel.
-    var kind: String
+    /// The model.
+    var kind: ModelKind
     /// Qubits; `nil` = as many as the encoding needs, written `auto` (as the canonical spec records it).
     var qubits: Int?
-    /// hardware-efficient | strongly-entangling.
-    var ansatz: String
+    /// The variational model's layers.
+    var ansatz: AnsatzKind
     /// Ansatz layers.
     var layers: Int
     /// `Z<k>` on qubit k, or `parity` of all qubits.
@@ -195,12 +192,11 @@ struct ModelSpec: Sendable, Hashable {
     var c: Double
     /// Classes of the dataset: a variational model on more than two reads them by `multiclass`.
     var classes: Int
-    /// softmax | one-vs-rest: how a variational model reads more than two classes.
-    var multiclass: String
+    /// How a variational model reads more than two classes.
+    var multiclass: MulticlassKind
     /// The softmax readout's logit scale s (logit z_c = s·⟨Z_c⟩ + b_c).
     var scale: Double
 
-    static let kinds = ["variational", "kernel"]
     /// Every field a `model:` mapping may have.
     static let fields = ["kind", "qubits", "ansatz", "layers", "observable", "c", "multiclass", "scale"]
     /// The softmax readout's default logit scale.
@@ -217,37 +213,37 @@ struct ModelSpec: Sendable, Hashable {
                 throw (map["observable"] ?? node).error("observable '\(observable)' is not Z<qubit> or parity", hint: "e.g. observable: Z0")
             }
         }
-        let kind = try choice(map["kind"], kinds, default: "variational")
-        let multiclass = try choice(map["multiclass"], ["softmax", "one-vs-rest"], default: "softmax")
-        let multiple = kind == "variational" && classes > 2
+        let kind: ModelKind = try choice(map["kind"], default: .variational)
+        let multiclass: MulticlassKind = try choice(map["multiclass"], default: .softmax)
+        let multiple = kind == .variational && classes > 2
         if !multiple, !swept, let field = map["multiclass"] ?? map["scale"] {
             throw field.error(
                 "'\(field.path)' applies to a variational model on three or more classes; "
-                    + (kind == "variational" ? "this dataset has \(classes)" : "this is a kernel model"),
+                    + (kind == .variational ? "this dataset has \(classes)" : "this is a kernel model"),
                 hint: "remove it: two classes are read as one output ⟨O⟩ + b")
         }
-        if multiple, multiclass == "softmax", let field = map["observable"] {
+        if multiple, multiclass == .softmax, let field = map["observable"] {
             throw field.error(
                 "the softmax readout reads class c as Z on qubit c, so 'observable' cannot be chosen",
                 hint: "remove observable, or use multiclass: one-vs-rest (each class's model reads the observable)")
         }
-        if multiclass == "one-vs-rest", !swept, let field = map["scale"] {
+        if multiclass == .oneVsRest, !swept, let field = map["scale"] {
             throw field.error("'scale' is the softmax readout's logit scale; one-vs-rest has none", hint: "remove scale, or use multiclass: softmax")
         }
         return ModelSpec(
             kind: kind,
             qubits: try map["qubits"].flatMap { try $0.node.string == "auto" ? nil : $0.integer(in: 1...20) },
-            ansatz: try choice(map["ansatz"], ["hardware-efficient", "strongly-entangling"], default: "strongly-entangling"),
+            ansatz: try choice(map["ansatz"], default: .stronglyEntangling),
             layers: try map["layers"]?.integer(in: 1...50) ?? 2, observable: observable,
             c: try map["c"]?.double(in: 1e-6...1e6) ?? 1, classes: classes, multiclass: multiclass,
             scale: try map["scale"]?.double(in: 1e-3...100) ?? defaultScale)
     }
 
     /// Whether the model reads more than two classes (by `multiclass`).
-    var isMulticlass: Bool { kind == "variational" && classes > 2 }
+    var isMulticlass: Bool { kind == .variational && classes > 2 }
 
     /// Whether the model reads its classes by the softmax readout.
-    var readsSoftmax: Bool { isMulticlass && multiclass == "softmax" }
+    var readsSoftmax: Bool { isMulticlass && multiclass == .softmax }
 
     /// The circuit's qubits when `qubits` is auto and the encoding needs `needed`: one per class
     /// at least for the softmax readout.
@@ -255,13 +251,13 @@ struct ModelSpec: Sendable, Hashable {
 
     var canonical: CanonicalJSON {
         var object: OrderedDictionary<String, CanonicalJSON> = [
-            "kind": .string(kind), "qubits": qubits.map { .integer(Int64($0)) } ?? .string("auto"),
+            "kind": .string(kind.rawValue), "qubits": qubits.map { .integer(Int64($0)) } ?? .string("auto"),
         ]
-        if kind == "variational" {
-            object["ansatz"] = .string(ansatz)
+        if kind == .variational {
+            object["ansatz"] = .string(ansatz.rawValue)
             object["layers"] = .integer(Int64(layers))
             if !readsSoftmax { object["observable"] = .string(observable) }
-            if isMulticlass { object["multiclass"] = .string(multiclass) }
+            if isMulticlass { object["multiclass"] = .string(multiclass.rawValue) }
             if readsSoftmax { object["scale"] = .number(scale) }
         } else {
             object["c"] = .number(c)
@@ -272,13 +268,13 @@ struct ModelSpec: Sendable, Hashable {
 
 /// `train:` — optimisation of a variational model.
 struct TrainSpec: Sendable, Hashable {
-    var optimizer = "adam"
+    var optimizer = OptimizerKind.adam
     var learningRate = 0.05
     var epochs = 30
     var batchSize = 16
-    /// The gradient method that runs: adjoint, parameter-shift or spsa.
-    var gradient = "adjoint"
-    var loss = "square"
+    /// The gradient method that runs.
+    var gradient = GradientKind.adjoint
+    var loss = ClassifierLoss.square
 
     /// Decodes `node` for circuits that run on `path`, resolving `gradient` to the method that runs
     /// there, so the canonical spec records it: unless written, adjoint on an exact fast path
@@ -292,29 +288,29 @@ struct TrainSpec: Sendable, Hashable {
     ///   anything but spsa with the spsa optimizer); at `loss` when a softmax model is given square.
     static func decode(_ node: SpecNode?, path: ExecutionPath, softmax: Bool) throws -> TrainSpec {
         var spec = TrainSpec()
-        spec.gradient = path == .engine ? "parameter-shift" : "adjoint"
-        if softmax { spec.loss = "cross-entropy" }
+        spec.gradient = path == .engine ? .parameterShift : .adjoint
+        if softmax { spec.loss = .crossEntropy }
         guard let node else { return spec }
         let map = try node.mapping(allowed: ["optimizer", "learning_rate", "epochs", "batch_size", "gradient", "loss"])
-        spec.optimizer = try choice(map["optimizer"], ["adam", "sgd", "spsa"], default: spec.optimizer)
+        spec.optimizer = try choice(map["optimizer"], default: spec.optimizer)
         spec.learningRate = try map["learning_rate"]?.double(in: 1e-9...10) ?? spec.learningRate
         spec.epochs = try map["epochs"]?.integer(in: 1...10_000) ?? spec.epochs
         spec.batchSize = try map["batch_size"]?.integer(in: 1...100_000) ?? spec.batchSize
-        spec.loss = try choice(map["loss"], ["square", "cross-entropy"], default: spec.loss)
-        if softmax, spec.loss != "cross-entropy", let lossNode = map["loss"] {
+        spec.loss = try choice(map["loss"], default: spec.loss)
+        if softmax, spec.loss != .crossEntropy, let lossNode = map["loss"] {
             throw lossNode.error(
-                "the softmax readout is trained by softmax cross-entropy, not \(spec.loss)",
+                "the softmax readout is trained by softmax cross-entropy, not \(spec.loss.rawValue)",
                 hint: "write loss: cross-entropy or leave it out, or use model.multiclass: one-vs-rest")
         }
-        if spec.optimizer == "spsa" { spec.gradient = "spsa" }
+        if spec.optimizer == .spsa { spec.gradient = .spsa }
         if let gradientNode = map["gradient"] {
-            let written = try choice(gradientNode, ["adjoint", "parameter-shift", "spsa"], default: spec.gradient)
-            if spec.optimizer == "spsa", written != "spsa" {
+            let written: GradientKind = try choice(gradientNode, default: spec.gradient)
+            if spec.optimizer == .spsa, written != .spsa {
                 throw gradientNode.error(
-                    "gradient \(written) cannot be used with the spsa optimizer, which estimates its own gradient",
+                    "gradient \(written.rawValue) cannot be used with the spsa optimizer, which estimates its own gradient",
                     hint: "write gradient: spsa, or leave it out")
             }
-            if written == "adjoint", path == .engine {
+            if written == .adjoint, path == .engine {
                 throw gradientNode.error(
                     "adjoint gradients need exact states, but these circuits run on an engine (shots, trajectories or more than \(ExecutionPath.densityMatrixQubits) noisy qubits)",
                     hint: "write gradient: parameter-shift or spsa, or leave it out (parameter-shift)")
@@ -326,8 +322,8 @@ struct TrainSpec: Sendable, Hashable {
 
     var canonical: CanonicalJSON {
         .object([
-            "optimizer": .string(optimizer), "learning_rate": .number(learningRate), "epochs": .integer(Int64(epochs)),
-            "batch_size": .integer(Int64(batchSize)), "gradient": .string(gradient), "loss": .string(loss),
+            "optimizer": .string(optimizer.rawValue), "learning_rate": .number(learningRate), "epochs": .integer(Int64(epochs)),
+            "batch_size": .integer(Int64(batchSize)), "gradient": .string(gradient.rawValue), "loss": .string(loss.rawValue),
         ])
     }
 }
@@ -340,7 +336,7 @@ struct ExecutionSpec: Sendable, Hashable {
     var noiseName: String?
     var noise: NoiseProfile?
     var zneScaleFactors: [Int]?
-    var zneExtrapolation: String
+    var zneExtrapolation: ZNESettings.Method
     var readoutMitigation: Bool
     /// The device block the model's circuit is compiled for and run on (`execution.device`), with
     /// the compilation options; nil runs the logical circuit.
@@ -353,7 +349,7 @@ struct ExecutionSpec: Sendable, Hashable {
         devices: (String, SpecNode) throws -> DeviceBlock.Loaded, routingSeed: UInt64
     ) throws -> ExecutionSpec {
         var spec = ExecutionSpec(
-            engine: .auto, shots: 0, noiseName: nil, noise: nil, zneScaleFactors: nil, zneExtrapolation: "richardson", readoutMitigation: false)
+            engine: .auto, shots: 0, noiseName: nil, noise: nil, zneScaleFactors: nil, zneExtrapolation: .richardson, readoutMitigation: false)
         guard let node else { return spec }
         let map = try node.mapping(allowed: ["engine", "shots", "noise", "mitigation"] + DeviceExecution.keys)
         spec.device = try DeviceExecution.decode(map, devices: devices, routingSeed: routingSeed)
@@ -387,7 +383,7 @@ struct ExecutionSpec: Sendable, Hashable {
                     throw (zne["scale_factors"] ?? zneNode).error("'scale_factors' \(problem.message)", hint: problem.hint)
                 }
                 spec.zneScaleFactors = factors
-                spec.zneExtrapolation = try choice(zne["extrapolation"], ZNESettings.extrapolations, default: "richardson")
+                spec.zneExtrapolation = try choice(zne["extrapolation"], default: .richardson)
             }
         }
         return spec
@@ -396,7 +392,7 @@ struct ExecutionSpec: Sendable, Hashable {
     var canonical: CanonicalJSON {
         var zne: CanonicalJSON = .null
         if let factors = zneScaleFactors {
-            zne = .object(["scale_factors": .array(factors.map { .integer(Int64($0)) }), "extrapolation": .string(zneExtrapolation)])
+            zne = .object(["scale_factors": .array(factors.map { .integer(Int64($0)) }), "extrapolation": .string(zneExtrapolation.rawValue)])
         }
         var object: OrderedDictionary<String, CanonicalJSON> = [
             "engine": .string(engine.rawValue), "shots": .integer(Int64(shots)),
@@ -410,13 +406,14 @@ struct ExecutionSpec: Sendable, Hashable {
     }
 }
 
-/// The string at `node`, one of `choices`, or `fallback` when absent.
-private func choice(_ node: SpecNode?, _ choices: [String], default fallback: String) throws -> String {
+/// The choice spelled at `node`, or `fallback` when absent; a located error naming every choice otherwise.
+private func choice<Choice: RawRepresentable & CaseIterable>(_ node: SpecNode?, default fallback: Choice) throws -> Choice
+where Choice.RawValue == String {
     guard let node else { return fallback }
     let value = try node.string()
-    guard choices.contains(value) else {
-        throw node.error(
-            "'\(node.path)' is '\(value)', not one of \(choices.joined(separator: ", "))", hint: "use one of \(choices.joined(separator: ", "))")
+    guard let choice = Choice(rawValue: value) else {
+        let choices = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+        throw node.error("'\(node.path)' is '\(value)', not one of \(choices)", hint: "use one of \(choices)")
     }
-    return value
+    return choice
 }

@@ -27,12 +27,12 @@ struct QuantumModelFactory {
     /// - Parameter swept: sweep paths whose fields are left out, since they vary along the sweep
     ///   (`variational (strongly-entangling)` for a `model.layers` sweep): a sweep's column title.
     static func name(_ model: ModelSpec, omitting swept: [String] = []) -> String {
-        guard model.kind == "variational" else { return "quantum kernel" }
+        guard model.kind == .variational else { return "quantum kernel" }
         func varies(_ field: String) -> Bool { swept.contains { field == $0 || field.hasPrefix($0 + ".") } }
         var parts: [String] = []
-        if !varies("model.ansatz") { parts.append(model.ansatz) }
+        if !varies("model.ansatz") { parts.append(model.ansatz.rawValue) }
         if !varies("model.layers") { parts.append("\(model.layers) layer\(model.layers == 1 ? "" : "s")") }
-        if model.isMulticlass, !varies("model.multiclass") { parts.append(model.multiclass) }
+        if model.isMulticlass, !varies("model.multiclass") { parts.append(model.multiclass.rawValue) }
         return parts.isEmpty ? "variational" : "variational (\(parts.joined(separator: ", ")))"
     }
 
@@ -49,7 +49,9 @@ struct QuantumModelFactory {
             kernel: FidelityKernel(encoding: encoded, threads: threads),
             data: data, c: model.c)
         let resources = encoded.resources
-        return (classifier, "\(encoding.kind) encoding, \(resources.qubits) qubits, depth \(resources.depth), fidelity kernel, SVM C=\(model.c)")
+        return (
+            classifier, "\(encoding.kind.rawValue) encoding, \(resources.qubits) qubits, depth \(resources.depth), fidelity kernel, SVM C=\(model.c)"
+        )
     }
 
     /// Zero-noise extrapolation as the execution spec asks, if it does.
@@ -64,7 +66,7 @@ struct QuantumModelFactory {
     var mitigationLabel: String {
         var parts: [String] = []
         if let factors = execution.zneScaleFactors {
-            parts.append("ZNE \(execution.zneExtrapolation) at \(factors.map(String.init).joined(separator: ", "))")
+            parts.append("ZNE \(execution.zneExtrapolation.rawValue) at \(factors.map(String.init).joined(separator: ", "))")
         }
         if execution.readoutMitigation { parts.append("readout") }
         return "+ mitigation (" + parts.joined(separator: "; ") + ")"
@@ -74,22 +76,10 @@ struct QuantumModelFactory {
     /// ends: a two-class model, or on more classes the `multiclass` readout (`MulticlassTrainer`).
     func train(on data: Dataset, epochFinished: (Int) -> Void = { _ in }) throws -> any VariationalClassifier {
         let variational = try variationalModel(featureCount: data.featureCount)
-        let optimizer: Optimizer
-        switch train.optimizer {
-        case "sgd": optimizer = .sgd(learningRate: train.learningRate, momentum: 0.9)
-        case "spsa": optimizer = .spsa(learningRate: train.learningRate)
-        default: optimizer = .adam(learningRate: train.learningRate)
-        }
         // `train.gradient` is already the method that runs here (TrainSpec.decode resolved it).
-        let gradient: GradientMethod
-        switch train.gradient {
-        case "parameter-shift": gradient = .parameterShift
-        case "spsa": gradient = .spsa(perturbation: Self.spsaPerturbation)
-        default: gradient = .adjoint
-        }
         let configuration = TrainingConfiguration(
-            optimizer: optimizer, epochs: train.epochs, batchSize: train.batchSize, gradient: gradient,
-            loss: train.loss == "cross-entropy" ? .crossEntropy : .square,
+            optimizer: train.optimizer.optimizer(learningRate: train.learningRate), epochs: train.epochs, batchSize: train.batchSize,
+            gradient: train.gradient.method(perturbation: Self.spsaPerturbation), loss: train.loss,
             execution: Self.options(execution, seed: seed, memoryLimit: memoryLimit), seed: seed, threads: threads,
             device: try execution.device?.template(for: variational.circuit))
         guard model.isMulticlass else {
@@ -106,11 +96,10 @@ struct QuantumModelFactory {
         let kind = encoding.learningKind
         let qubits = model.circuitQubits(needed: Encoding.minimumQubits(kind, featureCount: featureCount))
         let encoded = try Encoding(kind, featureCount: featureCount, qubitCount: qubits)
-        let ansatz: Ansatz = model.ansatz == "hardware-efficient" ? .hardwareEfficient(entanglement: .ring) : .stronglyEntangling
         guard let observable = ReadoutObservable(label: model.observable) else {
             throw LearningError.unusableData(owner: "model", message: "observable '\(model.observable)' is not Z<qubit> or parity")
         }
-        return try VariationalModel(encoding: encoded, ansatz: ansatz, layers: model.layers, observable: observable)
+        return try VariationalModel(encoding: encoded, ansatz: model.ansatz.ansatz, layers: model.layers, observable: observable)
     }
 
     /// How circuits of `execution` are simulated: `nil` (the exact statevector) with no noise, no
@@ -139,7 +128,7 @@ struct QuantumModelFactory {
     /// The settings column: circuit size and training.
     func settings(_ trained: any VariationalClassifier) -> String {
         let resources = trained.resources
-        return "\(encoding.kind) encoding, \(resources.qubits) qubits, depth \(resources.depth), \(resources.parameters) parameters, "
-            + "\(train.optimizer) lr=\(train.learningRate), \(train.epochs) epochs"
+        return "\(encoding.kind.rawValue) encoding, \(resources.qubits) qubits, depth \(resources.depth), \(resources.parameters) parameters, "
+            + "\(train.optimizer.rawValue) lr=\(train.learningRate), \(train.epochs) epochs"
     }
 }

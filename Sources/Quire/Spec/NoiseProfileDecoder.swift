@@ -47,10 +47,8 @@ public enum NoiseProfileDecoder {
     private static func depolarizing(_ node: SpecNode, defaults: NoiseProfile.Depolarizing? = nil) throws -> NoiseProfile.Depolarizing {
         let map = try node.mapping(allowed: ["one_qubit", "two_qubit", "convention"])
         let convention = try map["convention"]?.choice(NoiseProfile.Convention.self) ?? defaults?.convention ?? .lambda
-        // The largest parameter for which the channel is completely positive: Aer's λ ≤ 4ᵏ/(4ᵏ−1);
-        // in the Pauli convention p is a total probability.
-        let one = convention == .lambda ? 4.0 / 3.0 : 1.0
-        let two = convention == .lambda ? 16.0 / 15.0 : 1.0
+        let one = NoiseRanges.maximumDepolarizing(qubitCount: 1, convention: convention)
+        let two = NoiseRanges.maximumDepolarizing(qubitCount: 2, convention: convention)
         let depolarizing = NoiseProfile.Depolarizing(
             oneQubit: try map["one_qubit"]?.double(in: 0...one) ?? defaults?.oneQubit ?? 0,
             twoQubit: try map["two_qubit"]?.double(in: 0...two) ?? defaults?.twoQubit ?? 0,
@@ -72,24 +70,26 @@ public enum NoiseProfileDecoder {
             if let fallback { return (fallback, node) }
             throw node.error("'\(node.path)' needs '\(key)'", hint: "thermal_relaxation takes t1_us, t2_us, one_qubit_gate_ns, two_qubit_gate_ns")
         }
-        let t1 = try value("t1_us", in: 0...1e9, default: defaults?.t1Microseconds)
+        let t1 = try value("t1_us", in: NoiseRanges.relaxationMicroseconds, default: defaults?.t1Microseconds)
         guard t1.value > 0 else { throw t1.node.error("'\(t1.node.path)' must be positive", hint: "T1 is a time in microseconds, e.g. 100") }
-        let t2 = try value("t2_us", in: 0...1e9, default: defaults?.t2Microseconds)
-        guard t2.value > 0, t2.value <= 2 * t1.value else {
+        let t2 = try value("t2_us", in: NoiseRanges.relaxationMicroseconds, default: defaults?.t2Microseconds)
+        guard t2.value > 0, t2.value <= NoiseRanges.maximumT2(t1: t1.value) else {
             throw t2.node.error(
-                "'\(t2.node.path)' gives T2 = \(t2.value) µs but it must be positive and at most 2·T1 = \(2 * t1.value) µs",
+                "'\(t2.node.path)' gives T2 = \(t2.value) µs but it must be positive and at most 2·T1 = \(NoiseRanges.maximumT2(t1: t1.value)) µs",
                 hint: "T2 > 2·T1 is unphysical; Quire rejects it rather than truncating it as Aer's from_backend does")
         }
         return NoiseProfile.ThermalRelaxation(
             t1Microseconds: t1.value, t2Microseconds: t2.value,
-            oneQubitGateNanoseconds: try value("one_qubit_gate_ns", in: 0...1e12, default: defaults?.oneQubitGateNanoseconds).value,
-            twoQubitGateNanoseconds: try value("two_qubit_gate_ns", in: 0...1e12, default: defaults?.twoQubitGateNanoseconds).value)
+            oneQubitGateNanoseconds: try value("one_qubit_gate_ns", in: NoiseRanges.gateNanoseconds, default: defaults?.oneQubitGateNanoseconds)
+                .value,
+            twoQubitGateNanoseconds: try value("two_qubit_gate_ns", in: NoiseRanges.gateNanoseconds, default: defaults?.twoQubitGateNanoseconds).value
+        )
     }
 
     private static func readout(_ node: SpecNode, defaults: NoiseProfile.Readout? = nil) throws -> NoiseProfile.Readout {
         let map = try node.mapping(allowed: ["prob_meas1_prep0", "prob_meas0_prep1"])
         return NoiseProfile.Readout(
-            probMeas1Prep0: try map["prob_meas1_prep0"]?.double(in: 0...1) ?? defaults?.probMeas1Prep0 ?? 0,
-            probMeas0Prep1: try map["prob_meas0_prep1"]?.double(in: 0...1) ?? defaults?.probMeas0Prep1 ?? 0)
+            probMeas1Prep0: try map["prob_meas1_prep0"]?.double(in: NoiseRanges.probability) ?? defaults?.probMeas1Prep0 ?? 0,
+            probMeas0Prep1: try map["prob_meas0_prep1"]?.double(in: NoiseRanges.probability) ?? defaults?.probMeas0Prep1 ?? 0)
     }
 }

@@ -14,21 +14,21 @@ public enum BaselineGrid: Hashable, Sendable {
     /// Histogram gradient-boosted trees over a list of settings.
     case histGBT([HistGradientBoostingParameters])
 
-    /// The baseline names as a document writes them.
-    public static let names = ["logistic-regression", "rbf-svm", "mlp", "knn", "hist-gbt"]
-
-    /// The name a document uses for this baseline.
-    public var name: String {
+    /// Which baseline this grid tunes.
+    public var kind: BaselineKind {
         switch self {
-        case .logisticRegression: "logistic-regression"
-        case .rbfSVM: "rbf-svm"
-        case .mlp: "mlp"
-        case .knn: "knn"
-        case .histGBT: "hist-gbt"
+        case .logisticRegression: .logisticRegression
+        case .rbfSVM: .rbfSVM
+        case .mlp: .mlp
+        case .knn: .knn
+        case .histGBT: .histGBT
         }
     }
 
-    /// The default grid of the named baseline (nil for an unknown name): the qml-benchmarks
+    /// The name a document uses for this baseline.
+    public var name: String { kind.rawValue }
+
+    /// The default grid of a baseline: the qml-benchmarks
     /// protocol's grids (Bowles, Ahmed & Schuld 2024, `hyperparameter_settings.py`) where it has one.
     ///
     /// - `rbf-svm`: C ∈ {0.1, 1, 10, 100} × γ ∈ {0.001, 0.01, 0.1, 1} (qml-benchmarks `SVC`).
@@ -43,13 +43,13 @@ public enum BaselineGrid: Hashable, Sendable {
     /// - `hist-gbt`: qml-benchmarks has none; learning rate ∈ {0.05, 0.1, 0.3} × max leaf nodes ∈
     ///   {7, 15, 31}, 100 iterations, scikit-learn's other defaults (20 samples per leaf, no L2, 255 bins):
     ///   slower and faster shrinkage around the default 0.1, and trees from small to the default size.
-    public static func standard(_ name: String) -> BaselineGrid? {
-        switch name {
-        case "logistic-regression":
+    public static func standard(_ kind: BaselineKind) -> BaselineGrid {
+        switch kind {
+        case .logisticRegression:
             return .logisticRegression([0.001, 0.01, 0.1, 1, 10, 100, 1000].map { LogisticRegressionParameters(c: $0) })
-        case "rbf-svm":
+        case .rbfSVM:
             return .rbfSVM([0.1, 1, 10, 100].flatMap { c in [0.001, 0.01, 0.1, 1].map { RBFSVMParameters(c: c, gamma: $0) } })
-        case "mlp":
+        case .mlp:
             return .mlp(
                 [0.01, 0.001, 0.0001].flatMap { alpha in
                     [[100], [10, 10, 10, 10], [50, 10, 5]].flatMap { hidden in
@@ -58,13 +58,11 @@ public enum BaselineGrid: Hashable, Sendable {
                         }
                     }
                 })
-        case "knn":
+        case .knn:
             return .knn([1, 3, 5, 7, 9, 15].flatMap { k in KNNParameters.Weights.allCases.map { KNNParameters(neighbors: k, weights: $0) } })
-        case "hist-gbt":
+        case .histGBT:
             return .histGBT(
                 [0.05, 0.1, 0.3].flatMap { rate in [7, 15, 31].map { HistGradientBoostingParameters(learningRate: rate, maxLeafNodes: $0) } })
-        default:
-            return nil
         }
     }
 

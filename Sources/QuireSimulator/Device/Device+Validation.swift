@@ -25,7 +25,7 @@ extension Device {
                 qubit.t2Microseconds > 0 && qubit.t2Microseconds.isFinite, "qubits[\(index)].t2_us", "is \(qubit.t2Microseconds); it must be positive"
             )
             for (name, p) in [("prob_meas1_prep0", qubit.readout.probMeas1Prep0), ("prob_meas0_prep1", qubit.readout.probMeas0Prep1)] {
-                try check(p >= 0 && p <= 1, "qubits[\(index)].\(name)", "is \(p); a probability lies in [0, 1]")
+                try check(NoiseRanges.probability.contains(p), "qubits[\(index)].\(name)", "is \(p); a probability lies in [0, 1]")
             }
         }
         var calibrated = Set<GateSite>()
@@ -36,7 +36,7 @@ extension Device {
                 calibration.qubits.count == calibration.gate.qubitCount && inRange(calibration.qubits), path,
                 "puts \(calibration.gate.rawValue) on \(calibration.qubits); it needs \(calibration.gate.qubitCount) distinct qubits of 0..<\(qubits.count)"
             )
-            try check(calibration.error >= 0 && calibration.error <= 1, path + ".error", "is \(calibration.error); a gate error lies in [0, 1]")
+            try check(NoiseRanges.probability.contains(calibration.error), path + ".error", "is \(calibration.error); a gate error lies in [0, 1]")
             try check(
                 calibration.durationNanoseconds >= 0 && calibration.durationNanoseconds.isFinite, path + ".duration_ns",
                 "is \(calibration.durationNanoseconds); a duration must be ≥ 0")

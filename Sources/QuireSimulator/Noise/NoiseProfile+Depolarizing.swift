@@ -23,11 +23,6 @@ extension NoiseProfile.Depolarizing {
     /// The largest parameter, in this profile's convention, for which the k-qubit channel is still
     /// completely positive: λ ≤ 4ᵏ/(4ᵏ−1) (4/3, 16/15), or p ≤ 1 for the Pauli convention.
     public func maximumParameter(qubitCount: Int) -> Double {
-        switch convention {
-        case .lambda:
-            let paulis = Double(1 << (2 * qubitCount))
-            return paulis / (paulis - 1)
-        case .pauli: return 1
-        }
+        NoiseRanges.maximumDepolarizing(qubitCount: qubitCount, convention: convention)
     }
 }

@@ -43,17 +43,19 @@ extension NoiseProfile {
             let t2 = relaxation.t2Microseconds
             guard t1 > 0 && t1.isFinite else { throw .nonPositiveTime(path: path + "t1_us", value: t1) }
             guard t2 > 0 && t2.isFinite else { throw .nonPositiveTime(path: path + "t2_us", value: t2) }
-            guard t2 <= 2 * t1 else { throw .t2AboveTwiceT1(path: path + "t2_us", t2: t2, t1: t1) }
+            guard t2 <= NoiseRanges.maximumT2(t1: t1) else { throw .t2AboveTwiceT1(path: path + "t2_us", t2: t2, t1: t1) }
             for (key, value) in [
                 ("one_qubit_gate_ns", relaxation.oneQubitGateNanoseconds),
                 ("two_qubit_gate_ns", relaxation.twoQubitGateNanoseconds),
             ] {
-                guard value >= 0 && value.isFinite else { throw .negativeGateTime(path: path + key, value: value) }
+                guard value >= NoiseRanges.gateNanoseconds.lowerBound && value.isFinite else {
+                    throw .negativeGateTime(path: path + key, value: value)
+                }
             }
         }
         if let readout {
             for (key, value) in [("prob_meas1_prep0", readout.probMeas1Prep0), ("prob_meas0_prep1", readout.probMeas0Prep1)] {
-                guard value >= 0 && value <= 1 else { throw .probabilityOutOfRange(path: "\(prefix)readout.\(key)", value: value) }
+                guard NoiseRanges.probability.contains(value) else { throw .probabilityOutOfRange(path: "\(prefix)readout.\(key)", value: value) }
             }
         }
     }
