@@ -33,6 +33,7 @@ enum ExperimentBlock {
         base["sweep"] = nil
         let profiles = { (id: String, node: SpecNode) in try context.profile(named: id, at: node.location) }
         var decoded: [Point] = []
+        let routingSeed = RandomStream(seed: try context.seed(of: block), purpose: "routing").uint64(at: 0)
         let modelSwept = sweep.axes.contains { $0.path == "model" || $0.path == "model.kind" }
         for values in sweep.points {
             let resolved = try sweep.apply(values, to: .mapping(base)) { path, node in
@@ -41,7 +42,8 @@ enum ExperimentBlock {
             }
             let spec = try ExperimentSpec.decode(
                 SpecNode(node: resolved, path: "", origin: origin), swept: !sweep.axes.isEmpty, modelSwept: modelSwept, limits: context.limits,
-                noiseProfiles: profiles, datasets: { try context.dataset(named: $0, at: $1.location) })
+                noiseProfiles: profiles, datasets: { try context.dataset(named: $0, at: $1.location) },
+                devices: { try context.device(named: $0, at: $1.location) }, routingSeed: routingSeed)
             decoded.append(Point(values: values.map(SweepGrid.label), spec: spec))
         }
         try checkWork(decoded.map(\.spec), limits: context.limits, at: block.location)
@@ -85,10 +87,14 @@ enum ExperimentBlock {
                 record.details["loss_curve"] = .array(curve.map(CanonicalJSON.number))
             }
             record.details["points"] = Self.pointRecords(points, outcomes: outcomes, axes: axes)
+            let compiled = Self.describe(
+                try Self.compilations(points, outcomes: outcomes, seed: record.seed), points: points, id: block.id, figures: figuresFolder,
+                record: &record)
             let report = ExperimentReport(points: points, outcomes: outcomes, axes: axes, format: NumberFormat(precision: precision))
             let figures = try report.figures(id: block.id)
             let links = figures.map { FigureName.image(caption: $0.caption, folder: figuresFolder, file: $0.figure.fileName) }.joined()
-            return BlockResult(markdown: report.markdown() + links, figures: figures.map(\.figure), record: record)
+            return BlockResult(
+                markdown: report.markdown() + compiled.text + links, figures: figures.map(\.figure) + compiled.files, record: record)
         }
         prepared.units = units
         prepared.computeUnit = { index, execution in

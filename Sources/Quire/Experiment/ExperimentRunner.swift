@@ -103,7 +103,7 @@ struct ExperimentRunner {
     let threads: Int
 
     /// The quantum model, when the spec has one.
-    private var factory: QuantumModelFactory? {
+    var factory: QuantumModelFactory? {
         spec.model.flatMap { model in
             spec.encoding.map { encoding in
                 QuantumModelFactory(

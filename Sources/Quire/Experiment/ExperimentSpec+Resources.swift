@@ -60,7 +60,9 @@ extension ExperimentSpec {
                 let n = Double(train), m = Double(test)
                 largest = 16 * Elementary.pow(2, Double(qubits)) * (n + m + Double(min(train, 1024))) + 8 * (2 * n * n + m * n)
             } else {
-                largest = 4 * 16 * Elementary.pow(2, Double(execution.noise == nil ? qubits : 2 * qubits))
+                // On a device, routing may add qubits: up to twice the circuit's, within the device.
+                let width = execution.device.map { min($0.device.qubits.count, 2 * qubits) } ?? qubits
+                largest = 4 * 16 * Elementary.pow(2, Double(execution.noise == nil && execution.device == nil ? width : 2 * width))
             }
         }
         for grid in baselineGrids {

@@ -40,10 +40,12 @@ struct ExperimentSpec: Sendable {
     /// Only the fields the model uses are resolved: `train` for a variational model alone (written
     /// for a kernel model or for baselines alone it is an error, unless the sweep varies the model),
     /// and `train.gradient` resolves to the method that runs (`TrainSpec.decode`). Memory and
-    /// shots are checked against `limits` here, where the fields are located.
+    /// shots are checked against `limits` here, where the fields are located. `devices` loads the
+    /// device block `execution.device` names; `routingSeed` is the block's default routing seed.
     static func decode(
         _ root: SpecNode, swept: Bool, modelSwept: Bool, limits: Limits,
-        noiseProfiles: (String, SpecNode) throws -> NoiseProfile, datasets: (String, SpecNode) throws -> DatasetBlock.Loaded
+        noiseProfiles: (String, SpecNode) throws -> NoiseProfile, datasets: (String, SpecNode) throws -> DatasetBlock.Loaded,
+        devices: (String, SpecNode) throws -> DeviceBlock.Loaded = { _, node in throw node.error("no device blocks") }, routingSeed: UInt64 = 0
     ) throws -> ExperimentSpec {
         let map = try root.mapping(allowed: keys)
         guard let datasetNode = map["dataset"] else {
@@ -56,8 +58,10 @@ struct ExperimentSpec: Sendable {
             throw encodingNode.error(
                 "'encoding' is given but there is no 'model' to use it", hint: "add model: {kind: variational} or remove encoding")
         }
-        let execution = try ExecutionSpec.decode(map["execution"], maxShots: limits.shots, noiseProfiles: noiseProfiles)
+        let execution = try ExecutionSpec.decode(
+            map["execution"], maxShots: limits.shots, noiseProfiles: noiseProfiles, devices: devices, routingSeed: routingSeed)
         let qubits = try encoding.map { try circuitQubits(model: model, encoding: $0, dataset: dataset, map: map) }
+        if let device = execution.device { try device.check(model: model, qubits: qubits) }
         var train = TrainSpec()
         if let model, model.kind == .variational, let qubits {
             train = try TrainSpec.decode(map["train"], path: QuantumModelFactory.path(of: execution, qubits: qubits), softmax: model.readsSoftmax)
@@ -334,13 +338,21 @@ struct ExecutionSpec: Sendable, Hashable {
     var zneScaleFactors: [Int]?
     var zneExtrapolation: ZNESettings.Method
     var readoutMitigation: Bool
+    /// The device block the model's circuit is compiled for and run on (`execution.device`), with
+    /// the compilation options; nil runs the logical circuit.
+    var device: DeviceExecution?
 
-    /// Decodes `node` (absent: the ideal device, exact); `maxShots` is `--max-shots`.
-    static func decode(_ node: SpecNode?, maxShots: Int, noiseProfiles: (String, SpecNode) throws -> NoiseProfile) throws -> ExecutionSpec {
+    /// Decodes `node` (absent: the ideal device, exact); `maxShots` is `--max-shots`; `devices`
+    /// loads a device block by id, and `routingSeed` is the default routing seed.
+    static func decode(
+        _ node: SpecNode?, maxShots: Int, noiseProfiles: (String, SpecNode) throws -> NoiseProfile,
+        devices: (String, SpecNode) throws -> DeviceBlock.Loaded, routingSeed: UInt64
+    ) throws -> ExecutionSpec {
         var spec = ExecutionSpec(
             engine: .auto, shots: 0, noiseName: nil, noise: nil, zneScaleFactors: nil, zneExtrapolation: .richardson, readoutMitigation: false)
         guard let node else { return spec }
-        let map = try node.mapping(allowed: ["engine", "shots", "noise", "mitigation"])
+        let map = try node.mapping(allowed: ["engine", "shots", "noise", "mitigation"] + DeviceExecution.keys)
+        spec.device = try DeviceExecution.decode(map, devices: devices, routingSeed: routingSeed)
         spec.engine = try map["engine"]?.choice(SimulationMethod.self) ?? .auto
         if let shotsNode = map["shots"] {
             spec.shots = try shotsNode.integer(in: 0...Int.max)
@@ -382,12 +394,15 @@ struct ExecutionSpec: Sendable, Hashable {
         if let factors = zneScaleFactors {
             zne = .object(["scale_factors": .array(factors.map { .integer(Int64($0)) }), "extrapolation": .string(zneExtrapolation.rawValue)])
         }
-        return .object([
+        var object: OrderedDictionary<String, CanonicalJSON> = [
             "engine": .string(engine.rawValue), "shots": .integer(Int64(shots)),
             "noise": noiseName.map(CanonicalJSON.string) ?? .null,
             "noise_profile": noise?.canonical ?? .null,
             "mitigation": .object(["zne": zne, "readout": .bool(readoutMitigation)]),
-        ])
+        ]
+        // Written only with a device, so specs without one (and their cache keys) are unchanged.
+        if let device { object.merge(device.canonical) { _, new in new } }
+        return .object(object)
     }
 }
 

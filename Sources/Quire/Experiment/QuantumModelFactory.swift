@@ -75,18 +75,13 @@ struct QuantumModelFactory {
     /// Trains the variational classifier on `data`, telling `epochFinished` each epoch (from 1) as it
     /// ends: a two-class model, or on more classes the `multiclass` readout (`MulticlassTrainer`).
     func train(on data: Dataset, epochFinished: (Int) -> Void = { _ in }) throws -> any VariationalClassifier {
-        let kind = encoding.learningKind
-        let qubits = model.circuitQubits(needed: Encoding.minimumQubits(kind, featureCount: data.featureCount))
-        let encoded = try Encoding(kind, featureCount: data.featureCount, qubitCount: qubits)
-        guard let observable = ReadoutObservable(label: model.observable) else {
-            throw LearningError.unusableData(owner: "model", message: "observable '\(model.observable)' is not Z<qubit> or parity")
-        }
-        let variational = try VariationalModel(encoding: encoded, ansatz: model.ansatz.ansatz, layers: model.layers, observable: observable)
+        let variational = try variationalModel(featureCount: data.featureCount)
         // `train.gradient` is already the method that runs here (TrainSpec.decode resolved it).
         let configuration = TrainingConfiguration(
             optimizer: train.optimizer.optimizer(learningRate: train.learningRate), epochs: train.epochs, batchSize: train.batchSize,
             gradient: train.gradient.method(perturbation: Self.spsaPerturbation), loss: train.loss,
-            execution: Self.options(execution, seed: seed, memoryLimit: memoryLimit), seed: seed, threads: threads)
+            execution: Self.options(execution, seed: seed, memoryLimit: memoryLimit), seed: seed, threads: threads,
+            device: try execution.device?.template(for: variational.circuit))
         guard model.isMulticlass else {
             return try VariationalTrainer.train(variational, on: data, configuration: configuration) { epoch, _ in epochFinished(epoch) }
         }
@@ -96,11 +91,22 @@ struct QuantumModelFactory {
         }
     }
 
+    /// The variational model (encoding, ansatz, observable) for data with `featureCount` features.
+    func variationalModel(featureCount: Int) throws -> VariationalModel {
+        let kind = encoding.learningKind
+        let qubits = model.circuitQubits(needed: Encoding.minimumQubits(kind, featureCount: featureCount))
+        let encoded = try Encoding(kind, featureCount: featureCount, qubitCount: qubits)
+        guard let observable = ReadoutObservable(label: model.observable) else {
+            throw LearningError.unusableData(owner: "model", message: "observable '\(model.observable)' is not Z<qubit> or parity")
+        }
+        return try VariationalModel(encoding: encoded, ansatz: model.ansatz.ansatz, layers: model.layers, observable: observable)
+    }
+
     /// How circuits of `execution` are simulated: `nil` (the exact statevector) with no noise, no
-    /// shots and no engine named; otherwise the trainer picks the density-matrix fast path or the
+    /// shots, no device and no engine named; otherwise the trainer picks the density-matrix fast path or the
     /// named engine (`TrainingConfiguration.path`).
     static func options(_ execution: ExecutionSpec, seed: UInt64, memoryLimit: Int) -> SimulationOptions? {
-        guard execution.noise != nil || execution.shots > 0 || execution.engine != .auto else { return nil }
+        guard execution.noise != nil || execution.device != nil || execution.shots > 0 || execution.engine != .auto else { return nil }
         return SimulationOptions(
             method: execution.engine, shots: execution.shots, seed: seed, threads: 1, noise: execution.noise, memoryLimitBytes: memoryLimit)
     }

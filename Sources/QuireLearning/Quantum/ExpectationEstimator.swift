@@ -15,14 +15,19 @@ public struct ExpectationEstimator: Hashable, Sendable {
     /// Whether the read-out distribution is corrected by `ReadoutMitigation` (with the readout
     /// errors of `options.noise`) before ⟨O⟩ is taken.
     public let mitigatesReadout: Bool
+    /// For a circuit compiled for a device: the qubit that holds each logical qubit at the end
+    /// (`DeviceTemplate.readQubits`); the observable reads those, the other qubits summed over.
+    public let readQubits: [Int]?
 
-    /// An estimator for `observable` with `options`, optionally with readout-error mitigation.
-    public init(options: SimulationOptions, observable: ReadoutObservable, mitigatesReadout: Bool = false) {
+    /// An estimator for `observable` with `options`, optionally with readout-error mitigation, and
+    /// reading logical qubits at `readQubits` of a compiled circuit.
+    public init(options: SimulationOptions, observable: ReadoutObservable, mitigatesReadout: Bool = false, readQubits: [Int]? = nil) {
         var options = options
         options.threads = 1
         self.options = options
         self.observable = observable
         self.mitigatesReadout = mitigatesReadout
+        self.readQubits = readQubits
     }
 
     /// ⟨O⟩ of `circuit`, the `index`-th evaluation under `key` (e.g. a training step and sample).
@@ -36,6 +41,8 @@ public struct ExpectationEstimator: Hashable, Sendable {
             for entry in result.counts { distribution[Int(entry.state)] = Double(entry.count) / Double(options.shots) }
         }
         if mitigatesReadout, let noise = options.noise { distribution = try ReadoutMitigation.mitigate(distribution, noise: noise) }
-        return observable.expectation(probabilities: distribution, qubits: result.qubitCount)
+        guard let readQubits else { return observable.expectation(probabilities: distribution, qubits: result.qubitCount) }
+        return observable.expectation(
+            probabilities: DeviceCompilation.logicalProbabilities(distribution, readQubits: readQubits), qubits: readQubits.count)
     }
 }

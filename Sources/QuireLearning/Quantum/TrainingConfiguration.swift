@@ -50,11 +50,15 @@ public struct TrainingConfiguration: Hashable, Sendable {
     public var seed: UInt64
     /// Worker threads (results never depend on it).
     public var threads: Int
+    /// The model's circuit compiled for a device, whose calibration is the noise (`execution.noise`
+    /// must then be nil); nil runs the logical circuit.
+    public var device: DeviceTemplate?
 
     /// Creates a configuration with the documented defaults.
     public init(
         optimizer: Optimizer = .adam(learningRate: 0.05), epochs: Int = 30, batchSize: Int = 16, gradient: GradientMethod = .adjoint,
-        loss: ClassifierLoss = .square, execution: SimulationOptions? = nil, seed: UInt64 = 0, threads: Int = 1
+        loss: ClassifierLoss = .square, execution: SimulationOptions? = nil, seed: UInt64 = 0, threads: Int = 1,
+        device: DeviceTemplate? = nil
     ) {
         self.optimizer = optimizer
         self.epochs = epochs
@@ -64,19 +68,21 @@ public struct TrainingConfiguration: Hashable, Sendable {
         self.execution = execution
         self.seed = seed
         self.threads = threads
+        self.device = device
     }
 
     /// Where circuits of a `qubits`-qubit model run: the statevector fast path when noiseless and
     /// exact; the density-matrix fast path when noisy, exact (no shots), on the density-matrix or
     /// auto method and at most `ExecutionPath.densityMatrixQubits` qubits; otherwise the engine
-    /// through `Simulator.run` (shots, trajectories, larger registers).
+    /// through `Simulator.run` (shots, trajectories, larger registers). On a device the compiled
+    /// template's qubits and the device's noise decide.
     public func path(qubits: Int) -> ExecutionPath {
         guard let execution else { return .statevector }
         if execution.shots > 0 { return .engine }
+        let qubits = device?.circuit.qubitCount ?? qubits
         let ideal =
-            execution.noise.map { noise in
-                let model = NoiseModel(profile: noise)
-                return model.isIdeal
+            (device?.noise ?? execution.noise.map(NoiseModel.init(profile:))).map { model in
+                model.isIdeal
                     && (0..<qubits).allSatisfy { q in model.readout(qubit: q).map { $0.probMeas1Prep0 == 0 && $0.probMeas0Prep1 == 0 } ?? true }
             } ?? true
         if ideal, execution.method == .statevector || execution.method == .auto { return .statevector }

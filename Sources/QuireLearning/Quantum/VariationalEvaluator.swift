@@ -26,15 +26,24 @@ final class VariationalEvaluator {
 
     init(model: VariationalModel, configuration: TrainingConfiguration) {
         let path = configuration.path(qubits: model.qubitCount)
-        let compiled = CompiledCircuit(model.circuit)
+        // On a device: the template compiled for it, read through its final layout, with its noise.
+        let device = configuration.device
+        let circuit = device?.circuit ?? model.circuit
+        let zMask = device?.zMask(model.observable, logicalQubits: model.qubitCount) ?? model.zMask
+        let compiled = CompiledCircuit(circuit)
         let density =
-            path == .densityMatrix ? CompiledDensityCircuit(circuit: model.circuit, noise: configuration.execution?.noise, zMask: model.zMask) : nil
-        circuit = model.circuit
+            path == .densityMatrix
+            ? CompiledDensityCircuit(
+                circuit: circuit, noiseModel: device?.noise ?? configuration.execution?.noise.map(NoiseModel.init(profile:)), zMask: zMask)
+            : nil
+        self.circuit = circuit
         self.compiled = compiled
-        zMask = model.zMask
+        self.zMask = zMask
         self.path = path
         self.density = density
-        estimator = ExpectationEstimator(options: configuration.execution ?? SimulationOptions(method: .statevector), observable: model.observable)
+        var options = configuration.execution ?? SimulationOptions(method: .statevector)
+        options.device = device?.device
+        estimator = ExpectationEstimator(options: options, observable: model.observable, readQubits: device?.readQubits)
         threads = configuration.threads
         workspaces = (0..<threads).map { _ in density?.makeWorkspace() ?? compiled.makeWorkspace() }
     }

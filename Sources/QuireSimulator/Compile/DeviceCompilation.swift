@@ -75,14 +75,21 @@ public struct DeviceCompilation: Hashable, Sendable {
         physical.device = device.restricted(to: active)
         physical.shots = 0
         let result = try Simulator.run(circuit.relabeled(keeping: active), options: physical)
-        let positions = finalLayout.physical.map { active.firstIndex(of: $0)! }
-        var probabilities = [Double](repeating: 0, count: 1 << positions.count)
-        for (state, probability) in result.probabilities.enumerated() {
-            var logical = 0
-            for (qubit, position) in positions.enumerated() { logical |= (state >> position & 1) << qubit }
-            probabilities[logical] += probability
-        }
+        let probabilities = Self.logicalProbabilities(
+            result.probabilities, readQubits: finalLayout.physical.map { active.firstIndex(of: $0)! })
         let counts = options.shots > 0 ? Simulator.sample(probabilities, shots: options.shots, seed: options.seed) : []
-        return SimulationResult(qubitCount: positions.count, method: result.method, probabilities: probabilities, counts: counts)
+        return SimulationResult(qubitCount: finalLayout.physical.count, method: result.method, probabilities: probabilities, counts: counts)
+    }
+
+    /// The probabilities of the logical qubits from those of a compiled circuit's qubits: logical
+    /// qubit q read on qubit `readQubits[q]`, the other qubits summed over (in index order).
+    public static func logicalProbabilities(_ probabilities: [Double], readQubits: [Int]) -> [Double] {
+        var logical = [Double](repeating: 0, count: 1 << readQubits.count)
+        for (state, probability) in probabilities.enumerated() {
+            var reading = 0
+            for (qubit, position) in readQubits.enumerated() { reading |= (state >> position & 1) << qubit }
+            logical[reading] += probability
+        }
+        return logical
     }
 }

@@ -31,8 +31,13 @@ public struct CompiledDensityCircuit: Sendable {
 
     /// Lowers `circuit` with the channels of `noise` (nil: none) for the observable Z^zMask.
     public init(circuit: ParameterizedCircuit, noise: NoiseProfile?, zMask: Int) {
+        self.init(circuit: circuit, noiseModel: noise.map(NoiseModel.init(profile:)), zMask: zMask)
+    }
+
+    /// Lowers `circuit` with the channels of `model` (a profile's or a device's; nil: none) for the
+    /// observable Z^zMask.
+    public init(circuit: ParameterizedCircuit, noiseModel model: NoiseModel?, zMask: Int) {
         let n = circuit.qubitCount
-        let model = noise.map(NoiseModel.init(profile:))
         unitary = CompiledCircuit(circuit)
         qubitCount = n
         var steps = [Step]()
