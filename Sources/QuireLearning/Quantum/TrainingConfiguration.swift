@@ -84,6 +84,15 @@ public struct TrainingConfiguration: Hashable, Sendable {
         return densityAllowed && qubits <= ExecutionPath.densityMatrixQubits ? .densityMatrix : .engine
     }
 
+    /// How a model's shot-based evaluations run (`ShotEngineChoice`); nil without shots.
+    public func shotEngine(for circuit: ParameterizedCircuit) -> ShotEngineChoice? {
+        guard var exact = execution, exact.shots > 0 else { return nil }
+        let execution = exact
+        exact.shots = 0
+        let exactPath = TrainingConfiguration(execution: exact).path(qubits: circuit.qubitCount)
+        return ShotEngineChoice(circuit: circuit, execution: execution, exactPath: exactPath)
+    }
+
     /// Throws `LearningError.outOfRange` for an invalid setting or an impossible combination.
     func validate(qubits: Int) throws {
         try optimizer.validate()

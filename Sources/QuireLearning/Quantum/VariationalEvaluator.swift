@@ -12,8 +12,11 @@ final class VariationalEvaluator {
     let circuit: ParameterizedCircuit
     let compiled: CompiledCircuit
     let zMask: Int
-    /// Where values and adjoint gradients are computed.
+    /// Where values and adjoint gradients are computed; with shots, where the exact values they
+    /// are drawn from are (`ShotEngineChoice.source`; `.engine` runs and samples every circuit there).
     let path: ExecutionPath
+    /// Draws shot estimates from exact values when shots are sampled off a fast path.
+    let sampler: ShotSampler?
     /// The density-matrix program when `path == .densityMatrix`.
     let density: CompiledDensityCircuit?
     /// Evaluations on the configured engine (parameter shift always; values on the engine path).
@@ -27,7 +30,9 @@ final class VariationalEvaluator {
     private(set) var executionCount = 0
 
     init(model: VariationalModel, configuration: TrainingConfiguration) {
-        let path = configuration.path(qubits: model.qubitCount)
+        let choice = configuration.shotEngine(for: model.circuit)
+        let path = choice?.source ?? configuration.path(qubits: model.qubitCount)
+        sampler = choice.flatMap { $0.source == .engine ? nil : ShotSampler(shots: $0.shots, seed: configuration.execution!.seed) }
         circuit = model.circuit
         compiled = CompiledCircuit(model.circuit)
         zMask = model.zMask
@@ -104,6 +109,14 @@ final class VariationalEvaluator {
         row: UnsafeMutableBufferPointer<Double>?, key: UInt64
     ) throws -> (value: Double, executions: Int) {
         var executions = 1
+        if let row, derivative == .parameterShift, let sampler {
+            for k in row.indices { row[k] = 0 }
+            let value = sampledShifts(u, theta, sampler: sampler, worker: worker, key: key) { gate, plus, minus in
+                executions += 2
+                row[circuit.gates[gate].angle!.parameter!] += circuit.gates[gate].angle!.parameterScale * (plus - minus) / 2
+            }
+            return (value, executions)
+        }
         if let row, derivative == .parameterShift {
             let shift = try circuit.parameterShiftGradient(parameters: Array(theta), inputs: u) {
                 executions += 1
@@ -114,17 +127,42 @@ final class VariationalEvaluator {
         return (try value(u, theta, derivative: derivative, worker: worker, row: row, key: key), executions)
     }
 
-    /// ⟨O⟩ on the evaluator's path, with the adjoint gradient into `row` when asked.
+    /// The shot estimate of ⟨O⟩ (index 0) and `shifted(g, plus, minus)` with the estimates of both
+    /// shifted circuits of every active trainable gate g (indices 2g + 1 and 2g + 2, as on the
+    /// engine), all drawn from exact values on the evaluator's fast path.
+    private func sampledShifts(
+        _ u: [Double], _ theta: UnsafeBufferPointer<Double>, sampler: ShotSampler, worker: Int, key: UInt64,
+        shifted: (_ gate: Int, _ plus: Double, _ minus: Double) -> Void
+    ) -> Double {
+        u.withUnsafeBufferPointer { inputs in
+            func estimate(_ gate: Int, _ plus: Double, _ minus: Double) {
+                shifted(gate, sampler.estimate(plus, key: key, index: 2 * gate + 1), sampler.estimate(minus, key: key, index: 2 * gate + 2))
+            }
+            if let density {
+                let exact = density.shiftedExpectations(
+                    parameters: theta, inputs: inputs, rho: states[worker], adjoint: adjoints[worker], snapshots: snapshots[worker],
+                    shifted: estimate)
+                return sampler.estimate(exact, key: key, index: 0)
+            }
+            for (gate, g) in circuit.gates.enumerated().reversed() where g.angle?.parameter != nil && compiled.isActive(gate, inputs: inputs) {
+                let values = [Double.pi / 2, -Double.pi / 2].map {
+                    compiled.expectation(parameters: theta, inputs: inputs, zMask: zMask, state: states[worker], shifting: gate, by: $0)
+                }
+                estimate(gate, values[0], values[1])
+            }
+            return sampler.estimate(compiled.expectation(parameters: theta, inputs: inputs, zMask: zMask, state: states[worker]), key: key, index: 0)
+        }
+    }
+
+    /// ⟨O⟩ on the evaluator's path, with the adjoint gradient into `row` when asked; with a
+    /// sampler, the shot estimate (index 0) drawn from the exact value.
     private func value(
         _ u: [Double], _ theta: UnsafeBufferPointer<Double>, derivative: Derivative, worker: Int,
         row: UnsafeMutableBufferPointer<Double>?, key: UInt64
     ) throws -> Double {
-        switch path {
-        case .engine:
-            return try estimator.expectation(of: circuit.bind(parameters: Array(theta), inputs: u), key: key, index: 0)
-        case .densityMatrix:
-            let density = density!
-            return u.withUnsafeBufferPointer { inputs in
+        if path == .engine { return try estimator.expectation(of: circuit.bind(parameters: Array(theta), inputs: u), key: key, index: 0) }
+        let exact = u.withUnsafeBufferPointer { inputs in
+            if let density {
                 if let row, derivative == .adjoint {
                     return density.adjointGradient(
                         parameters: theta, inputs: inputs, rho: states[worker], adjoint: adjoints[worker], snapshots: snapshots[worker], gradient: row
@@ -133,15 +171,12 @@ final class VariationalEvaluator {
                 density.prepare(states[worker], parameters: theta, inputs: inputs, snapshots: nil)
                 return density.expectation(states[worker])
             }
-        case .statevector:
-            break
-        }
-        return u.withUnsafeBufferPointer { inputs in
             if let row, derivative == .adjoint {
                 return compiled.adjointGradient(
                     parameters: theta, inputs: inputs, zMask: zMask, state: states[worker], adjoint: adjoints[worker], gradient: row)
             }
             return compiled.expectation(parameters: theta, inputs: inputs, zMask: zMask, state: states[worker])
         }
+        return sampler.map { $0.estimate(exact, key: key, index: 0) } ?? exact
     }
 }
