@@ -58,7 +58,16 @@ extension QuireCommand {
                 do {
                     var options = options
                     let printer = showProgress ? ProgressPrinter(file: file) : nil
-                    options.progress = printer?.report
+                    // Without a terminal, the estimate before each experiment is still printed (unless --quiet).
+                    options.progress =
+                        printer?.report
+                        ?? (quiet
+                            ? nil
+                            : { @Sendable progress in
+                                if case .estimate(let estimate) = progress.event {
+                                    Exit.printError("\(file): \(progress.kind) \(progress.id): \(EstimateLine.text(estimate))")
+                                }
+                            })
                     options.warning = { Exit.printError(($0.location == nil ? "\(file): " : "") + $0.rendered(.warning)) }
                     if slurm.executor == .slurm, !(try runOnSlurm(file, options: options)) {
                         failed = failed || !slurm.noWait

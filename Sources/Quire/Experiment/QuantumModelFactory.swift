@@ -72,10 +72,32 @@ struct QuantumModelFactory {
 
     /// Trains the variational classifier on `data`, telling `epochFinished` each epoch (from 1) as it
     /// ends: a two-class model, or on more classes the `multiclass` readout (`MulticlassTrainer`).
-    func train(on data: Dataset, epochFinished: (Int) -> Void = { _ in }) throws -> any VariationalClassifier {
+    /// `batchFinished(e, b, batches)` hears each optimizer step of a two-class model.
+    func train(
+        on data: Dataset, epochFinished: (Int) -> Void = { _ in }, batchFinished: (Int, Int, Int) -> Void = { _, _, _ in }
+    ) throws -> any VariationalClassifier {
+        let (variational, configuration) = try variationalSetup(featureCount: data.featureCount)
+        guard model.isMulticlass else {
+            return try VariationalTrainer.train(variational, on: data, configuration: configuration, epochFinished: { epoch, _ in epochFinished(epoch) }, batchFinished: batchFinished)
+        }
+        let readout: MulticlassTrainer.Readout = model.readsSoftmax ? .softmax(scale: model.scale) : .oneVsRest
+        return try MulticlassTrainer.train(variational, readout: readout, on: data, configuration: configuration) { epoch, _ in
+            epochFinished(epoch)
+        }
+    }
+
+    /// Evaluations of the variational model as training runs them, to time before a run
+    /// (`TrainingCalibration`), on a row of `featureCount` features of ½.
+    func calibration(featureCount: Int) throws -> TrainingCalibration {
+        let (variational, configuration) = try variationalSetup(featureCount: featureCount)
+        return try TrainingCalibration(variational, configuration: configuration, features: Array(repeating: 0.5, count: featureCount))
+    }
+
+    /// The variational model and its training configuration for data of `featureCount` features.
+    private func variationalSetup(featureCount: Int) throws -> (VariationalModel, TrainingConfiguration) {
         let kind = encoding.learningKind
-        let qubits = model.circuitQubits(needed: Encoding.minimumQubits(kind, featureCount: data.featureCount))
-        let encoded = try Encoding(kind, featureCount: data.featureCount, qubitCount: qubits)
+        let qubits = model.circuitQubits(needed: Encoding.minimumQubits(kind, featureCount: featureCount))
+        let encoded = try Encoding(kind, featureCount: featureCount, qubitCount: qubits)
         let ansatz: Ansatz = model.ansatz == "hardware-efficient" ? .hardwareEfficient(entanglement: .ring) : .stronglyEntangling
         guard let observable = ReadoutObservable(label: model.observable) else {
             throw LearningError.unusableData(owner: "model", message: "observable '\(model.observable)' is not Z<qubit> or parity")
@@ -98,13 +120,7 @@ struct QuantumModelFactory {
             optimizer: optimizer, epochs: train.epochs, batchSize: train.batchSize, gradient: gradient,
             loss: train.loss == "cross-entropy" ? .crossEntropy : .square,
             execution: Self.options(execution, seed: seed, memoryLimit: memoryLimit), seed: seed, threads: threads)
-        guard model.isMulticlass else {
-            return try VariationalTrainer.train(variational, on: data, configuration: configuration) { epoch, _ in epochFinished(epoch) }
-        }
-        let readout: MulticlassTrainer.Readout = model.readsSoftmax ? .softmax(scale: model.scale) : .oneVsRest
-        return try MulticlassTrainer.train(variational, readout: readout, on: data, configuration: configuration) { epoch, _ in
-            epochFinished(epoch)
-        }
+        return (variational, configuration)
     }
 
     /// How circuits of `execution` are simulated: `nil` (the exact statevector) with no noise, no
@@ -121,9 +137,11 @@ struct QuantumModelFactory {
         TrainingConfiguration(execution: options(execution, seed: 0, memoryLimit: .max)).path(qubits: qubits)
     }
 
-    /// The engine a trained model's circuits ran on, for provenance.
+    /// The engine a trained model's circuits ran on, for provenance (with shots, the cost model's
+    /// choice, `ShotEngineChoice`).
     static func engine(_ trained: any VariationalClassifier) -> String {
-        switch trained.configuration.path(qubits: trained.model.qubitCount) {
+        if let choice = trained.configuration.shotEngine(for: trained.model.circuit) { return "\(choice.engine), \(choice.shots) shots" }
+        return switch trained.configuration.path(qubits: trained.model.qubitCount) {
         case .statevector: "statevector"
         case .densityMatrix: "density-matrix"
         case .engine: trained.configuration.execution.map { $0.method.rawValue + ($0.shots > 0 ? ", \($0.shots) shots" : "") } ?? "statevector"
