@@ -2,9 +2,24 @@ import QuireCore
 import QuireKernels
 
 extension CompiledCircuit {
-    /// ⟨Z^zMask⟩ of the circuit whose trainable gate `gate` has its angle moved by `shift` (the
-    /// parameter-shift rule's circuits), prepared in `state` without binding a `Circuit`.
-    func expectation(
+    /// ⟨Z^zMask⟩ and, for every active trainable gate g, the values f(a_g ± π/2) of the two circuits
+    /// the parameter-shift rule shifts at g, each prepared in `workspace` (from `makeWorkspace()`,
+    /// overwritten) without binding a `Circuit`: `shifted(g, plus, minus)` is called in reverse gate
+    /// order, as `CompiledDensityCircuit.shiftedExpectations` calls it.
+    public func shiftedExpectations(
+        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, workspace: EvaluationWorkspace,
+        shifted: (_ gate: Int, _ plus: Double, _ minus: Double) -> Void
+    ) -> Double {
+        for gate in gates.indices.reversed() where gates[gate].angle.parameter != nil && isActive(gate, inputs: inputs) {
+            let plus = expectation(parameters: parameters, inputs: inputs, zMask: zMask, state: workspace.state, shifting: gate, by: .pi / 2)
+            let minus = expectation(parameters: parameters, inputs: inputs, zMask: zMask, state: workspace.state, shifting: gate, by: -.pi / 2)
+            shifted(gate, plus, minus)
+        }
+        return expectation(parameters: parameters, inputs: inputs, zMask: zMask, workspace: workspace)
+    }
+
+    /// ⟨Z^zMask⟩ of the circuit whose gate `gate` has its angle moved by `shift`, prepared in `state`.
+    private func expectation(
         parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, state: AmplitudeBuffer,
         shifting gate: Int, by shift: Double
     ) -> Double {

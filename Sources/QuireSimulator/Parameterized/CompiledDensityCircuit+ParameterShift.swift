@@ -3,16 +3,18 @@ import QuireKernels
 extension CompiledDensityCircuit {
     /// ⟨O⟩ and, for every active trainable gate g, the exact values f(a_g ± π/2) of the two circuits
     /// the parameter-shift rule shifts at g, from one forward and one adjoint pass (no circuit is
-    /// re-simulated): `shifted(g, plus, minus)` is called for each, in reverse gate order.
+    /// re-simulated): `shifted(g, plus, minus)` is called for each, in reverse gate order. Uses
+    /// `workspace` (from `makeWorkspace()`, overwritten).
     ///
     /// With ρ' the state after gate g, Λ the observable carried back to that point (as in
     /// `adjointGradient`) and G the gate's Pauli generator, f(a + s) = Re⟨Λ|R(s)ρ'R(s)†⟩ = α + β·cos s
     /// + γ·sin s (G has eigenvalues ±1). Then γ = ∂f/∂a (the adjoint derivative), α = (f(a) + f(a + π))/2
     /// with f(a + π) = Re⟨Λ|G ρ' G⟩ one more Pauli matrix element, and f(a ± π/2) = α ± γ.
-    func shiftedExpectations(
-        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, rho: AmplitudeBuffer, adjoint: AmplitudeBuffer,
-        snapshots: UnsafeMutablePointer<Double>, shifted: (_ gate: Int, _ plus: Double, _ minus: Double) -> Void
+    public func shiftedExpectations(
+        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, workspace: EvaluationWorkspace,
+        shifted: (_ gate: Int, _ plus: Double, _ minus: Double) -> Void
     ) -> Double {
+        let (rho, adjoint, snapshots) = (workspace.state, workspace.adjoint, workspace.snapshots)
         prepare(rho, parameters: parameters, inputs: inputs, snapshots: snapshots)
         let value = expectation(rho)
         adjoint.setZero()
