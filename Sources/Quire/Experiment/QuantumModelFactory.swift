@@ -78,7 +78,9 @@ struct QuantumModelFactory {
     ) throws -> any VariationalClassifier {
         let (variational, configuration) = try variationalSetup(featureCount: data.featureCount)
         guard model.isMulticlass else {
-            return try VariationalTrainer.train(variational, on: data, configuration: configuration, epochFinished: { epoch, _ in epochFinished(epoch) }, batchFinished: batchFinished)
+            return try VariationalTrainer.train(
+                variational, on: data, configuration: configuration, epochFinished: { epoch, _ in epochFinished(epoch) }, batchFinished: batchFinished
+            )
         }
         let readout: MulticlassTrainer.Readout = model.readsSoftmax ? .softmax(scale: model.scale) : .oneVsRest
         return try MulticlassTrainer.train(variational, readout: readout, on: data, configuration: configuration) { epoch, _ in

@@ -47,7 +47,9 @@ struct ShiftedExpectationTests {
         var shifted: [(gate: Int, plus: Double, minus: Double)] = []
         let value = theta.withUnsafeBufferPointer { t in
             inputs.withUnsafeBufferPointer { u in
-                compiled.shiftedExpectations(parameters: t, inputs: u, zMask: 0b101, workspace: compiled.makeWorkspace()) { shifted.append(($0, $1, $2)) }
+                compiled.shiftedExpectations(parameters: t, inputs: u, zMask: 0b101, workspace: compiled.makeWorkspace()) {
+                    shifted.append(($0, $1, $2))
+                }
             }
         }
         func exact(_ shift: (gate: Int, shift: Double)?) throws -> Double {
