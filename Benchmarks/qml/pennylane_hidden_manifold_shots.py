@@ -7,14 +7,16 @@
 # line as: gradient_samples value_samples (e.g. 80 130 for 40 training samples, 2 epochs, 10 test).
 import sys, time, itertools
 import pennylane as qml
+import numpy as onp
 from pennylane import numpy as np
 
 gradient_samples = int(sys.argv[1]) if len(sys.argv) > 1 else 80
 value_samples = int(sys.argv[2]) if len(sys.argv) > 2 else 130
 n, layers, shots = 10, 1, 500
 lam1, lam2 = 0.001, 0.01
-paulis = [np.eye(2), np.array([[0, 1], [1, 0]]), np.array([[0, -1j], [1j, 0]]), np.array([[1, 0], [0, -1]])]
-kraus2 = [np.sqrt(1 - 15 * lam2 / 16) * np.eye(4)] + [np.sqrt(lam2 / 16) * np.kron(a, b) for a, b in itertools.product(paulis, paulis)][1:]
+# Kraus operators are constants (plain numpy), not trainable parameters.
+paulis = [onp.eye(2), onp.array([[0, 1], [1, 0]]), onp.array([[0, -1j], [1j, 0]]), onp.array([[1, 0], [0, -1]])]
+kraus2 = [onp.sqrt(1 - 15 * lam2 / 16) * onp.eye(4)] + [onp.sqrt(lam2 / 16) * onp.kron(a, b) for a, b in itertools.product(paulis, paulis)][1:]
 rng = np.random.default_rng(0)
 x = np.array(rng.uniform(-1, 1, n), requires_grad=False)
 weights = np.array(rng.uniform(0, 2 * np.pi, (layers, n, 3)), requires_grad=True)

@@ -69,7 +69,10 @@ enum ExperimentBlock {
         let limit = context.limits.circuitEvaluations
         var prepared = PreparedBlock(block: block, record: record, warnings: warnings) { execution in
             var record = record
-            execution.report(.estimate(try Self.estimate(points.map(\.spec), limit: limit, memoryLimit: memoryLimit)))
+            // Baselines alone have no circuit work to estimate.
+            if points.contains(where: { $0.spec.model != nil }) {
+                execution.report(.estimate(Self.estimate(points.map(\.spec), limit: limit, memoryLimit: memoryLimit)))
+            }
             let outcomes = try Self.run(
                 points, units: units, seed: record.seed, memoryLimit: memoryLimit, location: block.location, execution: execution)
             if let reproduce = execution.reproduce { zip(points, outcomes).forEach(reproduce) }
@@ -125,14 +128,15 @@ extension ExperimentBlock {
         }
     }
 
-    /// The points' work together (`WorkEstimate`), with the first point's calibration.
-    static func estimate(_ specs: [ExperimentSpec], limit: Int, memoryLimit: Int) throws -> WorkEstimate {
+    /// The points' work together (`WorkEstimate`), with the first point's calibration (none when it
+    /// cannot be built; the run then reports the problem itself).
+    static func estimate(_ specs: [ExperimentSpec], limit: Int, memoryLimit: Int) -> WorkEstimate {
         let evaluations = specs.map(\.sampleEvaluations)
         return WorkEstimate(
             circuitEvaluations: specs.reduce(0) { $0 + $1.estimatedCircuitEvaluations }, circuitEvaluationLimit: limit,
             kernelEntries: specs.reduce(0) { $0 + $1.kernelEntries }, trainingSteps: specs.reduce(0) { $0 + $1.trainingSteps },
             gradientSamples: evaluations.reduce(0) { $0 + $1.gradient }, valueSamples: evaluations.reduce(0) { $0 + $1.value },
-            calibration: try ExperimentRunner(spec: specs[0], seed: 0, memoryLimit: memoryLimit, threads: 1).calibration())
+            calibration: try? ExperimentRunner(spec: specs[0], seed: 0, memoryLimit: memoryLimit, threads: 1).calibration())
     }
 
     /// A count for a message: whole below 10¹⁵, else three significant digits.

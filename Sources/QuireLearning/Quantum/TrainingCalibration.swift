@@ -1,10 +1,13 @@
 /// A few evaluations of a variational model exactly as training runs them, for a caller that times
 /// them to estimate a run's duration before it starts (the engine itself reads no clock).
 ///
-/// Built once (buffers allocated, circuit compiled) so that the timed calls measure evaluation
-/// alone; results are discarded and nothing here affects any training run.
+/// The evaluator (buffers, compiled circuit) is built on the first call, so a calibration nobody
+/// times costs no memory; time the second and later calls to measure evaluation alone. Results are
+/// discarded and nothing here affects any training run. One caller at a time.
 public final class TrainingCalibration: @unchecked Sendable {
-    private let evaluator: VariationalEvaluator
+    private let model: VariationalModel
+    private let configuration: TrainingConfiguration
+    private lazy var evaluator = VariationalEvaluator(model: model, configuration: configuration)
     private let inputs: [[Double]]
     private let theta: [Double]
     private let derivative: VariationalEvaluator.Derivative
@@ -15,7 +18,8 @@ public final class TrainingCalibration: @unchecked Sendable {
     public init(_ model: VariationalModel, configuration: TrainingConfiguration, features: [Double]) throws {
         var single = configuration
         single.threads = 1
-        evaluator = VariationalEvaluator(model: model, configuration: single)
+        self.model = model
+        self.configuration = single
         inputs = [try model.encoding.inputs(for: features)]
         theta = Array(VariationalTrainer.initialParameters(count: model.parameterCount, seed: configuration.seed).dropLast())
         switch configuration.gradient {
