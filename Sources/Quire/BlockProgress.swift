@@ -1,5 +1,5 @@
-/// A block starting or finishing during `Notebook.evaluate`, or an experiment inside it finishing
-/// a training epoch or a sweep point's repeat, reported to `RunOptions.progress` so the command
+/// A block starting or finishing during `Notebook.evaluate`, or an experiment inside it estimating
+/// its work or finishing a training step, an epoch or a sweep point's repeat, reported to `RunOptions.progress` so the command
 /// line can show progress on a terminal. Carries no time: the engine reads no clock; whoever
 /// listens measures elapsed time, and never writes it into the document.
 public struct BlockProgress: Sendable, Hashable {
@@ -27,6 +27,11 @@ public struct BlockProgress: Sendable, Hashable {
     public enum Event: Sendable, Hashable {
         /// The block began executing (or looking up its cached result).
         case started
+        /// The experiment's estimated work, told once before it computes anything (not for a cached block).
+        case estimate(WorkEstimate)
+        /// The quantum model of the repeat at `Position` finished optimizer step `batch` of `batches`
+        /// in epoch `epoch` of `epochs` (all from 1): the status advances within an epoch.
+        case batch(Position, epoch: Int, epochs: Int, batch: Int, batches: Int)
         /// The quantum model of the repeat at `Position` finished training epoch `epoch` of `epochs` (from 1).
         case epoch(Position, epoch: Int, epochs: Int)
         /// The repeat at `Position` is done (every model trained and measured).

@@ -61,7 +61,7 @@ public enum Simulator {
     }
 
     /// The method `auto` stands for, or `method` itself.
-    static func resolvedMethod(_ method: SimulationMethod, qubits: Int, noisy: Bool) -> SimulationMethod {
+    public static func resolvedMethod(_ method: SimulationMethod, qubits: Int, noisy: Bool) -> SimulationMethod {
         guard method == .auto else { return method }
         if !noisy { return .statevector }
         return qubits <= autoDensityMatrixQubits ? .densityMatrix : .trajectories

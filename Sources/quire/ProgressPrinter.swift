@@ -7,12 +7,13 @@ import QuireCore
 #endif
 
 /// Shows `quire run`'s progress on a terminal (stderr a TTY): one status line rewritten in place
-/// (`\r`, erase to end of line) as blocks start, epochs end and sweep points' repeats finish, and
-/// a permanent line with the elapsed time as each block finishes or fails. Timings go to stderr
+/// (`\r`, erase to end of line) as blocks start, optimizer steps and epochs end and sweep points'
+/// repeats finish, a permanent line with an experiment's estimated work (`EstimateLine`) before it
+/// computes, and one with the elapsed time as each block finishes or fails. Timings go to stderr
 /// only, never into a document.
 ///
-/// Epoch events redraw the status at most every `epochInterval` (always for an epoch that starts
-/// or ends a repeat's training), so a long study does not flood the terminal. The file name comes
+/// Step and epoch events redraw the status at most every `epochInterval` (always for the first and
+/// last step of an epoch and an epoch that starts or ends a repeat's training), so a long study does not flood the terminal. The file name comes
 /// from the command line and may hold control characters: they are written out (`TerminalText`).
 ///
 /// As a log (`--log FILE`, `width` nil) every status becomes a plain line of its own, epochs at
@@ -55,6 +56,15 @@ final class ProgressPrinter: @unchecked Sendable {
             case .started:
                 started[progress.index] = time
                 status("\(position): started", at: time)
+            case .estimate(let estimate):
+                line("\(position): \(EstimateLine.text(estimate, clock: now))")
+                status("\(position): started", at: time)
+            case .batch(let place, let epoch, let epochs, let batch, let batches):
+                let due = lastDraw.map { time - $0 >= Self.epochInterval } ?? true
+                guard due || batch == 1 || batch == batches else { return }
+                status(
+                    "\(position): \(Self.describe(place)), epoch \(epoch)/\(epochs), batch \(batch)/\(batches) · \(elapsed(progress.index, time))",
+                    at: time)
             case .epoch(let place, let epoch, let epochs):
                 let due = lastDraw.map { time - $0 >= (width == nil ? Self.logEpochInterval : Self.epochInterval) } ?? true
                 guard due || epoch == 1 || epoch == epochs else { return }

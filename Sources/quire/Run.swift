@@ -62,7 +62,17 @@ extension QuireCommand {
                     var options = options
                     let printer = showProgress ? ProgressPrinter(file: file) : nil
                     let logger = logFile?.printer(for: file)
-                    options.progress = Self.both(printer, logger)
+                    // Without a terminal, the estimate before each experiment is still printed (unless --quiet).
+                    let onStderr: (@Sendable (BlockProgress) -> Void)? =
+                        printer?.report
+                        ?? (quiet
+                            ? nil
+                            : { @Sendable progress in
+                                if case .estimate(let estimate) = progress.event {
+                                    Exit.printError("\(file): \(progress.kind) \(progress.id): \(EstimateLine.text(estimate))")
+                                }
+                            })
+                    options.progress = Self.both(onStderr, logger?.report)
                     options.warning = { Exit.printError(($0.location == nil ? "\(file): " : "") + $0.rendered(.warning)) }
                     if slurm.executor == .slurm, !(try runOnSlurm(file, options: options)) {
                         failed = failed || !slurm.noWait
@@ -88,16 +98,14 @@ extension QuireCommand {
             if failed { throw ExitCode(2) }
         }
 
-        /// One progress listener for the terminal's status line and the log, either of which may be absent.
-        static func both(_ first: ProgressPrinter?, _ second: ProgressPrinter?) -> (@Sendable (BlockProgress) -> Void)? {
-            switch (first, second) {
-            case (nil, nil): return nil
-            case (let one?, nil), (nil, let one?): return one.report
-            case (let one?, let other?):
-                return {
-                    one.report($0)
-                    other.report($0)
-                }
+        /// One progress listener for stderr and the log, either of which may be absent.
+        static func both(
+            _ first: (@Sendable (BlockProgress) -> Void)?, _ second: (@Sendable (BlockProgress) -> Void)?
+        ) -> (@Sendable (BlockProgress) -> Void)? {
+            guard let first, let second else { return first ?? second }
+            return {
+                first($0)
+                second($0)
             }
         }
 

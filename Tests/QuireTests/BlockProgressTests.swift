@@ -30,8 +30,10 @@ struct BlockProgressTests {
         #expect(try Notebook.evaluate(bytes: Array(Self.paper.utf8), file: "paper.md", options: silent).document == evaluation.document)
     }
 
-    /// With one job the events come in (point, repeat, epoch) order; with two, each repeat's own
-    /// events still come in order, and every epoch of every repeat of every point is heard once.
+    /// The estimate comes first, counted from the spec: 2 points × 2 repeats × 3 epochs × 18 training
+    /// samples × 2 adjoint evaluations, 3 batches of 6 per epoch. Then with one job the events come in
+    /// (point, repeat, epoch, batch) order; with two, each repeat's own events still come in order,
+    /// and every batch and epoch of every repeat of every point is heard once.
     @Test(arguments: [1, 2])
     func anExperimentReportsEveryEpochOfEveryRepeatOfEveryPoint(jobs: Int) throws {
         let events = Mutex<[BlockProgress.Event]>([])
@@ -44,11 +46,21 @@ struct BlockProgressTests {
         for point in 1...2 {
             for repeatNumber in 1...2 {
                 let position = BlockProgress.Position(point: point, points: 2, repeat: repeatNumber, repeats: 2)
-                expected += (1...3).map { .epoch(position, epoch: $0, epochs: 3) } + [.repeatFinished(position)]
+                for epoch in 1...3 {
+                    expected += (1...3).map { .batch(position, epoch: epoch, epochs: 3, batch: $0, batches: 3) }
+                    expected.append(.epoch(position, epoch: epoch, epochs: 3))
+                }
+                expected.append(.repeatFinished(position))
             }
         }
         #expect(heard.first == .started && heard.last == .finished(cached: false))
-        let inner = Array(heard.dropFirst().dropLast())
+        guard heard.count > 2, case .estimate(let estimate) = heard[1] else {
+            Issue.record("no estimate after the start: \(heard.prefix(2))")
+            return
+        }
+        #expect(estimate.circuitEvaluations == 2 * 2 * 3 * 18 * 2 && estimate.trainingSteps == 2 * 2 * 3 * 3 && estimate.kernelEntries == 0)
+        #expect(estimate.gradientSamples == 2 * 2 * 3 * 18 && estimate.valueSamples == 2 * 2 * (3 * 18 + 18 + 6) && estimate.isCalibrated)
+        let inner = Array(heard.dropFirst(2).dropLast())
         if jobs == 1 {
             #expect(inner == expected)
         } else {
@@ -64,7 +76,7 @@ struct BlockProgressTests {
 
     static func position(of event: BlockProgress.Event) -> BlockProgress.Position? {
         switch event {
-        case .epoch(let position, _, _), .repeatFinished(let position): position
+        case .epoch(let position, _, _), .batch(let position, _, _, _, _), .repeatFinished(let position): position
         default: nil
         }
     }

@@ -158,9 +158,9 @@ struct RunProgressTests {
         #expect(try text(folder, "paper.md") == text(plain, "paper.md"))
     }
 
-    /// An experiment's sweep points, repeats and epochs appear in the status line, which is
-    /// erased before the summary; without a terminal only the summary line is printed; the
-    /// document is the same for both and for any --jobs.
+    /// An experiment's estimate is printed first, then its sweep points, repeats, epochs and batches
+    /// appear in the status line, which is erased before the summary; without a terminal only the
+    /// estimate and the summary line are printed; the document is the same for both and for any --jobs.
     @Test(
         .enabled(
             if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
@@ -168,8 +168,11 @@ struct RunProgressTests {
     func aTerminalSeesSweepPointsRepeatsAndEpochs() throws {
         let plain = try QuireBinary.folder(["paper.md": Self.sweep])
         let piped = try QuireBinary.run(["run", "--jobs", "1", "paper.md"], in: plain)
+        let estimate = "estimate: 432 circuit evaluations (limit 100000000), 36 training steps; about "
+        let pipedLines = piped.stderr.split(separator: "\n").map(String.init)
         #expect(
-            piped.status == 0 && piped.stderr.hasPrefix("paper.md: updated,") && piped.stderr.filter { $0 == "\n" }.count == 1,
+            piped.status == 0 && pipedLines.count == 2 && pipedLines[0].hasPrefix("paper.md: experiment s: " + estimate)
+                && pipedLines[0].hasSuffix(" s on one thread (calibrated)") && pipedLines[1].hasPrefix("paper.md: updated,"),
             "\(piped.stderr)")
         let folder = try QuireBinary.folder(["paper.md": Self.sweep])
         let (status, output) = try terminal("run --jobs 2 paper.md", in: folder)
@@ -177,6 +180,7 @@ struct RunProgressTests {
         for point in 1...2 {
             for repeatNumber in 1...2 {
                 let position = "paper.md [1/1] experiment s: point \(point)/2, repeat \(repeatNumber)/2"
+                #expect(output.contains(Self.redraw + position + ", epoch 1/3, batch 1/3 · "), "\(output)")
                 #expect(output.contains(Self.redraw + position + ", epoch 1/3 · "), "\(output)")
                 #expect(output.contains(Self.redraw + position + ", epoch 3/3 · "), "\(output)")
                 #expect(output.contains(Self.redraw + position + " done · "), "\(output)")
@@ -184,8 +188,8 @@ struct RunProgressTests {
         }
         let lines = visibleLines(output)
         #expect(
-            lines.count == 2 && lines.first?.hasPrefix("paper.md [1/1] experiment s: done in ") == true
-                && lines.last == piped.stderr.trimmingCharacters(in: .newlines), "\(lines)")
+            lines.count == 3 && lines.first?.hasPrefix("paper.md [1/1] experiment s: " + estimate) == true
+                && lines[1].hasPrefix("paper.md [1/1] experiment s: done in ") && lines.last == pipedLines[1], "\(lines)")
         #expect(try text(folder, "paper.md") == text(plain, "paper.md"))
     }
 

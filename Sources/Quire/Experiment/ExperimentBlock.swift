@@ -68,8 +68,13 @@ enum ExperimentBlock {
                 PointUnit(record: record, point: point, repeatIndex: $0, pointSpec: points[point].spec.canonical)
             }
         }
+        let limit = context.limits.circuitEvaluations
         var prepared = PreparedBlock(block: block, record: record, warnings: warnings) { execution in
             var record = record
+            // Baselines alone have no circuit work to estimate.
+            if points.contains(where: { $0.spec.model != nil }) {
+                execution.report(.estimate(Self.estimate(points.map(\.spec), limit: limit, memoryLimit: memoryLimit)))
+            }
             let outcomes = try Self.run(
                 points, units: units, seed: record.seed, memoryLimit: memoryLimit, location: block.location, execution: execution)
             if let reproduce = execution.reproduce { zip(points, outcomes).forEach(reproduce) }
@@ -130,6 +135,17 @@ extension ExperimentBlock {
         }
     }
 
+    /// The points' work together (`WorkEstimate`), with the first point's calibration (none when it
+    /// cannot be built; the run then reports the problem itself).
+    static func estimate(_ specs: [ExperimentSpec], limit: Int, memoryLimit: Int) -> WorkEstimate {
+        let evaluations = specs.map(\.sampleEvaluations)
+        return WorkEstimate(
+            circuitEvaluations: specs.reduce(0) { $0 + $1.estimatedCircuitEvaluations }, circuitEvaluationLimit: limit,
+            kernelEntries: specs.reduce(0) { $0 + $1.kernelEntries }, trainingSteps: specs.reduce(0) { $0 + $1.trainingSteps },
+            gradientSamples: evaluations.reduce(0) { $0 + $1.gradient }, valueSamples: evaluations.reduce(0) { $0 + $1.value },
+            calibration: try? ExperimentRunner(spec: specs[0], seed: 0, memoryLimit: memoryLimit, threads: 1).calibration())
+    }
+
     /// A count for a message: whole below 10¹⁵, else three significant digits.
     private static func format(_ count: Double) -> String {
         count < 1e15 ? String(Int64(count.rounded(.up))) : String(format: "%.3g", count)
@@ -179,7 +195,11 @@ extension ExperimentBlock {
         do {
             let bytes = Int(min(runner.spec.estimatedRepeatBytes, Double(Int.max / 2)))
             let outcome = try execution.memory.holding(bytes) {
-                try runner.runRepeat(unit.repeatIndex) { execution.report(.epoch(position, epoch: $0, epochs: epochs)) }
+                try runner.runRepeat(unit.repeatIndex) {
+                    execution.report(.epoch(position, epoch: $0, epochs: epochs))
+                } batchFinished: {
+                    execution.report(.batch(position, epoch: $0, epochs: epochs, batch: $1, batches: $2))
+                }
             }
             execution.report(.repeatFinished(position))
             return outcome

@@ -113,6 +113,13 @@ struct ExperimentRunner {
         }
     }
 
+    /// Evaluations of this point's variational model to time before the run; nil for any other model.
+    func calibration() throws -> TrainingCalibration? {
+        guard var factory, factory.model.kind == "variational" else { return nil }
+        factory.threads = 1
+        return try factory.calibration(featureCount: spec.dataset.shape.features)
+    }
+
     /// The models in report order: the quantum model (and its mitigated outputs), then the
     /// baselines, each with its row label and its role, the same at every sweep point (`quantum`,
     /// `mitigated`, or the baseline's name).
@@ -127,8 +134,10 @@ struct ExperimentRunner {
 
     /// Runs repeat `repeatIndex` (from 0) alone: it depends on nothing but the spec, the seed and
     /// the index, so repeats may run in any order or at once. `epochFinished` hears each training
-    /// epoch (from 1) of the quantum model.
-    func runRepeat(_ repeatIndex: Int, epochFinished: (Int) -> Void = { _ in }) throws -> RepeatOutcome {
+    /// epoch (from 1) of the quantum model, `batchFinished` each optimizer step (epoch, batch, batches).
+    func runRepeat(
+        _ repeatIndex: Int, epochFinished: (Int) -> Void = { _ in }, batchFinished: (Int, Int, Int) -> Void = { _, _, _ in }
+    ) throws -> RepeatOutcome {
         let stream = RandomStream(seed: seed, purpose: "experiment").substream(index: UInt64(repeatIndex))
         let data = try spec.dataset.samples(stream)
         let split = try TrainTestSplit.stratified(data, testFraction: spec.dataset.testFraction, stream: stream.substream("split"))
@@ -156,7 +165,7 @@ struct ExperimentRunner {
                     }
                 }
             } else {
-                let trained = try factory.train(on: split.train, epochFinished: epochFinished)
+                let trained = try factory.train(on: split.train, epochFinished: epochFinished, batchFinished: batchFinished)
                 reproduction.quantum = .variational(trained)
                 outcome.lossCurve = trained.lossHistory
                 outcome.resources = trained.resources

@@ -30,6 +30,33 @@ extension ExperimentSpec {
         return Double(repeats) * Double(self.train.epochs) * n * perSample * outputs
     }
 
+    /// Optimizer steps of the variational model over the repeats: epochs × ⌈training samples / batch⌉
+    /// (k models for one-vs-rest); 0 without one.
+    var trainingSteps: Int {
+        guard let model, model.kind == "variational" else { return 0 }
+        let batches = (splitSizes.train + train.batchSize - 1) / train.batchSize
+        return repeats * train.epochs * batches * (model.isMulticlass && model.multiclass == "one-vs-rest" ? model.classes : 1)
+    }
+
+    /// Quantum-kernel entries over the repeats: the training Gram matrix's upper triangle and test × training.
+    var kernelEntries: Double {
+        guard let model, model.kind == "kernel" else { return 0 }
+        let (n, m) = (Double(splitSizes.train), Double(splitSizes.test))
+        return Double(repeats) * (n * (n + 1) / 2 + m * n)
+    }
+
+    /// Sample evaluations of the variational model over the repeats, per output (k for a multi-class
+    /// model): with a gradient, one per training sample and epoch (SPSA: two values per sample instead);
+    /// values alone, the loss curve's per epoch and the predictions on both sets.
+    var sampleEvaluations: (gradient: Double, value: Double) {
+        guard let model, model.kind == "variational" else { return (0, 0) }
+        let (n, m) = (Double(splitSizes.train), Double(splitSizes.test))
+        let scale = Double(repeats) * Double(model.isMulticlass ? model.classes : 1)
+        let epochs = Double(train.epochs)
+        let spsa = train.gradient == "spsa"
+        return (scale * (spsa ? 0 : epochs * n), scale * (epochs * n * (spsa ? 3 : 1) + n + m))
+    }
+
     /// Estimated multiply-adds of tuning every baseline over the repeats (`BaselineGrid.estimatedOperations`).
     var estimatedBaselineOperations: Double {
         let shape = dataset.shape

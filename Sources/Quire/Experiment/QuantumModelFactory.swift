@@ -74,21 +74,39 @@ struct QuantumModelFactory {
 
     /// Trains the variational classifier on `data`, telling `epochFinished` each epoch (from 1) as it
     /// ends: a two-class model, or on more classes the `multiclass` readout (`MulticlassTrainer`).
-    func train(on data: Dataset, epochFinished: (Int) -> Void = { _ in }) throws -> any VariationalClassifier {
-        let variational = try variationalModel(featureCount: data.featureCount)
+    /// `batchFinished(e, b, batches)` hears each optimizer step of a two-class model.
+    func train(
+        on data: Dataset, epochFinished: (Int) -> Void = { _ in }, batchFinished: (Int, Int, Int) -> Void = { _, _, _ in }
+    ) throws -> any VariationalClassifier {
+        let (variational, configuration) = try variationalSetup(featureCount: data.featureCount)
+        guard model.isMulticlass else {
+            return try VariationalTrainer.train(
+                variational, on: data, configuration: configuration, epochFinished: { epoch, _ in epochFinished(epoch) }, batchFinished: batchFinished
+            )
+        }
+        let readout: MulticlassTrainer.Readout = model.readsSoftmax ? .softmax(scale: model.scale) : .oneVsRest
+        return try MulticlassTrainer.train(variational, readout: readout, on: data, configuration: configuration) { epoch, _ in
+            epochFinished(epoch)
+        }
+    }
+
+    /// Evaluations of the variational model as training runs them, to time before a run
+    /// (`TrainingCalibration`), on a row of `featureCount` features of ½.
+    func calibration(featureCount: Int) throws -> TrainingCalibration {
+        let (variational, configuration) = try variationalSetup(featureCount: featureCount)
+        return try TrainingCalibration(variational, configuration: configuration, features: Array(repeating: 0.5, count: featureCount))
+    }
+
+    /// The variational model and its training configuration for data of `featureCount` features.
+    private func variationalSetup(featureCount: Int) throws -> (VariationalModel, TrainingConfiguration) {
+        let variational = try variationalModel(featureCount: featureCount)
         // `train.gradient` is already the method that runs here (TrainSpec.decode resolved it).
         let configuration = TrainingConfiguration(
             optimizer: train.optimizer.optimizer(learningRate: train.learningRate), epochs: train.epochs, batchSize: train.batchSize,
             gradient: train.gradient.method(perturbation: Self.spsaPerturbation), loss: train.loss,
             execution: Self.options(execution, seed: seed, memoryLimit: memoryLimit), seed: seed, threads: threads,
             device: try execution.device?.template(for: variational.circuit))
-        guard model.isMulticlass else {
-            return try VariationalTrainer.train(variational, on: data, configuration: configuration) { epoch, _ in epochFinished(epoch) }
-        }
-        let readout: MulticlassTrainer.Readout = model.readsSoftmax ? .softmax(scale: model.scale) : .oneVsRest
-        return try MulticlassTrainer.train(variational, readout: readout, on: data, configuration: configuration) { epoch, _ in
-            epochFinished(epoch)
-        }
+        return (variational, configuration)
     }
 
     /// The variational model (encoding, ansatz, observable) for data with `featureCount` features.
@@ -116,9 +134,11 @@ struct QuantumModelFactory {
         TrainingConfiguration(execution: options(execution, seed: 0, memoryLimit: .max)).path(qubits: qubits)
     }
 
-    /// The engine a trained model's circuits ran on, for provenance.
+    /// The engine a trained model's circuits ran on, for provenance (with shots, the cost model's
+    /// choice, `ShotEngineChoice`).
     static func engine(_ trained: any VariationalClassifier) -> String {
-        switch trained.configuration.path(qubits: trained.model.qubitCount) {
+        if let choice = trained.configuration.shotEngine(for: trained.model.circuit) { return "\(choice.engine), \(choice.shots) shots" }
+        return switch trained.configuration.path(qubits: trained.model.qubitCount) {
         case .statevector: "statevector"
         case .densityMatrix: "density-matrix"
         case .engine: trained.configuration.execution.map { $0.method.rawValue + ($0.shots > 0 ? ", \($0.shots) shots" : "") } ?? "statevector"

@@ -90,6 +90,17 @@ public struct TrainingConfiguration: Hashable, Sendable {
         return densityAllowed && qubits <= ExecutionPath.densityMatrixQubits ? .densityMatrix : .engine
     }
 
+    /// How a model's shot-based evaluations run (`ShotEngineChoice`), `circuit` being the compiled
+    /// template on a device; nil without shots.
+    public func shotEngine(for circuit: ParameterizedCircuit) -> ShotEngineChoice? {
+        guard var exact = execution, exact.shots > 0 else { return nil }
+        let execution = exact
+        exact.shots = 0
+        let exactPath = TrainingConfiguration(execution: exact, device: device).path(qubits: circuit.qubitCount)
+        let noise = device?.noise ?? execution.noise.map(NoiseModel.init(profile:))
+        return ShotEngineChoice(circuit: circuit, execution: execution, noise: noise, exactPath: exactPath)
+    }
+
     /// Throws `LearningError.outOfRange` for an invalid setting or an impossible combination.
     func validate(qubits: Int) throws {
         try optimizer.validate()

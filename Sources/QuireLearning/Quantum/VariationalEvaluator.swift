@@ -11,8 +11,11 @@ final class VariationalEvaluator {
     let circuit: ParameterizedCircuit
     let compiled: CompiledCircuit
     let zMask: Int
-    /// Where values and adjoint gradients are computed.
+    /// Where values and adjoint gradients are computed; with shots, where the exact values they
+    /// are drawn from are (`ShotEngineChoice.source`; `.engine` runs and samples every circuit there).
     let path: ExecutionPath
+    /// Draws shot estimates from exact values when shots are sampled off a fast path.
+    let sampler: ShotSampler?
     /// The density-matrix program when `path == .densityMatrix`.
     let density: CompiledDensityCircuit?
     /// Evaluations on the configured engine (parameter shift always; values on the engine path).
@@ -25,11 +28,13 @@ final class VariationalEvaluator {
     private(set) var executionCount = 0
 
     init(model: VariationalModel, configuration: TrainingConfiguration) {
-        let path = configuration.path(qubits: model.qubitCount)
         // On a device: the template compiled for it, read through its final layout, with its noise.
         let device = configuration.device
         let circuit = device?.circuit ?? model.circuit
         let zMask = device?.zMask(model.observable, logicalQubits: model.qubitCount) ?? model.zMask
+        let choice = configuration.shotEngine(for: circuit)
+        let path = choice?.source ?? configuration.path(qubits: model.qubitCount)
+        sampler = choice.flatMap { $0.source == .engine ? nil : ShotSampler(shots: $0.shots, seed: configuration.execution!.seed) }
         let compiled = CompiledCircuit(circuit)
         let density =
             path == .densityMatrix
@@ -103,6 +108,14 @@ final class VariationalEvaluator {
         row: UnsafeMutableBufferPointer<Double>?, key: UInt64
     ) throws -> (value: Double, executions: Int) {
         var executions = 1
+        if let row, derivative == .parameterShift, let sampler {
+            for k in row.indices { row[k] = 0 }
+            let value = sampledShifts(u, theta, sampler: sampler, worker: worker, key: key) { gate, plus, minus in
+                executions += 2
+                row[circuit.gates[gate].angle!.parameter!] += circuit.gates[gate].angle!.parameterScale * (plus - minus) / 2
+            }
+            return (value, executions)
+        }
         if let row, derivative == .parameterShift {
             let shift = try circuit.parameterShiftGradient(parameters: Array(theta), inputs: u) {
                 executions += 1
@@ -113,30 +126,42 @@ final class VariationalEvaluator {
         return (try value(u, theta, derivative: derivative, worker: worker, row: row, key: key), executions)
     }
 
-    /// ⟨O⟩ on the evaluator's path, with the adjoint gradient into `row` when asked.
+    /// The shot estimate of ⟨O⟩ (index 0) and `shifted(g, plus, minus)` with the estimates of both
+    /// shifted circuits of every active trainable gate g (indices 2g + 1 and 2g + 2, as on the
+    /// engine), all drawn from exact values on the evaluator's fast path.
+    private func sampledShifts(
+        _ u: [Double], _ theta: UnsafeBufferPointer<Double>, sampler: ShotSampler, worker: Int, key: UInt64,
+        shifted: (_ gate: Int, _ plus: Double, _ minus: Double) -> Void
+    ) -> Double {
+        func estimate(_ gate: Int, _ plus: Double, _ minus: Double) {
+            shifted(gate, sampler.estimate(plus, key: key, index: 2 * gate + 1), sampler.estimate(minus, key: key, index: 2 * gate + 2))
+        }
+        let exact = u.withUnsafeBufferPointer { inputs in
+            if let density { return density.shiftedExpectations(parameters: theta, inputs: inputs, workspace: workspaces[worker], shifted: estimate) }
+            return compiled.shiftedExpectations(parameters: theta, inputs: inputs, zMask: zMask, workspace: workspaces[worker], shifted: estimate)
+        }
+        return sampler.estimate(exact, key: key, index: 0)
+    }
+
+    /// ⟨O⟩ on the evaluator's path, with the adjoint gradient into `row` when asked; with a
+    /// sampler, the shot estimate (index 0) drawn from the exact value.
     private func value(
         _ u: [Double], _ theta: UnsafeBufferPointer<Double>, derivative: Derivative, worker: Int,
         row: UnsafeMutableBufferPointer<Double>?, key: UInt64
     ) throws -> Double {
-        switch path {
-        case .engine:
-            return try estimator.expectation(of: circuit.bind(parameters: Array(theta), inputs: u), key: key, index: 0)
-        case .densityMatrix:
-            let density = density!
-            return u.withUnsafeBufferPointer { inputs in
+        if path == .engine { return try estimator.expectation(of: circuit.bind(parameters: Array(theta), inputs: u), key: key, index: 0) }
+        let exact = u.withUnsafeBufferPointer { inputs in
+            if let density {
                 if let row, derivative == .adjoint {
                     return density.adjointGradient(parameters: theta, inputs: inputs, workspace: workspaces[worker], gradient: row)
                 }
                 return density.expectation(parameters: theta, inputs: inputs, workspace: workspaces[worker])
             }
-        case .statevector:
-            break
-        }
-        return u.withUnsafeBufferPointer { inputs in
             if let row, derivative == .adjoint {
                 return compiled.adjointGradient(parameters: theta, inputs: inputs, zMask: zMask, workspace: workspaces[worker], gradient: row)
             }
             return compiled.expectation(parameters: theta, inputs: inputs, zMask: zMask, workspace: workspaces[worker])
         }
+        return sampler.map { $0.estimate(exact, key: key, index: 0) } ?? exact
     }
 }

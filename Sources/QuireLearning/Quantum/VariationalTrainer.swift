@@ -9,13 +9,15 @@ public enum VariationalTrainer {
     /// `lossHistory[e]` is the mean loss over the whole training set with the parameters reached at
     /// the end of epoch e (evaluated on the configured engine); `circuitExecutions` counts the
     /// circuits run, loss-curve evaluations included. `epochFinished(e, loss)` is called after epoch e
-    /// (from 1) with its loss, for progress reports; it cannot change the result.
+    /// (from 1) with its loss, and `batchFinished(e, b, batches)` after each optimizer step (batch b
+    /// of epoch e, both from 1), for progress reports; neither can change the result.
     ///
     /// - Throws: `LearningError` for invalid settings, a dataset that is not two-class, or features
     ///   the encoding cannot take; `NoiseProfileError` for an invalid noise profile; `SimulationError` from the engine.
     public static func train(
         _ model: VariationalModel, on data: Dataset, configuration: TrainingConfiguration,
-        epochFinished: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
+        epochFinished: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in },
+        batchFinished: (_ epoch: Int, _ batch: Int, _ batches: Int) -> Void = { _, _, _ in }
     ) throws -> TrainedVariationalClassifier {
         try configuration.validate(qubits: model.qubitCount)
         try data.requireEveryClass(for: "variational classifier")
@@ -29,7 +31,7 @@ public enum VariationalTrainer {
             model: model, configuration: configuration)
         let (parameters, history) = try optimize(
             initialParameters(count: model.parameterCount, seed: configuration.seed), sampleCount: data.sampleCount,
-            configuration: configuration, epochFinished: epochFinished
+            configuration: configuration, epochFinished: epochFinished, batchFinished: batchFinished
         ) { batch, parameters, step in
             try batchGradient(
                 batch, inputs: inputs, labels: labels, parameters: parameters, evaluator: evaluator, configuration: configuration, step: step)
@@ -45,10 +47,12 @@ public enum VariationalTrainer {
     /// step per batch, and the mean loss over every sample after each epoch (see `TrainingConfiguration`).
     ///
     /// - Parameters:
+    ///   - batchFinished: told (epoch, batch, batches), all from 1, after each optimizer step.
     ///   - gradient: the batch's mean-loss gradient at the parameters, for optimizer step `step`.
     ///   - meanLoss: the mean loss over the listed samples at the parameters, sampled evaluations keyed by `key`.
     static func optimize(
         _ initial: [Double], sampleCount: Int, configuration: TrainingConfiguration, epochFinished: (_ epoch: Int, _ loss: Double) -> Void,
+        batchFinished: (_ epoch: Int, _ batch: Int, _ batches: Int) -> Void = { _, _, _ in },
         gradient: (_ batch: [Int], _ parameters: [Double], _ step: UInt64) throws -> [Double],
         meanLoss: (_ samples: [Int], _ parameters: [Double], _ key: UInt64) throws -> Double
     ) throws -> (parameters: [Double], history: [Double]) {
@@ -64,6 +68,7 @@ public enum VariationalTrainer {
                 state.update(
                     &parameters, gradient: try gradient(Array(order[start..<min(start + configuration.batchSize, order.count)]), parameters, step))
                 step += 1
+                batchFinished(epoch + 1, start / configuration.batchSize + 1, (sampleCount + configuration.batchSize - 1) / configuration.batchSize)
             }
             history.append(try meanLoss(everyone, parameters, UInt64(1) << 39 | UInt64(epoch)))
             epochFinished(epoch + 1, history[epoch])
