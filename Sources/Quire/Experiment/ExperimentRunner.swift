@@ -115,7 +115,7 @@ struct ExperimentRunner {
 
     /// Evaluations of this point's variational model to time before the run; nil for any other model.
     func calibration() throws -> TrainingCalibration? {
-        guard var factory, factory.model.kind == "variational" else { return nil }
+        guard var factory, factory.model.kind == .variational else { return nil }
         factory.threads = 1
         return try factory.calibration(featureCount: spec.dataset.shape.features)
     }

@@ -33,14 +33,14 @@ extension ExperimentSpec {
     /// Optimizer steps of the variational model over the repeats: epochs × ⌈training samples / batch⌉
     /// (k models for one-vs-rest); 0 without one.
     var trainingSteps: Int {
-        guard let model, model.kind == "variational" else { return 0 }
+        guard let model, model.kind == .variational else { return 0 }
         let batches = (splitSizes.train + train.batchSize - 1) / train.batchSize
-        return repeats * train.epochs * batches * (model.isMulticlass && model.multiclass == "one-vs-rest" ? model.classes : 1)
+        return repeats * train.epochs * batches * (model.isMulticlass && model.multiclass == .oneVsRest ? model.classes : 1)
     }
 
     /// Quantum-kernel entries over the repeats: the training Gram matrix's upper triangle and test × training.
     var kernelEntries: Double {
-        guard let model, model.kind == "kernel" else { return 0 }
+        guard let model, model.kind == .kernel else { return 0 }
         let (n, m) = (Double(splitSizes.train), Double(splitSizes.test))
         return Double(repeats) * (n * (n + 1) / 2 + m * n)
     }
@@ -49,11 +49,11 @@ extension ExperimentSpec {
     /// model): with a gradient, one per training sample and epoch (SPSA: two values per sample instead);
     /// values alone, the loss curve's per epoch and the predictions on both sets.
     var sampleEvaluations: (gradient: Double, value: Double) {
-        guard let model, model.kind == "variational" else { return (0, 0) }
+        guard let model, model.kind == .variational else { return (0, 0) }
         let (n, m) = (Double(splitSizes.train), Double(splitSizes.test))
         let scale = Double(repeats) * Double(model.isMulticlass ? model.classes : 1)
         let epochs = Double(train.epochs)
-        let spsa = train.gradient == "spsa"
+        let spsa = train.gradient == .spsa
         return (scale * (spsa ? 0 : epochs * n), scale * (epochs * n * (spsa ? 3 : 1) + n + m))
     }
 
