@@ -38,8 +38,7 @@ let package = Package(
             dependencies: ["QuireKernels", "QuireCore", .product(name: "Numerics", package: "swift-numerics")]),
         .target(
             name: "QuireLearning",
-            // QuireKernels: the variational fast path applies gates to AmplitudeBuffer directly.
-            dependencies: ["QuireCore", "QuireKernels", "QuireSimulator"]),
+            dependencies: ["QuireCore", "QuireSimulator"]),
         .target(
             name: "QuireReport",
             dependencies: ["QuireCore", .product(name: "OrderedCollections", package: "swift-collections")]),
@@ -62,6 +61,7 @@ let package = Package(
         .target(name: "QuireTestSupport", dependencies: ["QuireCore"], path: "Sources/QuireTestSupport"),
         .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireMarkdownTests", dependencies: ["QuireMarkdown", "QuireTestSupport"]),
+        .testTarget(name: "QuireKernelsTests", dependencies: ["QuireKernels", "QuireTestSupport"]),
         .testTarget(name: "QuireSimulatorTests", dependencies: ["QuireSimulator", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireLearningTests", dependencies: ["QuireLearning", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"], exclude: ["Golden"]),

@@ -20,6 +20,9 @@ public enum SimulationError: InputError, Hashable {
     case invalidPauliString(label: String, message: String)
     /// The noise profile has a value outside its physical range.
     case invalidNoise(NoiseProfileError)
+    /// A parameterized circuit template has an unsupported gate, an index outside its counts, or
+    /// blocks of different sizes appended.
+    case invalidParameterizedCircuit(message: String)
     /// The device snapshot is invalid, or the circuit does not run on the device as written.
     case device(DeviceError)
     /// An engine produced a probability outside [0, 1] or an expectation value outside [−1, 1] by more
@@ -58,6 +61,8 @@ public enum SimulationError: InputError, Hashable {
                 hint: "use method density-matrix (up to 14 qubits), trajectories, or auto")
         case let .invalidOption(name, message):
             return Diagnostic(location: nil, message: "option \(name): \(message)")
+        case let .invalidParameterizedCircuit(message):
+            return Diagnostic(location: nil, message: "parameterized circuit: \(message)")
         case let .invalidNoise(error):
             return error.diagnostic
         case let .device(error):

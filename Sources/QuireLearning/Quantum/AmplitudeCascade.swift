@@ -1,5 +1,6 @@
 import Foundation
 import QuireCore
+import QuireSimulator
 
 /// Exact preparation of a real, normalised amplitude vector (Möttönen, Vartiainen, Bergholm and
 /// Salomaa 2005, "Transformation of quantum states using uniformly controlled rotations").

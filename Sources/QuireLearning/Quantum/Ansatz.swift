@@ -1,3 +1,5 @@
+import QuireSimulator
+
 /// The trainable layers of a variational classifier.
 ///
 /// - `hardwareEfficient`: per layer, ry(θ) then rz(θ) on every qubit, then cx(q, q+1) for

@@ -1,4 +1,4 @@
-import QuireKernels
+import QuireSimulator
 
 /// The fidelity quantum kernel k(x, x') = |⟨ψ(x')|ψ(x)⟩|² of an encoding (Havlíček et al. 2019,
 /// Schuld and Killoran 2019), computed exactly on the statevector.
@@ -41,20 +41,19 @@ public struct FidelityKernel: Hashable, Sendable {
         let count = inputs.count
         var real = [Double](repeating: 0, count: count * dimension)
         var imaginary = real
-        let workers = max(1, min(threads, count))
-        let buffers = (0..<workers).map { _ in AmplitudeBuffer(qubitCount: encoding.qubitCount) }
+        let workspaces = (0..<SampleWorkers.count(samples: count, threads: threads)).map { _ in compiled.makeWorkspace() }
         real.withUnsafeMutableBufferPointer { reBuffer in
             imaginary.withUnsafeMutableBufferPointer { imBuffer in
                 let (re, im) = (reBuffer.baseAddress!, imBuffer.baseAddress!)
-                let work = { (worker: Int) in
-                    for sample in (count * worker / workers)..<(count * (worker + 1) / workers) {
+                SampleWorkers.forEach(count: count, threads: threads) { worker, samples in
+                    for sample in samples {
                         inputs[sample].withUnsafeBufferPointer { u in
-                            compiled.prepare(buffers[worker], parameters: UnsafeBufferPointer(start: nil, count: 0), inputs: u)
+                            compiled.prepareAmplitudes(
+                                parameters: UnsafeBufferPointer(start: nil, count: 0), inputs: u, workspace: workspaces[worker],
+                                real: re + sample * dimension, imaginary: im + sample * dimension)
                         }
-                        buffers[worker].copyAmplitudes(real: re + sample * dimension, imaginary: im + sample * dimension)
                     }
                 }
-                if workers == 1 { work(0) } else { Parallel.perform(iterations: workers, work) }
             }
         }
         return States(count: count, dimension: dimension, real: real, imaginary: imaginary)
@@ -73,11 +72,10 @@ public struct FidelityKernel: Hashable, Sendable {
     private func matrix(_ a: States, _ b: States, symmetric: Bool) -> Matrix {
         precondition(a.dimension == b.dimension, "fidelity kernel: states of different sizes")
         var elements = [Double](repeating: 0, count: a.count * b.count)
-        let workers = max(1, min(threads, a.count))
         elements.withUnsafeMutableBufferPointer { buffer in
             let out = buffer
-            let work = { (worker: Int) in
-                for i in (a.count * worker / workers)..<(a.count * (worker + 1) / workers) {
+            SampleWorkers.forEach(count: a.count, threads: threads) { _, rows in
+                for i in rows {
                     for j in (symmetric ? i : 0)..<b.count {
                         let value = Self.fidelity(a, i, b, j)
                         out[i * b.count + j] = value
@@ -85,7 +83,6 @@ public struct FidelityKernel: Hashable, Sendable {
                     }
                 }
             }
-            if workers == 1 { work(0) } else { Parallel.perform(iterations: workers, work) }
         }
         return Matrix(rows: a.count, columns: b.count, elements: elements)
     }

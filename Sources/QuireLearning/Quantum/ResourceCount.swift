@@ -1,3 +1,5 @@
+import QuireSimulator
+
 /// The resource cost of a circuit template: qubits, depth and gate counts by name.
 ///
 /// Depth is the number of layers when every gate is placed as early as its qubits allow (the

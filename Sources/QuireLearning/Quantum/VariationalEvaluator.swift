@@ -1,4 +1,3 @@
-import QuireKernels
 import QuireSimulator
 
 /// Evaluates a variational circuit, and optionally its θ-gradient, on many samples in parallel:
@@ -19,32 +18,25 @@ final class VariationalEvaluator {
     /// Evaluations on the configured engine (parameter shift always; values on the engine path).
     let estimator: ExpectationEstimator
     let threads: Int
-    private let states: [AmplitudeBuffer]
-    private let adjoints: [AmplitudeBuffer]
-    private let snapshots: [UnsafeMutablePointer<Double>]
+    /// One set of work buffers per worker.
+    private let workspaces: [EvaluationWorkspace]
     /// Circuits executed so far: a forward or adjoint pass counts one, each shifted circuit of the
     /// parameter-shift rule one more.
     private(set) var executionCount = 0
 
     init(model: VariationalModel, configuration: TrainingConfiguration) {
         let path = configuration.path(qubits: model.qubitCount)
+        let compiled = CompiledCircuit(model.circuit)
+        let density =
+            path == .densityMatrix ? CompiledDensityCircuit(circuit: model.circuit, noise: configuration.execution?.noise, zMask: model.zMask) : nil
         circuit = model.circuit
-        compiled = CompiledCircuit(model.circuit)
+        self.compiled = compiled
         zMask = model.zMask
         self.path = path
-        density =
-            path == .densityMatrix ? CompiledDensityCircuit(circuit: model.circuit, noise: configuration.execution?.noise, zMask: model.zMask) : nil
+        self.density = density
         estimator = ExpectationEstimator(options: configuration.execution ?? SimulationOptions(method: .statevector), observable: model.observable)
         threads = configuration.threads
-        let qubits = path == .densityMatrix ? 2 * model.qubitCount : model.qubitCount
-        states = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: qubits) }
-        adjoints = (0..<threads).map { _ in AmplitudeBuffer(qubitCount: qubits) }
-        let snapshotSize = (density?.trainableGates ?? 0) * 2 << qubits
-        snapshots = (0..<threads).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: max(1, snapshotSize)) }
-    }
-
-    deinit {
-        for snapshot in snapshots { snapshot.deallocate() }
+        workspaces = (0..<threads).map { _ in density?.makeWorkspace() ?? compiled.makeWorkspace() }
     }
 
     /// How much of the derivative to compute.
@@ -65,7 +57,6 @@ final class VariationalEvaluator {
         var jacobian = [Double](repeating: 0, count: derivative == .none ? 0 : count * p)
         var failures = [Error?](repeating: nil, count: count)
         var executions = [Int](repeating: 0, count: count)
-        let workers = max(1, min(threads, count))
         values.withUnsafeMutableBufferPointer { valueBuffer in
             jacobian.withUnsafeMutableBufferPointer { jacobianBuffer in
                 failures.withUnsafeMutableBufferPointer { failureBuffer in
@@ -74,8 +65,8 @@ final class VariationalEvaluator {
                             let (valueSlots, jacobianSlots, failureSlots, executionSlots) = (
                                 valueBuffer, jacobianBuffer, failureBuffer, executionBuffer
                             )
-                            let work = { (worker: Int) in
-                                for slot in (count * worker / workers)..<(count * (worker + 1) / workers) {
+                            SampleWorkers.forEach(count: count, threads: threads) { worker, slots in
+                                for slot in slots {
                                     let sample = samples[slot]
                                     do {
                                         (valueSlots[slot], executionSlots[slot]) = try self.evaluateOne(
@@ -88,7 +79,6 @@ final class VariationalEvaluator {
                                     }
                                 }
                             }
-                            if workers == 1 { work(0) } else { Parallel.perform(iterations: workers, work) }
                         }
                     }
                 }
@@ -126,22 +116,18 @@ final class VariationalEvaluator {
             let density = density!
             return u.withUnsafeBufferPointer { inputs in
                 if let row, derivative == .adjoint {
-                    return density.adjointGradient(
-                        parameters: theta, inputs: inputs, rho: states[worker], adjoint: adjoints[worker], snapshots: snapshots[worker], gradient: row
-                    )
+                    return density.adjointGradient(parameters: theta, inputs: inputs, workspace: workspaces[worker], gradient: row)
                 }
-                density.prepare(states[worker], parameters: theta, inputs: inputs, snapshots: nil)
-                return density.expectation(states[worker])
+                return density.expectation(parameters: theta, inputs: inputs, workspace: workspaces[worker])
             }
         case .statevector:
             break
         }
         return u.withUnsafeBufferPointer { inputs in
             if let row, derivative == .adjoint {
-                return compiled.adjointGradient(
-                    parameters: theta, inputs: inputs, zMask: zMask, state: states[worker], adjoint: adjoints[worker], gradient: row)
+                return compiled.adjointGradient(parameters: theta, inputs: inputs, zMask: zMask, workspace: workspaces[worker], gradient: row)
             }
-            return compiled.expectation(parameters: theta, inputs: inputs, zMask: zMask, state: states[worker])
+            return compiled.expectation(parameters: theta, inputs: inputs, zMask: zMask, workspace: workspaces[worker])
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import QuireKernels
 import QuireSimulator
 import QuireTestSupport
 import Testing
@@ -15,37 +14,6 @@ struct DensityAdjointTests {
         noise.readout = .init(probMeas1Prep0: 0.02, probMeas0Prep1: 0.04)
         noise.qubits = [2: .init(readout: .init(probMeas1Prep0: 0.07, probMeas0Prep1: 0.01))]
         return noise
-    }
-
-    /// The density-matrix fast path gives the density-matrix engine's ⟨O⟩ (1e-12), and its adjoint
-    /// gradient equals parameter shift on that engine (1e-10): independent code paths (kernels and
-    /// superoperators here, Kraus maps and gate matrices there) agreeing on noisy random circuits.
-    @Test(arguments: 0..<6)
-    func densityAdjointEqualsParameterShiftOnTheEngine(seed: Int) throws {
-        let circuit = try GradientTests.randomCircuit(seed: UInt64(100 + seed))
-        let theta = uniforms(5, seed: UInt64(seed), purpose: "theta", in: -3...3)
-        let inputs = uniforms(2, seed: UInt64(seed), purpose: "inputs") + [Double(seed % 2)]
-        let options = SimulationOptions(method: .densityMatrix, noise: Self.noise())
-        for observable in [ReadoutObservable.z(qubit: seed % 3), .parity] {
-            let density = CompiledDensityCircuit(circuit: circuit, noise: Self.noise(), zMask: observable.zMask(qubits: 3))
-            let rho = AmplitudeBuffer(qubitCount: 6)
-            let adjoint = AmplitudeBuffer(qubitCount: 6)
-            let snapshots = UnsafeMutablePointer<Double>.allocate(capacity: max(1, density.trainableGates * 2 * 64))
-            defer { snapshots.deallocate() }
-            var gradient = [Double](repeating: .nan, count: 5)
-            let value = theta.withUnsafeBufferPointer { t in
-                inputs.withUnsafeBufferPointer { u in
-                    gradient.withUnsafeMutableBufferPointer {
-                        density.adjointGradient(parameters: t, inputs: u, rho: rho, adjoint: adjoint, snapshots: snapshots, gradient: $0)
-                    }
-                }
-            }
-            let estimator = ExpectationEstimator(options: options, observable: observable)
-            #expect(
-                isClose(value, try estimator.expectation(of: circuit.bind(parameters: theta, inputs: inputs), key: 0, index: 0), tolerance: 1e-12))
-            let shift = try circuit.parameterShiftGradient(parameters: theta, inputs: inputs) { try estimator.expectation(of: $0, key: 0, index: $1) }
-            #expect(allClose(gradient, shift, tolerance: 1e-10), "adjoint \(gradient) vs shift \(shift)")
-        }
     }
 
     /// Noisy training picks the density-matrix path, whose adjoint and parameter-shift runs give the

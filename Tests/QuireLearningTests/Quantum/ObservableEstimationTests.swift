@@ -156,3 +156,19 @@ struct ObservableEstimationTests {
         }
     }
 }
+
+extension ObservableEstimationTests {
+    /// Sampled estimates: the same (seed, key, index) repeats exactly, other indices draw other
+    /// shots, and the estimate lies within 5 standard errors (σ ≤ 1/√N) of the exact ⟨Z⟩ = cos 0.8.
+    @Test func sampledExpectationsAreSeededAndUnbiased() throws {
+        let circuit = try ParameterizedCircuit(
+            qubitCount: 1, parameterCount: 1, inputCount: 0, gates: [ParameterizedGate(.ry, [0], angle: .parameter(0))]
+        ).bind(parameters: [0.8], inputs: [])
+        let estimator = ExpectationEstimator(options: SimulationOptions(method: .statevector, shots: 4000, seed: 3), observable: .z(qubit: 0))
+        let values = try (0..<20).map { try estimator.expectation(of: circuit, key: 7, index: $0) }
+        #expect(try estimator.expectation(of: circuit, key: 7, index: 0) == values[0])
+        #expect(Set(values).count > 10)
+        let mean = values.reduce(0, +) / 20
+        #expect(abs(mean - cos(0.8)) < 5 / (80_000.0).squareRoot())
+    }
+}

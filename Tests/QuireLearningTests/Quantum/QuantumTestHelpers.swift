@@ -1,6 +1,6 @@
 import Foundation
 import QuireCore
-import QuireKernels
+import QuireSimulator
 
 @testable import QuireLearning
 
@@ -15,11 +15,29 @@ func referenceFixture<T: Decodable>(_ name: String, as type: T.Type = T.self) th
 
 /// The amplitudes (re, im) that `circuit` prepares from |0…0⟩ on the fast path.
 func preparedState(_ circuit: ParameterizedCircuit, parameters: [Double] = [], inputs: [Double]) -> [SIMD2<Double>] {
-    let buffer = AmplitudeBuffer(qubitCount: circuit.qubitCount)
+    let compiled = CompiledCircuit(circuit)
+    var (real, imaginary) = ([Double](repeating: 0, count: 1 << circuit.qubitCount), [Double](repeating: 0, count: 1 << circuit.qubitCount))
     parameters.withUnsafeBufferPointer { theta in
-        inputs.withUnsafeBufferPointer { u in CompiledCircuit(circuit).prepare(buffer, parameters: theta, inputs: u) }
+        inputs.withUnsafeBufferPointer { u in
+            compiled.prepareAmplitudes(
+                parameters: theta, inputs: u, workspace: compiled.makeWorkspace(), real: &real, imaginary: &imaginary)
+        }
     }
-    return (0..<buffer.count).map { SIMD2(buffer[$0].re, buffer[$0].im) }
+    return zip(real, imaginary).map { SIMD2($0, $1) }
+}
+
+/// ⟨Z^zMask⟩ and its adjoint gradient on the statevector fast path.
+func adjointGradient(_ circuit: ParameterizedCircuit, _ theta: [Double], _ inputs: [Double], zMask: Int) -> (Double, [Double]) {
+    let compiled = CompiledCircuit(circuit)
+    var gradient = [Double](repeating: .nan, count: circuit.parameterCount)
+    let value = theta.withUnsafeBufferPointer { t in
+        inputs.withUnsafeBufferPointer { u in
+            gradient.withUnsafeMutableBufferPointer {
+                compiled.adjointGradient(parameters: t, inputs: u, zMask: zMask, workspace: compiled.makeWorkspace(), gradient: $0)
+            }
+        }
+    }
+    return (value, gradient)
 }
 
 /// |⟨a|b⟩|² of two states given as (re, im) amplitudes.
@@ -31,10 +49,4 @@ func fidelity(_ a: [SIMD2<Double>], _ b: [SIMD2<Double>]) -> Double {
         im += x.x * y.y - x.y * y.x
     }
     return re * re + im * im
-}
-
-/// Uniform values in [lo, hi) from a test stream (deterministic).
-func uniforms(_ count: Int, seed: UInt64, purpose: String, in range: ClosedRange<Double> = -1...1) -> [Double] {
-    let stream = RandomStream(seed: seed, purpose: purpose)
-    return (0..<count).map { range.lowerBound + (range.upperBound - range.lowerBound) * stream.uniform(at: UInt64($0)) }
 }

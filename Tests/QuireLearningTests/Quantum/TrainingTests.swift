@@ -127,7 +127,7 @@ extension TrainingTests {
         let circuit = try model.boundCircuit(parameters: theta, features: [0.3, 2.1])
         let engine = try ExpectationEstimator(options: SimulationOptions(method: .statevector), observable: .z(qubit: 0))
             .expectation(of: circuit, key: 0, index: 0)
-        let (fast, _) = GradientTests.adjoint(model.circuit, Array(theta.dropLast()), [0.3, 2.1], zMask: 1)
+        let (fast, _) = adjointGradient(model.circuit, Array(theta.dropLast()), [0.3, 2.1], zMask: 1)
         #expect(isClose(engine, fast, tolerance: 1e-12))
     }
 }

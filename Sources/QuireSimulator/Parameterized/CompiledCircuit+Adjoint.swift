@@ -9,10 +9,19 @@ extension CompiledCircuit {
     /// applications per gate plus one matrix element per trainable gate; no allocation.
     ///
     /// - Parameters:
-    ///   - state, adjoint: work buffers of `qubitCount` qubits (overwritten).
+    ///   - workspace: work buffers from `makeWorkspace()` (overwritten).
     ///   - gradient: receives ∂⟨O⟩/∂θ_k for every k (`parameterCount` entries, overwritten).
     /// - Returns: ⟨O⟩.
     public func adjointGradient(
+        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, workspace: EvaluationWorkspace,
+        gradient: UnsafeMutableBufferPointer<Double>
+    ) -> Double {
+        adjointGradient(
+            parameters: parameters, inputs: inputs, zMask: zMask, state: workspace.state, adjoint: workspace.adjoint, gradient: gradient)
+    }
+
+    /// `adjointGradient` on explicit work buffers of `qubitCount` qubits.
+    func adjointGradient(
         parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int,
         state: AmplitudeBuffer, adjoint: AmplitudeBuffer, gradient: UnsafeMutableBufferPointer<Double>
     ) -> Double {
@@ -36,11 +45,11 @@ extension CompiledCircuit {
         return value
     }
 
-    /// ⟨Z^zMask⟩ after preparing `state` (overwritten).
-    public func expectation(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, state: AmplitudeBuffer)
-        -> Double
-    {
-        prepare(state, parameters: parameters, inputs: inputs)
-        return state.pauliZExpectation(zMask: zMask)
+    /// ⟨Z^zMask⟩ after preparing the state in `workspace` (overwritten).
+    public func expectation(
+        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, zMask: Int, workspace: EvaluationWorkspace
+    ) -> Double {
+        prepare(workspace.state, parameters: parameters, inputs: inputs)
+        return workspace.state.pauliZExpectation(zMask: zMask)
     }
 }

@@ -1,5 +1,3 @@
-import QuireSimulator
-
 extension ParameterizedCircuit {
     /// ∂f/∂θ by the two-term parameter-shift rule, where f(circuit) is any expectation value the
     /// caller computes from a bound circuit (any engine, noise, exact or sampled).

@@ -1,5 +1,4 @@
 import QuireKernels
-import QuireSimulator
 
 /// A `CompiledCircuit` with a noise model, run on a vectorised density matrix: the fast path of
 /// noisy, exact (shot-free) training, with adjoint differentiation through the channels.
@@ -13,8 +12,9 @@ import QuireSimulator
 /// Adjoint differentiation: the forward pass keeps ρ after every trainable gate; the backward pass
 /// carries Λ = vec(diag(õ)) through the adjoint of every step (U† for gates, S† for channels). For a
 /// gate exp(−i·a·G/2) with ρ' after it, ∂⟨O⟩/∂a = Re⟨Λ| −(i/2)·G_rows ρ' + (i/2)·conj(G)_columns ρ'⟩.
-struct CompiledDensityCircuit {
-    enum Step {
+public struct CompiledDensityCircuit: Sendable {
+    /// One step of the program: a gate of the unitary, or a channel after it.
+    enum Step: Sendable {
         case gate(Int)
         /// A channel after a gate: superoperator and its adjoint (interleaved row-major) on `qubits`
         /// (rows, then the same qubits + n for columns); skipped when its gate's condition is off.
@@ -29,7 +29,8 @@ struct CompiledDensityCircuit {
     /// Number of gates whose angle depends on θ (snapshots kept per sample).
     let trainableGates: Int
 
-    init(circuit: ParameterizedCircuit, noise: NoiseProfile?, zMask: Int) {
+    /// Lowers `circuit` with the channels of `noise` (nil: none) for the observable Z^zMask.
+    public init(circuit: ParameterizedCircuit, noise: NoiseProfile?, zMask: Int) {
         let n = circuit.qubitCount
         let model = noise.map(NoiseModel.init(profile:))
         unitary = CompiledCircuit(circuit)
@@ -59,6 +60,29 @@ struct CompiledDensityCircuit {
             }
         }
         observable = o
+    }
+
+    /// Work buffers (2n-qubit state and adjoint, snapshot storage) for evaluating this program on one thread.
+    public func makeWorkspace() -> EvaluationWorkspace {
+        EvaluationWorkspace(qubitCount: 2 * qubitCount, snapshotCapacity: trainableGates * 2 << (2 * qubitCount))
+    }
+
+    /// ⟨O⟩ for parameters θ and inputs u, prepared in `workspace` (overwritten).
+    public func expectation(parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, workspace: EvaluationWorkspace)
+        -> Double
+    {
+        prepare(workspace.state, parameters: parameters, inputs: inputs, snapshots: nil)
+        return expectation(workspace.state)
+    }
+
+    /// ⟨O⟩ and ∂⟨O⟩/∂θ (into `gradient`, overwritten) by adjoint differentiation, in `workspace` (overwritten).
+    public func adjointGradient(
+        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, workspace: EvaluationWorkspace,
+        gradient: UnsafeMutableBufferPointer<Double>
+    ) -> Double {
+        adjointGradient(
+            parameters: parameters, inputs: inputs, rho: workspace.state, adjoint: workspace.adjoint, snapshots: workspace.snapshots,
+            gradient: gradient)
     }
 
     static func interleaved(_ m: ComplexMatrix) -> [Double] {

@@ -1,7 +1,6 @@
 import Foundation
 import QuireCore
 import QuireKernels
-import QuireSimulator
 
 /// A `ParameterizedCircuit` lowered to kernel calls on an `AmplitudeBuffer`: the fast path of
 /// training, kernels and adjoint differentiation.
@@ -83,8 +82,23 @@ public struct CompiledCircuit: Sendable {
         return gate
     }
 
+    /// Work buffers for evaluating this circuit on one thread.
+    public func makeWorkspace() -> EvaluationWorkspace {
+        EvaluationWorkspace(qubitCount: qubitCount, snapshotCapacity: 0)
+    }
+
+    /// Prepares the state for parameters θ and inputs u in `workspace` and copies its 2ⁿ amplitudes,
+    /// split into real and imaginary parts, to `real` and `imaginary`.
+    public func prepareAmplitudes(
+        parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>, workspace: EvaluationWorkspace,
+        real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>
+    ) {
+        prepare(workspace.state, parameters: parameters, inputs: inputs)
+        workspace.state.copyAmplitudes(real: real, imaginary: imaginary)
+    }
+
     /// Sets `state` to |0…0⟩ and applies every gate for parameters θ and inputs u.
-    public func prepare(_ state: AmplitudeBuffer, parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>) {
+    func prepare(_ state: AmplitudeBuffer, parameters: UnsafeBufferPointer<Double>, inputs: UnsafeBufferPointer<Double>) {
         state.setBasisState(0)
         for index in gates.indices { apply(index, to: state, parameters: parameters, inputs: inputs, inverse: false) }
     }

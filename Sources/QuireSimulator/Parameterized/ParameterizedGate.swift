@@ -1,5 +1,3 @@
-import QuireSimulator
-
 /// One gate of a `ParameterizedCircuit`: a standard gate on qubits, with an angle when the gate
 /// takes one, optionally applied only when a circuit input is non-zero (basis encoding's x gates).
 ///

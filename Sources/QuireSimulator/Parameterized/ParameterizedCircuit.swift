@@ -1,5 +1,3 @@
-import QuireSimulator
-
 /// A circuit template whose gate angles are affine in trainable parameters θ and circuit inputs u
 /// (see `AngleExpression`): the shape shared by encodings, ansätze and whole variational models.
 ///
@@ -17,11 +15,11 @@ public struct ParameterizedCircuit: Hashable, Sendable {
 
     /// Creates a template, checking every gate against the supported set and every index against the counts.
     ///
-    /// - Throws: `LearningError.unusableData` naming the first offending gate.
+    /// - Throws: `SimulationError.invalidParameterizedCircuit` naming the first offending gate.
     public init(qubitCount: Int, parameterCount: Int, inputCount: Int, gates: [ParameterizedGate]) throws {
         for (position, gate) in gates.enumerated() {
             if let problem = Self.problem(with: gate, qubits: qubitCount, parameters: parameterCount, inputs: inputCount) {
-                throw LearningError.unusableData(owner: "parameterized circuit", message: "gate \(position) (\(gate.gate.rawValue)): \(problem)")
+                throw SimulationError.invalidParameterizedCircuit(message: "gate \(position) (\(gate.gate.rawValue)): \(problem)")
             }
         }
         self.qubitCount = qubitCount
@@ -51,8 +49,7 @@ public struct ParameterizedCircuit: Hashable, Sendable {
     /// shifted past this template's (so the two blocks train separate parameters).
     public func appending(_ other: ParameterizedCircuit) throws -> ParameterizedCircuit {
         guard other.qubitCount == qubitCount, other.inputCount == inputCount else {
-            throw LearningError.unusableData(
-                owner: "parameterized circuit",
+            throw SimulationError.invalidParameterizedCircuit(
                 message:
                     "cannot append a \(other.qubitCount)-qubit, \(other.inputCount)-input block to a \(qubitCount)-qubit, \(inputCount)-input one")
         }

@@ -1,0 +1,48 @@
+import Foundation
+import QuireSimulator
+import QuireTestSupport
+import Testing
+
+struct CompiledDensityCircuitTests {
+    /// Depolarizing (both sizes), thermal relaxation and readout error with a per-qubit override.
+    static func noise() -> NoiseProfile {
+        var noise = NoiseProfile()
+        noise.depolarizing = .init(oneQubit: 0.01, twoQubit: 0.03)
+        noise.thermalRelaxation = .init(t1Microseconds: 60, t2Microseconds: 50, oneQubitGateNanoseconds: 50, twoQubitGateNanoseconds: 400)
+        noise.readout = .init(probMeas1Prep0: 0.02, probMeas0Prep1: 0.04)
+        noise.qubits = [2: .init(readout: .init(probMeas1Prep0: 0.07, probMeas0Prep1: 0.01))]
+        return noise
+    }
+
+    /// The density-matrix fast path gives the density-matrix engine's ⟨O⟩ (1e-12), and its adjoint
+    /// gradient equals parameter shift on that engine (1e-10): independent code paths (kernels and
+    /// superoperators here, Kraus maps and gate matrices there) agreeing on noisy random circuits.
+    @Test(arguments: 0..<6)
+    func densityAdjointEqualsParameterShiftOnTheEngine(seed: Int) throws {
+        let circuit = try GradientTests.randomCircuit(seed: UInt64(100 + seed))
+        let theta = uniforms(5, seed: UInt64(seed), purpose: "theta", in: -3...3)
+        let inputs = uniforms(2, seed: UInt64(seed), purpose: "inputs") + [Double(seed % 2)]
+        let options = SimulationOptions(method: .densityMatrix, noise: Self.noise())
+        for zMask in [1 << (seed % 3), 0b111] {
+            let density = CompiledDensityCircuit(circuit: circuit, noise: Self.noise(), zMask: zMask)
+            var gradient = [Double](repeating: .nan, count: 5)
+            let value = theta.withUnsafeBufferPointer { t in
+                inputs.withUnsafeBufferPointer { u in
+                    gradient.withUnsafeMutableBufferPointer {
+                        density.adjointGradient(parameters: t, inputs: u, workspace: density.makeWorkspace(), gradient: $0)
+                    }
+                }
+            }
+            let engine = try GradientTests.exact(circuit.bind(parameters: theta, inputs: inputs), zMask: zMask, options: options)
+            #expect(isClose(value, engine, tolerance: 1e-12))
+            let expectation = theta.withUnsafeBufferPointer { t in
+                inputs.withUnsafeBufferPointer { density.expectation(parameters: t, inputs: $0, workspace: density.makeWorkspace()) }
+            }
+            #expect(isClose(expectation, engine, tolerance: 1e-12))
+            let shift = try circuit.parameterShiftGradient(parameters: theta, inputs: inputs) { c, _ in
+                try GradientTests.exact(c, zMask: zMask, options: options)
+            }
+            #expect(allClose(gradient, shift, tolerance: 1e-10), "adjoint \(gradient) vs shift \(shift)")
+        }
+    }
+}
