@@ -58,6 +58,7 @@ struct ExperimentSpec: Sendable {
         }
         let execution = try ExecutionSpec.decode(map["execution"], maxShots: limits.shots, noiseProfiles: noiseProfiles)
         let qubits = try encoding.map { try circuitQubits(model: model, encoding: $0, dataset: dataset, map: map) }
+        if let qubits { try checkQASMBodies(model: model, encoding: encoding, features: dataset.shape.features, qubits: qubits, map: map) }
         var train = TrainSpec()
         if let model, model.kind == "variational", let qubits {
             train = try TrainSpec.decode(map["train"], path: QuantumModelFactory.path(of: execution, qubits: qubits), softmax: model.readsSoftmax)
@@ -142,17 +143,30 @@ struct EncodingSpec: Sendable, Hashable {
     var rotation: String
     /// Repetitions of the IQP feature map.
     var reps: Int
+    /// The OpenQASM body of a `qasm` encoding.
+    var qasm: QASMBodySpec? = nil
 
-    static let kinds = ["angle", "amplitude", "basis", "iqp", "reupload"]
+    static let kinds = ["angle", "amplitude", "basis", "iqp", "reupload", "qasm"]
+    /// Every field an `encoding:` mapping may have.
+    static let fields = ["kind", "rotation", "reps", "qasm"]
 
-    /// Decodes `node` (absent: angle encoding with y rotations).
+    /// Decodes `node` (absent: angle encoding with y rotations); `{qasm: |…}` is a custom encoding.
     static func decode(_ node: SpecNode?) throws -> EncodingSpec {
         guard let node else { return EncodingSpec(kind: "angle", rotation: "y", reps: 2) }
-        let map = try node.mapping(allowed: ["kind", "rotation", "reps"])
-        let kind = try choice(map["kind"], kinds, default: "angle")
+        let map = try node.mapping(allowed: fields)
+        let kind = try choice(map["kind"], kinds, default: map["qasm"] == nil ? "angle" : "qasm")
+        let qasm = try map["qasm"].map(QASMBodySpec.decode)
+        if kind == "qasm", qasm == nil {
+            throw node.error("a qasm encoding needs its body", hint: "write encoding: {qasm: \"ry(x[0]) q[0];\"}, or a block with qasm: |")
+        }
+        if let field = kind == "qasm" ? map["rotation"] ?? map["reps"] : map["qasm"] {
+            throw field.error(
+                "'\(field.path)' does not apply to a\(kind == "angle" || kind == "amplitude" || kind == "iqp" ? "n" : "") \(kind) encoding",
+                hint: kind == "qasm" ? "remove it: the QASM body says everything" : "remove it, or remove kind to use the QASM body")
+        }
         return EncodingSpec(
             kind: kind, rotation: try choice(map["rotation"], ["x", "y", "z"], default: "y"),
-            reps: try map["reps"]?.integer(in: 1...10) ?? 2)
+            reps: try map["reps"]?.integer(in: 1...10) ?? 2, qasm: qasm)
     }
 
     /// The encoding in QuireLearning's terms.
@@ -163,6 +177,7 @@ struct EncodingSpec: Sendable, Hashable {
         case "basis": return .basis
         case "iqp": return .iqp(reps: reps)
         case "reupload": return .reupload(rotation: rotation, scale: 1)
+        case "qasm": return .qasm(qasm?.text ?? "")
         default: return .angle(rotation: rotation, scale: 1)
         }
     }
@@ -171,6 +186,7 @@ struct EncodingSpec: Sendable, Hashable {
         var object: OrderedDictionary<String, CanonicalJSON> = ["kind": .string(kind)]
         if kind == "angle" || kind == "reupload" { object["rotation"] = .string(rotation) }
         if kind == "iqp" { object["reps"] = .integer(Int64(reps)) }
+        if let qasm, case .object(let body) = qasm.canonical { object.merge(body) { $1 } }
         return .object(object)
     }
 }
@@ -181,8 +197,10 @@ struct ModelSpec: Sendable, Hashable {
     var kind: String
     /// Qubits; `nil` = as many as the encoding needs, written `auto` (as the canonical spec records it).
     var qubits: Int?
-    /// hardware-efficient | strongly-entangling.
+    /// hardware-efficient | strongly-entangling | qasm.
     var ansatz: String
+    /// The OpenQASM body of a `qasm` ansatz (`ansatz: {qasm: |…}`).
+    var ansatzQASM: QASMBodySpec? = nil
     /// Ansatz layers.
     var layers: Int
     /// `Z<k>` on qubit k, or `parity` of all qubits.
@@ -230,10 +248,17 @@ struct ModelSpec: Sendable, Hashable {
         if multiclass == "one-vs-rest", !swept, let field = map["scale"] {
             throw field.error("'scale' is the softmax readout's logit scale; one-vs-rest has none", hint: "remove scale, or use multiclass: softmax")
         }
+        let ansatzQASM = try map["ansatz"].flatMap { node in
+            node.node.mapping == nil ? nil : try node.mapping(allowed: ["qasm"])["qasm"].map(QASMBodySpec.decode)
+        }
+        if ansatzQASM == nil, let node = map["ansatz"], node.node.mapping != nil {
+            throw node.error("a custom ansatz needs its body", hint: "write ansatz: {qasm: \"ry(theta[0]) q[0];\"}, or a block with qasm: |")
+        }
         return ModelSpec(
             kind: kind,
             qubits: try map["qubits"].flatMap { try $0.node.string == "auto" ? nil : $0.integer(in: 1...20) },
-            ansatz: try choice(map["ansatz"], ["hardware-efficient", "strongly-entangling"], default: "strongly-entangling"),
+            ansatz: ansatzQASM == nil ? try choice(map["ansatz"], ["hardware-efficient", "strongly-entangling"], default: "strongly-entangling") : "qasm",
+            ansatzQASM: ansatzQASM,
             layers: try map["layers"]?.integer(in: 1...50) ?? 2, observable: observable,
             c: try map["c"]?.double(in: 1e-6...1e6) ?? 1, classes: classes, multiclass: multiclass,
             scale: try map["scale"]?.double(in: 1e-3...100) ?? defaultScale)
@@ -254,7 +279,7 @@ struct ModelSpec: Sendable, Hashable {
             "kind": .string(kind), "qubits": qubits.map { .integer(Int64($0)) } ?? .string("auto"),
         ]
         if kind == "variational" {
-            object["ansatz"] = .string(ansatz)
+            object["ansatz"] = ansatzQASM?.canonical ?? .string(ansatz)
             object["layers"] = .integer(Int64(layers))
             if !readsSoftmax { object["observable"] = .string(observable) }
             if isMulticlass { object["multiclass"] = .string(multiclass) }

@@ -76,7 +76,10 @@ struct QuantumModelFactory {
         let kind = encoding.learningKind
         let qubits = model.circuitQubits(needed: Encoding.minimumQubits(kind, featureCount: data.featureCount))
         let encoded = try Encoding(kind, featureCount: data.featureCount, qubitCount: qubits)
-        let ansatz: Ansatz = model.ansatz == "hardware-efficient" ? .hardwareEfficient(entanglement: .ring) : .stronglyEntangling
+        let ansatz: Ansatz =
+            if let body = model.ansatzQASM { .qasm(body.text) } else if model.ansatz == "hardware-efficient" {
+                .hardwareEfficient(entanglement: .ring)
+            } else { .stronglyEntangling }
         guard let observable = ReadoutObservable(label: model.observable) else {
             throw LearningError.unusableData(owner: "model", message: "observable '\(model.observable)' is not Z<qubit> or parity")
         }
