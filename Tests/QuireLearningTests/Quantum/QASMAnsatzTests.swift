@@ -53,7 +53,7 @@ struct QASMAnsatzTests {
     /// in (1e-12: rounding of ~40 gates), and adjoint and parameter-shift gradients agree with each
     /// other (1e-10) and with central differences of that independent value (h = 1e-5: O(h²)
     /// truncation and ~1e-11 rounding, so 1e-6).
-    @Test(arguments: 0..<6)
+    @Test(arguments: 0..<5)
     func gradientsOfRandomQASMAnsatzeMatchFiniteDifferences(seed: Int) throws {
         let body = Self.randomBody(seed: UInt64(seed))
         let circuit = try QASMLowering.lower(body, role: .ansatz, qubits: 3)
