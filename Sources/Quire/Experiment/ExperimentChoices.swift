@@ -23,6 +23,8 @@ enum EncodingKind: String, CaseIterable, Sendable, Hashable {
     case iqp
     /// Angle encoding re-uploaded before every layer.
     case reupload
+    /// An OpenQASM body with inputs `x[i]` (`encoding: {qasm: |…}`).
+    case qasm
 }
 
 /// `model.ansatz`: the trainable layers of a variational model.

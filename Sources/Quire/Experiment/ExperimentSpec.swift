@@ -62,6 +62,7 @@ struct ExperimentSpec: Sendable {
             map["execution"], maxShots: limits.shots, noiseProfiles: noiseProfiles, devices: devices, routingSeed: routingSeed)
         let qubits = try encoding.map { try circuitQubits(model: model, encoding: $0, dataset: dataset, map: map) }
         if let device = execution.device { try device.check(model: model, qubits: qubits) }
+        if let qubits { try checkQASMBodies(model: model, encoding: encoding, features: dataset.shape.features, qubits: qubits, map: map) }
         var train = TrainSpec()
         if let model, model.kind == .variational, let qubits {
             train = try TrainSpec.decode(map["train"], path: QuantumModelFactory.path(of: execution, qubits: qubits), softmax: model.readsSoftmax)
@@ -147,14 +148,28 @@ struct EncodingSpec: Sendable, Hashable {
     var rotation: Encoding.Rotation
     /// Repetitions of the IQP feature map.
     var reps: Int
+    /// The OpenQASM body of a `qasm` encoding.
+    var qasm: QASMBodySpec? = nil
 
-    /// Decodes `node` (absent: angle encoding with y rotations).
+    /// Every field an `encoding:` mapping may have.
+    static let fields = ["kind", "rotation", "reps", "qasm"]
+
+    /// Decodes `node` (absent: angle encoding with y rotations); `{qasm: |…}` is a custom encoding.
     static func decode(_ node: SpecNode?) throws -> EncodingSpec {
         guard let node else { return EncodingSpec(kind: .angle, rotation: .y, reps: 2) }
-        let map = try node.mapping(allowed: ["kind", "rotation", "reps"])
+        let map = try node.mapping(allowed: fields)
+        let kind = try choice(map["kind"], default: map["qasm"] == nil ? EncodingKind.angle : .qasm)
+        let qasm = try map["qasm"].map(QASMBodySpec.decode)
+        if kind == .qasm, qasm == nil {
+            throw node.error("a qasm encoding needs its body", hint: "write encoding: {qasm: \"ry(x[0]) q[0];\"}, or a block with qasm: |")
+        }
+        if let field = kind == .qasm ? map["rotation"] ?? map["reps"] : map["qasm"] {
+            throw field.error(
+                "'\(field.path)' does not apply to a\([.angle, .amplitude, .iqp].contains(kind) ? "n" : "") \(kind.rawValue) encoding",
+                hint: kind == .qasm ? "remove it: the QASM body says everything" : "remove it, or remove kind to use the QASM body")
+        }
         return EncodingSpec(
-            kind: try choice(map["kind"], default: .angle), rotation: try choice(map["rotation"], default: .y),
-            reps: try map["reps"]?.integer(in: 1...10) ?? 2)
+            kind: kind, rotation: try choice(map["rotation"], default: .y), reps: try map["reps"]?.integer(in: 1...10) ?? 2, qasm: qasm)
     }
 
     /// The encoding in QuireLearning's terms.
@@ -165,6 +180,7 @@ struct EncodingSpec: Sendable, Hashable {
         case .basis: .basis
         case .iqp: .iqp(reps: reps)
         case .reupload: .reupload(rotation: rotation, scale: 1)
+        case .qasm: .qasm(qasm?.text ?? "")
         }
     }
 
@@ -172,6 +188,7 @@ struct EncodingSpec: Sendable, Hashable {
         var object: OrderedDictionary<String, CanonicalJSON> = ["kind": .string(kind.rawValue)]
         if kind == .angle || kind == .reupload { object["rotation"] = .string(rotation.rawValue) }
         if kind == .iqp { object["reps"] = .integer(Int64(reps)) }
+        if let qasm, case .object(let body) = qasm.canonical { object.merge(body) { $1 } }
         return .object(object)
     }
 }
@@ -182,8 +199,10 @@ struct ModelSpec: Sendable, Hashable {
     var kind: ModelKind
     /// Qubits; `nil` = as many as the encoding needs, written `auto` (as the canonical spec records it).
     var qubits: Int?
-    /// The variational model's layers.
+    /// The variational model's built-in layers (unless `ansatzQASM` gives them).
     var ansatz: AnsatzKind
+    /// The OpenQASM body of a custom ansatz (`ansatz: {qasm: |…}`), which replaces `ansatz`.
+    var ansatzQASM: QASMBodySpec? = nil
     /// Ansatz layers.
     var layers: Int
     /// `Z<k>` on qubit k, or `parity` of all qubits.
@@ -230,10 +249,17 @@ struct ModelSpec: Sendable, Hashable {
         if multiclass == .oneVsRest, !swept, let field = map["scale"] {
             throw field.error("'scale' is the softmax readout's logit scale; one-vs-rest has none", hint: "remove scale, or use multiclass: softmax")
         }
+        let ansatzQASM = try map["ansatz"].flatMap { node in
+            node.node.mapping == nil ? nil : try node.mapping(allowed: ["qasm"])["qasm"].map(QASMBodySpec.decode)
+        }
+        if ansatzQASM == nil, let node = map["ansatz"], node.node.mapping != nil {
+            throw node.error("a custom ansatz needs its body", hint: "write ansatz: {qasm: \"ry(theta[0]) q[0];\"}, or a block with qasm: |")
+        }
         return ModelSpec(
             kind: kind,
             qubits: try map["qubits"].flatMap { try $0.node.string == "auto" ? nil : $0.integer(in: 1...20) },
-            ansatz: try choice(map["ansatz"], default: .stronglyEntangling),
+            ansatz: ansatzQASM == nil ? try choice(map["ansatz"], default: .stronglyEntangling) : .stronglyEntangling,
+            ansatzQASM: ansatzQASM,
             layers: try map["layers"]?.integer(in: 1...50) ?? 2, observable: observable,
             c: try map["c"]?.double(in: 1e-6...1e6) ?? 1, classes: classes, multiclass: multiclass,
             scale: try map["scale"]?.double(in: 1e-3...100) ?? defaultScale)
@@ -254,7 +280,7 @@ struct ModelSpec: Sendable, Hashable {
             "kind": .string(kind.rawValue), "qubits": qubits.map { .integer(Int64($0)) } ?? .string("auto"),
         ]
         if kind == .variational {
-            object["ansatz"] = .string(ansatz.rawValue)
+            object["ansatz"] = ansatzQASM?.canonical ?? .string(ansatz.rawValue)
             object["layers"] = .integer(Int64(layers))
             if !readsSoftmax { object["observable"] = .string(observable) }
             if isMulticlass { object["multiclass"] = .string(multiclass.rawValue) }

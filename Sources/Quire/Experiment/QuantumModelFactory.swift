@@ -117,7 +117,8 @@ struct QuantumModelFactory {
         guard let observable = ReadoutObservable(label: model.observable) else {
             throw LearningError.unusableData(owner: "model", message: "observable '\(model.observable)' is not Z<qubit> or parity")
         }
-        return try VariationalModel(encoding: encoded, ansatz: model.ansatz.ansatz, layers: model.layers, observable: observable)
+        let ansatz = model.ansatzQASM.map { Ansatz.qasm($0.text) } ?? model.ansatz.ansatz
+        return try VariationalModel(encoding: encoded, ansatz: ansatz, layers: model.layers, observable: observable)
     }
 
     /// How circuits of `execution` are simulated: `nil` (the exact statevector) with no noise, no

@@ -255,9 +255,14 @@ public struct YAMLOrigin {
                 while offset < line.end, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             }
         }
+        return location(byteOffset: offset)
+    }
+
+    /// The document location of a byte offset into the YAML text (clamped to the end of its text).
+    func location(byteOffset: Int) -> SourceLocation {
         var textEnd = bytes.count
         while textEnd > 0, bytes[textEnd - 1] == 0x0A || bytes[textEnd - 1] == 0x0D { textEnd -= 1 }
-        offset = min(offset, textEnd)
+        let offset = min(byteOffset, textEnd)
         let line = lineStarts.lastIndex { $0 <= offset } ?? 0
         return locate(line + 1, offset - lineStarts[line] + 1)
     }

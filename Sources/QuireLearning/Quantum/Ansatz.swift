@@ -9,6 +9,8 @@ import QuireSimulator
 ///   Rot(φ, θ, ω) = rz(φ) then ry(θ) then rz(ω) on every qubit i (parameters 3i, 3i+1, 3i+2 of the
 ///   layer, the (l, i, k) order of PennyLane's weight tensor), then cx(i, (i + r) mod n) for
 ///   i = 0 … n−1 with range r = (l mod (n−1)) + 1; no CNOTs on one qubit.
+/// - `qasm`: an OpenQASM 2 body (see `QASMLowering`) whose `theta[0]` … `theta[k−1]` are one layer's
+///   parameters; every layer repeats the body with fresh parameters (layer l trains θ[l·k] … θ[l·k + k − 1]).
 public enum Ansatz: Hashable, Sendable {
     /// How a hardware-efficient layer entangles.
     public enum Entanglement: String, Hashable, Sendable, CaseIterable {
@@ -22,37 +24,38 @@ public enum Ansatz: Hashable, Sendable {
     case hardwareEfficient(entanglement: Entanglement)
     /// PennyLane's strongly entangling layers.
     case stronglyEntangling
+    /// A custom layer written in OpenQASM 2 (the body's text).
+    case qasm(String)
 
-    /// Trainable parameters in one layer on `qubits` qubits.
-    public func parametersPerLayer(qubits: Int) -> Int {
-        switch self {
-        case .hardwareEfficient: 2 * qubits
-        case .stronglyEntangling: 3 * qubits
-        }
-    }
-
-    /// Layer `layer` (counted from 0) on `qubits` qubits, reading parameters from `offset` on.
-    public func layerGates(_ layer: Int, qubits n: Int, parameterOffset offset: Int) -> [ParameterizedGate] {
+    /// Layer `layer` (counted from 0) on `n` qubits, its parameters numbered from 0.
+    ///
+    /// - Throws: `QASMError` located in the body of a `qasm` ansatz that cannot be lowered.
+    public func layer(_ layer: Int, qubits n: Int) throws -> ParameterizedCircuit {
         var gates = [ParameterizedGate]()
+        let perLayer: Int
         switch self {
+        case .qasm(let body):
+            return try QASMLowering.lower(body, role: .ansatz, qubits: n)
         case .hardwareEfficient(let entanglement):
+            perLayer = 2 * n
             for q in 0..<n {
-                gates.append(ParameterizedGate(.ry, [q], angle: .parameter(offset + 2 * q)))
-                gates.append(ParameterizedGate(.rz, [q], angle: .parameter(offset + 2 * q + 1)))
+                gates.append(ParameterizedGate(.ry, [q], angle: .parameter(2 * q)))
+                gates.append(ParameterizedGate(.rz, [q], angle: .parameter(2 * q + 1)))
             }
             for q in 0..<max(n - 1, 0) { gates.append(ParameterizedGate(.cx, [q, q + 1])) }
             if entanglement == .ring, n > 2 { gates.append(ParameterizedGate(.cx, [n - 1, 0])) }
         case .stronglyEntangling:
+            perLayer = 3 * n
             for q in 0..<n {
-                gates.append(ParameterizedGate(.rz, [q], angle: .parameter(offset + 3 * q)))
-                gates.append(ParameterizedGate(.ry, [q], angle: .parameter(offset + 3 * q + 1)))
-                gates.append(ParameterizedGate(.rz, [q], angle: .parameter(offset + 3 * q + 2)))
+                gates.append(ParameterizedGate(.rz, [q], angle: .parameter(3 * q)))
+                gates.append(ParameterizedGate(.ry, [q], angle: .parameter(3 * q + 1)))
+                gates.append(ParameterizedGate(.rz, [q], angle: .parameter(3 * q + 2)))
             }
             if n > 1 {
                 let range = layer % (n - 1) + 1
                 for q in 0..<n { gates.append(ParameterizedGate(.cx, [q, (q + range) % n])) }
             }
         }
-        return gates
+        return try ParameterizedCircuit(qubitCount: n, parameterCount: perLayer, inputCount: 0, gates: gates)
     }
 }

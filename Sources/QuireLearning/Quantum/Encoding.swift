@@ -14,6 +14,8 @@ import QuireSimulator
 ///   up to a global phase (its p(2x) = e^{ix}·rz(2x), and cx·p(2φ)·cx = e^{iφ}·rzz(2φ)).
 /// - `reupload`: Pérez-Salinas et al. (2020): the angle encoding is repeated before every trainable
 ///   layer of the model (`VariationalModel` interleaves them); alone it is one angle block.
+/// - `qasm`: an OpenQASM 2 body (see `QASMLowering`) whose angles are affine in the features
+///   `x[0]` … `x[d−1]`, on one qubit per feature unless more are asked for.
 public struct Encoding: Hashable, Sendable {
     /// The rotation of an angle or re-uploading encoding.
     public enum Rotation: String, Hashable, Sendable, CaseIterable {
@@ -39,6 +41,8 @@ public struct Encoding: Hashable, Sendable {
         case iqp(reps: Int)
         /// Angle encoding re-uploaded before every trainable layer.
         case reupload(rotation: Rotation, scale: Double)
+        /// A custom circuit written in OpenQASM 2 (the body's text).
+        case qasm(String)
     }
 
     /// The kind and its options.
@@ -63,7 +67,8 @@ public struct Encoding: Hashable, Sendable {
 
     /// An encoding of `featureCount` features on `qubitCount` qubits (default: the minimum).
     ///
-    /// - Throws: `LearningError.outOfRange` when there are too few qubits or a bad option.
+    /// - Throws: `LearningError.outOfRange` when there are too few qubits or a bad option;
+    ///   `QASMError` for a `qasm` body that cannot be lowered.
     public init(_ kind: Kind, featureCount: Int, qubitCount: Int? = nil) throws {
         try Check.integer(featureCount, "features", of: "encoding", min: 1)
         let needed = Self.minimumQubits(kind, featureCount: featureCount)
@@ -99,6 +104,8 @@ public struct Encoding: Hashable, Sendable {
                 gates += pairs.enumerated().map { ParameterizedGate(.rzz, [$1.0, $1.1], angle: .input(featureCount + $0, scale: 2)) }
             }
             circuit = try ParameterizedCircuit(qubitCount: qubits, parameterCount: 0, inputCount: featureCount + pairs.count, gates: gates)
+        case .qasm(let body):
+            circuit = try QASMLowering.lower(body, role: .encoding(features: featureCount), qubits: qubits)
         case .amplitude:
             let gates = AmplitudeCascade.gates(qubits: qubits)
             circuit = try ParameterizedCircuit(
@@ -115,7 +122,7 @@ public struct Encoding: Hashable, Sendable {
     /// reports the whole interleaved circuit).
     public var resources: ResourceCount { circuit.resources }
 
-    /// The circuit inputs for one sample's features (the features themselves for angle and basis,
+    /// The circuit inputs for one sample's features (the features themselves for angle, basis and qasm,
     /// features and pair products for IQP, cascade angles for amplitude).
     ///
     /// - Throws: `LearningError.unusableData` for a wrong feature count, a non-binary feature under
@@ -125,7 +132,7 @@ public struct Encoding: Hashable, Sendable {
             throw LearningError.unusableData(owner: "encoding", message: "expects \(featureCount) features per sample, got \(features.count)")
         }
         switch kind {
-        case .angle, .reupload:
+        case .angle, .reupload, .qasm:
             return features
         case .basis:
             if let bad = features.firstIndex(where: { $0 != 0 && $0 != 1 }) {

@@ -22,20 +22,18 @@ public struct VariationalModel: Hashable, Sendable {
     /// Builds the model circuit.
     ///
     /// - Throws: `LearningError.outOfRange` for fewer than one layer or an observable qubit
-    ///   outside the register.
+    ///   outside the register; `QASMError` for a `qasm` ansatz that cannot be lowered.
     public init(encoding: Encoding, ansatz: Ansatz, layers: Int, observable: ReadoutObservable) throws {
         try Check.integer(layers, "layers", of: "model", min: 1)
         let n = encoding.qubitCount
         if case .z(let q) = observable { try Check.integer(q, "observable qubit", of: "model", min: 0, max: n - 1) }
-        let perLayer = ansatz.parametersPerLayer(qubits: n)
         var circuit = try ParameterizedCircuit(qubitCount: n, parameterCount: 0, inputCount: encoding.circuit.inputCount, gates: [])
         let reupload = if case .reupload = encoding.kind { true } else { false }
         for layer in 0..<layers {
             if layer == 0 || reupload { circuit = try circuit.appending(encoding.circuit) }
+            let block = try ansatz.layer(layer, qubits: n)
             circuit = try circuit.appending(
-                ParameterizedCircuit(
-                    qubitCount: n, parameterCount: perLayer, inputCount: circuit.inputCount,
-                    gates: ansatz.layerGates(layer, qubits: n, parameterOffset: 0)))
+                ParameterizedCircuit(qubitCount: n, parameterCount: block.parameterCount, inputCount: circuit.inputCount, gates: block.gates))
         }
         self.encoding = encoding
         self.ansatz = ansatz

@@ -4,11 +4,14 @@ struct QASMCircuitBuilder {
     private(set) var quantumRegisters: [Register] = []
     private(set) var classicalRegisters: [Register] = []
     private(set) var operations: [Operation] = []
-    /// Evaluation stack reused by every parameter expression.
-    private var scratch: [Double] = []
+    /// Whether gate parameters are recorded as `QASMAffine`s in `angles` (reading a template).
+    let recordsAngles: Bool
+    /// For a template, each operation's parameters as affine functions (empty for non-gates).
+    private(set) var angles: [[QASMAffine]] = []
 
-    init(limits: QASMLimits) {
+    init(limits: QASMLimits, recordsAngles: Bool = false) {
         self.limits = limits
+        self.recordsAngles = recordsAngles
     }
 
     /// The finished circuit.
@@ -76,17 +79,28 @@ struct QASMCircuitBuilder {
     /// Appends an operation made by the statement starting at `position`.
     mutating func append(_ kind: Operation.Kind, condition: Condition?, at position: QASMPosition) {
         operations.append(Operation(kind, condition: condition, line: position.line, column: position.column))
+        if recordsAngles { angles.append([]) }
+    }
+
+    /// Appends a standard gate; a template's symbolic parameters are 0 in the circuit and recorded in `angles`.
+    mutating func append<Value: QASMValue>(
+        _ gate: StandardGate, qubits: [Int], parameters: [Value], condition: Condition?, at position: QASMPosition
+    ) {
+        append(.gate(gate, qubits: qubits, parameters: parameters.map(\.constantPart)), condition: condition, at: position)
+        if recordsAngles { angles[angles.count - 1] = parameters.map { $0.affine ?? QASMAffine(constant: $0.constantPart) } }
     }
 
     /// Appends the operations one call of a user gate expands into, depth first with an explicit
     /// stack (so deeply nested definitions cannot overflow the call stack). Callers `reserve` first.
     ///
     /// - Throws: a parameter expression's error, at its position in the body, naming the call.
-    mutating func expand(
-        _ definitionIndex: Int, of definitions: [QASMGateDefinition], parameters: [Double], qubits: [Int],
+    mutating func expand<Value: QASMValue>(
+        _ definitionIndex: Int, of definitions: [QASMGateDefinition], parameters: [Value], qubits: [Int],
         condition: Condition?, at position: QASMPosition
     ) throws(QASMError) {
-        var frames = [Frame(definition: definitionIndex, parameters: parameters, qubits: qubits)]
+        // Evaluation stack reused by every expression of the expansion (constants never touch it).
+        var stack: [Value] = []
+        var frames = [Frame<Value>(definition: definitionIndex, parameters: parameters, qubits: qubits)]
         while let top = frames.indices.last {
             let definition = definitions[frames[top].definition]
             guard frames[top].next < definition.body.count else {
@@ -96,11 +110,11 @@ struct QASMCircuitBuilder {
             let instruction = definition.body[frames[top].next]
             frames[top].next += 1
             let actualQubits = instruction.qubits.map { frames[top].qubits[$0] }
-            var values: [Double] = []
+            var values: [Value] = []
             values.reserveCapacity(instruction.parameters.count)
             for expression in instruction.parameters {
                 do {
-                    values.append(try expression.evaluate(parameters: frames[top].parameters, stack: &scratch))
+                    values.append(try expression.evaluate(parameters: frames[top].parameters, stack: &stack))
                 } catch {
                     var located = error
                     located.message += " (in gate `\(definition.name)`, expanding the call at \(position))"
@@ -109,7 +123,7 @@ struct QASMCircuitBuilder {
             }
             switch instruction.target {
             case .standard(let gate):
-                append(.gate(gate, qubits: actualQubits, parameters: values), condition: condition, at: position)
+                append(gate, qubits: actualQubits, parameters: values, condition: condition, at: position)
             case .barrier:
                 append(.barrier(qubits: actualQubits), condition: condition, at: position)
             case .user(let callee):
@@ -119,9 +133,9 @@ struct QASMCircuitBuilder {
     }
 
     /// A user gate being expanded: which one, with what arguments, and how far.
-    private struct Frame {
+    private struct Frame<Value: QASMValue> {
         var definition: Int
-        var parameters: [Double]
+        var parameters: [Value]
         var qubits: [Int]
         var next = 0
     }

@@ -18,6 +18,8 @@ struct QASMExpression: Sendable {
         case constant(Double)
         /// Push the value of the enclosing gate's parameter at this index.
         case parameter(Int)
+        /// Push a template's symbolic parameter (`theta[3]`).
+        case symbol(QASMSymbolReference)
         case unary(UnaryOperator)
         case binary(BinaryOperator)
     }
@@ -48,14 +50,14 @@ struct QASMExpression: Sendable {
         case .unary(let unary):
             if let operand = trailingConstant(0) {
                 steps.removeLast()
-                return try appendConstant(Self.apply(unary, operand, at: position), at: position)
+                return try appendConstant(Double.apply(unary, operand, at: position), at: position)
             }
         case .binary(let binary):
             if let right = trailingConstant(0), let left = trailingConstant(1) {
                 steps.removeLast(2)
-                return try appendConstant(Self.apply(binary, left, right, at: position), at: position)
+                return try appendConstant(Double.apply(binary, left, right, at: position), at: position)
             }
-        case .constant, .parameter:
+        case .constant, .parameter, .symbol:
             break
         }
         steps.append(Step(action: action, position: position))
@@ -73,59 +75,21 @@ struct QASMExpression: Sendable {
     }
 
     /// Evaluates the expression with the given gate parameter values; `stack` is scratch space.
-    func evaluate(parameters: [Double], stack: inout [Double]) throws(QASMError) -> Double {
-        if let constantValue { return constantValue }
+    func evaluate<Value: QASMValue>(parameters: [Value], stack: inout [Value]) throws(QASMError) -> Value {
+        if let constantValue { return Value(constant: constantValue) }
         stack.removeAll(keepingCapacity: true)
         for step in steps {
             switch step.action {
-            case .constant(let value): stack.append(value)
+            case .constant(let value): stack.append(Value(constant: value))
             case .parameter(let index): stack.append(parameters[index])
+            case .symbol(let reference): stack.append(try Value.symbol(reference, at: step.position))
             case .unary(let unary):
-                stack.append(try Self.apply(unary, stack.removeLast(), at: step.position))
+                stack.append(try Value.apply(unary, stack.removeLast(), at: step.position))
             case .binary(let binary):
                 let right = stack.removeLast()
-                stack.append(try Self.apply(binary, stack.removeLast(), right, at: step.position))
+                stack.append(try Value.apply(binary, stack.removeLast(), right, at: step.position))
             }
         }
         return stack[0]
-    }
-
-    private static func apply(_ unary: UnaryOperator, _ operand: Double, at position: QASMPosition) throws(QASMError) -> Double {
-        switch unary {
-        case .negate: -operand
-        case .function(let function): try checked(function(operand), "\(function.rawValue)(\(operand))", at: position)
-        }
-    }
-
-    private static func apply(_ binary: BinaryOperator, _ left: Double, _ right: Double, at position: QASMPosition) throws(QASMError)
-        -> Double
-    {
-        switch binary {
-        case .add: try checked(left + right, "\(left) + \(right)", at: position)
-        case .subtract: try checked(left - right, "\(left) - \(right)", at: position)
-        case .multiply: try checked(left * right, "\(left) * \(right)", at: position)
-        case .divide:
-            if right == 0 {
-                throw QASMError(
-                    at: position, "division by zero in a parameter expression (\(left) / \(right))",
-                    hint: "Gate parameters must be finite numbers.")
-            } else {
-                try checked(left / right, "\(left) / \(right)", at: position)
-            }
-        case .power: try checked(Elementary.pow(left, right), "\(left) ^ \(right)", at: position)
-        }
-    }
-
-    /// `value` if it is a finite real number, else an error naming the computation.
-    private static func checked(_ value: Double, _ computation: @autoclosure () -> String, at position: QASMPosition) throws(QASMError)
-        -> Double
-    {
-        guard value.isFinite else {
-            let kind = value.isNaN ? "is not a real number" : "is infinite"
-            throw QASMError(
-                at: position, "the parameter expression \(computation()) \(kind)",
-                hint: "Gate parameters must be finite real numbers.")
-        }
-        return value
     }
 }

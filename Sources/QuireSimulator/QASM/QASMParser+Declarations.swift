@@ -19,6 +19,8 @@ extension QASMParser {
 
     /// `gate name(params) qubits { body }`; the body may call `U`, `CX`, earlier gates and `barrier`.
     mutating func parseGateDefinition() throws(QASMError) {
+        isInGateDefinition = true
+        defer { isInGateDefinition = false }
         try advance()
         guard token.kind == .identifier else {
             let hint = token.kind == .builtinU || token.kind == .builtinCX ? "`U` and `CX` are built in and cannot be redefined." : nil

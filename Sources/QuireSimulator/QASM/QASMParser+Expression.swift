@@ -72,9 +72,14 @@ extension QASMParser {
             try advance()
             try expression.append(.constant(.pi), at: start.position)
         case .identifier:
-            guard let index = names.firstIndex(of: token.text) else { throw unknownParameter(names) }
-            try advance()
-            try expression.append(.parameter(index), at: start.position)
+            if let index = names.firstIndex(of: token.text) {
+                try advance()
+                try expression.append(.parameter(index), at: start.position)
+            } else if symbolArrays.contains(token.text) {
+                try expression.append(.symbol(try parseSymbolReference()), at: start.position)
+            } else {
+                throw unknownParameter(names)
+            }
         case .function(let function):
             try advance()
             try expect(
@@ -90,6 +95,21 @@ extension QASMParser {
         default:
             throw unexpected("a number, `pi`, a parameter, a function or `(` in a parameter expression")
         }
+    }
+
+    /// `theta[3]`: a template's symbolic parameter, allowed outside gate definitions only.
+    private mutating func parseSymbolReference() throws(QASMError) -> QASMSymbolReference {
+        let name = token
+        if isInGateDefinition {
+            throw QASMError(
+                at: name.position, "`\(name.text)` cannot be used inside a gate definition",
+                hint: "Give the gate a parameter and pass `\(name.text)[…]` to it where the gate is called.")
+        }
+        try advance()
+        try expect(.leftBracket, "and an index after `\(name.text)`", hint: "Write one parameter as `\(name.text)[0]`.")
+        let index = try parseInteger(as: Int.self, "(the index into `\(name.text)`)")
+        try expect(.rightBracket, "to close the index of `\(name.text)`")
+        return QASMSymbolReference(array: name.text, index: index.value)
     }
 
     /// The error for an identifier that is not a parameter in scope.

@@ -13,12 +13,29 @@ extension QASMParser {
     /// `name(params) args;`, broadcast over whole-register arguments.
     private mutating func parseGateApplication(condition: Condition?, start: QASMPosition) throws(QASMError) {
         let call = try parseGateCallHead(parameterNames: [])
-        // Outside gate definitions there are no parameters: folding made each expression a constant.
-        var stack: [Double] = []
-        var parameters: [Double] = []
+        // Outside gate definitions there are no gate parameters: folding made each expression a
+        // constant, unless it uses a template's symbolic parameters.
+        if symbolArrays.isEmpty {
+            try applyGate(call, parameters: evaluated(call, as: Double.self), condition: condition, start: start)
+        } else {
+            try applyGate(call, parameters: evaluated(call, as: QASMAffine.self), condition: condition, start: start)
+        }
+    }
+
+    /// The values of a top-level call's parameter expressions.
+    private func evaluated<Value: QASMValue>(_ call: QASMGateCall, as type: Value.Type) throws(QASMError) -> [Value] {
+        var stack: [Value] = []
+        var parameters: [Value] = []
         for expression in call.parameters {
             parameters.append(try expression.evaluate(parameters: [], stack: &stack))
         }
+        return parameters
+    }
+
+    /// Reads the qubit arguments of `call` and appends its operations, broadcast over registers.
+    private mutating func applyGate<Value: QASMValue>(
+        _ call: QASMGateCall, parameters: [Value], condition: Condition?, start: QASMPosition
+    ) throws(QASMError) {
         let operands = try parseOperandList(quantum: true)
         try checkQubitCount(of: call, given: operands.map(\.position))
         let steps = try broadcastCount(operands, in: call.name)
@@ -44,7 +61,7 @@ extension QASMParser {
             }
             switch call.symbol {
             case .standard(let gate):
-                builder.append(.gate(gate, qubits: qubits, parameters: parameters), condition: condition, at: start)
+                builder.append(gate, qubits: qubits, parameters: parameters, condition: condition, at: start)
             case .user(let index):
                 try builder.expand(index, of: definitions, parameters: parameters, qubits: qubits, condition: condition, at: start)
             }

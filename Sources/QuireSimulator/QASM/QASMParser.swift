@@ -12,15 +12,21 @@ struct QASMParser {
     var qelib1Inclusion: QASMPosition?
     /// How deeply the expression being parsed nests (parentheses, unary operators, powers).
     var expressionDepth = 0
+    /// Whether a `gate` definition is being read (its body cannot use symbolic parameters).
+    var isInGateDefinition = false
+    /// Names of a template's symbolic parameter arrays (`theta`, `x`); empty when reading a circuit.
+    let symbolArrays: [String]
 
     /// Deepest expression nesting accepted, so that parsing cannot overflow the call stack.
     static let maxExpressionDepth = 256
 
-    /// Creates a parser positioned at the first token of `source`.
-    init(_ source: String, limits: QASMLimits) throws(QASMError) {
+    /// Creates a parser positioned at the first token of `source`; `symbolArrays` name a template's
+    /// symbolic parameters, whose gate angles it records as `QASMAffine`s.
+    init(_ source: String, limits: QASMLimits, symbolArrays: [String] = []) throws(QASMError) {
         lexer = QASMLexer(source)
         token = try lexer.next()
-        builder = QASMCircuitBuilder(limits: limits)
+        builder = QASMCircuitBuilder(limits: limits, recordsAngles: !symbolArrays.isEmpty)
+        self.symbolArrays = symbolArrays
     }
 
     /// Reads the whole program.

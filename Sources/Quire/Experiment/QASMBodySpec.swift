@@ -1,0 +1,47 @@
+import OrderedCollections
+import QuireCore
+import QuireLearning
+import QuireSimulator
+
+/// `{qasm: |…}` — a custom ansatz (`model.ansatz`) or encoding (`encoding`) written as an
+/// OpenQASM 2 body (`QASMLowering` says what it may contain). The canonical spec records the body
+/// and its SHA-256.
+struct QASMBodySpec: Sendable, Hashable {
+    /// The body as written (YAML's text of the scalar).
+    var text: String
+
+    /// The body of `node`'s `qasm` entry, which must be a string.
+    static func decode(_ node: SpecNode) throws -> QASMBodySpec {
+        QASMBodySpec(text: try node.string())
+    }
+
+    var canonical: CanonicalJSON {
+        .object(["qasm": .string(text), "sha256": .string(Hashing.sha256Hex(text))])
+    }
+
+    /// Lowers the body for `role` on `qubits` qubits, so that bad input fails while the spec is
+    /// decoded, located in the document: `node` is the `qasm` scalar.
+    func check(_ node: SpecNode, role: QASMLowering.Role, qubits: Int) throws {
+        do {
+            _ = try QASMLowering.lower(text, role: role, qubits: qubits)
+        } catch {
+            let where_ = role == .ansatz ? "ansatz" : "encoding"
+            throw LocatedError(
+                node.location(inText: error.line, column: error.column), "in the QASM \(where_): \(error.message)", hint: error.hint)
+        }
+    }
+}
+
+extension ExperimentSpec {
+    /// Lowers a custom ansatz and encoding once while decoding, so their errors are located.
+    static func checkQASMBodies(model: ModelSpec?, encoding: EncodingSpec?, features: Int, qubits: Int, map: SpecMapping) throws {
+        if let body = encoding?.qasm, let node = try map["encoding"]?.mapping(allowed: EncodingSpec.fields)["qasm"] {
+            try body.check(node, role: .encoding(features: features), qubits: qubits)
+        }
+        if model?.kind == .variational, let body = model?.ansatzQASM,
+            let node = try map["model"]?.mapping(allowed: ModelSpec.fields)["ansatz"]?.mapping(allowed: ["qasm"])["qasm"]
+        {
+            try body.check(node, role: .ansatz, qubits: qubits)
+        }
+    }
+}
