@@ -83,9 +83,9 @@ public struct CheckReport: Sendable {
 
 extension CheckReport {
     /// Compares a document as recorded with a fresh evaluation of it, block by block.
-    static func compare(plan: Notebook.Plan, fresh: [UInt8], file: String) throws -> CheckReport {
+    static func compare(plan: Notebook.Plan, fresh freshDocument: QuireDocument, file: String) -> CheckReport {
         let recorded = plan.document
-        let freshDocument = try QuireDocument(bytes: fresh, file: file)
+        let fresh = freshDocument.source.bytes
         let provenance = RecordedProvenance(recorded)
         let bytes = recorded.source.bytes
         var blocks: [Block] = []
