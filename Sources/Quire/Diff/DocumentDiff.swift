@@ -82,7 +82,7 @@ public struct DocumentDiff: Sendable {
         let old = before.provenance.blocks[id], new = after.provenance.blocks[id]
         switch (old, new) {
         case let (old?, new?):
-            compare("seed", .unsigned(old.digest.seed), .unsigned(new.digest.seed), into: &inputs)
+            compare("seed", .unsigned(old.seed), .unsigned(new.seed), into: &inputs)
             compare("engine", old.engine.map(CanonicalJSON.string), new.engine.map(CanonicalJSON.string), into: &inputs)
             compare("spec", old.spec, new.spec, into: &inputs)
             for name in Set(old.inputs.keys).union(new.inputs.keys).sorted() {
