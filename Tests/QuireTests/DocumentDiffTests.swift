@@ -25,7 +25,8 @@ struct DocumentDiffTests {
     /// A noise block with a generated (unedited) region holding `table`.
     static func region(_ table: String) -> String {
         let content = table + "\n"
-        return "```noise id=a\n```\n\n<!-- quire:output id=a -->\n\(content)\(RegionMarkers.outputClosing(hash: RegionMarkers.contentHash(Array(content.utf8))))\n"
+        return
+            "```noise id=a\n```\n\n<!-- quire:output id=a -->\n\(content)\(RegionMarkers.outputClosing(hash: RegionMarkers.contentHash(Array(content.utf8))))\n"
     }
 
     func run(_ text: String) throws -> [UInt8] {

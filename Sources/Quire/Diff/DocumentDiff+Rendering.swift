@@ -16,7 +16,7 @@ extension DocumentDiff {
             case .removed: mark = paint("removed", "31")
             case .changed: mark = paint("changed", "33")
             case .unchanged: mark = "unchanged"
-            case .edited: mark = paint("edited by hand", "35")
+            case .edited: mark = paint("edited by hand", "33")
             }
             lines.append("  \(safe(block.id)) (\(safe(block.kind))): \(mark)")
             if !block.inputs.isEmpty {

@@ -56,7 +56,8 @@ struct ResultComparison {
     }
 
     /// One line for a metric that moved at the points `moved`, of `count` paired points.
-    private static func line(_ what: String, _ moved: [(label: String, old: [Double], new: [Double])], of count: Int, format: NumberFormat) -> String {
+    private static func line(_ what: String, _ moved: [(label: String, old: [Double], new: [Double])], of count: Int, format: NumberFormat) -> String
+    {
         func mean(_ values: [Double]) -> Double { Summary(values).mean }
         func change(_ entry: (label: String, old: [Double], new: [Double])) -> String {
             "\(format.format(mean(entry.old))) → \(format.format(mean(entry.new)))"

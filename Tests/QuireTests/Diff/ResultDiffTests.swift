@@ -29,7 +29,8 @@ struct ResultDiffTests: DocumentEvaluating {
         let block = try diff(try run(Self.experiment("epochs: 1")), try run(Self.experiment("epochs: 12")))
         #expect(block.change == .changed)
         #expect(block.inputs == ["spec.train.epochs: 1 → 12"])
-        #expect(block.metrics.contains { $0.hasPrefix("train accuracy of quantum: ") || $0.hasPrefix("test accuracy of quantum: ") }, "\(block.metrics)")
+        #expect(
+            block.metrics.contains { $0.hasPrefix("train accuracy of quantum: ") || $0.hasPrefix("test accuracy of quantum: ") }, "\(block.metrics)")
         #expect(!block.metrics.contains { $0.contains("added") || $0.contains("removed") || $0.contains("logistic") }, "\(block.metrics)")
         #expect(block.unchanged.first == "models logistic-regression", "\(block.unchanged)")
         #expect(block.unchanged.last?.contains("dataset") == true && block.unchanged.last?.contains("baselines") == true)
