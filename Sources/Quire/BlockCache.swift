@@ -43,10 +43,11 @@ public struct BlockCache: Sendable {
     /// The key of `record` (before execution) in a document with `settings`. The `vN` prefix
     /// changes whenever what a block records changes, or how an entry is checked (v2: experiment
     /// records carry `loss_curve`; v3: and `points`, each sweep point's and repeat's own results,
-    /// stored as `StoredJSON` so key order and every digit come back; v4: entries carry an HMAC
-    /// instead of a plain SHA-256), so older entries are never reused.
+    /// stored so key order and every digit come back; v4: entries carry an HMAC instead of a plain
+    /// SHA-256; v5: an entry holds the whole record as the appendix writes it, read back by
+    /// `BlockRecord(json:)`), so older entries are never reused.
     static func key(_ record: BlockRecord, settings: DocumentSettings, build: String? = BuildFingerprint.current) -> String {
-        var text = "quire-cache/v4\u{0}\(QuireVersion.current)\u{0}\(record.id)\u{0}\(record.kind)\u{0}\(record.spec.compact())\u{0}\(record.seed)"
+        var text = "quire-cache/v5\u{0}\(QuireVersion.current)\u{0}\(record.id)\u{0}\(record.kind)\u{0}\(record.spec.compact())\u{0}\(record.seed)"
         text += "\u{0}build=\(build ?? "")"
         for (name, value) in record.inputs { text += "\u{0}\(name)=\(value.compact())" }
         text += "\u{0}\(settings.precision)\u{0}\(settings.figures)"
@@ -58,11 +59,12 @@ public struct BlockCache: Sendable {
     func load(_ key: String, record: BlockRecord) -> BlockResult? {
         guard let bytes = RegularFile.read(entryPath(key), limit: Self.maxEntryBytes),
             let entry = try? JSONDecoder().decode(Entry.self, from: Data(bytes)), entry.key == key,
-            entry.checksum == entry.authenticationCode(secret)
+            entry.checksum == entry.authenticationCode(secret), let json = try? CanonicalJSON(parsing: entry.record),
+            let stored = BlockRecord(json: json)
         else { return nil }
         var record = record
-        record.engine = entry.engine
-        record.details = OrderedDictionary(entry.details.map { ($0.name, $0.value.value) }, uniquingKeysWith: { first, _ in first })
+        record.engine = stored.engine
+        record.details = stored.details
         return BlockResult(markdown: entry.markdown, figures: entry.figures.map { Figure(fileName: $0.name, svg: $0.svg) }, record: record)
     }
 
@@ -73,7 +75,7 @@ public struct BlockCache: Sendable {
     func store(_ key: String, result: BlockResult) throws {
         var entry = Entry(
             key: key, markdown: result.markdown, figures: result.figures.map { .init(name: $0.fileName, svg: $0.svg) },
-            engine: result.record.engine, details: result.record.details.map { .init(name: $0.key, value: StoredJSON($0.value)) }, checksum: "")
+            record: result.record.json.compact(), checksum: "")
         entry.checksum = entry.authenticationCode(secret)
         let data = try JSONEncoder().encode(entry)
         try AtomicFile.createFolder(folder, named: "the cache folder", hint: "check that the document's folder is writable, or pass --no-cache")
@@ -113,24 +115,20 @@ public struct BlockCache: Sendable {
             var name: String
             var svg: String
         }
-        struct Detail: Codable {
-            var name: String
-            var value: StoredJSON
-        }
         var key: String
         var markdown: String
         var figures: [File]
-        var engine: String?
-        var details: [Detail]
+        /// The block's record (`BlockRecord.json`, compact); its figures and result hash are set
+        /// by the notebook after every run, cached or not.
+        var record: String
         /// The HMAC-SHA256 of every other field under the user's key.
         var checksum: String
 
         /// The HMAC-SHA256 under `secret` of every field but the checksum, each prefixed with its
         /// length, so no two different entries authenticate the same text.
         func authenticationCode(_ secret: CacheKey) -> String {
-            var fields = [key, markdown, engine ?? "", "\(figures.count)"]
+            var fields = [key, markdown, record, "\(figures.count)"]
             for file in figures { fields += [file.name, file.svg] }
-            for detail in details { fields += [detail.name, detail.value.value.compact()] }
             return secret.authenticationCode(Array(fields.map { "\($0.utf8.count):\($0)" }.joined().utf8))
         }
     }

@@ -83,9 +83,9 @@ public struct CheckReport: Sendable {
 
 extension CheckReport {
     /// Compares a document as recorded with a fresh evaluation of it, block by block.
-    static func compare(plan: Notebook.Plan, fresh: [UInt8], file: String) throws -> CheckReport {
+    static func compare(plan: Notebook.Plan, fresh freshDocument: QuireDocument, file: String) -> CheckReport {
         let recorded = plan.document
-        let freshDocument = try QuireDocument(bytes: fresh, file: file)
+        let fresh = freshDocument.source.bytes
         let provenance = RecordedProvenance(recorded)
         let bytes = recorded.source.bytes
         var blocks: [Block] = []
@@ -99,7 +99,7 @@ extension CheckReport {
                 status = .new
             } else if old!.isEdited(in: bytes) {
                 status = .edited
-            } else if let digest = try? prepared.get().inputDigest, digest != provenance.blocks[block.id]!.digest {
+            } else if let digest = try? prepared.get().inputDigest, digest != InputDigest(record: provenance.blocks[block.id]!) {
                 status = .stale
             } else {
                 status = before == after ? .identical : .differs
@@ -138,7 +138,7 @@ extension CheckReport {
             } else if let region = plan.document.regions.first(where: { $0.id == block.id }), region.isEdited(in: plan.document.source.bytes) {
                 status = .edited
             } else {
-                status = (try? prepared.get().inputDigest) == recorded!.digest ? .identical : .stale
+                status = (try? prepared.get().inputDigest) == InputDigest(record: recorded!) ? .identical : .stale
             }
             return Block(id: block.id, kind: block.kind.rawValue, status: status, diff: [])
         }

@@ -83,6 +83,7 @@ public enum Notebook {
     ///
     /// - Throws: structural errors (malformed front matter, duplicate ids, unclosed regions).
     static func plan(bytes: [UInt8], file: String, options: RunOptions) throws -> Plan {
+        planCount?.add()
         let document = try QuireDocument(bytes: bytes, file: file)
         let settings = try DocumentSettings(frontMatter: document.frontMatter, file: file)
         var profiles: [String: Result<NoiseProfile, any Error>] = [:]
@@ -106,7 +107,15 @@ public enum Notebook {
     /// - Throws: the first `InputError` of any block unless `options.keepGoing`; structural errors
     ///   (duplicate ids, malformed front matter, a region edited by hand) always.
     public static func evaluate(bytes: [UInt8], file: String, options: RunOptions) throws -> Evaluation {
-        let plan = try plan(bytes: bytes, file: file, options: options)
+        try evaluate(try plan(bytes: bytes, file: file, options: options), options: options).evaluation
+    }
+
+    /// Evaluates the planned document, returning with the evaluation the rewritten document as
+    /// parsed when it was checked (`quire check` compares its regions; nothing parses it again).
+    ///
+    /// - Throws: as `evaluate(bytes:file:options:)`.
+    static func evaluate(_ plan: Plan, options: RunOptions) throws -> (evaluation: Evaluation, document: QuireDocument) {
+        let file = plan.document.file
         let figuresFolder = plan.settings.figures
         var failures: [any InputError] = []
         var outputs: [String: String] = [:]
@@ -172,11 +181,12 @@ public enum Notebook {
         }
         let previous = RecordedProvenance(plan.document).figures(inside: figuresFolder)
         let appendix = plan.document.blocks.isEmpty ? nil : ProvenanceAppendix.markdown(file: file, settings: plan.settings, records: records)
-        let rewritten = try DocumentSplicer.splice(plan.document, outputs: outputs, appendix: appendix, force: options.force)
-        return Evaluation(
-            document: rewritten, figures: figures, settings: settings,
+        let rewritten = try DocumentSplicer.spliced(plan.document, outputs: outputs, appendix: appendix, force: options.force)
+        let evaluation = Evaluation(
+            document: rewritten.source.bytes, figures: figures, settings: settings,
             staleFigures: previous.filter { figures[$0] == nil }, failures: failures, records: records, cacheHits: cacheHits,
             warnings: warnings)
+        return (evaluation, rewritten)
     }
 
     private static func prepare(_ block: RunnableBlock, context: BlockContext) throws -> PreparedBlock {

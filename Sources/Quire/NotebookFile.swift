@@ -81,10 +81,10 @@ public enum NotebookFile {
         fresh.force = true
         fresh.keepGoing = false
         fresh.useCache = false
-        let evaluation = try Notebook.evaluate(bytes: bytes, file: path, options: try located(fresh, path))
-        var report = try CheckReport.compare(
-            plan: try Notebook.plan(bytes: bytes, file: path, options: try located(options, path)),
-            fresh: evaluation.document, file: path)
+        let located = try located(fresh, path)
+        let plan = try Notebook.plan(bytes: bytes, file: path, options: located)
+        let (evaluation, freshDocument) = try Notebook.evaluate(plan, options: located)
+        var report = CheckReport.compare(plan: plan, fresh: freshDocument, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         for (relative, figure) in evaluation.figures
         where RegularFile.read(folder.appendingPathComponent(relative).path, limit: maxDocumentBytes) != figure {

@@ -74,11 +74,4 @@ struct InputDigest: Hashable, Sendable {
         seed = record.seed
         inputs = Dictionary(uniqueKeysWithValues: record.inputs.map { ($0.key, record.inputSHA256($0.key)) })
     }
-
-    /// A digest as read back from a document.
-    init(specSHA256: String, seed: UInt64, inputs: [String: String]) {
-        self.specSHA256 = specSHA256
-        self.seed = seed
-        self.inputs = inputs
-    }
 }

@@ -23,8 +23,19 @@ public enum DocumentSplicer {
         _ document: QuireDocument, outputs: [String: String], appendix: String?,
         force: Bool = false
     ) throws -> [UInt8] {
+        try spliced(document, outputs: outputs, appendix: appendix, force: force).source.bytes
+    }
+
+    /// The new document, parsed: `splice` reads its bytes back to verify them, and a caller that
+    /// needs the new regions (`quire check`) takes that parse instead of parsing a second time.
+    ///
+    /// - Throws: as `splice`.
+    public static func spliced(
+        _ document: QuireDocument, outputs: [String: String], appendix: String?,
+        force: Bool = false
+    ) throws -> QuireDocument {
         let rewritten = try rewrite(document, outputs: outputs, appendix: appendix, force: force)
-        guard rewritten != document.source.bytes else { return rewritten }
+        guard rewritten != document.source.bytes else { return document }
         // The splice places regions by the parse of the old bytes; reading the new bytes back is
         // what proves the author's text around them still means what it did.
         guard let reread = try? QuireDocument(bytes: rewritten, file: document.file), strip(reread) == strip(document) else {
@@ -33,7 +44,7 @@ public enum DocumentSplicer {
                 open?.location ?? SourceLocation(file: document.file, line: max(1, document.source.lineCount), column: 1),
                 unclosed: open)
         }
-        return rewritten
+        return reread
     }
 
     /// The spliced bytes, unchecked.

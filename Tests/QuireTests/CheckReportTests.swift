@@ -101,3 +101,16 @@ struct CheckReportTests {
         #expect(diff == ["  c", "- d", "+ X", "  e"])
     }
 }
+
+extension CheckReportTests {
+    /// `quire check` parsed and planned a document twice (once to evaluate it, once more to compare)
+    /// and parsed the fresh result a third time: it now plans once and takes the fresh document
+    /// from the splice that verified it.
+    @Test func checkPlansTheDocumentOnce() throws {
+        let path = try runPaper()
+        let count = PlanCount()
+        let report = try Notebook.$planCount.withValue(count) { try NotebookFile.check(path: path, options: RunOptions()) }
+        #expect(report.isClean)
+        #expect(count.value == 1)
+    }
+}

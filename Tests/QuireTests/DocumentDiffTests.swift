@@ -22,6 +22,13 @@ struct DocumentDiffTests {
 
         """
 
+    /// A noise block with a generated (unedited) region holding `table`.
+    static func region(_ table: String) -> String {
+        let content = table + "\n"
+        return
+            "```noise id=a\n```\n\n<!-- quire:output id=a -->\n\(content)\(RegionMarkers.outputClosing(hash: RegionMarkers.contentHash(Array(content.utf8))))\n"
+    }
+
     func run(_ text: String) throws -> [UInt8] {
         try Notebook.evaluate(bytes: Array(text.utf8), file: "paper.md", options: RunOptions()).document
     }
@@ -66,7 +73,7 @@ struct DocumentDiffTests {
     @Test func deltasAreComparedWithTheRepeatsSpread() throws {
         let old = "| model | test accuracy |\n| --- | --: |\n| vqc | 0.800 ± 0.050 |\n| svm | 0.900 ± 0.010 |\n"
         let new = "| model | test accuracy |\n| --- | --: |\n| vqc | 0.830 ± 0.040 |\n| svm | 0.950 ± 0.010 |\n"
-        let wrap = { (table: String) in "```noise id=a\n```\n\n<!-- quire:output id=a -->\n\(table)\n<!-- /quire:output sha256=00000000 -->\n" }
+        let wrap = Self.region
         let diff = try DocumentDiff.compare(old: Array(wrap(old).utf8), named: "a", new: Array(wrap(new).utf8), named: "b")
         #expect(
             diff.blocks[0].metrics == [
@@ -80,7 +87,7 @@ struct DocumentDiffTests {
     @Test func sweepRowsAreNamedByTheirSweptValues() throws {
         let old = "| `train.epochs` | vqc |\n| --: | --: |\n| 2 | 0.700 |\n| 4 | 0.800 |\n"
         let new = "| `train.epochs` | vqc |\n| --: | --: |\n| 2 | 0.700 |\n| 4 | 0.850 |\n"
-        let wrap = { (table: String) in "```noise id=a\n```\n\n<!-- quire:output id=a -->\n\(table)\n<!-- /quire:output sha256=00000000 -->\n" }
+        let wrap = Self.region
         #expect(RegionTables(old).cells.map(\.name) == ["train.epochs=2 / vqc", "train.epochs=4 / vqc"])
         let diff = try DocumentDiff.compare(old: Array(wrap(old).utf8), named: "a", new: Array(wrap(new).utf8), named: "b")
         #expect(diff.blocks[0].metrics == ["train.epochs=4 / vqc: 0.800 → 0.850 (+0.05)"])
@@ -97,7 +104,7 @@ struct DocumentDiffTests {
     @Test func countDeltasPrintAsWholeNumbers() throws {
         let old = "| outcome | count |\n| --- | --: |\n| `00` | 1,024 |\n| `11` | 976 |\n"
         let new = "| outcome | count |\n| --- | --: |\n| `00` | 978 |\n| `11` | 1,022 |\n"
-        let wrap = { (table: String) in "```noise id=a\n```\n\n<!-- quire:output id=a -->\n\(table)\n<!-- /quire:output sha256=00000000 -->\n" }
+        let wrap = Self.region
         let diff = try DocumentDiff.compare(old: Array(wrap(old).utf8), named: "a", new: Array(wrap(new).utf8), named: "b")
         #expect(diff.blocks[0].metrics == ["`00` / count: 1,024 → 978 (−46)", "`11` / count: 976 → 1,022 (+46)"])
         #expect(DocumentDiff.delta(0.02 - 0.01) == "0.01")

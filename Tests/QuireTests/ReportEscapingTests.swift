@@ -47,11 +47,9 @@ struct ReportEscapingTests {
         let diff = try DocumentDiff.compare(old: old, named: "v1.md", new: new, named: "v2.md").markdown()
         var options = RunOptions()
         options.force = true
-        let fresh = try Notebook.evaluate(bytes: new, file: "paper.md", options: options).document
-        let check = try CheckReport.compare(
-            plan: try Notebook.plan(bytes: new, file: "paper.md", options: RunOptions()), fresh: fresh, file: "paper.md"
-        )
-        .markdown()
+        let plan = try Notebook.plan(bytes: new, file: "paper.md", options: options)
+        let check = CheckReport.compare(plan: plan, fresh: try Notebook.evaluate(plan, options: options).document, file: "paper.md")
+            .markdown()
         for markdown in [diff, check] {
             let html = CmarkTree.html(Array(markdown.utf8), allowRawHTML: true).html
             #expect(!html.contains("<img src=x"), "\(markdown)")

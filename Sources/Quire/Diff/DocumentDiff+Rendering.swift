@@ -16,6 +16,7 @@ extension DocumentDiff {
             case .removed: mark = paint("removed", "31")
             case .changed: mark = paint("changed", "33")
             case .unchanged: mark = "unchanged"
+            case .edited: mark = paint("edited by hand", "33")
             }
             lines.append("  \(safe(block.id)) (\(safe(block.kind))): \(mark)")
             if !block.inputs.isEmpty {
@@ -27,6 +28,8 @@ extension DocumentDiff {
                 lines += block.metrics.map { "      " + safe($0) }
             }
             if block.figuresChanged { lines.append("    figures changed") }
+            if block.edited && block.change == .changed { lines.append("    region edited by hand") }
+            if !block.unchanged.isEmpty { lines.append("    unchanged: " + block.unchanged.map(safe).joined(separator: "; ")) }
             if !block.region.isEmpty {
                 lines.append("    region:")
                 lines += block.region.map(safe).map { line in
@@ -48,11 +51,13 @@ extension DocumentDiff {
         for block in blocks {
             out += "| \(MarkdownText.codeSpan(block.id)) | \(MarkdownText.escaped(block.kind)) | \(block.change.rawValue) |\n"
         }
-        for block in blocks where block.change == .changed {
+        for block in blocks where block.change == .changed || block.change == .edited {
             out += "\n#### \(MarkdownText.codeSpan(block.id))\n\n"
             if !block.inputs.isEmpty { out += "Inputs:\n\n" + Self.list(block.inputs.map(MarkdownText.codeSpan)) }
             if !block.metrics.isEmpty { out += "Numbers:\n\n" + Self.list(block.metrics.map(MarkdownText.listItem)) }
             if block.figuresChanged { out += "Figures changed.\n\n" }
+            if block.edited && block.change == .changed { out += "Region edited by hand.\n\n" }
+            if !block.unchanged.isEmpty { out += "Unchanged: " + block.unchanged.map(MarkdownText.escaped).joined(separator: "; ") + ".\n\n" }
             if !block.region.isEmpty {
                 out += "<details><summary>Region diff</summary>\n\n" + MarkdownText.fencedCode(block.region, info: "diff") + "\n</details>\n"
             }

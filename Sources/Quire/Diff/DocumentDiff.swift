@@ -1,10 +1,12 @@
 import Foundation
 import QuireCore
 import QuireMarkdown
+import QuireReport
 
 /// What changed between two versions of a paper, block by block, and why: the inputs each block
-/// recorded (spec keys with defaults resolved, seed, noise profile, dataset, Quire version) and its
-/// outputs (every number in its tables, its text, its figures). Read from the documents alone;
+/// recorded (spec keys with defaults resolved, seed, noise profile, dataset, Quire version), its
+/// results (an experiment's recorded numbers paired by sweep point and model key; another block's
+/// table numbers), its text and figures, and what did not change. Read from the documents alone;
 /// nothing is executed.
 public struct DocumentDiff: Sendable {
     /// How a block differs between the versions.
@@ -17,6 +19,9 @@ public struct DocumentDiff: Sendable {
         case changed
         /// Identical inputs and outputs.
         case unchanged
+        /// Only the region's text differs, and its hash says it was edited by hand after it was
+        /// generated: not a change of the results.
+        case edited = "edited by hand"
     }
 
     /// One block's differences.
@@ -29,12 +34,18 @@ public struct DocumentDiff: Sendable {
         public var change: Change
         /// Input changes, one `path: old → new` line each.
         public var inputs: [String]
-        /// Changes of the numbers in the block's tables, one `name: old → new (Δ)` line each.
+        /// Changes of the block's results, one line each: an experiment's metrics from its records
+        /// (`ResultComparison`: `test accuracy of quantum: 0.8 → 0.85 (+0.05)`, one line for a change
+        /// at several sweep points), another block's table numbers (`name: old → new (Δ)`).
         public var metrics: [String]
         /// Unified diff of the region text.
         public var region: [String]
         /// Whether the figures changed (result hash differs while the text does not tell it all).
         public var figuresChanged: Bool
+        /// Whether the new version's region was edited by hand (its hash does not match).
+        public var edited = false
+        /// What did not change in a changed block: models, spec sections, resolved inputs.
+        public var unchanged: [String] = []
     }
 
     /// The old document's name.
@@ -82,7 +93,7 @@ public struct DocumentDiff: Sendable {
         let old = before.provenance.blocks[id], new = after.provenance.blocks[id]
         switch (old, new) {
         case let (old?, new?):
-            compare("seed", .unsigned(old.digest.seed), .unsigned(new.digest.seed), into: &inputs)
+            compare("seed", .unsigned(old.seed), .unsigned(new.seed), into: &inputs)
             compare("engine", old.engine.map(CanonicalJSON.string), new.engine.map(CanonicalJSON.string), into: &inputs)
             compare("spec", old.spec, new.spec, into: &inputs)
             for name in Set(old.inputs.keys).union(new.inputs.keys).sorted() {
@@ -93,6 +104,41 @@ public struct DocumentDiff: Sendable {
         case (nil, nil): break
         }
         let oldText = before.region(id), newText = after.region(id)
+        let edited = after.isEdited(id)
+        var metrics: [String] = []
+        var unchanged: [String] = []
+        if let old, let new, let oldResults = ExperimentResults(json: old.details["points"]),
+            let newResults = ExperimentResults(json: new.details["points"])
+        {
+            let comparison = ResultComparison(old: oldResults, new: newResults, format: after.format)
+            metrics = comparison.changes
+            if !comparison.unchangedModels.isEmpty { unchanged.append("models " + comparison.unchangedModels.joined(separator: ", ")) }
+        } else if !edited && !before.isEdited(id) {
+            metrics = tableChanges(old: oldText, new: newText)
+        }
+        if let old, let new {
+            let oldSections = Dictionary(sections(old), uniquingKeysWith: { first, _ in first }), newSections = sections(new)
+            let same = newSections.filter { oldSections[$0.key] == $0.value }.map(\.key)
+            if !same.isEmpty { unchanged.append(same.joined(separator: ", ")) }
+        }
+        let region = oldText == newText ? [] : LineDiff.unified(old: lines(oldText), new: lines(newText))
+        let figuresChanged = oldText == newText && old != nil && new != nil && old!.resultSHA256 != new!.resultSHA256
+        let change: Change
+        if inputs.isEmpty && region.isEmpty && !figuresChanged {
+            change = .unchanged
+        } else if edited && inputs.isEmpty && metrics.isEmpty && !figuresChanged {
+            change = .edited
+        } else {
+            change = .changed
+        }
+        return Block(
+            id: id, kind: kind, change: change, inputs: inputs, metrics: metrics, region: region, figuresChanged: figuresChanged,
+            edited: edited, unchanged: change == .changed ? unchanged : [])
+    }
+
+    /// The number changes in the tables of a region that records no typed results (noise, circuit
+    /// and device blocks): cells paired by row label and column title.
+    private static func tableChanges(old oldText: String, new newText: String) -> [String] {
         var metrics: [String] = []
         let oldCells = Dictionary(RegionTables(oldText).cells.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for cell in RegionTables(newText).cells {
@@ -105,10 +151,20 @@ public struct DocumentDiff: Sendable {
             }
             metrics.append("\(cell.name): \(previous.text) → \(cell.text) (\(cell.value >= previous.value ? "+" : "−")\(delta)\(spread))")
         }
-        let region = oldText == newText ? [] : LineDiff.unified(old: lines(oldText), new: lines(newText))
-        let figuresChanged = oldText == newText && old != nil && new != nil && old!.resultSHA256 != new!.resultSHA256
-        let change: Change = inputs.isEmpty && region.isEmpty && !figuresChanged ? .unchanged : .changed
-        return Block(id: id, kind: kind, change: change, inputs: inputs, metrics: metrics, region: region, figuresChanged: figuresChanged)
+        return metrics
+    }
+
+    /// A record's inputs by the name a reader knows them by: each section of its spec (`dataset`,
+    /// `model`, `train`; across a sweep's points, the section at every point), then each resolved
+    /// input (`noise`, `dataset`) as `name (resolved)`.
+    private static func sections(_ record: BlockRecord) -> [(key: String, value: CanonicalJSON)] {
+        var sections: [(key: String, value: CanonicalJSON)] = []
+        if case .array(let points)? = record.spec["points"], case .object(let first)? = points.first {
+            sections = first.keys.map { key in (key, .array(points.map { $0[key] ?? .null })) }
+        } else if case .object(let members) = record.spec {
+            sections = members.map { ($0.key, $0.value) }
+        }
+        return sections + record.inputs.map { ("\($0.key) (resolved)", $0.value) }
     }
 
     /// The size of a change as printed: 12 significant digits, so 0.02 − 0.01 reads `0.01`, not
@@ -153,6 +209,18 @@ public struct DocumentDiff: Sendable {
         func region(_ id: String) -> String {
             guard let region = document.regions.first(where: { $0.id == id }) else { return "" }
             return String(decoding: document.source.bytes[region.contentRange], as: UTF8.self)
+        }
+
+        /// Whether block `id`'s region no longer matches the hash in its closing marker.
+        func isEdited(_ id: String) -> Bool {
+            document.regions.first { $0.id == id }?.isEdited(in: document.source.bytes) ?? false
+        }
+
+        /// Numbers as the document prints them, at its recorded precision.
+        var format: NumberFormat {
+            let precision = provenance.settings?["precision"]?.unsignedValue.map { Int(clamping: $0) } ?? NumberFormat.defaultPrecision
+            let range = NumberFormat.precisionRange
+            return NumberFormat(precision: min(max(precision, range.lowerBound), range.upperBound))
         }
     }
 }

@@ -91,7 +91,7 @@ enum ExperimentBlock {
             if axes.isEmpty, let curve = Self.meanCurve(outcomes[0].lossCurves) {
                 record.details["loss_curve"] = .array(curve.map(CanonicalJSON.number))
             }
-            record.details["points"] = Self.pointRecords(points, outcomes: outcomes, axes: axes)
+            record.details["points"] = Self.results(points, outcomes: outcomes, axes: axes).json
             let compiled = Self.describe(
                 try Self.compilations(points, outcomes: outcomes, seed: record.seed), points: points, id: block.id, figures: figuresFolder,
                 record: &record)
@@ -208,43 +208,31 @@ extension ExperimentBlock {
         }
     }
 
-    /// Each sweep point's own results, recorded as the `points` detail so `quire export --mlflow`
-    /// can log a run per point and per repeat from the document alone: the swept values (with a
-    /// sweep), then per repeat its number (from 1), the quantum model's training seed, the split's
-    /// SHA-256 (`RepeatChoices.splitSHA256`), every model's train and test accuracy and test
-    /// macro-F1 (`test_f1`) with a baseline's chosen `hyperparameters` and the variational model's
-    /// trained `parameters` (θ, then the bias), and the training loss per epoch.
-    static func pointRecords(_ points: [Point], outcomes: [ExperimentRunner.Outcome], axes: [String]) -> CanonicalJSON {
-        .array(
-            zip(points, outcomes).map { point, outcome in
-                var object: OrderedDictionary<String, CanonicalJSON> = [:]
-                if !axes.isEmpty { object["sweep"] = .object(OrderedDictionary(uniqueKeysWithValues: zip(axes, point.values).map { ($0, $1) })) }
-                object["repeats"] = .array(
-                    outcome.repeats.enumerated().map { index, repeatOutcome in
-                        var entry: OrderedDictionary<String, CanonicalJSON> = ["repeat": .integer(Int64(index + 1))]
-                        if let seed = repeatOutcome.modelSeed { entry["model_seed"] = .unsigned(seed) }
+    /// Each sweep point's own results, recorded as the `points` detail (`ExperimentResults`) so
+    /// `quire diff` and `quire export --mlflow` read every number from the document alone: the
+    /// swept values (with a sweep), then per repeat its number (from 1), the quantum model's
+    /// training seed, the split's SHA-256 (`RepeatChoices.splitSHA256`), every model's key, train
+    /// and test accuracy and test macro-F1 with a baseline's chosen `hyperparameters` and the
+    /// variational model's trained `parameters` (θ, then the bias), and the training loss per epoch.
+    static func results(_ points: [Point], outcomes: [ExperimentRunner.Outcome], axes: [String]) -> ExperimentResults {
+        ExperimentResults(
+            points: zip(points, outcomes).map { point, outcome in
+                ExperimentResults.Point(
+                    sweep: OrderedDictionary(uniqueKeysWithValues: zip(axes, point.values).map { ($0, $1) }),
+                    repeats: outcome.repeats.enumerated().map { index, repeatOutcome in
                         let choices = repeatOutcome.choices
-                        entry["split_sha256"] = .string(choices.splitSHA256)
-                        entry["models"] = .array(
-                            zip(outcome.models, repeatOutcome.measurements).compactMap { model, measurement in
+                        return ExperimentResults.Repeat(
+                            number: index + 1, modelSeed: repeatOutcome.modelSeed, splitSHA256: choices.splitSHA256,
+                            models: zip(outcome.models, repeatOutcome.measurements).compactMap { model, measurement in
                                 measurement.map { measurement in
-                                    var object: OrderedDictionary<String, CanonicalJSON> = [
-                                        "model": .string(model.name), "train_accuracy": .number(measurement.trainAccuracy),
-                                        "test_accuracy": .number(measurement.testAccuracy), "test_f1": .number(measurement.testF1),
-                                    ]
-                                    if model.key == "quantum", let parameters = choices.trainedParameters {
-                                        object["parameters"] = .array(parameters.map(CanonicalJSON.number))
-                                    }
-                                    if let baseline = choices.baselines.first(where: { $0.name == model.key }) {
-                                        object["hyperparameters"] = RepeatChoices.record(baseline.chosen)
-                                    }
-                                    return .object(object)
+                                    ExperimentResults.Model(
+                                        key: model.key, name: model.name, trainAccuracy: measurement.trainAccuracy,
+                                        testAccuracy: measurement.testAccuracy, testF1: measurement.testF1,
+                                        parameters: model.key == "quantum" ? choices.trainedParameters : nil,
+                                        hyperparameters: choices.baselines.first { $0.name == model.key }.map { RepeatChoices.record($0.chosen) })
                                 }
-                            })
-                        if let curve = repeatOutcome.lossCurve { entry["loss_curve"] = .array(curve.map(CanonicalJSON.number)) }
-                        return .object(entry)
+                            }, lossCurve: repeatOutcome.lossCurve)
                     })
-                return .object(object)
             })
     }
 

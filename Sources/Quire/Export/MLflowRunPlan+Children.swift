@@ -130,14 +130,6 @@ extension MLflowRunPlan {
     }
 }
 
-extension CanonicalJSON {
-    /// The member `key` of an object; `nil` for a missing key or a value that is not an object.
-    subscript(key: String) -> CanonicalJSON? {
-        guard case .object(let members) = self else { return nil }
-        return members[key]
-    }
-}
-
 extension MLflowRunPlan {
     /// Whether a run carrying `tags` is this plan's run: every identity tag equal, and no
     /// position tag (`quire.sweep_point`, `quire.repeat`) the plan does not have, so a block's own

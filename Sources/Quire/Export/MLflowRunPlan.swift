@@ -66,13 +66,13 @@ struct MLflowRunPlan: Hashable, Sendable {
     }
 
     /// The run of block `id` recorded as `record`, whose region reads `region`.
-    static func plan(id: String, record: RecordedProvenance.Block, region: String, document: String, version: String?) -> MLflowRunPlan {
+    static func plan(id: String, record: BlockRecord, region: String, document: String, version: String?) -> MLflowRunPlan {
         let identity: OrderedDictionary<String, String> = [
-            "quire.document": document, "quire.block_id": id, "quire.spec_sha256": record.digest.specSHA256,
+            "quire.document": document, "quire.block_id": id, "quire.spec_sha256": record.specSHA256,
         ]
         var tags = identity
         tags["quire.kind"] = record.kind
-        tags["quire.seed"] = String(record.digest.seed)
+        tags["quire.seed"] = String(record.seed)
         tags["quire.result_sha256"] = record.resultSHA256
         tags["quire.version"] = version ?? "unknown"
         if let engine = record.engine { tags["quire.engine"] = engine }
@@ -131,23 +131,5 @@ struct MLflowRunPlan: Hashable, Sendable {
         let joined = segments.joined(separator: "/")
         let key = joined.prefix(maxKeyLength).trimmed(of: "/")
         return key.isEmpty ? "value" : key
-    }
-}
-
-extension CanonicalJSON {
-    /// The numbers of an array (entries that are not numbers left out); `nil` for anything else.
-    var doubles: [Double]? {
-        guard case .array(let items) = self else { return nil }
-        return items.compactMap(\.double)
-    }
-
-    /// The value as a double when it is a number.
-    var double: Double? {
-        switch self {
-        case .number(let value): return value
-        case .integer(let value): return Double(value)
-        case .unsigned(let value): return Double(value)
-        default: return nil
-        }
     }
 }
