@@ -25,9 +25,9 @@ struct QASMBodySpec: Sendable, Hashable {
         do {
             _ = try QASMLowering.lower(text, role: role, qubits: qubits)
         } catch {
-            let where_ = role == .ansatz ? "ansatz" : "encoding"
+            let part = role == .ansatz ? "ansatz" : "encoding"
             throw LocatedError(
-                node.location(inText: error.line, column: error.column), "in the QASM \(where_): \(error.message)", hint: error.hint)
+                node.location(inText: error.line, column: error.column), "in the QASM \(part): \(error.message)", hint: error.hint)
         }
     }
 }

@@ -15,10 +15,11 @@ extension SpecNode {
             let lines = origin.yamlLines
             let first = mark.line  // 0-based index of the text's first line
             guard line >= 1, first + line - 1 < lines.count else { return location }
-            let indent = lines[first...].lazy.compactMap { line in
-                let text = self.origin.bytes[line.start..<line.end]
-                return text.allSatisfy({ $0 == 0x20 }) ? nil : text.prefix { $0 == 0x20 }.count
-            }.first ?? 0
+            let indent =
+                lines[first...].lazy.compactMap { line in
+                    let text = self.origin.bytes[line.start..<line.end]
+                    return text.allSatisfy({ $0 == 0x20 }) ? nil : text.prefix { $0 == 0x20 }.count
+                }.first ?? 0
             let target = lines[first + line - 1]
             return origin.location(byteOffset: target.start + indent + column - 1)
         case .plain, .singleQuoted, .doubleQuoted:

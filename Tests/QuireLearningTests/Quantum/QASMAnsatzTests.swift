@@ -82,7 +82,8 @@ struct QASMAnsatzTests {
     /// The hardware-efficient ring ansatz and the y-angle encoding written in QASM lower to exactly
     /// the built-in circuit, layers included (each layer repeats the body with fresh θ).
     @Test func builtInAnsatzWrittenInQASMIsTheSameCircuit() throws {
-        let ansatz = "ry(theta[0]) q[0]; rz(theta[1]) q[0];\nry(theta[2]) q[1]; rz(theta[3]) q[1];\nry(theta[4]) q[2]; rz(theta[5]) q[2];\ncx q[0], q[1]; cx q[1], q[2]; cx q[2], q[0];\n"
+        let ansatz =
+            "ry(theta[0]) q[0]; rz(theta[1]) q[0];\nry(theta[2]) q[1]; rz(theta[3]) q[1];\nry(theta[4]) q[2]; rz(theta[5]) q[2];\ncx q[0], q[1]; cx q[1], q[2]; cx q[2], q[0];\n"
         let custom = try VariationalModel(
             encoding: Encoding(.qasm("ry(x[0]) q[0]; ry(x[1]) q[1]; ry(x[2]) q[2];"), featureCount: 3), ansatz: .qasm(ansatz), layers: 3,
             observable: .z(qubit: 0))
@@ -102,7 +103,8 @@ struct QASMAnsatzTests {
             layers: 2, observable: .z(qubit: 0))
         let trained = try MulticlassTrainer.train(
             model, readout: .softmax(scale: 2), on: data,
-            configuration: TrainingConfiguration(optimizer: .adam(learningRate: 0.1), epochs: 2, batchSize: 10, gradient: .adjoint, loss: .crossEntropy, seed: 1))
+            configuration: TrainingConfiguration(
+                optimizer: .adam(learningRate: 0.1), epochs: 2, batchSize: 10, gradient: .adjoint, loss: .crossEntropy, seed: 1))
         #expect(trained.predict(data.features).count == 30)
     }
 

@@ -11,7 +11,7 @@ struct CircuitObservablesTests: DocumentEvaluating {
     static let bell = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q -> c;\n"
 
     static func golden(_ name: String) -> String {
-        String(#filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")) + "/Golden/\(name)"
+        String(#filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(2).joined(separator: "/")) + "/Golden/\(name)"
     }
 
     /// The whole document after a run, checked by eye when recorded: Bell values 0.95 (ZZ) and

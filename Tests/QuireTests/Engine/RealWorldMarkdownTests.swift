@@ -8,7 +8,7 @@ import Testing
 /// with its own line endings and converted to CRLF.
 struct RealWorldMarkdownTests {
     static var corpus: [URL] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..").standardized
         let checkouts = root.appendingPathComponent(".build/checkouts")
         guard let walker = FileManager.default.enumerator(at: checkouts, includingPropertiesForKeys: nil) else { return [] }
         return walker.compactMap { $0 as? URL }.filter { $0.pathExtension.lowercased() == "md" }.sorted { $0.path < $1.path }

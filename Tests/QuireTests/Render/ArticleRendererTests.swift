@@ -131,7 +131,7 @@ struct ArticleRendererTests {
 
     /// A run paper rendered, compared with a golden page a human has read (re-record with QUIRE_RECORD_GOLDEN=1).
     @Test func renderedPaperMatchesTheGoldenPage() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
         let html = try ArticleRenderer.render(path: folder.appendingPathComponent("article.md").path, template: "article", allowRawHTML: false)
         let golden = folder.appendingPathComponent("article.html")
         if ProcessInfo.processInfo.environment["QUIRE_RECORD_GOLDEN"] == "1" {
