@@ -47,7 +47,9 @@ extension ExperimentReport {
                 if let plot = sweepPlot(name) {
                     try add(name, "Test accuracy along `\(axes[0])`") { try plot.svg() }
                 } else if points.count >= 2, showsSpread {
-                    let caption = "Test accuracy at each value of \(swept): a dot per repeat, the mean as a dark tick, a whisker from the lowest to the highest"
+                    let caption =
+                        "Test accuracy at each value of \(swept): a dot per repeat, the mean as a dark tick, "
+                        + "a whisker from the lowest to the highest"
                     try add(name, caption) { try sweepSpread(name).svg() }
                 } else if points.count >= 2 {
                     try add(name, "Test accuracy at each value of `\(axes[0])`" + overRepeats) { try sweepBars(name).svg() }

@@ -106,12 +106,7 @@ public struct SpreadPlot: Hashable, Sendable {
                     "path",
                     [
                         ("class", "whisker"), ("stroke", color), ("stroke-width", "1.5"), ("fill", "none"),
-                        (
-                            "d",
-                            "M\(n(center)) \(n(low)) L\(n(center)) \(n(high)) "
-                                + "M\(n(center - cap)) \(n(low)) L\(n(center + cap)) \(n(low)) "
-                                + "M\(n(center - cap)) \(n(high)) L\(n(center + cap)) \(n(high))"
-                        ),
+                        ("d", Whisker.path(x: center, low: low, high: high, cap: cap)),
                     ])
                 for (index, value) in repeats.enumerated() {
                     let x = center + (repeats.count > 1 ? Self.jitter(index) * strip : 0)
