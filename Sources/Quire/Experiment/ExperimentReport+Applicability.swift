@@ -25,8 +25,8 @@ extension ExperimentReport {
             return "'decision-boundary' needs exactly 2 features; the dataset has \(spec.dataset.featureCount)"
         case "confusion-matrix" where swept:
             return "'confusion-matrix' is not drawn for a sweep"
-        case "sweep" where axes.count != 1:
-            return swept ? "'sweep' draws a figure for one swept field; this sweep has \(axes.count)" : "'sweep' needs a 'sweep:' of the block"
+        case "sweep" where !swept:
+            return "'sweep' needs a 'sweep:' of the block"
         case "sweep" where pointCount < 2:
             return "'sweep' needs at least two sweep values to draw"
         default:

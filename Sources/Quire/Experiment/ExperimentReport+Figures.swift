@@ -4,8 +4,9 @@ import QuireReport
 
 extension ExperimentReport {
     /// The SVG figures the block's `report:` asks for, with their captions: test and train accuracy
-    /// per model (`metrics`), a confusion matrix per model (`confusion-matrix`), accuracy along a
-    /// single sweep axis (`sweep`: a line over numeric values, grouped bars over named ones).
+    /// per model (`metrics`), a confusion matrix per model (`confusion-matrix`), accuracy over the
+    /// sweep (`sweep`: a line along one numeric axis; every repeat's spread over devices, compilers,
+    /// several axes or named values with repeats; else grouped bars over named values).
     /// File names are slugs (`FigureName`); accuracy axes span exactly 0…1 and intervals are cut there.
     func figures(id: String) throws -> [(figure: Figure, caption: String)] {
         let spec = points[0].spec
@@ -40,10 +41,16 @@ extension ExperimentReport {
                     }
                 }
             }
-            if axes.count == 1, spec.report.contains("sweep") {
+            if !axes.isEmpty, spec.report.contains("sweep") {
                 let name = FigureName.name(block: id, "sweep")
+                let swept = axes.map { "`\($0)`" }.joined(separator: " × ")
                 if let plot = sweepPlot(name) {
                     try add(name, "Test accuracy along `\(axes[0])`") { try plot.svg() }
+                } else if points.count >= 2, showsSpread {
+                    let caption =
+                        "Test accuracy at each value of \(swept): a dot per repeat, the mean as a dark tick, "
+                        + "a whisker from the lowest to the highest"
+                    try add(name, caption) { try sweepSpread(name).svg() }
                 } else if points.count >= 2 {
                     try add(name, "Test accuracy at each value of `\(axes[0])`" + overRepeats) { try sweepBars(name).svg() }
                 }
@@ -105,15 +112,57 @@ extension ExperimentReport {
         )
     }
 
-    /// Each sweep column's test accuracy over its repeats at every sweep point that has the model,
-    /// by point index, in sweep order: what both forms of the sweep figure draw.
-    private var sweepSummaries: [(title: String, points: [Int], summaries: [Summary])] {
+    /// Each sweep column's test accuracy of every repeat at every sweep point that has the model,
+    /// by point index, in sweep order: what every form of the sweep figure draws.
+    private var sweepRepeats: [(title: String, points: [Int], repeats: [[Double]])] {
         sweepColumns.map { column in
             let present = outcomes.indices.compactMap { index in
-                outcomes[index].models.first { $0.key == column.key }.map { (index, Summary($0.runs.map(\.testAccuracy))) }
+                outcomes[index].models.first { $0.key == column.key }.map { (index, $0.runs.map(\.testAccuracy)) }
             }
             return (column.title, present.map(\.0), present.map(\.1))
         }
+    }
+
+    /// `sweepRepeats` as mean and interval per point.
+    private var sweepSummaries: [(title: String, points: [Int], summaries: [Summary])] {
+        sweepRepeats.map { ($0.title, $0.points, $0.repeats.map { Summary($0) }) }
+    }
+
+    /// The execution fields that choose the device or the compiler: their values are settings to
+    /// compare, not a quantity to draw a line along, even when they are numbers.
+    static let compilationAxes: Set<String> = [
+        "execution.device", "execution.layout", "execution.optimization", "execution.routing_seed",
+    ]
+
+    /// Whether the sweep figure shows every repeat's spread: over devices and compilers, over more
+    /// than one axis, or over named values with repeats (bars of the mean would hide the seeds).
+    private var showsSpread: Bool {
+        axes.contains(where: Self.compilationAxes.contains) || axes.count > 1 || points[0].spec.repeats > 1
+    }
+
+    /// A sweep point's name along the x axis: its values joined by " · ", an optimisation level as
+    /// `O2` and a routing seed as `seed 1` so bare numbers say what they are.
+    private func pointLabel(_ point: ExperimentBlock.Point) -> String {
+        zip(axes, point.values).map { axis, value in
+            switch axis {
+            case "execution.optimization": "O" + Self.label(value)
+            case "execution.routing_seed": "seed " + Self.label(value)
+            default: Self.label(value)
+            }
+        }.joined(separator: " · ")
+    }
+
+    /// Every repeat's test accuracy per model at each sweep point, with mean and min–max (see
+    /// `SpreadPlot`); a model missing at a point draws nothing there.
+    private func sweepSpread(_ name: String) -> SpreadPlot {
+        let series = sweepRepeats.map { model in
+            var values = [[Double]](repeating: [], count: points.count)
+            for (point, repeats) in zip(model.points, model.repeats) { values[point] = repeats }
+            return SpreadPlot.Series(model.title, values: values)
+        }
+        return SpreadPlot(
+            name: name, categories: points.map(pointLabel), series: series, xAxis: PlotAxis(axes.joined(separator: " · ")),
+            yAxis: Self.accuracyAxis("test accuracy"))
     }
 
     /// Test accuracy per model at each value of a sweep axis whose values are not all numbers
@@ -136,7 +185,7 @@ extension ExperimentReport {
             default: nil
             }
         }
-        guard xs.count == points.count, xs.count >= 2 else { return nil }
+        guard axes.count == 1, !Self.compilationAxes.contains(axes[0]), xs.count == points.count, xs.count >= 2 else { return nil }
         let series = sweepSummaries.map { model in
             LinePlot.Series(
                 model.title, x: model.points.map { xs[$0] }, y: model.summaries.map(\.mean),

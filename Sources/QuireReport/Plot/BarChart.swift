@@ -125,12 +125,7 @@ public struct BarChart: Hashable, Sendable {
                     "path",
                     [
                         ("class", "error-bar"),
-                        (
-                            "d",
-                            "M\(n(center)) \(n(low)) L\(n(center)) \(n(high)) "
-                                + "M\(n(center - cap)) \(n(low)) L\(n(center + cap)) \(n(low)) "
-                                + "M\(n(center - cap)) \(n(high)) L\(n(center + cap)) \(n(high))"
-                        ),
+                        ("d", Whisker.path(x: center, low: low, high: high, cap: cap)),
                     ])
             }
             svg.close()

@@ -18,3 +18,4 @@ extension BarChart: Figure {}
 extension Histogram: Figure {}
 extension ScatterPlot: Figure {}
 extension ConfusionMatrix: Figure {}
+extension SpreadPlot: Figure {}

@@ -7,7 +7,7 @@ enum FigureFixtures {
     static var all: [any Figure] {
         [
             lossCurves, logSweep, accuracyBars, bellHistogram, cappedHistogram, moons, irisConfusion, rotatedBars,
-            fourClasses, digitsConfusion, emptyLoss, shotNoise, improvements,
+            fourClasses, digitsConfusion, emptyLoss, shotNoise, improvements, deviceSpread,
         ]
     }
 
@@ -18,6 +18,25 @@ enum FigureFixtures {
     static func render(_ name: String) throws -> String {
         guard let figure = all.first(where: { $0.name == name }) else { fatalError("unknown fixture \(name)") }
         return try figure.svg()
+    }
+
+    /// Two devices by two compilers, five repeats each: a quantum model that spreads and a baseline
+    /// that does not depend on the device (equal repeats overlap but stay visible by their jitter).
+    static var deviceSpread: SpreadPlot {
+        let vqc: [[Double]] = [
+            [0.9, 0.933, 0.867, 0.9, 0.967], [0.933, 0.967, 0.9, 0.933, 0.933],
+            [0.8, 0.867, 0.733, 0.833, 0.9], [0.867, 0.9, 0.833, 0.933, 0.867],
+        ]
+        let logistic = Array(repeating: [0.933, 0.967, 0.933, 0.9, 0.933], count: 4)
+        return SpreadPlot(
+            name: "spread-devices", title: "Test accuracy over 5 repeats per device and compiler",
+            categories: [
+                "nairobi-2021 · trivial · O0", "nairobi-2021 · noise-aware · O2", "nairobi-2024 · trivial · O0",
+                "nairobi-2024 · noise-aware · O2",
+            ],
+            series: [.init("variational (hardware-efficient, 2 layers)", values: vqc), .init("logistic regression", values: logistic)],
+            xAxis: PlotAxis("execution.device · execution.layout · execution.optimization"),
+            yAxis: PlotAxis("test accuracy", bounds: 0...1))
     }
 
     /// A run that diverged before its first epoch: an empty series.

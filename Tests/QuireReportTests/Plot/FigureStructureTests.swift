@@ -44,6 +44,35 @@ struct FigureStructureTests {
             ])
     }
 
+    /// Per series and category: a dot per repeat, a whisker from the lowest to the highest value,
+    /// and the mean tick where the arithmetic mean of the data falls between the whisker's ends.
+    @Test func spreadPlotDrawsEveryRepeatWithMeanAndRange() throws {
+        let plot = FigureFixtures.deviceSpread
+        let root = try Self.parsed(try plot.svg(), name: "spread-devices")
+        #expect(root.all(class: "repeat").count == 2 * 4 * 5)
+        let whiskers = root.all("path", class: "whisker")
+        let means = root.all("line", class: "mean")
+        let groups = plot.series.flatMap(\.values)
+        try #require(whiskers.count == groups.count && means.count == groups.count)
+        for (index, values) in groups.enumerated() {
+            // "M x low L x high M …": the whisker's lower and upper ends in pixels.
+            let ends = whiskers[index].attributes["d"]!.split(separator: " ").prefix(4).map { Double($0.drop { $0.isLetter })! }
+            let (low, high, meanY) = (ends[1], ends[3], try #require(means[index].number("y1")))
+            let (lowest, highest) = (values.min()!, values.max()!)
+            let mean = values.reduce(0, +) / Double(values.count)
+            #expect(abs((low - meanY) / (low - high) - (mean - lowest) / (highest - lowest)) < 0.01, "group \(index)")
+        }
+        // Equal repeats (the baseline's three 0.933) stand apart sideways, by the same offsets every time.
+        let jitters = (0..<5).map(SpreadPlot.jitter)
+        #expect(Set(jitters).count == 5 && jitters.allSatisfy { abs($0) <= 0.5 })
+        #expect(throws: PlotError.self) {
+            try SpreadPlot(name: "s", categories: ["a"], series: [.init("m", values: [[0.5], [0.6]])], yAxis: PlotAxis("v")).svg()
+        }
+        #expect(throws: PlotError.self) {
+            try SpreadPlot(name: "s", categories: ["a"], series: [.init("m", values: [[1.5]])], yAxis: PlotAxis("v", bounds: 0...1)).svg()
+        }
+    }
+
     @Test func logLogPlotTicksDecadesOnBothAxes() throws {
         let root = try Self.parsed(try FigureFixtures.shotNoise.svg(), name: "line-shots")
         let labels = root.all("g", class: "tick-labels").first?.children.map(\.text) ?? []

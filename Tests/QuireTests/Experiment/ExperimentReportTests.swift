@@ -97,6 +97,31 @@ struct ExperimentReportTests: DocumentEvaluating {
         #expect(markdown.contains("|                           true | 0.500 | 0.875 |                  0.625 |"), "\(markdown)")
     }
 
+    /// A sweep over devices and compilers draws every repeat's spread, not bars of the mean: one dot
+    /// per repeat and model, the points named by their settings (optimisation level as `O2`).
+    @Test func aDeviceAndCompilerSweepDrawsTheSpread() throws {
+        let spec = try Self.spec("dataset: {name: moons}\nbaselines: [mlp]\nrepeat: 3\nreport: [sweep]\n")
+        let settings: [(String, Int64)] = [("nairobi-2021", 0), ("nairobi-2021", 2), ("nairobi-2024", 0), ("nairobi-2024", 2)]
+        let points = settings.map { ExperimentBlock.Point(values: [.string($0.0), .integer($0.1)], spec: spec) }
+        let outcomes = points.map { _ in Self.outcome([("quantum", "vqc", [0.5, 0.75, 0.625]), ("mlp", "mlp", [0.875, 0.875, 1])]) }
+        let report = ExperimentReport(
+            points: points, outcomes: outcomes, axes: ["execution.device", "execution.optimization"], format: NumberFormat(precision: 3))
+        let figure = try #require(try report.figures(id: "e").first { $0.figure.fileName == "e-sweep.svg" })
+        #expect(figure.caption.contains("a dot per repeat"), "\(figure.caption)")
+        let svg = figure.figure.svg
+        #expect(svg.components(separatedBy: "class=\"repeat\"").count - 1 == 4 * 2 * 3, "every repeat of both models at 4 points")
+        #expect(svg.components(separatedBy: "class=\"mean\"").count - 1 == 4 * 2)
+        #expect(svg.contains(">nairobi-2024 · O2</text>") || svg.contains(">O2</text>"), "\(svg)")
+        #expect(!svg.contains("class=\"bar\""))
+        let single = ExperimentReport(
+            points: [1, 2].map { ExperimentBlock.Point(values: [.integer($0)], spec: spec) }, outcomes: Array(outcomes.prefix(2)),
+            axes: ["execution.routing_seed"],
+            format: NumberFormat(precision: 3))
+        let seeds = try #require(try single.figures(id: "e").first).figure.svg
+        #expect(seeds.contains("class=\"repeat\"") && seeds.contains(">seed 2</text>"))
+        #expect(!seeds.contains("class=\"series\""), "routing seeds are settings, not a line")
+    }
+
     /// Found by a first-time user: a `model.layers` sweep titled its column and legend
     /// "variational (strongly-entangling, 1 layer)", the first point's value, for every row.
     @Test func aSweptModelFieldIsLeftOutOfTheModelsTitle() throws {
