@@ -10,13 +10,13 @@ struct DatasetGeneratorTests {
 
     /// (generator, samples, features, class counts) — the counts follow from each documented rule.
     static let shapes: [(DatasetGenerator, Int, Int, [Int])] = [
-        (.moons(MoonsParameters(samples: 101, noise: 0.1)), 101, 2, [50, 51]),
-        (.circles(CirclesParameters(samples: 100, noise: 0.05, factor: 0.5)), 100, 2, [50, 50]),
-        (.blobs(BlobsParameters(samples: 100, centers: 3, features: 4)), 100, 4, [34, 33, 33]),
-        (.parity(ParityParameters(samples: 64, bits: 3)), 64, 3, [32, 32]),
-        (.hyperplanes(HyperplanesParameters(samples: 120)), 120, 10, [60, 60]),
-        (.hiddenManifold(HiddenManifoldParameters(samples: 120, features: 7)), 120, 7, [60, 60]),
-        (.twoCurves(TwoCurvesParameters(samples: 81, features: 5)), 81, 5, [40, 41]),
+        (DatasetGenerator(MoonsParameters(samples: 101, noise: 0.1)), 101, 2, [50, 51]),
+        (DatasetGenerator(CirclesParameters(samples: 100, noise: 0.05, factor: 0.5)), 100, 2, [50, 50]),
+        (DatasetGenerator(BlobsParameters(samples: 100, centers: 3, features: 4)), 100, 4, [34, 33, 33]),
+        (DatasetGenerator(ParityParameters(samples: 64, bits: 3)), 64, 3, [32, 32]),
+        (DatasetGenerator(HyperplanesParameters(samples: 120)), 120, 10, [60, 60]),
+        (DatasetGenerator(HiddenManifoldParameters(samples: 120, features: 7)), 120, 7, [60, 60]),
+        (DatasetGenerator(TwoCurvesParameters(samples: 81, features: 5)), 81, 5, [40, 41]),
     ]
 
     @Test(arguments: 0..<shapes.count)
@@ -41,10 +41,10 @@ struct DatasetGeneratorTests {
     }
 
     static let everyGenerator: [DatasetGenerator] = [
-        .moons(MoonsParameters(noise: 0.1)), .circles(CirclesParameters()), .blobs(BlobsParameters()),
-        .parity(ParityParameters()), .linearlySeparable(LinearlySeparableParameters()),
-        .hyperplanes(HyperplanesParameters()), .hiddenManifold(HiddenManifoldParameters()),
-        .twoCurves(TwoCurvesParameters()), .barsAndStripes(BarsAndStripesParameters()),
+        DatasetGenerator(MoonsParameters(noise: 0.1)), DatasetGenerator(CirclesParameters()), DatasetGenerator(BlobsParameters()),
+        DatasetGenerator(ParityParameters()), DatasetGenerator(LinearlySeparableParameters()),
+        DatasetGenerator(HyperplanesParameters()), DatasetGenerator(HiddenManifoldParameters()),
+        DatasetGenerator(TwoCurvesParameters()), DatasetGenerator(BarsAndStripesParameters()),
     ]
 
     /// Without noise every moon point lies on its analytic half circle (1e-12: a few roundings of cos/sin).
@@ -107,8 +107,8 @@ struct DatasetGeneratorTests {
 
     /// The standardised generators have column mean 0 and population deviation 1 (1e-12).
     @Test(arguments: [
-        DatasetGenerator.hyperplanes(HyperplanesParameters(samples: 90, features: 4)),
-        .twoCurves(TwoCurvesParameters(samples: 90, features: 3)),
+        DatasetGenerator(HyperplanesParameters(samples: 90, features: 4)),
+        DatasetGenerator(TwoCurvesParameters(samples: 90, features: 3)),
     ])
     func standardisedColumns(generator: DatasetGenerator) throws {
         let data = try generator.generate(Self.stream)

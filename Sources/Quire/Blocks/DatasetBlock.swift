@@ -119,7 +119,7 @@ enum DatasetBlock {
         }
         let digest = ExperimentRunner.digest(dataset)
         var canonical: OrderedDictionary<String, CanonicalJSON> = ["generator": .string(generator.name)]
-        for (key, value) in DatasetSpec.parameters(of: generator) { canonical[key] = value }
+        for (key, value) in DatasetSpec.canonicalParameters(of: generator) { canonical[key] = value }
         canonical["seed"] = .unsigned(seed)
         canonical["sha256"] = .string(digest)
         let classNames = generator.classNames ?? (0..<dataset.classCount).map { "class \($0)" }

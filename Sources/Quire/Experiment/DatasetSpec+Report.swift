@@ -17,14 +17,7 @@ extension DatasetSpec {
     var featureCount: Int {
         switch source {
         case .block(_, let loaded): return loaded.dataset.featureCount
-        case .generated(let generator):
-            let values = Dictionary(
-                uniqueKeysWithValues: Self.parameters(of: generator).compactMap { key, value -> (String, Int)? in
-                    if case .integer(let number) = value { return (key, Int(number)) }
-                    return nil
-                })
-            if let height = values["height"], let width = values["width"] { return height * width }
-            return values["features"] ?? values["bits"] ?? 2
+        case .generated(let generator): return generator.shape.features
         }
     }
 }

@@ -53,19 +53,6 @@ struct DatasetSpec: Sendable {
         case .block(let id, _): id
         }
     }
-    /// Each generator's parameters as written, integer-valued ones marked.
-    static let parameterKeys: [String: [(key: String, integer: Bool)]] = [
-        "moons": [("samples", true), ("noise", false)],
-        "circles": [("samples", true), ("noise", false), ("factor", false)],
-        "blobs": [("samples", true), ("centers", true), ("features", true), ("cluster_std", false)],
-        "parity": [("samples", true), ("bits", true), ("noise", false)],
-        "linearly-separable": [("samples", true), ("features", true), ("margin", false)],
-        "hyperplanes": [("samples", true), ("features", true), ("hyperplanes", true), ("dimension", true)],
-        "hidden-manifold": [("samples", true), ("features", true), ("manifold_dimension", true)],
-        "two-curves": [("samples", true), ("features", true), ("degree", true), ("offset", false), ("noise", false)],
-        "bars-and-stripes": [("samples", true), ("height", true), ("width", true), ("noise", false)],
-    ]
-
     /// Decodes and validates `node`.
     ///
     /// - Throws: located errors for unknown generators or keys, wrong types, out-of-range values.
@@ -97,16 +84,18 @@ struct DatasetSpec: Sendable {
     ///   out-of-range values.
     static func decodeGenerator(_ node: SpecNode, nameKey: String, otherKeys: [String], what: String) throws -> (DatasetGenerator, SpecMapping) {
         let generators = "generators: \(DatasetGenerator.names.joined(separator: ", "))"
-        let nameNode = try node.mapping(allowed: [nameKey] + otherKeys + parameterKeys.values.flatMap { $0.map(\.key) })[nameKey]
+        let everyKey = DatasetGenerator.kinds.flatMap { $0.keys }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let nameNode = try node.mapping(allowed: [nameKey] + otherKeys + everyKey)[nameKey]
         guard let nameNode else { throw node.error("\(what) needs a '\(nameKey)'", hint: generators) }
         let name = try nameNode.string()
-        guard let keys = parameterKeys[name] else { throw nameNode.error("unknown dataset generator '\(name)'", hint: generators) }
-        let map = try node.mapping(allowed: [nameKey] + otherKeys + keys.map(\.key))
-        var values: [String: Double] = [:]
-        for (key, integer) in keys {
-            if let value = map[key] { values[key] = integer ? Double(try value.integer(in: 0...10_000_000)) : try value.double(in: -1e12...1e12) }
+        guard let kind = DatasetGenerator.kind(named: name) else {
+            throw nameNode.error("unknown dataset generator '\(name)'", hint: generators)
         }
-        let generator = Self.generator(name, values)
+        let map = try node.mapping(allowed: [nameKey] + otherKeys + kind.keys)
+        let generator = DatasetGenerator(
+            try kind.init(
+                integer: { try map[$0]?.integer(in: 0...10_000_000) },
+                real: { try map[$0]?.double(in: -1e12...1e12) }))
         do { try generator.validate() } catch let error as LearningError {
             throw locate(error, in: map, node: node)
         }
@@ -142,7 +131,7 @@ struct DatasetSpec: Sendable {
         switch source {
         case .generated(let generator):
             canonical["name"] = .string(generator.name)
-            for (key, value) in parameters(of: generator) { canonical[key] = value }
+            for (key, value) in canonicalParameters(of: generator) { canonical[key] = value }
         case .block(let id, let loaded):
             canonical["ref"] = .string(id)
             canonical[loaded.recordKey] = loaded.canonical
@@ -153,78 +142,13 @@ struct DatasetSpec: Sendable {
         return DatasetSpec(source: source, testFraction: testFraction, scaling: scaling, canonical: .object(canonical))
     }
 
-    /// The generator named `name` with `values` over its defaults.
-    private static func generator(_ name: String, _ v: [String: Double]) -> DatasetGenerator {
-        func int(_ key: String, _ fallback: Int) -> Int { v[key].map { Int($0) } ?? fallback }
-        func real(_ key: String, _ fallback: Double) -> Double { v[key] ?? fallback }
-        switch name {
-        case "moons":
-            let d = MoonsParameters()
-            return .moons(MoonsParameters(samples: int("samples", d.samples), noise: real("noise", d.noise)))
-        case "circles":
-            let d = CirclesParameters()
-            return .circles(CirclesParameters(samples: int("samples", d.samples), noise: real("noise", d.noise), factor: real("factor", d.factor)))
-        case "blobs":
-            let d = BlobsParameters()
-            return .blobs(
-                BlobsParameters(
-                    samples: int("samples", d.samples), centers: int("centers", d.centers),
-                    features: int("features", d.features), clusterStd: real("cluster_std", d.clusterStd)))
-        case "parity":
-            let d = ParityParameters()
-            return .parity(ParityParameters(samples: int("samples", d.samples), bits: int("bits", d.bits), noise: real("noise", d.noise)))
-        case "linearly-separable":
-            let d = LinearlySeparableParameters()
-            return .linearlySeparable(
-                LinearlySeparableParameters(
-                    samples: int("samples", d.samples), features: int("features", d.features),
-                    margin: real("margin", d.margin)))
-        case "hyperplanes":
-            let d = HyperplanesParameters()
-            return .hyperplanes(
-                HyperplanesParameters(
-                    samples: int("samples", d.samples), features: int("features", d.features),
-                    hyperplanes: int("hyperplanes", d.hyperplanes), dimension: int("dimension", d.dimension)))
-        case "hidden-manifold":
-            let d = HiddenManifoldParameters()
-            return .hiddenManifold(
-                HiddenManifoldParameters(
-                    samples: int("samples", d.samples), features: int("features", d.features),
-                    manifoldDimension: int("manifold_dimension", d.manifoldDimension)))
-        case "two-curves":
-            let d = TwoCurvesParameters()
-            return .twoCurves(
-                TwoCurvesParameters(
-                    samples: int("samples", d.samples), features: int("features", d.features),
-                    degree: int("degree", d.degree), offset: real("offset", d.offset), noise: real("noise", d.noise)))
-        default:
-            let d = BarsAndStripesParameters()
-            return .barsAndStripes(
-                BarsAndStripesParameters(
-                    samples: int("samples", d.samples), height: int("height", d.height),
-                    width: int("width", d.width), noise: real("noise", d.noise)))
-        }
-    }
-
-    /// Every parameter of `generator` with its value, in the documented order.
-    static func parameters(of generator: DatasetGenerator) -> [(String, CanonicalJSON)] {
-        func i(_ value: Int) -> CanonicalJSON { .integer(Int64(value)) }
-        switch generator {
-        case .moons(let p): return [("samples", i(p.samples)), ("noise", .number(p.noise))]
-        case .circles(let p): return [("samples", i(p.samples)), ("noise", .number(p.noise)), ("factor", .number(p.factor))]
-        case .blobs(let p):
-            return [("samples", i(p.samples)), ("centers", i(p.centers)), ("features", i(p.features)), ("cluster_std", .number(p.clusterStd))]
-        case .parity(let p): return [("samples", i(p.samples)), ("bits", i(p.bits)), ("noise", .number(p.noise))]
-        case .linearlySeparable(let p): return [("samples", i(p.samples)), ("features", i(p.features)), ("margin", .number(p.margin))]
-        case .hyperplanes(let p):
-            return [("samples", i(p.samples)), ("features", i(p.features)), ("hyperplanes", i(p.hyperplanes)), ("dimension", i(p.dimension))]
-        case .hiddenManifold(let p): return [("samples", i(p.samples)), ("features", i(p.features)), ("manifold_dimension", i(p.manifoldDimension))]
-        case .twoCurves(let p):
-            return [
-                ("samples", i(p.samples)), ("features", i(p.features)), ("degree", i(p.degree)), ("offset", .number(p.offset)),
-                ("noise", .number(p.noise)),
-            ]
-        case .barsAndStripes(let p): return [("samples", i(p.samples)), ("height", i(p.height)), ("width", i(p.width)), ("noise", .number(p.noise))]
+    /// Every parameter of `generator` with its value, in the documented order, as provenance records it.
+    static func canonicalParameters(of generator: DatasetGenerator) -> [(String, CanonicalJSON)] {
+        generator.values.map { key, value in
+            switch value {
+            case .integer(let number): (key, .integer(Int64(number)))
+            case .real(let number): (key, .number(number))
+            }
         }
     }
 

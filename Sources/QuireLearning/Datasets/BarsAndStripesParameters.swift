@@ -7,7 +7,7 @@ import QuireCore
 /// (class 0, −1): each column set to +1 with probability ½. Gaussian noise of standard deviation
 /// `noise` is added to every pixel. Features are the pixels row by row (`height × width` of them).
 /// As in qml-benchmarks, an image with no line or every line set is ambiguous and keeps its draw's class.
-public struct BarsAndStripesParameters: Hashable, Sendable {
+public struct BarsAndStripesParameters: DatasetParameters {
     /// Number of images, at least 2.
     public var samples: Int
     /// Image height in pixels, 1 … 64.
@@ -24,6 +24,23 @@ public struct BarsAndStripesParameters: Hashable, Sendable {
         self.width = width
         self.noise = noise
     }
+
+    /// The generator name a document writes.
+    public static let name = "bars-and-stripes"
+
+    /// Every field as a document writes it, in documented order.
+    public static var fields: [DatasetField<Self>] {
+        [.integer("samples", \.samples), .integer("height", \.height), .integer("width", \.width), .real("noise", \.noise)]
+    }
+
+    /// The class names, in class order.
+    public static let classNames: [String]? = ["bars", "stripes"]
+
+    /// The parameters with every field at its default.
+    public static var defaults: Self { Self() }
+
+    /// The number of samples, features and classes these parameters generate.
+    public var shape: (samples: Int, features: Int, classes: Int) { (samples, height * width, 2) }
 
     /// Throws `LearningError.outOfRange` naming the first field outside its valid range.
     public func validate() throws {

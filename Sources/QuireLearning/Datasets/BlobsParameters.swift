@@ -5,7 +5,7 @@ import QuireCore
 /// The centers are drawn uniformly from the box `[-10, 10]^features`; center `k` gets
 /// `samples / centers` points, the first `samples % centers` centers one more; each point is its
 /// center plus `N(0, cluster_std²)` noise per coordinate; class `k` is center `k`; rows shuffled.
-public struct BlobsParameters: Hashable, Sendable {
+public struct BlobsParameters: DatasetParameters {
     /// Number of samples, at least `centers`.
     public var samples: Int
     /// Number of clusters (classes), at least 2.
@@ -25,6 +25,26 @@ public struct BlobsParameters: Hashable, Sendable {
         self.features = features
         self.clusterStd = clusterStd
     }
+
+    /// The generator name a document writes.
+    public static let name = "blobs"
+
+    /// Every field as a document writes it, in documented order.
+    public static var fields: [DatasetField<Self>] {
+        [
+            .integer("samples", \.samples), .integer("centers", \.centers), .integer("features", \.features),
+            .real("cluster_std", \.clusterStd),
+        ]
+    }
+
+    /// The class names, in class order (nil: a class is only an index).
+    public static let classNames: [String]? = nil
+
+    /// The parameters with every field at its default.
+    public static var defaults: Self { Self() }
+
+    /// The number of samples, features and classes these parameters generate.
+    public var shape: (samples: Int, features: Int, classes: Int) { (samples, features, centers) }
 
     /// Throws `LearningError.outOfRange` naming the first field outside its valid range.
     public func validate() throws {

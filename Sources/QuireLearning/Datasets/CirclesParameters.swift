@@ -6,7 +6,7 @@ import QuireCore
 /// Class 0 lies on the unit circle, class 1 on the circle of radius `factor`, both at evenly
 /// spaced angles `linspace(0, 2π, endpoint: false)`; rows are shuffled, then Gaussian noise of
 /// standard deviation `noise` is added to each coordinate, as scikit-learn does.
-public struct CirclesParameters: Hashable, Sendable {
+public struct CirclesParameters: DatasetParameters {
     /// Number of samples, at least 2; class 0 gets `samples / 2` (rounded down), class 1 the rest.
     public var samples: Int
     /// Standard deviation of the Gaussian noise added to each coordinate, ≥ 0.
@@ -20,6 +20,23 @@ public struct CirclesParameters: Hashable, Sendable {
         self.noise = noise
         self.factor = factor
     }
+
+    /// The generator name a document writes.
+    public static let name = "circles"
+
+    /// Every field as a document writes it, in documented order.
+    public static var fields: [DatasetField<Self>] {
+        [.integer("samples", \.samples), .real("noise", \.noise), .real("factor", \.factor)]
+    }
+
+    /// The class names, in class order.
+    public static let classNames: [String]? = ["outer circle", "inner circle"]
+
+    /// The parameters with every field at its default.
+    public static var defaults: Self { Self() }
+
+    /// The number of samples, features and classes these parameters generate.
+    public var shape: (samples: Int, features: Int, classes: Int) { (samples, 2, 2) }
 
     /// Throws `LearningError.outOfRange` naming the first field outside its valid range.
     public func validate() throws {

@@ -5,90 +5,48 @@ import QuireCore
 /// Generation is a pure function of (parameters, stream): every random number is read from a named
 /// substream of the block's Philox stream at a fixed index, so the data never depends on thread
 /// count, on other blocks, or on a global generator left unseeded.
-public enum DatasetGenerator: Hashable, Sendable {
-    /// Two interleaving half circles.
-    case moons(MoonsParameters)
-    /// Two concentric circles.
-    case circles(CirclesParameters)
-    /// Isotropic Gaussian clusters.
-    case blobs(BlobsParameters)
-    /// Parity of bit strings (XOR for two bits).
-    case parity(ParityParameters)
-    /// A hyperplane with an empty margin (qml-benchmarks).
-    case linearlySeparable(LinearlySeparableParameters)
-    /// Parity of several hyperplanes (qml-benchmarks).
-    case hyperplanes(HyperplanesParameters)
-    /// The hidden manifold model (qml-benchmarks).
-    case hiddenManifold(HiddenManifoldParameters)
-    /// Two offset Fourier curves (qml-benchmarks).
-    case twoCurves(TwoCurvesParameters)
-    /// Noisy bars-and-stripes images (qml-benchmarks).
-    case barsAndStripes(BarsAndStripesParameters)
+public struct DatasetGenerator: Sendable {
+    /// The generator's parameters; their type is the generator.
+    public let parameters: any DatasetParameters
 
-    /// The generator names as a document writes them, in a fixed order (for error hints).
-    public static let names = [
-        "moons", "circles", "blobs", "parity", "linearly-separable", "hyperplanes",
-        "hidden-manifold", "two-curves", "bars-and-stripes",
+    /// The generator of `parameters`.
+    public init(_ parameters: some DatasetParameters) {
+        self.parameters = parameters
+    }
+
+    /// Every generator, in the fixed order error hints list them.
+    public static let kinds: [any DatasetParameters.Type] = [
+        MoonsParameters.self, CirclesParameters.self, BlobsParameters.self, ParityParameters.self,
+        LinearlySeparableParameters.self, HyperplanesParameters.self, HiddenManifoldParameters.self,
+        TwoCurvesParameters.self, BarsAndStripesParameters.self,
     ]
 
-    /// The name a document uses for this generator.
-    public var name: String {
-        switch self {
-        case .moons: "moons"
-        case .circles: "circles"
-        case .blobs: "blobs"
-        case .parity: "parity"
-        case .linearlySeparable: "linearly-separable"
-        case .hyperplanes: "hyperplanes"
-        case .hiddenManifold: "hidden-manifold"
-        case .twoCurves: "two-curves"
-        case .barsAndStripes: "bars-and-stripes"
-        }
+    /// The generator names as a document writes them, in a fixed order (for error hints).
+    public static let names = kinds.map { $0.name }
+
+    /// The parameters type of the generator a document calls `name`, or nil for an unknown name.
+    public static func kind(named name: String) -> (any DatasetParameters.Type)? {
+        kinds.first { $0.name == name }
     }
+
+    /// The name a document uses for this generator.
+    public var name: String { type(of: parameters).name }
 
     /// The number of samples, features and classes these parameters generate, known before
     /// generating, so that the memory and work a study needs can be bounded first.
-    public var shape: (samples: Int, features: Int, classes: Int) {
-        switch self {
-        case .moons(let p): (p.samples, 2, 2)
-        case .circles(let p): (p.samples, 2, 2)
-        case .blobs(let p): (p.samples, p.features, p.centers)
-        case .parity(let p): (p.samples, p.bits, 2)
-        case .linearlySeparable(let p): (p.samples, p.features, 2)
-        case .hyperplanes(let p): (p.samples, p.features, 2)
-        case .hiddenManifold(let p): (p.samples, p.features, 2)
-        case .twoCurves(let p): (p.samples, p.features, 2)
-        case .barsAndStripes(let p): (p.samples, p.height * p.width, 2)
-        }
-    }
+    public var shape: (samples: Int, features: Int, classes: Int) { parameters.shape }
+
+    /// What the classes are, in class order, for generators whose classes have a natural name
+    /// (`upper moon` / `lower moon`, `even` / `odd` parity, `bars` / `stripes`), so tables and
+    /// figures can say more than "class 0"; nil where a class is only an index.
+    public var classNames: [String]? { type(of: parameters).classNames }
+
+    /// Every parameter with its value, in documented order (the canonical form for provenance).
+    public var values: [(key: String, value: DatasetParameterValue)] { parameters.values }
 
     /// Throws `LearningError.outOfRange` when a parameter is outside its valid range.
-    public func validate() throws {
-        switch self {
-        case .moons(let p): try p.validate()
-        case .circles(let p): try p.validate()
-        case .blobs(let p): try p.validate()
-        case .parity(let p): try p.validate()
-        case .linearlySeparable(let p): try p.validate()
-        case .hyperplanes(let p): try p.validate()
-        case .hiddenManifold(let p): try p.validate()
-        case .twoCurves(let p): try p.validate()
-        case .barsAndStripes(let p): try p.validate()
-        }
-    }
+    public func validate() throws { try parameters.validate() }
 
     /// The dataset for these parameters drawn from `stream` (validated first).
-    public func generate(_ stream: RandomStream) throws -> Dataset {
-        switch self {
-        case .moons(let p): try p.generate(stream)
-        case .circles(let p): try p.generate(stream)
-        case .blobs(let p): try p.generate(stream)
-        case .parity(let p): try p.generate(stream)
-        case .linearlySeparable(let p): try p.generate(stream)
-        case .hyperplanes(let p): try p.generate(stream)
-        case .hiddenManifold(let p): try p.generate(stream)
-        case .twoCurves(let p): try p.generate(stream)
-        case .barsAndStripes(let p): try p.generate(stream)
-        }
-    }
+    public func generate(_ stream: RandomStream) throws -> Dataset { try parameters.generate(stream) }
 }

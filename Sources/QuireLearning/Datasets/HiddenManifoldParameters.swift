@@ -8,7 +8,7 @@ import QuireCore
 /// [−1, 1); the label comes from a one-hidden-layer network on the latent point,
 /// `v · tanh(W c)/√m`, thresholded at its median over the sample: class 1 at or above the median
 /// (qml-benchmarks' +1), class 0 below (−1), so the classes are balanced.
-public struct HiddenManifoldParameters: Hashable, Sendable {
+public struct HiddenManifoldParameters: DatasetParameters {
     /// Number of samples, at least 2.
     public var samples: Int
     /// Number of features of the embedded data, 1 … 1000.
@@ -22,6 +22,23 @@ public struct HiddenManifoldParameters: Hashable, Sendable {
         self.features = features
         self.manifoldDimension = manifoldDimension
     }
+
+    /// The generator name a document writes.
+    public static let name = "hidden-manifold"
+
+    /// Every field as a document writes it, in documented order.
+    public static var fields: [DatasetField<Self>] {
+        [.integer("samples", \.samples), .integer("features", \.features), .integer("manifold_dimension", \.manifoldDimension)]
+    }
+
+    /// The class names, in class order (nil: a class is only an index).
+    public static let classNames: [String]? = nil
+
+    /// The parameters with every field at its default.
+    public static var defaults: Self { Self() }
+
+    /// The number of samples, features and classes these parameters generate.
+    public var shape: (samples: Int, features: Int, classes: Int) { (samples, features, 2) }
 
     /// Throws `LearningError.outOfRange` naming the first field outside its valid range.
     public func validate() throws {

@@ -7,7 +7,7 @@ import QuireCore
 /// perceptrons `w·x + b > 0` fire and class 0 when an even number do (qml-benchmarks' final labels
 /// +1 and −1). Points are drawn until each class has its half (class 0 gets `samples / 2`), embedded
 /// in `features` dimensions by a uniform [0, 1) matrix, standardised per column, and shuffled.
-public struct HyperplanesParameters: Hashable, Sendable {
+public struct HyperplanesParameters: DatasetParameters {
     /// Number of samples, at least 2.
     public var samples: Int
     /// Number of features of the embedded data, 1 … 1000.
@@ -25,6 +25,26 @@ public struct HyperplanesParameters: Hashable, Sendable {
         self.hyperplanes = hyperplanes
         self.dimension = dimension
     }
+
+    /// The generator name a document writes.
+    public static let name = "hyperplanes"
+
+    /// Every field as a document writes it, in documented order.
+    public static var fields: [DatasetField<Self>] {
+        [
+            .integer("samples", \.samples), .integer("features", \.features), .integer("hyperplanes", \.hyperplanes),
+            .integer("dimension", \.dimension),
+        ]
+    }
+
+    /// The class names, in class order.
+    public static let classNames: [String]? = ["even", "odd"]
+
+    /// The parameters with every field at its default.
+    public static var defaults: Self { Self() }
+
+    /// The number of samples, features and classes these parameters generate.
+    public var shape: (samples: Int, features: Int, classes: Int) { (samples, features, 2) }
 
     /// Throws `LearningError.outOfRange` naming the first field outside its valid range.
     public func validate() throws {

@@ -7,7 +7,7 @@ import QuireCore
 /// until `samples` are kept. Class 0 is `Σ x_j > 0` (qml-benchmarks' label −1), class 1 the other
 /// side (+1). qml-benchmarks draws a fixed surplus of `2·samples` points and may return fewer;
 /// here drawing continues until `samples` are accepted, within a budget that only extreme margins hit.
-public struct LinearlySeparableParameters: Hashable, Sendable {
+public struct LinearlySeparableParameters: DatasetParameters {
     /// Number of samples, at least 2.
     public var samples: Int
     /// Dimension of the hypercube, 1 … 1000.
@@ -23,6 +23,23 @@ public struct LinearlySeparableParameters: Hashable, Sendable {
         self.features = features
         self.margin = margin
     }
+
+    /// The generator name a document writes.
+    public static let name = "linearly-separable"
+
+    /// Every field as a document writes it, in documented order.
+    public static var fields: [DatasetField<Self>] {
+        [.integer("samples", \.samples), .integer("features", \.features), .real("margin", \.margin)]
+    }
+
+    /// The class names, in class order (nil: a class is only an index).
+    public static let classNames: [String]? = nil
+
+    /// The parameters with every field at its default.
+    public static var defaults: Self { Self() }
+
+    /// The number of samples, features and classes these parameters generate.
+    public var shape: (samples: Int, features: Int, classes: Int) { (samples, features, 2) }
 
     /// Throws `LearningError.outOfRange` naming the first field outside its valid range.
     public func validate() throws {

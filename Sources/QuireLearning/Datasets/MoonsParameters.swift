@@ -7,7 +7,7 @@ import QuireCore
 /// centred at (1, 0.5). Points sit at evenly spaced angles (`linspace(0, π)`), the rows are
 /// shuffled, then Gaussian noise of standard deviation `noise` is added to every coordinate — the
 /// order of scikit-learn's steps, so `noise: 0` puts every point exactly on its curve.
-public struct MoonsParameters: Hashable, Sendable {
+public struct MoonsParameters: DatasetParameters {
     /// Number of samples, at least 2; class 0 gets `samples / 2` (rounded down), class 1 the rest.
     public var samples: Int = 100
     /// Standard deviation of the Gaussian noise added to each coordinate, ≥ 0.
@@ -18,6 +18,23 @@ public struct MoonsParameters: Hashable, Sendable {
         self.samples = samples
         self.noise = noise
     }
+
+    /// The generator name a document writes.
+    public static let name = "moons"
+
+    /// Every field as a document writes it, in documented order.
+    public static var fields: [DatasetField<Self>] {
+        [.integer("samples", \.samples), .real("noise", \.noise)]
+    }
+
+    /// The class names, in class order.
+    public static let classNames: [String]? = ["upper moon", "lower moon"]
+
+    /// The parameters with every field at its default.
+    public static var defaults: Self { Self() }
+
+    /// The number of samples, features and classes these parameters generate.
+    public var shape: (samples: Int, features: Int, classes: Int) { (samples, 2, 2) }
 
     /// Throws `LearningError.outOfRange` naming the first field outside its valid range.
     public func validate() throws {

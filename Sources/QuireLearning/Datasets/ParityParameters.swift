@@ -6,7 +6,7 @@ import QuireCore
 /// their parity (1 when an odd number of bits is set). Classes are balanced exactly: sample `i`
 /// gets class `i mod 2`, its first `bits − 1` bits are uniform, the last bit completes the parity —
 /// a uniform draw conditioned on the label. Rows are then shuffled.
-public struct ParityParameters: Hashable, Sendable {
+public struct ParityParameters: DatasetParameters {
     /// Number of samples, at least 2.
     public var samples: Int
     /// Number of bits (features), 1 … 30.
@@ -20,6 +20,23 @@ public struct ParityParameters: Hashable, Sendable {
         self.bits = bits
         self.noise = noise
     }
+
+    /// The generator name a document writes.
+    public static let name = "parity"
+
+    /// Every field as a document writes it, in documented order.
+    public static var fields: [DatasetField<Self>] {
+        [.integer("samples", \.samples), .integer("bits", \.bits), .real("noise", \.noise)]
+    }
+
+    /// The class names, in class order.
+    public static let classNames: [String]? = ["even", "odd"]
+
+    /// The parameters with every field at its default.
+    public static var defaults: Self { Self() }
+
+    /// The number of samples, features and classes these parameters generate.
+    public var shape: (samples: Int, features: Int, classes: Int) { (samples, bits, 2) }
 
     /// Throws `LearningError.outOfRange` naming the first field outside its valid range.
     public func validate() throws {

@@ -8,7 +8,7 @@ import QuireCore
 /// uniform in [0, 1) and then divided by the Euclidean norm of the whole coefficient tensor. Class 0
 /// samples `f(t)` at uniform `t` plus `N(0, noise²)` per coordinate; class 1 does the same and adds
 /// `offset` to every coordinate. Columns are standardised, then rows shuffled.
-public struct TwoCurvesParameters: Hashable, Sendable {
+public struct TwoCurvesParameters: DatasetParameters {
     /// Number of samples, at least 2; class 0 gets `samples / 2` (rounded down).
     public var samples: Int
     /// Number of features (curve components), 1 … 1000.
@@ -29,6 +29,26 @@ public struct TwoCurvesParameters: Hashable, Sendable {
         self.offset = offset
         self.noise = noise
     }
+
+    /// The generator name a document writes.
+    public static let name = "two-curves"
+
+    /// Every field as a document writes it, in documented order.
+    public static var fields: [DatasetField<Self>] {
+        [
+            .integer("samples", \.samples), .integer("features", \.features), .integer("degree", \.degree),
+            .real("offset", \.offset), .real("noise", \.noise),
+        ]
+    }
+
+    /// The class names, in class order.
+    public static let classNames: [String]? = ["curve", "offset curve"]
+
+    /// The parameters with every field at its default.
+    public static var defaults: Self { Self() }
+
+    /// The number of samples, features and classes these parameters generate.
+    public var shape: (samples: Int, features: Int, classes: Int) { (samples, features, 2) }
 
     /// Throws `LearningError.outOfRange` naming the first field outside its valid range.
     public func validate() throws {
