@@ -124,7 +124,9 @@ struct QASMAnsatzTests {
         let plain = try QASMReader.read("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\n" + text)
         let options = SimulationOptions(method: .statevector)
         let bound = encoding.circuit.bind(parameters: [], inputs: try encoding.inputs(for: x))
-        #expect(allClose(try Simulator.run(bound, options: options).probabilities, try Simulator.run(plain, options: options).probabilities, tolerance: 1e-12))
+        #expect(
+            allClose(
+                try Simulator.run(bound, options: options).probabilities, try Simulator.run(plain, options: options).probabilities, tolerance: 1e-12))
     }
 
     /// Bad bodies fail where the problem is written, with the reason and a hint.

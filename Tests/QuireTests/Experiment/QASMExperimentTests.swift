@@ -76,4 +76,25 @@ struct QASMExperimentTests {
             #expect(record.quantum.testPredictions[index] == (output >= 0 ? 1 : 0))
         }
     }
+
+    /// A QASM body that spells the built-in hardware-efficient ansatz on two qubits trains to the
+    /// very outputs the built-in ansatz gives (same seed, same parameter count, same circuit).
+    @Test func aQASMBodySpellingTheBuiltInAnsatzGivesTheSameOutputs() throws {
+        func outputs(_ ansatz: String) throws -> [Double] {
+            let text =
+                "```experiment id=same\ndataset: {name: moons, samples: 30}\nmodel:\n  kind: variational\n  ansatz: \(ansatz)\n"
+                + "train: {epochs: 2}\nbaselines: []\n```\n"
+            let project = try ProjectFolder(text)
+            defer { project.remove() }
+            _ = try NotebookFile.run(path: project.paper, options: RunOptions())
+            let export = project.outside + "/export"
+            _ = try ReproductionExport.export(path: project.paper, to: export, options: RunOptions())
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            let url = URL(fileURLWithPath: export + "/same/repeat-1/repeat.json")
+            return try decoder.decode(Record.self, from: try Data(contentsOf: url)).quantum.testOutputs
+        }
+        let spelled = try outputs("{qasm: \"ry(theta[0]) q[0]; rz(theta[1]) q[0]; ry(theta[2]) q[1]; rz(theta[3]) q[1]; cx q[0], q[1];\"}")
+        #expect(try spelled == outputs("hardware-efficient"))
+    }
 }

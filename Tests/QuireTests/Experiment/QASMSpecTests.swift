@@ -52,7 +52,8 @@ struct QASMSpecTests {
         Case(
             name: "encoding plain scalar",
             lines: [
-                "dataset: {name: moons, samples: 20}", "encoding:", "  qasm: ry(x[0]) q[0]; ry(x[1]) q[1]; bar q[0];", "model: {kind: kernel}", "baselines: []",
+                "dataset: {name: moons, samples: 20}", "encoding:", "  qasm: ry(x[0]) q[0]; ry(x[1]) q[1]; bar q[0];", "model: {kind: kernel}",
+                "baselines: []",
             ],
             needle: "bar q[0]", message: "in the QASM encoding: unknown gate `bar`"),
         Case(
