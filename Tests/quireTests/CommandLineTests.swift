@@ -44,6 +44,10 @@ struct CommandLineTests {
         ("```noise\n```\n", "paper.md:1:1", "id"),
         ("---\nquire: {seed: -1}\n---\n", "paper.md:2:", "seed"),
         ("```noise id=a\n```\n\n<!-- quire:output id=a -->\nx\n", "paper.md:4:1", "closing"),
+        (
+            "```experiment id=e\ndataset: {name: moons, samples: 20}\nmodel:\n  kind: variational\n  ansatz:\n    qasm: |\n      ry(theta[0]) q[0];\n      foo q[1];\n```\n",
+            "paper.md:8:7", "unknown gate `foo`"
+        ),
     ])
     func badInputExitsTwoAndLeavesTheFileUntouched(document: String, location: String, mention: String) throws {
         let folder = try QuireBinary.folder(["paper.md": document])

@@ -119,15 +119,16 @@ struct ExperimentSpec: Sendable {
     private static func circuitQubits(model: ModelSpec?, encoding: EncodingSpec, dataset: DatasetSpec, map: SpecMapping) throws -> Int {
         let features = dataset.shape.features
         let needed = Encoding.minimumQubits(encoding.learningKind, featureCount: features)
+        let reason = encoding.kind == .qasm ? "as its body uses q[\(needed - 1)]" : "for the dataset's \(features) features"
         guard needed <= Encoding.maximumQubits else {
             throw (map["dataset"] ?? map.owner).error(
-                "the \(encoding.kind.rawValue) encoding needs \(needed) qubits for the dataset's \(features) features, more than the \(Encoding.maximumQubits) an encoding may have",
+                "the \(encoding.kind.rawValue) encoding needs \(needed) qubits \(reason), more than the \(Encoding.maximumQubits) an encoding may have",
                 hint: "use fewer features, or amplitude encoding (⌈log₂ features⌉ qubits)")
         }
         guard let model, let qubits = model.qubits else { return model?.circuitQubits(needed: needed) ?? needed }
         guard qubits >= needed else {
             throw (map["model"] ?? map.owner).error(
-                "model.qubits is \(qubits), but the \(encoding.kind.rawValue) encoding needs \(needed) qubits for \(features) features",
+                "model.qubits is \(qubits), but the \(encoding.kind.rawValue) encoding needs \(needed) qubits \(reason)",
                 hint: "use qubits: \(needed) or more, or qubits: auto")
         }
         if model.readsSoftmax, qubits < model.classes {

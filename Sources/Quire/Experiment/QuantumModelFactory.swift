@@ -22,7 +22,8 @@ struct QuantumModelFactory {
     /// SPSA's perturbation size c when SPSA estimates the gradient.
     static let spsaPerturbation = 0.1
 
-    /// The model's row label in tables: `variational (strongly-entangling, 2 layers)`, `quantum kernel`.
+    /// The model's row label in tables: `variational (strongly-entangling, 2 layers)`, `variational (qasm
+    /// ansatz, 2 layers)`, `quantum kernel`.
     ///
     /// - Parameter swept: sweep paths whose fields are left out, since they vary along the sweep
     ///   (`variational (strongly-entangling)` for a `model.layers` sweep): a sweep's column title.
@@ -30,7 +31,7 @@ struct QuantumModelFactory {
         guard model.kind == .variational else { return "quantum kernel" }
         func varies(_ field: String) -> Bool { swept.contains { field == $0 || field.hasPrefix($0 + ".") } }
         var parts: [String] = []
-        if !varies("model.ansatz") { parts.append(model.ansatz.rawValue) }
+        if !varies("model.ansatz") { parts.append(model.ansatzQASM == nil ? model.ansatz.rawValue : "qasm ansatz") }
         if !varies("model.layers") { parts.append("\(model.layers) layer\(model.layers == 1 ? "" : "s")") }
         if model.isMulticlass, !varies("model.multiclass") { parts.append(model.multiclass.rawValue) }
         return parts.isEmpty ? "variational" : "variational (\(parts.joined(separator: ", ")))"

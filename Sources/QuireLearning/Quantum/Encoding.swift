@@ -15,7 +15,8 @@ import QuireSimulator
 /// - `reupload`: Pérez-Salinas et al. (2020): the angle encoding is repeated before every trainable
 ///   layer of the model (`VariationalModel` interleaves them); alone it is one angle block.
 /// - `qasm`: an OpenQASM 2 body (see `QASMLowering`) whose angles are affine in the features
-///   `x[0]` … `x[d−1]`, on one qubit per feature unless more are asked for.
+///   `x[0]` … `x[d−1]`, on as many qubits as the body indexes (`q[0]` … its highest `q[k]`)
+///   unless more are asked for; several features may share a qubit.
 public struct Encoding: Hashable, Sendable {
     /// The rotation of an angle or re-uploading encoding.
     public enum Rotation: String, Hashable, Sendable, CaseIterable {
@@ -57,12 +58,20 @@ public struct Encoding: Hashable, Sendable {
     /// The most qubits an encoding circuit may have.
     public static let maximumQubits = 24
 
-    /// The fewest qubits `kind` needs for `featureCount` features (⌈log₂ d⌉ for amplitude, d otherwise).
+    /// The fewest qubits `kind` needs for `featureCount` features (⌈log₂ d⌉ for amplitude, the
+    /// highest qubit index written in a QASM body + 1 (at least 1), d otherwise): a QASM encoding
+    /// may put several features on one qubit.
     public static func minimumQubits(_ kind: Kind, featureCount: Int) -> Int {
-        guard case .amplitude = kind else { return featureCount }
-        var n = 1
-        while n < Int.bitWidth - 2, 1 << n < featureCount { n += 1 }
-        return n
+        switch kind {
+        case .amplitude:
+            var n = 1
+            while n < Int.bitWidth - 2, 1 << n < featureCount { n += 1 }
+            return n
+        case .qasm(let body):
+            return (QASMReader.highestIndex(of: "q", in: body) ?? 0) + 1
+        case .angle, .basis, .iqp, .reupload:
+            return featureCount
+        }
     }
 
     /// An encoding of `featureCount` features on `qubitCount` qubits (default: the minimum).

@@ -25,3 +25,24 @@ extension QASMReader {
         return QASMTemplate(circuit: circuit, angles: parser.builder.angles)
     }
 }
+
+extension QASMReader {
+    /// The highest index written as `register[i]` in `source` (comments skipped), or `nil` when
+    /// the source indexes no element of it: how many qubits a body on an implicit register needs.
+    ///
+    /// The scan stops at the first lexical error; reading the source reports that error where it is.
+    public static func highestIndex(of register: String, in source: String) -> Int? {
+        var lexer = QASMLexer(source)
+        var window: [QASMToken] = []
+        var highest: Int?
+        while let token = try? lexer.next(), token.kind != .endOfFile {
+            window.append(token)
+            if window.count > 4 { window.removeFirst() }
+            guard window.count == 4, window[0].kind == .identifier, window[0].text == register, window[1].kind == .leftBracket,
+                window[2].kind == .integer, window[3].kind == .rightBracket, let index = Int(window[2].text)
+            else { continue }
+            highest = max(highest ?? index, index)
+        }
+        return highest
+    }
+}

@@ -9,7 +9,8 @@ import Testing
 /// Custom ansätze and encodings written in OpenQASM 2 (`QASMLowering`).
 struct QASMAnsatzTests {
     /// A random three-qubit ansatz body: every supported rotation with angles `c + a*theta[k]`
-    /// (k < 4, each used), fixed gates, a user gate taking a parameter, a barrier and broadcasting.
+    /// (k < 4), fixed gates, a user gate taking a parameter, a barrier and broadcasting. The first
+    /// four statements are always rotations of theta[0] … theta[3], so every index is used whatever the seed.
     static func randomBody(seed: UInt64) -> String {
         let stream = RandomStream(seed: seed, purpose: "random-qasm")
         var draw: UInt64 = 0
@@ -24,7 +25,7 @@ struct QASMAnsatzTests {
             let a = next(3)
             let wires = "q[\(a)], q[\((a + 1 + next(2)) % 3)]"
             let k = index < 4 ? index : next(4)
-            if next(3) > 0 {
+            if index < 4 || next(3) > 0 {
                 let gate = rotations[next(rotations.count)]
                 let coefficient = ["", "2*", "-0.5*", "3/4*"][next(4)]
                 let constant = ["", " + pi/3", " - 0.25", " + 1"][next(4)]
@@ -53,7 +54,7 @@ struct QASMAnsatzTests {
     /// in (1e-12: rounding of ~40 gates), and adjoint and parameter-shift gradients agree with each
     /// other (1e-10) and with central differences of that independent value (h = 1e-5: O(h²)
     /// truncation and ~1e-11 rounding, so 1e-6).
-    @Test(arguments: 0..<5)
+    @Test(arguments: 0..<16)
     func gradientsOfRandomQASMAnsatzeMatchFiniteDifferences(seed: Int) throws {
         let body = Self.randomBody(seed: UInt64(seed))
         let circuit = try QASMLowering.lower(body, role: .ansatz, qubits: 3)
@@ -106,6 +107,26 @@ struct QASMAnsatzTests {
             configuration: TrainingConfiguration(
                 optimizer: .adam(learningRate: 0.1), epochs: 2, batchSize: 10, gradient: .adjoint, loss: .crossEntropy, seed: 1))
         #expect(trained.predict(data.features).count == 30)
+    }
+
+    /// A QASM encoding needs the qubits its body indexes, not one per feature: four features on two
+    /// qubits (a `q[7]` in a comment does not count), and the bound circuit is the body read by the
+    /// plain QASM reader with the features written in (1e-12: exact engine, a few gates).
+    @Test func aQASMEncodingPutsSeveralFeaturesOnOneQubit() throws {
+        let body = "// not q[7]\nry(x[0]) q[0]; rz(x[1]) q[0];\nry(x[2]) q[1]; rz(2*x[3]) q[1];\ncx q[0], q[1]; ry(x[1]) q[1];\n"
+        #expect(Encoding.minimumQubits(.qasm(body), featureCount: 4) == 2)
+        #expect(Encoding.minimumQubits(.qasm("h q; ry(x[0]) q; ry(x[1]) q;"), featureCount: 2) == 1)
+        let encoding = try Encoding(.qasm(body), featureCount: 4)
+        #expect(encoding.circuit.qubitCount == 2 && encoding.circuit.inputCount == 4)
+        let x = [0.3, 1.1, 2.0, 0.7]
+        var text = body
+        for (i, value) in x.enumerated() { text = text.replacingOccurrences(of: "x[\(i)]", with: "(\(value))") }
+        let plain = try QASMReader.read("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\n" + text)
+        let options = SimulationOptions(method: .statevector)
+        let bound = encoding.circuit.bind(parameters: [], inputs: try encoding.inputs(for: x))
+        #expect(
+            allClose(
+                try Simulator.run(bound, options: options).probabilities, try Simulator.run(plain, options: options).probabilities, tolerance: 1e-12))
     }
 
     /// Bad bodies fail where the problem is written, with the reason and a hint.

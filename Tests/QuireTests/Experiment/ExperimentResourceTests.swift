@@ -87,7 +87,7 @@ struct ExperimentResourceTests {
             message.hasPrefix("paper.md:2:10: error: the angle encoding needs 1000 qubits for the dataset's 1000 features, more than the 24"),
             "\(message)")
         let few = planError("dataset: {name: hidden-manifold, samples: 20, features: 5}\nmodel: {kind: variational, qubits: 3}\nbaselines: []")
-        #expect(few.hasPrefix("paper.md:3:8: error: model.qubits is 3, but the angle encoding needs 5 qubits for 5 features"), "\(few)")
+        #expect(few.hasPrefix("paper.md:3:8: error: model.qubits is 3, but the angle encoding needs 5 qubits for the dataset's 5 features"), "\(few)")
     }
 
     /// The example notebooks stay within the default limits.
