@@ -97,7 +97,7 @@ struct MLPNetwork: Hashable, Sendable {
                             }
                             if isHidden {
                                 switch activation {
-                                case .relu: for o in 0..<fanOut where output[row + o] < 0 { output[row + o] = 0 }
+                                case .relu: for o in 0..<fanOut { output[row + o] = output[row + o] < 0 ? 0 : output[row + o] }  // a select, not a branch
                                 case .tanh: for o in 0..<fanOut { output[row + o] = Elementary.tanh(output[row + o]) }
                                 }
                             } else if fanOut == 1 {
@@ -187,7 +187,7 @@ struct MLPNetwork: Hashable, Sendable {
                                         }
                                         switch activation {
                                         case .relu:
-                                            for i in 0..<fanIn where !(a[s * fanIn + i] > 0) { sums[i] = 0 }
+                                            for i in 0..<fanIn { sums[i] = a[s * fanIn + i] > 0 ? sums[i] : 0 }
                                         case .tanh:
                                             for i in 0..<fanIn { sums[i] = sums[i] * (1 - a[s * fanIn + i] * a[s * fanIn + i]) }
                                         }
