@@ -97,7 +97,8 @@ struct MLPNetwork: Hashable, Sendable {
                             }
                             if isHidden {
                                 switch activation {
-                                case .relu: for o in 0..<fanOut { output[row + o] = output[row + o] < 0 ? 0 : output[row + o] }  // a select, not a branch
+                                // A select, not a branch: the same values without a mispredicted jump per unit.
+                                case .relu: for o in 0..<fanOut { output[row + o] = output[row + o] < 0 ? 0 : output[row + o] }
                                 case .tanh: for o in 0..<fanOut { output[row + o] = Elementary.tanh(output[row + o]) }
                                 }
                             } else if fanOut == 1 {
