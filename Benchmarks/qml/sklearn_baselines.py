@@ -18,7 +18,7 @@ order = rng.permutation(n)
 X, y = X[order], y[order]
 with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as handle:
     for row, label in zip(X, y):
-        handle.write(f"{row[0]!r},{row[1]!r},{label}\n")
+        handle.write(f"{float(row[0])!r},{float(row[1])!r},{int(label)}\n")
 quire = subprocess.run([bench, "baselines", handle.name], check=True, capture_output=True, text=True).stdout
 os.unlink(handle.name)
 print(quire, end="")
@@ -34,4 +34,4 @@ for name, (model, grid) in grids.items():
     start = time.perf_counter()
     GridSearchCV(model, grid, cv=5, scoring="accuracy", n_jobs=1).fit(X, y)
     elapsed = time.perf_counter() - start
-    print(f"scikit-learn {name}: {elapsed:.3f} s; Quire / scikit-learn = {seconds[name] / elapsed:.2f}")
+    print(f"scikit-learn {name}: {elapsed:.3f} s; Quire / scikit-learn = {seconds[name] / elapsed:.3f}")

@@ -10,14 +10,14 @@ enum BaselineBenchmark {
     /// Tunes each grid once (they take seconds) and prints `baselines: NAME: S s, chose SETTINGS`.
     static func run(csv: String?) throws {
         let train = try csv.map(read) ?? moons()
-        for name in ["mlp", "hist-gbt"] {
-            guard let grid = BaselineGrid.standard(name) else { continue }
+        for kind in [BaselineKind.mlp, .histGBT] {
+            let grid = BaselineGrid.standard(kind)
             let start = DispatchTime.now().uptimeNanoseconds
             let tuned = try TunedBaseline.tune(grid, on: train, stream: RandomStream(seed: 1, purpose: "bench"))
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let chosen = tuned.chosen.map(\.description).joined(separator: " ")
             print(
-                "baselines: \(name): \(String(format: "%.3f", seconds)) s (\(grid.points.count) points × 5 folds + refit, \(train.sampleCount) rows), chose \(chosen)"
+                "baselines: \(kind.rawValue): \(String(format: "%.3f", seconds)) s (\(grid.points.count) points × 5 folds + refit, \(train.sampleCount) rows), chose \(chosen)"
             )
         }
     }

@@ -6,12 +6,12 @@ import QuireCore
 /// and the ratio, one line per function (issue 15: within 10% of the platform's speed).
 enum ElementaryBenchmark {
     /// A function's name, argument ranges and the two implementations.
-    struct Case {
+    struct Case: Sendable {
         let name: String
         let first: ClosedRange<Double>
         let second: ClosedRange<Double>
-        let quire: (Double, Double) -> Double
-        let platform: (Double, Double) -> Double
+        let quire: @Sendable (Double, Double) -> Double
+        let platform: @Sendable (Double, Double) -> Double
     }
 
     static let cases: [Case] = [

@@ -120,10 +120,20 @@ struct AdamState {
     mutating func step(_ values: inout [Double], gradient: [Double]) {
         t += 1
         let rate = learningRate * (1 - Elementary.pow(beta2, Double(t))).squareRoot() / (1 - Elementary.pow(beta1, Double(t)))
-        for k in values.indices {
-            first[k] = beta1 * first[k] + (1 - beta1) * gradient[k]
-            second[k] = beta2 * second[k] + (1 - beta2) * gradient[k] * gradient[k]
-            values[k] -= rate * first[k] / (second[k].squareRoot() + epsilon)
+        let (beta1, beta2, epsilon) = (beta1, beta2, epsilon)
+        // One fused pass over raw buffers: element-wise, so the vectorised loop rounds as the scalar one.
+        values.withUnsafeMutableBufferPointer { v in
+            first.withUnsafeMutableBufferPointer { m in
+                second.withUnsafeMutableBufferPointer { r in
+                    gradient.withUnsafeBufferPointer { g in
+                        for k in 0..<v.count {
+                            m[k] = beta1 * m[k] + (1 - beta1) * g[k]
+                            r[k] = beta2 * r[k] + (1 - beta2) * g[k] * g[k]
+                            v[k] -= rate * m[k] / (r[k].squareRoot() + epsilon)
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -53,12 +53,15 @@ struct MLPNetwork: Hashable, Sendable {
         /// Error signals of the current and the previous layer.
         var delta: [Double]
         var previousDelta: [Double]
+        /// One layer's weights transposed (`fanOut × fanIn`), so back-propagation runs along rows.
+        var transposed: [Double]
 
         init(widths: [Int], capacity: Int) {
             activations = widths.map { [Double](repeating: 0, count: capacity * $0) }
             let widest = widths.max() ?? 0
             delta = [Double](repeating: 0, count: capacity * widest)
             previousDelta = delta
+            transposed = [Double](repeating: 0, count: zip(widths, widths.dropFirst()).map { $0 * $1 }.max() ?? 0)
         }
     }
 
@@ -90,12 +93,12 @@ struct MLPNetwork: Hashable, Sendable {
                             for i in 0..<fanIn {
                                 let value = input[s * fanIn + i]
                                 if value == 0 { continue }
-                                let weightRow = w + i * fanOut
-                                for o in 0..<fanOut { output[row + o] += value * theta[weightRow + o] }
+                                Self.accumulate(output.baseAddress! + row, value, theta.baseAddress! + w + i * fanOut, count: fanOut)
                             }
                             if isHidden {
                                 switch activation {
-                                case .relu: for o in 0..<fanOut where output[row + o] < 0 { output[row + o] = 0 }
+                                // A select, not a branch: the same values without a mispredicted jump per unit.
+                                case .relu: for o in 0..<fanOut { output[row + o] = output[row + o] < 0 ? 0 : output[row + o] }
                                 case .tanh: for o in 0..<fanOut { output[row + o] = Elementary.tanh(output[row + o]) }
                                 }
                             } else if fanOut == 1 {
@@ -163,24 +166,31 @@ struct MLPNetwork: Hashable, Sendable {
                                 for i in 0..<fanIn {
                                     let value = a[s * fanIn + i]
                                     if value == 0 { continue }
-                                    let weightRow = w + i * fanOut
-                                    for o in 0..<fanOut { g[weightRow + o] += value * delta[s * fanOut + o] }
+                                    Self.accumulate(g.baseAddress! + w + i * fanOut, value, delta.baseAddress! + s * fanOut, count: fanOut)
                                 }
                                 for o in 0..<fanOut { g[b + o] += delta[s * fanOut + o] }
                             }
                             for k in w..<b { g[k] = (g[k] + alpha * theta[k]) * scale }
                             for k in b..<(b + fanOut) { g[k] *= scale }
                             guard l > 0 else { return }
-                            workspace.previousDelta.withUnsafeMutableBufferPointer { previous in
-                                for s in 0..<batch {
-                                    for i in 0..<fanIn {
-                                        var sum = 0.0
-                                        let weightRow = w + i * fanOut
-                                        for o in 0..<fanOut { sum += theta[weightRow + o] * delta[s * fanOut + o] }
-                                        let value = a[s * fanIn + i]
+                            workspace.transposed.withUnsafeMutableBufferPointer { transposed in
+                                for i in 0..<fanIn {
+                                    for o in 0..<fanOut { transposed[o * fanIn + i] = theta[w + i * fanOut + o] }
+                                }
+                                // Each sum runs over the outputs in order from 0, as a dot product
+                                // would, but all of a row's inputs advance together.
+                                workspace.previousDelta.withUnsafeMutableBufferPointer { previous in
+                                    for s in 0..<batch {
+                                        let sums = previous.baseAddress! + s * fanIn
+                                        sums.update(repeating: 0, count: fanIn)
+                                        for o in 0..<fanOut {
+                                            Self.accumulate(sums, delta[s * fanOut + o], transposed.baseAddress! + o * fanIn, count: fanIn)
+                                        }
                                         switch activation {
-                                        case .relu: previous[s * fanIn + i] = value > 0 ? sum : 0
-                                        case .tanh: previous[s * fanIn + i] = sum * (1 - value * value)
+                                        case .relu:
+                                            for i in 0..<fanIn { sums[i] = a[s * fanIn + i] > 0 ? sums[i] : 0 }
+                                        case .tanh:
+                                            for i in 0..<fanIn { sums[i] = sums[i] * (1 - a[s * fanIn + i] * a[s * fanIn + i]) }
                                         }
                                     }
                                 }
@@ -192,5 +202,12 @@ struct MLPNetwork: Hashable, Sendable {
             }
         }
         return loss
+    }
+
+    /// `y[k] += a * x[k]` for `k < count`: one multiply and one add per element, in the order the
+    /// scalar loop does them, over raw pointers so that the optimiser vectorises it.
+    @inline(__always)
+    private static func accumulate(_ y: UnsafeMutablePointer<Double>, _ a: Double, _ x: UnsafePointer<Double>, count: Int) {
+        for k in 0..<count { y[k] += a * x[k] }
     }
 }
