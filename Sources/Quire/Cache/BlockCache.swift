@@ -129,7 +129,7 @@ public struct BlockCache: Sendable {
         func authenticationCode(_ secret: CacheKey) -> String {
             var fields = [key, markdown, record, "\(figures.count)"]
             for file in figures { fields += [file.name, file.svg] }
-            return secret.authenticationCode(Array(fields.map { "\($0.utf8.count):\($0)" }.joined().utf8))
+            return secret.authenticationCode(fields: fields)
         }
     }
 }

@@ -39,6 +39,12 @@ public struct CacheKey: Sendable {
         HMAC<SHA256>.authenticationCode(for: bytes, using: key).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The HMAC-SHA256 of `fields`, each prefixed with its UTF-8 length and a colon, so no two
+    /// different field lists authenticate the same text.
+    func authenticationCode(fields: [String]) -> String {
+        authenticationCode(Array(fields.map { "\($0.utf8.count):\($0)" }.joined().utf8))
+    }
+
     /// The key in `path`, or `nil` when there is no file there.
     private static func read(_ path: String) throws -> SymmetricKey? {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)

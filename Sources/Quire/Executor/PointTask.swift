@@ -54,7 +54,7 @@ public struct PointTask: Codable, Sendable, Hashable {
             document, block, "\(point)", "\(repeatIndex)", key, spec, "\(memoryBytes)", "\(shots)", "\(sweepPoints)",
             "\(circuitEvaluations)", "\(baselineOperations)",
         ]
-        return secret.authenticationCode(Array(fields.map { "\($0.utf8.count):\($0)" }.joined().utf8))
+        return secret.authenticationCode(fields: fields)
     }
 
     /// The limits the task runs under.
