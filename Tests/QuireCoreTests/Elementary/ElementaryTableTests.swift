@@ -5,7 +5,8 @@ import Testing
 
 /// exp's and log's tables (committed from make_elementary_constants.py) against the double-double
 /// oracle, and the properties their error bounds rest on: 2^(j/128) = hi·(1 + tail) to 2^-100; invc
-/// has at most 8 significant bits and leaves |z·invc − 1| ≤ 2^-7 over its interval (so r is exact); logcHi + logcLo = −ln invc to 2^-100, logcHi a multiple of 2^-43.
+/// has at most 8 significant bits and leaves |z·invc − 1| ≤ 2^-7 over its interval (so r is exact);
+/// logcHi + logcLo = −ln invc to 2^-100, logcHi a multiple of 2^-43; invc = 1 next to 1.
 @Suite struct ElementaryTableTests {
     @Test func expTableHoldsPowersOfTwoOver128() {
         for j in 0..<128 {
