@@ -4,8 +4,8 @@
 # parent of the merge that added Sources/QuireCore/Elementary) and with this tree's release build, both
 # binaries side by side in one run: per paper the wall time and the CPU time (user + system) of each
 # and their ratios, then the totals over the papers both can run (papers added later may need features
-# the old build lacks) and the load average. Usage: compare.sh CURRENT_QUIRE [BASE_COMMIT]; QUIRE_BASE=path/to/quire skips building the
-# old tree and times that binary instead.
+# the old build lacks) and the load average. Usage: compare.sh CURRENT_QUIRE [BASE_COMMIT];
+# QUIRE_BASE=path/to/quire skips building the old tree and times that binary instead.
 set -euo pipefail
 repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 current=$(realpath "$1")
