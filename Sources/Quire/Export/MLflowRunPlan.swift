@@ -80,7 +80,8 @@ struct MLflowRunPlan: Hashable, Sendable {
             blockID: id, name: id, identity: identity, tags: tags, params: params(record.spec),
             metrics: [], figures: record.figures)
         let recorded = stepZeroValues(points: record.details["points"])
-        plan.metrics = recorded.map { metrics($0, lossCurve: record.details["loss_curve"]?.doubles) }
+        plan.metrics =
+            recorded.map { metrics($0, lossCurve: record.details["loss_curve"]?.doubles) }
             ?? metrics(region: region, lossCurve: record.details["loss_curve"])
         plan.children = nestedRuns(of: plan, points: record.details["points"])
         if plan.children.isEmpty, case .array(let points)? = record.details["points"], points.count == 1,

@@ -76,7 +76,8 @@ struct QASMLexer {
             offset += 1
             skipDigits()
             guard offset - start > 1 else {
-                throw SimulationError.invalidQASM(at: position, "unexpected `.`", hint: "A real number needs a digit before or after its point, as in `0.5`.")
+                throw SimulationError.invalidQASM(
+                    at: position, "unexpected `.`", hint: "A real number needs a digit before or after its point, as in `0.5`.")
             }
         }
         if offset < bytes.count && (bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E")) {

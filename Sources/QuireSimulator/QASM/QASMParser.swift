@@ -114,7 +114,8 @@ struct QASMParser {
                 hint: "Quire never reads files; define the gates you need with `gate` in the program itself.")
         }
         if let qelib1Inclusion {
-            throw SimulationError.invalidQASM(at: start, "\"qelib1.inc\" is already included at \(qelib1Inclusion)", hint: "Remove the repeated include.")
+            throw SimulationError.invalidQASM(
+                at: start, "\"qelib1.inc\" is already included at \(qelib1Inclusion)", hint: "Remove the repeated include.")
         }
         for gate in StandardGate.qelib1 {
             if let existing = symbols[gate.rawValue] {
@@ -135,7 +136,8 @@ struct QASMParser {
     func checkUndeclared(_ name: String, at position: QASMPosition) throws(SimulationError) {
         guard let existing = symbols[name] else { return }
         if existing.position == nil {
-            throw SimulationError.invalidQASM(at: position, "`\(name)` is already declared in qelib1.inc", hint: "Choose another name, such as `my_\(name)`.")
+            throw SimulationError.invalidQASM(
+                at: position, "`\(name)` is already declared in qelib1.inc", hint: "Choose another name, such as `my_\(name)`.")
         }
         throw SimulationError.invalidQASM(
             at: position, "`\(name)` is already declared as \(existing.symbol.noun)\(existing.origin)",

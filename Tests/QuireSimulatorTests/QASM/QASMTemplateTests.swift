@@ -56,7 +56,8 @@ struct QASMTemplateTests {
             _ = try template(body + "\n")
         } throws: { error in
             guard let error = error as? SimulationError else { return false }
-            return error.qasm.line == line && error.qasm.column == column && error.qasm.message.contains(fragment) && error.qasm.message.contains("not affine")
+            return error.qasm.line == line && error.qasm.column == column && error.qasm.message.contains(fragment)
+                && error.qasm.message.contains("not affine")
                 && error.qasm.hint?.contains("theta[k]") == true
         }
     }

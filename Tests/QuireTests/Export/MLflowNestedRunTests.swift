@@ -103,20 +103,20 @@ struct MLflowNestedRunTests {
 
     /// A swept experiment with two repeats, two models.
     static let sweptPaper = """
-            ---
-            quire: {seed: 3, precision: 6}
-            ---
-            ```experiment id=s
-            dataset: {name: moons, samples: 30, noise: 0.1, test_fraction: 0.3}
-            encoding: {kind: angle, rotation: y}
-            model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
-            train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 10, gradient: adjoint}
-            baselines: [logistic-regression]
-            repeat: 2
-            sweep: {train.learning_rate: [0.1, 0.2]}
-            ```
+        ---
+        quire: {seed: 3, precision: 6}
+        ---
+        ```experiment id=s
+        dataset: {name: moons, samples: 30, noise: 0.1, test_fraction: 0.3}
+        encoding: {kind: angle, rotation: y}
+        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
+        train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 10, gradient: adjoint}
+        baselines: [logistic-regression]
+        repeat: 2
+        sweep: {train.learning_rate: [0.1, 0.2]}
+        ```
 
-            """
+        """
 
     /// A real run: the point runs' mean test accuracy is the number the region's sweep table prints.
     @Test func aRunDocumentRecordsEveryPointAndRepeat() throws {
