@@ -46,7 +46,7 @@ public enum Ansatz: Hashable, Sendable {
 
     /// Layer `layer` (counted from 0) on `n` qubits, its parameters numbered from 0.
     ///
-    /// - Throws: `QASMError` located in the body of a `qasm` ansatz that cannot be lowered.
+    /// - Throws: `SimulationError` located in the body of a `qasm` ansatz that cannot be lowered.
     public func layer(_ layer: Int, qubits n: Int) throws -> ParameterizedCircuit {
         var gates = [ParameterizedGate]()
         let perLayer: Int

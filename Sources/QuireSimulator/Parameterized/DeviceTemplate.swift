@@ -35,7 +35,7 @@ public struct DeviceTemplate: Hashable, Sendable {
 
     /// Compiles `template` for `device` with `options`.
     ///
-    /// - Throws: `DeviceError` as `DeviceCompiler.compile` does; `SimulationError.invalidParameterizedCircuit` when the
+    /// - Throws: `SimulationError` as `DeviceCompiler.compile` does; `SimulationError.invalidParameterizedCircuit` when the
     ///   device has no native `rz` for the variable angles, a compiled gate has no fast-path kernel
     ///   (`ecr`, IonQ's gates, `u3`), or a conditional gate acts on two qubits.
     public init(compiling template: ParameterizedCircuit, for device: Device, options: CompileOptions) throws {

@@ -39,7 +39,7 @@ extension DensityAdjointTests {
         var invalid = NoiseProfile()
         invalid.thermalRelaxation = .init(t1Microseconds: 10, t2Microseconds: 50, oneQubitGateNanoseconds: 50, twoQubitGateNanoseconds: 300)
         let split = try TrainingTests.moons()
-        #expect(throws: NoiseProfileError.self) {
+        #expect(throws: SimulationError.self) {
             try VariationalTrainer.train(
                 TrainingTests.moonsModel(), on: split.train, configuration: TrainingConfiguration(execution: SimulationOptions(noise: invalid)))
         }

@@ -147,8 +147,12 @@ struct QASMAnsatzTests {
             _ = try QASMLowering.lower(body, role: role, qubits: 2)
             Issue.record("expected an error for \(body)")
         } catch {
-            #expect(error.line == line && error.column == column && error.message.contains(fragment), "\(error)")
-            #expect(error.hint != nil)
+            guard case let .invalidQASM(errorLine, errorColumn, message, hint) = error else {
+                Issue.record("expected a QASM error, got \(error)")
+                return
+            }
+            #expect(errorLine == line && errorColumn == column && message.contains(fragment), "\(error)")
+            #expect(hint != nil)
         }
     }
 }
