@@ -47,7 +47,7 @@ INLINE lanes splat(double x) { return (lanes){x, x, x, x, x, x, x, x}; }
 /// group: for output row r, Σc fma-chains over the columns in order from 0.0 of m_re·x_re,
 /// m_im·x_im, m_re·x_im and m_im·x_re, then re = (first − second), im = (third + fourth).
 /// `ROWS` (1 or 2, a literal) output rows are computed together, for register allocation only.
-/// `removed[0..<removedCount]` (ascending) are qubits held at 0 besides the targets: groups are
+/// `removed[0..<removedCount]` (in any order) are qubits held at 0 besides the targets: groups are
 /// numbered over the remaining qubits only, which is how a cache block is walked (see below).
 INLINE void apply_range(
     const int K, const int ROWS, double *re, double *im, const int64_t *qubits, const double *matrix, int64_t first, int64_t end,
