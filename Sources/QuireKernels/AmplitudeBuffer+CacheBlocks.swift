@@ -35,8 +35,18 @@ extension AmplitudeBuffer {
         let qubits = gates.flatMap { $0.qubits.map(Int64.init) + repeatElement(0, count: width - $0.qubits.count) }
         let matrices = gates.flatMap(\.matrix)
         let starts = gates.map(\.matrix.count).reduce(into: [0]) { $0.append($0.last! + $1) }
+        // Fewer blocks than threads (a state that fits one block, its untouched qubits skipped):
+        // the highest free qubits become outside ones too while blocks stay at least
+        // `Parallel.minimumParallelWork` amplitudes, so every thread gets blocks. Same arithmetic.
+        var outside = outside
+        var free = (min(3, qubitCount)..<qubitCount).filter { !targets.contains($0) && !fixed.contains($0) }
+        while 1 << outside.count < threads, let qubit = free.popLast(),
+            count >> (outside.count + zero.count + 1) >= Parallel.minimumParallelWork
+        {
+            outside.append(qubit)
+        }
         // Block b puts its bits on `outside` in order; the `zero` qubits, last, stay 0.
-        let qubitsHeld = fixed.map(Int64.init)
+        let qubitsHeld = (outside + zero).map(Int64.init)
         let re = self.re, im = self.im, n = Int32(qubitCount), simd = path.kernelPath
         matrices.withUnsafeBufferPointer { matrices in
             let pointers = starts.dropLast().map { Optional(matrices.baseAddress! + $0) }

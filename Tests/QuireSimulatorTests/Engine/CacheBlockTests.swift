@@ -41,6 +41,25 @@ struct CacheBlockTests {
         }
     }
 
+    /// One block (16 qubits, qubit 15 zero) on two threads: free high qubits are split off into
+    /// blocks for the second thread, and the result is gate by gate's on every amplitude computed.
+    @Test func aSingleBlockIsSplitForThreads() {
+        let stream = RandomStream(seed: 53, purpose: "cache-blocks-threads")
+        let start = FusedGateKernelTests.randomState(16, stream.substream("state"))
+        let gates = [[0, 1, 2, 3], [2, 5, 4], [7, 1]].enumerated().map { g, qubits in
+            (qubits: qubits, matrix: FusedGateKernelTests.randomMatrix(qubits.count, stream.substream(index: UInt64(g))))
+        }
+        let expected = AmplitudeBuffer(copying: start)
+        for gate in gates { expected.applyFused(qubits: gate.qubits, matrix: gate.matrix) }
+        for threads in [1, 2, 3] {
+            let state = AmplitudeBuffer(copying: start)
+            state.applyFused(gates, outside: [], zero: [15], threads: threads)
+            let computed = (0..<1 << 15).map { state[$0] }, reference = (0..<1 << 15).map { expected[$0] }
+            #expect(computed.elementsEqual(reference) { $0.re.bitPattern == $1.re.bitPattern && $0.im.bitPattern == $1.im.bitPattern })
+            #expect((1 << 15..<1 << 16).allSatisfy { state[$0] == start[$0] }, "\(threads) threads")
+        }
+    }
+
     /// The layered benchmark circuit (u3 on every qubit, then a cx brickwork) on `n` qubits.
     static func layered(qubits n: Int, depth: Int) -> Circuit {
         let stream = RandomStream(seed: 43, purpose: "cache-blocks-layered")
