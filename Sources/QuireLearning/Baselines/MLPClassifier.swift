@@ -137,3 +137,12 @@ struct AdamState {
         }
     }
 }
+
+extension MLPClassifier {
+    /// A rough relative cost of fitting with `parameters`, for starting the longest fits first: the
+    /// epoch cap over √(step size). On the default grid a step of 0.001 runs about ten times the
+    /// epochs of one of 0.1 before the loss stops improving, whatever the layers.
+    static func relativeCost(_ parameters: MLPParameters) -> Double {
+        Double(parameters.maxEpochs) / parameters.learningRate.squareRoot()
+    }
+}
