@@ -1,4 +1,4 @@
-// The MLP baseline's matrix products (see include/mlp_product.h).
+// The MLP baseline's matrix products and element-wise steps (see include/mlp_product.h).
 #include "mlp_product.h"
 
 #include <string.h>
@@ -90,4 +90,38 @@ void quire_mlp_product(
         product(1, rows, cols, depth, a, a_row_stride, a_depth_stride, b, ldb, init, c, ldc);
     else
         product(0, rows, cols, depth, a, a_row_stride, a_depth_stride, b, ldb, init, c, ldc);
+}
+
+void quire_mlp_relu_gate(int64_t count, double *values, const double *gate) {
+    int64_t k = 0;
+    for (; k + WIDTH <= count; k += WIDTH) {
+        const quad g = load_quad(gate + k);
+        const quad_mask open = g > (quad){0, 0, 0, 0};
+        store_quad(values + k, (quad)((quad_mask)load_quad(values + k) & open));
+    }
+    for (; k < count; k++) values[k] = gate[k] > 0 ? values[k] : 0.0;
+}
+
+void quire_mlp_adam_step(
+    int64_t count, double *values, double *first, double *second, const double *gradient, double beta1, double beta2,
+    double epsilon, double rate) {
+    const double keep1 = 1 - beta1, keep2 = 1 - beta2;
+    const quad b1 = {beta1, beta1, beta1, beta1}, b2 = {beta2, beta2, beta2, beta2};
+    const quad k1 = {keep1, keep1, keep1, keep1}, k2 = {keep2, keep2, keep2, keep2};
+    const quad eps = {epsilon, epsilon, epsilon, epsilon}, step = {rate, rate, rate, rate};
+    int64_t k = 0;
+    for (; k + WIDTH <= count; k += WIDTH) {
+        const quad g = load_quad(gradient + k);
+        const quad m = b1 * load_quad(first + k) + k1 * g;
+        const quad r = b2 * load_quad(second + k) + k2 * g * g;
+        store_quad(first + k, m);
+        store_quad(second + k, r);
+        store_quad(values + k, load_quad(values + k) - step * m / (__builtin_elementwise_sqrt(r) + eps));
+    }
+    for (; k < count; k++) {
+        const double g = gradient[k];
+        first[k] = beta1 * first[k] + keep1 * g;
+        second[k] = beta2 * second[k] + keep2 * g * g;
+        values[k] = values[k] - rate * first[k] / (__builtin_sqrt(second[k]) + epsilon);
+    }
 }

@@ -183,8 +183,7 @@ struct MLPNetwork: Hashable, Sendable {
                                     for s in 0..<batch {
                                         let sums = previous.baseAddress! + s * fanIn
                                         switch activation {
-                                        case .relu:
-                                            for i in 0..<fanIn { sums[i] = a[s * fanIn + i] > 0 ? sums[i] : 0 }
+                                        case .relu: quire_mlp_relu_gate(Int64(fanIn), sums, a.baseAddress! + s * fanIn)
                                         case .tanh:
                                             for i in 0..<fanIn { sums[i] = sums[i] * (1 - a[s * fanIn + i] * a[s * fanIn + i]) }
                                         }
