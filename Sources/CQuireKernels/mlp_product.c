@@ -3,13 +3,7 @@
 
 #include <string.h>
 
-// Each term is a multiply then an add, rounded twice, as in the Swift loop it replaces.
-#pragma STDC FP_CONTRACT OFF
-#if defined(__clang__)
-#pragma clang fp contract(off)
-#endif
-
-/// Columns done together: one vector of four doubles (two SSE2 registers).
+/// Columns done together: one vector of four doubles (two SSE2 registers), and its lane masks.
 enum { WIDTH = 4 };
 typedef double quad __attribute__((vector_size(WIDTH * sizeof(double))));
 typedef int64_t quad_mask __attribute__((vector_size(WIDTH * sizeof(int64_t))));
@@ -18,6 +12,12 @@ typedef int64_t quad_mask __attribute__((vector_size(WIDTH * sizeof(int64_t))));
 enum { ROWS = 4 };
 
 #define INLINE static inline __attribute__((always_inline))
+
+// Each term is a multiply then an add, rounded twice, as in the Swift loop it replaces.
+#pragma STDC FP_CONTRACT OFF
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#endif
 
 INLINE quad load_quad(const double *p) {
     quad v;
