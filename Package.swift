@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["QuireKernels", "QuireCore", .product(name: "Numerics", package: "swift-numerics")]),
         .target(
             name: "QuireLearning",
-            dependencies: ["QuireCore", "QuireSimulator"]),
+            dependencies: ["QuireCore", "QuireSimulator", "CQuireKernels"]),
         .target(
             name: "QuireReport",
             dependencies: ["QuireCore", .product(name: "OrderedCollections", package: "swift-collections")]),

@@ -112,4 +112,40 @@ struct GridSearchTests {
         #expect(a.foldScores == b.foldScores && a.bestIndex == b.bestIndex)
         #expect(a.model.predict(data.features) == b.model.predict(data.features))
     }
+
+    /// The MLP's fits run on several threads, longest first, and every score, the choice and the
+    /// refitted model are the same as on one thread.
+    @Test(arguments: [2, 3, 8])
+    func mlpTuningIsTheSameOnAnyNumberOfThreads(threads: Int) throws {
+        let stream = RandomStream(seed: 7, purpose: "tests")
+        let data = try MoonsParameters(samples: 60, noise: 0.2).generate(stream)
+        let grid = BaselineGrid.mlp(
+            [0.001, 0.01, 0.1].flatMap { rate in
+                [[6], [4, 3]].map { MLPParameters(hiddenLayerSizes: $0, alpha: 0.01, learningRate: rate, batchSize: 16, maxEpochs: 30) }
+            })
+        let serial = try TunedBaseline.tune(grid, on: data, folds: 3, threads: 1, stream: stream)
+        let parallel = try TunedBaseline.tune(grid, on: data, folds: 3, threads: threads, stream: stream)
+        #expect(parallel.foldScores == serial.foldScores && parallel.bestIndex == serial.bestIndex)
+        let (a, b) = (try #require(serial.model as? MLPClassifier), try #require(parallel.model as? MLPClassifier))
+        #expect(a.weights == b.weights && a.biases == b.biases && a.lossCurve == b.lossCurve)
+    }
+
+    /// Scores land in their (candidate, fold) slot whatever order the work runs in, and the first
+    /// failure in grid order is the one thrown.
+    @Test func parallelSearchKeepsGridOrder() throws {
+        let labels = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]
+        let grid = Array(0..<7)
+        let result = try GridSearch.run(grid: grid, labels: labels, folds: 5, threads: 3, cost: Double.init) { candidate, fold in
+            Double(candidate) + Double(fold.validation[0]) / 100
+        }
+        let folds = try StratifiedKFold(labels: labels, count: 5).folds
+        #expect(result.foldScores == grid.map { c in folds.map { Double(c) + Double($0.validation[0]) / 100 } })
+        #expect(result.bestIndex == 6)
+        #expect(throws: LearningError.unusableData(owner: "test", message: "candidate 2")) {
+            try GridSearch.run(grid: grid, labels: labels, folds: 5, threads: 3, cost: Double.init) { candidate, _ in
+                if candidate >= 2 { throw LearningError.unusableData(owner: "test", message: "candidate \(candidate)") }
+                return 0
+            }
+        }
+    }
 }

@@ -193,7 +193,8 @@ struct ExperimentRunner {
         let offset = names.count - spec.baselines.count
         for (index, kind) in spec.baselines.enumerated() {
             let (grid, name) = (BaselineGrid.standard(kind), kind.rawValue)
-            let tuned = try TunedBaseline.tune(grid, on: split.train, folds: Self.baselineFolds, stream: stream.substream("baseline/\(name)"))
+            let tuned = try TunedBaseline.tune(
+                grid, on: split.train, folds: Self.baselineFolds, threads: threads, stream: stream.substream("baseline/\(name)"))
             let measurement = Self.measure(tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
             outcome.measurements[offset + index] = measurement
             reproduction.baselines.append(.init(name: name, chosen: tuned.chosen, testPredictions: measurement.testPredictions))

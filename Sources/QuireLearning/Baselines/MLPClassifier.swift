@@ -1,3 +1,4 @@
+import CQuireKernels
 import Foundation
 import QuireCore
 
@@ -120,20 +121,16 @@ struct AdamState {
     mutating func step(_ values: inout [Double], gradient: [Double]) {
         t += 1
         let rate = learningRate * (1 - Elementary.pow(beta2, Double(t))).squareRoot() / (1 - Elementary.pow(beta1, Double(t)))
-        let (beta1, beta2, epsilon) = (beta1, beta2, epsilon)
-        // One fused pass over raw buffers: element-wise, so the vectorised loop rounds as the scalar one.
-        values.withUnsafeMutableBufferPointer { v in
-            first.withUnsafeMutableBufferPointer { m in
-                second.withUnsafeMutableBufferPointer { r in
-                    gradient.withUnsafeBufferPointer { g in
-                        for k in 0..<v.count {
-                            m[k] = beta1 * m[k] + (1 - beta1) * g[k]
-                            r[k] = beta2 * r[k] + (1 - beta2) * g[k] * g[k]
-                            v[k] -= rate * m[k] / (r[k].squareRoot() + epsilon)
-                        }
-                    }
-                }
-            }
-        }
+        // Element-wise in C, where the square root and division vectorise; the same operations in the same order.
+        quire_mlp_adam_step(Int64(values.count), &values, &first, &second, gradient, beta1, beta2, epsilon, rate)
+    }
+}
+
+extension MLPClassifier {
+    /// A rough relative cost of fitting with `parameters`, for starting the longest fits first: the
+    /// epoch cap over √(step size). On the default grid a step of 0.001 runs about ten times the
+    /// epochs of one of 0.1 before the loss stops improving, whatever the layers.
+    static func relativeCost(_ parameters: MLPParameters) -> Double {
+        Double(parameters.maxEpochs) / parameters.learningRate.squareRoot()
     }
 }

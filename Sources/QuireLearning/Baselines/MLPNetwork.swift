@@ -1,3 +1,4 @@
+import CQuireKernels
 import Foundation
 import QuireCore
 
@@ -87,14 +88,12 @@ struct MLPNetwork: Hashable, Sendable {
                 let previous = workspace.activations[l]
                 workspace.activations[l + 1].withUnsafeMutableBufferPointer { output in
                     previous.withUnsafeBufferPointer { input in
+                        // Each unit: its bias, then input × weight for every nonzero input in order.
+                        Self.product(
+                            rows: batch, cols: fanOut, depth: fanIn, input.baseAddress!, rowStride: fanIn, depthStride: 1,
+                            theta.baseAddress! + w, start: theta.baseAddress! + b, into: output.baseAddress!, skipZeros: true)
                         for s in 0..<batch {
                             let row = s * fanOut
-                            for o in 0..<fanOut { output[row + o] = theta[b + o] }
-                            for i in 0..<fanIn {
-                                let value = input[s * fanIn + i]
-                                if value == 0 { continue }
-                                Self.accumulate(output.baseAddress! + row, value, theta.baseAddress! + w + i * fanOut, count: fanOut)
-                            }
                             if isHidden {
                                 switch activation {
                                 // A select, not a branch: the same values without a mispredicted jump per unit.
@@ -161,13 +160,12 @@ struct MLPNetwork: Hashable, Sendable {
                     let input = workspace.activations[l]
                     input.withUnsafeBufferPointer { a in
                         workspace.delta.withUnsafeBufferPointer { delta in
-                            for k in w..<(b + fanOut) { g[k] = 0 }
+                            // Each weight: Σ over the batch in order of input × error, nonzero inputs only.
+                            Self.product(
+                                rows: fanIn, cols: fanOut, depth: batch, a.baseAddress!, rowStride: 1, depthStride: fanIn,
+                                delta.baseAddress!, into: g.baseAddress! + w, skipZeros: true)
+                            for k in b..<(b + fanOut) { g[k] = 0 }
                             for s in 0..<batch {
-                                for i in 0..<fanIn {
-                                    let value = a[s * fanIn + i]
-                                    if value == 0 { continue }
-                                    Self.accumulate(g.baseAddress! + w + i * fanOut, value, delta.baseAddress! + s * fanOut, count: fanOut)
-                                }
                                 for o in 0..<fanOut { g[b + o] += delta[s * fanOut + o] }
                             }
                             for k in w..<b { g[k] = (g[k] + alpha * theta[k]) * scale }
@@ -177,18 +175,15 @@ struct MLPNetwork: Hashable, Sendable {
                                 for i in 0..<fanIn {
                                     for o in 0..<fanOut { transposed[o * fanIn + i] = theta[w + i * fanOut + o] }
                                 }
-                                // Each sum runs over the outputs in order from 0, as a dot product
-                                // would, but all of a row's inputs advance together.
+                                // Each error: Σ over the outputs in order from +0 of error × weight.
                                 workspace.previousDelta.withUnsafeMutableBufferPointer { previous in
+                                    Self.product(
+                                        rows: batch, cols: fanIn, depth: fanOut, delta.baseAddress!, rowStride: fanOut, depthStride: 1,
+                                        transposed.baseAddress!, into: previous.baseAddress!, skipZeros: false)
                                     for s in 0..<batch {
                                         let sums = previous.baseAddress! + s * fanIn
-                                        sums.update(repeating: 0, count: fanIn)
-                                        for o in 0..<fanOut {
-                                            Self.accumulate(sums, delta[s * fanOut + o], transposed.baseAddress! + o * fanIn, count: fanIn)
-                                        }
                                         switch activation {
-                                        case .relu:
-                                            for i in 0..<fanIn { sums[i] = a[s * fanIn + i] > 0 ? sums[i] : 0 }
+                                        case .relu: quire_mlp_relu_gate(Int64(fanIn), sums, a.baseAddress! + s * fanIn)
                                         case .tanh:
                                             for i in 0..<fanIn { sums[i] = sums[i] * (1 - a[s * fanIn + i] * a[s * fanIn + i]) }
                                         }
@@ -204,10 +199,15 @@ struct MLPNetwork: Hashable, Sendable {
         return loss
     }
 
-    /// `y[k] += a * x[k]` for `k < count`: one multiply and one add per element, in the order the
-    /// scalar loop does them, over raw pointers so that the optimiser vectorises it.
-    @inline(__always)
-    private static func accumulate(_ y: UnsafeMutablePointer<Double>, _ a: Double, _ x: UnsafePointer<Double>, count: Int) {
-        for k in 0..<count { y[k] += a * x[k] }
+    /// `c[r][j] = start[j] (or +0) + Σₖ a[r][k] · b[k][j]` for a `depth × cols` row-major `b` and a
+    /// row-major `c`, each term added in ascending k (left out where a is zero with `skipZeros`),
+    /// so every sum rounds as the scalar loop's; `a[r][k]` is at `r × rowStride + k × depthStride`.
+    private static func product(
+        rows: Int, cols: Int, depth: Int, _ a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
+        _ b: UnsafePointer<Double>, start: UnsafePointer<Double>? = nil, into c: UnsafeMutablePointer<Double>, skipZeros: Bool
+    ) {
+        quire_mlp_product(
+            Int64(rows), Int64(cols), Int64(depth), a, Int64(rowStride), Int64(depthStride), b, Int64(cols), start, c, Int64(cols),
+            skipZeros ? 1 : 0)
     }
 }

@@ -18,8 +18,11 @@ public struct TunedBaseline: Sendable {
 
     /// Tunes `grid` by stratified `folds`-fold cross-validation on `train` (never on test data),
     /// then refits the best point on all of `train`. The MLP's randomness comes from `stream`
-    /// (the same substream for every fit, so candidates differ only in their settings).
-    public static func tune(_ grid: BaselineGrid, on train: Dataset, folds: Int = 5, stream: RandomStream) throws -> TunedBaseline {
+    /// (the same substream for every fit, so candidates differ only in their settings); its fits
+    /// run on up to `threads` workers, with the same result for any number.
+    public static func tune(
+        _ grid: BaselineGrid, on train: Dataset, folds: Int = 5, threads: Int = 1, stream: RandomStream
+    ) throws -> TunedBaseline {
         switch grid {
         case .logisticRegression(let candidates):
             let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
@@ -32,7 +35,9 @@ public struct TunedBaseline: Sendable {
             return TunedBaseline(grid: grid, search: search, model: try RBFSupportVectorClassifier.fit(train, parameters: search.best))
         case .mlp(let candidates):
             let mlpStream = stream.substream("baseline/mlp")
-            let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
+            let search = try GridSearch.run(
+                grid: candidates, labels: train.labels, folds: folds, threads: threads, cost: MLPClassifier.relativeCost
+            ) { parameters, fold in
                 try MLPClassifier.fit(train.selecting(fold.train), parameters: parameters, stream: mlpStream)
                     .accuracy(on: train.selecting(fold.validation))
             }
