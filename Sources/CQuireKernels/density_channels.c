@@ -213,27 +213,44 @@ void quire_density_sweep(
     sweep_portable(re, im, k, bits, ops, op_count, first, end);
 }
 
-void quire_density_pauli_elements(
-    const double *ket_re, const double *ket_im, const double *bra_re, const double *bra_im, int64_t count, int m,
+/// `x` with its sign flipped when `flip` is 1: x − y is exactly x + (−y) in IEEE arithmetic, so the
+/// sums below add a sign-flipped term where the Swift loop subtracts, without a branch on the parity.
+static inline double flipped(double x, int flip) {
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    bits ^= (uint64_t)flip << 63;
+    memcpy(&x, &bits, sizeof x);
+    return x;
+}
+
+/// The sums for a constant `M` (the callers below pass literals, so the loop over operators unrolls).
+INLINE void pauli_sums(
+    const int M, const double *ket_re, const double *ket_im, const double *bra_re, const double *bra_im, int64_t count,
     const int64_t *x_masks, const int64_t *z_masks, double *out) {
     double sr[4] = {0, 0, 0, 0}, si[4] = {0, 0, 0, 0};
     for (int64_t i = 0; i < count; i++) {
         const double ar = ket_re[i], ai = ket_im[i];
-        for (int p = 0; p < m; p++) {
+        for (int p = 0; p < M; p++) {
             const int64_t b = i ^ x_masks[p];
-            const double pr = bra_re[b] * ar + bra_im[b] * ai;
-            const double pi = bra_re[b] * ai - bra_im[b] * ar;
-            if (__builtin_parityll((unsigned long long)(i & z_masks[p]))) {
-                sr[p] -= pr;
-                si[p] -= pi;
-            } else {
-                sr[p] += pr;
-                si[p] += pi;
-            }
+            const int odd = __builtin_parityll((unsigned long long)(i & z_masks[p]));
+            sr[p] += flipped(bra_re[b] * ar + bra_im[b] * ai, odd);
+            si[p] += flipped(bra_re[b] * ai - bra_im[b] * ar, odd);
         }
     }
-    for (int p = 0; p < m; p++) {
+    for (int p = 0; p < M; p++) {
         out[2 * p] = sr[p];
         out[2 * p + 1] = si[p];
+    }
+}
+
+void quire_density_pauli_elements(
+    const double *ket_re, const double *ket_im, const double *bra_re, const double *bra_im, int64_t count, int m,
+    const int64_t *x_masks, const int64_t *z_masks, double *out) {
+    switch (m) {
+    case 1: pauli_sums(1, ket_re, ket_im, bra_re, bra_im, count, x_masks, z_masks, out); break;
+    case 2: pauli_sums(2, ket_re, ket_im, bra_re, bra_im, count, x_masks, z_masks, out); break;
+    case 3: pauli_sums(3, ket_re, ket_im, bra_re, bra_im, count, x_masks, z_masks, out); break;
+    case 4: pauli_sums(4, ket_re, ket_im, bra_re, bra_im, count, x_masks, z_masks, out); break;
+    default: break;
     }
 }
