@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "kernel_lanes.h"
+
 // Each expression below is the Swift kernel's, operation for operation; nothing may be contracted
 // into a fused multiply-add, or the sweep would round differently from the kernels it replaces.
 #pragma STDC FP_CONTRACT OFF
@@ -10,30 +12,8 @@
 #pragma clang fp contract(off)
 #endif
 
-/// Groups done together: one vector of eight doubles (one AVX-512 register, two AVX2, four SSE2).
-enum { LANES = 8, MAX_DIM = 1 << QUIRE_DENSITY_MAX_BITS };
-typedef double lanes __attribute__((vector_size(LANES * sizeof(double))));
-
-#define INLINE static inline __attribute__((always_inline))
-
-/// `j` with a zero bit inserted at each of the ascending positions `sorted[0..<k]`.
-INLINE int64_t insert_zeros(int64_t j, const int64_t *sorted, int k) {
-    for (int p = 0; p < k; p++) {
-        int64_t low = j & ((INT64_C(1) << sorted[p]) - 1);
-        j = ((j ^ low) << 1) | low;
-    }
-    return j;
-}
-
-INLINE lanes load_lanes(const double *p) {
-    lanes v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-INLINE void store_lanes(double *p, lanes v) { memcpy(p, &v, sizeof v); }
-
-INLINE lanes splat(double x) { return (lanes){x, x, x, x, x, x, x, x}; }
+/// The largest group: 2^QUIRE_DENSITY_MAX_BITS elements.
+enum { MAX_DIM = 1 << QUIRE_DENSITY_MAX_BITS };
 
 /// One 2×2 rotation or matrix on local bit `bit` of the group (`xr`, `xi`, `dim` elements).
 INLINE void apply_pair_op(const quire_density_op *op, int dim, lanes *xr, lanes *xi) {

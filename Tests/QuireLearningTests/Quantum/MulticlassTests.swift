@@ -146,7 +146,9 @@ struct MulticlassTests {
             var steps: [[Int]] = []
             _ = try MulticlassTrainer.train(Self.model(qubits: 3, layers: 1), readout: readout, on: data, configuration: configuration) {
                 _, _ in
-            } batchFinished: { steps.append([$0, $1, $2]) }
+            } batchFinished: {
+                steps.append([$0, $1, $2])
+            }
             let expected =
                 readout == .oneVsRest
                 ? (0..<3).flatMap { c in (1...2).flatMap { e in (1...3).map { [e, 3 * c + $0, 9] } } }
