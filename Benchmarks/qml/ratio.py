@@ -24,4 +24,4 @@ def seconds(command, pattern):
 name, command_a, pattern_a, command_b, pattern_b = sys.argv[1:6]
 a = seconds(command_a, pattern_a)
 b = seconds(command_b, pattern_b)
-print(f"{name}: {a:.2f} s against {b:.2f} s, ratio {a / b:.3f}")
+print(f"{name}: {a:.2f} s against {b:.2f} s, ratio {a / b:.3g}")

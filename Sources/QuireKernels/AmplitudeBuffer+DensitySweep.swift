@@ -71,11 +71,13 @@ extension AmplitudeBuffer {
     /// the buffer, on the calling thread: each group of 2ᵏ elements is loaded once, every operation
     /// applied to it, and stored. Every element gets the same operations in the same order as the
     /// single kernels named by each case, so the result is theirs to the last bit, on every `path`.
+    /// (`.preferred` is not re-checked: asking the CPU, through CPUID, cost more than a small sweep.)
     public func applyDensitySweep(bits: [Int], operations: [DensitySweepOperation], path: SIMDPath = .preferred) {
         let k = bits.count
         precondition(
             k >= 1 && k <= Self.maximumDensitySweepBits && zip(bits, bits.dropFirst()).allSatisfy { $0 < $1 }
-                && bits.last! < qubitCount && SIMDPath.isAvailable(path), "applyDensitySweep: bad bits or path")
+                && bits.last! < qubitCount && (path == .preferred || SIMDPath.isAvailable(path)),
+            "applyDensitySweep: bad bits or path")
         // Matrices of `.matrix` operations, 8 doubles each, kept alive for the call.
         var matrices = [Double](repeating: 0, count: 8 * operations.count)
         matrices.withUnsafeMutableBufferPointer { matrices in

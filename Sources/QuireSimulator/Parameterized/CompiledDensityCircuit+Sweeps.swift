@@ -156,7 +156,11 @@ extension CompiledCircuit.Gate {
         let flip = inverse != conjugate
         let (c, s) = (trigonometry.x, trigonometry.y)
         let bit = { (qubit: Int) in local[qubit + offset]! }
-        let localMask = (0..<Int.bitWidth).filter { mask >> $0 & 1 == 1 }.reduce(0) { $0 | 1 << bit($1) }
+        var localMask = 0, rest = mask
+        while rest != 0 {
+            localMask |= 1 << bit(rest.trailingZeroBitCount)
+            rest &= rest - 1
+        }
         switch kind {
         case .rotation(let axis):
             let negate = axis == .y ? inverse : flip
