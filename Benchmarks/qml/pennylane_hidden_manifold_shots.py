@@ -4,7 +4,8 @@
 # PennyLane allows (bit flips before measurement are not the same channel; left out: noted), 500 shots,
 # parameter-shift gradients. One sample's gradient and value are timed on default.mixed and on
 # lightning.qubit (noiseless, shots) and extrapolated to the Quire block's counts, given on the command
-# line as: gradient_samples value_samples (e.g. 80 130 for 40 training samples, 2 epochs, 10 test).
+# line as: gradient_samples value_samples [qubits] (e.g. 80 130 for 40 training samples, 2 epochs, 10 test;
+# qubits, also the feature count, 10 unless given: qml/hidden_manifold_shots_6.md is the 6-qubit block).
 import sys, time, itertools
 import pennylane as qml
 import numpy as onp
@@ -12,7 +13,8 @@ from pennylane import numpy as np
 
 gradient_samples = int(sys.argv[1]) if len(sys.argv) > 1 else 80
 value_samples = int(sys.argv[2]) if len(sys.argv) > 2 else 130
-n, layers, shots = 10, 1, 500
+n = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+layers, shots = 1, 500
 lam1, lam2 = 0.001, 0.01
 # Kraus operators are constants (plain numpy), not trainable parameters.
 paulis = [onp.eye(2), onp.array([[0, 1], [1, 0]]), onp.array([[0, -1j], [1j, 0]]), onp.array([[1, 0], [0, -1]])]

@@ -75,7 +75,7 @@ struct QuantumModelFactory {
 
     /// Trains the variational classifier on `data`, telling `epochFinished` each epoch (from 1) as it
     /// ends: a two-class model, or on more classes the `multiclass` readout (`MulticlassTrainer`).
-    /// `batchFinished(e, b, batches)` hears each optimizer step of a two-class model.
+    /// `batchFinished(e, b, batches)` hears each optimizer step (`MulticlassTrainer.train` numbers those of one-vs-rest).
     func train(
         on data: Dataset, epochFinished: (Int) -> Void = { _ in }, batchFinished: (Int, Int, Int) -> Void = { _, _, _ in }
     ) throws -> any VariationalClassifier {
@@ -86,9 +86,9 @@ struct QuantumModelFactory {
             )
         }
         let readout: MulticlassTrainer.Readout = model.readsSoftmax ? .softmax(scale: model.scale) : .oneVsRest
-        return try MulticlassTrainer.train(variational, readout: readout, on: data, configuration: configuration) { epoch, _ in
-            epochFinished(epoch)
-        }
+        return try MulticlassTrainer.train(
+            variational, readout: readout, on: data, configuration: configuration, epochFinished: { epoch, _ in epochFinished(epoch) },
+            batchFinished: batchFinished)
     }
 
     /// Evaluations of the variational model as training runs them, to time before a run

@@ -24,26 +24,32 @@ public enum MulticlassTrainer {
 
     /// Trains `model` on every class of `data`; `epochFinished(e, loss)` hears each epoch (from 1)
     /// with the epoch's loss (for one-vs-rest, the mean of the k models' losses, told once all k
-    /// have finished it).
+    /// have finished it), and `batchFinished(e, b, batches)` each optimizer step (all from 1), for
+    /// progress reports. One-vs-rest trains its k models one after another, B steps an epoch each,
+    /// so step b of model c's epoch e is told as batch c·B + b of k·B of epoch e.
     ///
     /// - Throws: `LearningError` for invalid settings, a class without samples, a softmax readout
     ///   with fewer qubits than classes or a non-positive scale, or features the encoding cannot
     ///   take; `SimulationError` and `SimulationError` as `VariationalTrainer.train`.
     public static func train(
         _ model: VariationalModel, readout: Readout, on data: Dataset, configuration: TrainingConfiguration,
-        epochFinished: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
+        epochFinished: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in },
+        batchFinished: (_ epoch: Int, _ batch: Int, _ batches: Int) -> Void = { _, _, _ in }
     ) throws -> TrainedMulticlassClassifier {
         try configuration.validate(qubits: model.qubitCount)
         try data.requireEveryClass(for: "variational classifier")
         switch readout {
-        case .softmax(let scale): return try softmax(model, scale: scale, on: data, configuration: configuration, epochFinished: epochFinished)
-        case .oneVsRest: return try oneVsRest(model, on: data, configuration: configuration, epochFinished: epochFinished)
+        case .softmax(let scale):
+            return try softmax(
+                model, scale: scale, on: data, configuration: configuration, epochFinished: epochFinished, batchFinished: batchFinished)
+        case .oneVsRest:
+            return try oneVsRest(model, on: data, configuration: configuration, epochFinished: epochFinished, batchFinished: batchFinished)
         }
     }
 
     private static func softmax(
         _ model: VariationalModel, scale: Double, on data: Dataset, configuration: TrainingConfiguration,
-        epochFinished: (Int, Double) -> Void
+        epochFinished: (Int, Double) -> Void, batchFinished: (Int, Int, Int) -> Void
     ) throws -> TrainedMulticlassClassifier {
         let k = data.classCount
         guard model.qubitCount >= k else {
@@ -59,7 +65,7 @@ public enum MulticlassTrainer {
         let initial =
             VariationalTrainer.initialParameters(count: model.parameterCount, seed: configuration.seed) + Array(repeating: 0, count: k - 1)
         let (parameters, history) = try VariationalTrainer.optimize(
-            initial, sampleCount: data.sampleCount, configuration: configuration, epochFinished: epochFinished
+            initial, sampleCount: data.sampleCount, configuration: configuration, epochFinished: epochFinished, batchFinished: batchFinished
         ) { batch, parameters, step in
             try objective.gradient(batch, parameters: parameters, configuration: configuration, step: step)
         } meanLoss: { samples, parameters, key in
@@ -78,15 +84,20 @@ public enum MulticlassTrainer {
     }
 
     private static func oneVsRest(
-        _ model: VariationalModel, on data: Dataset, configuration: TrainingConfiguration, epochFinished: (Int, Double) -> Void
+        _ model: VariationalModel, on data: Dataset, configuration: TrainingConfiguration, epochFinished: (Int, Double) -> Void,
+        batchFinished: (Int, Int, Int) -> Void
     ) throws -> TrainedMulticlassClassifier {
+        let k = data.classCount
         let seeds = RandomStream(seed: configuration.seed, purpose: "one-vs-rest")
         let members = try (0..<data.classCount).map { c in
             var binary = configuration
             binary.seed = seeds.uint64(at: UInt64(c))
             binary.execution?.seed = binary.seed
             let rest = Dataset(features: data.features, labels: data.labels.map { $0 == c ? 1 : 0 }, classCount: 2, featureNames: data.featureNames)
-            return try VariationalTrainer.train(model, on: rest, configuration: binary)
+            return try VariationalTrainer.train(model, on: rest, configuration: binary) { _, _ in
+            } batchFinished: { epoch, batch, batches in
+                batchFinished(epoch, c * batches + batch, k * batches)
+            }
         }
         let history = (0..<configuration.epochs).map { epoch in members.reduce(0) { $0 + $1.lossHistory[epoch] } / Double(members.count) }
         for (epoch, loss) in history.enumerated() { epochFinished(epoch + 1, loss) }

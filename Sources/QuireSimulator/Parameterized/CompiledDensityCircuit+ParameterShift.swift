@@ -17,31 +17,19 @@ extension CompiledDensityCircuit {
         let (rho, adjoint, snapshots) = (workspace.state, workspace.adjoint, workspace.snapshots)
         prepare(rho, parameters: parameters, inputs: inputs, snapshots: snapshots)
         let value = expectation(rho)
-        adjoint.setZero()
-        for i in observable.indices { adjoint[i | i << qubitCount] = (observable[i], 0) }
-        var stored = trainableGates
-        for step in steps.reversed() {
-            switch step {
-            case .gate(let index):
-                let gate = unitary.gates[index]
-                if gate.angle.parameter != nil {
-                    stored -= 1
-                    if unitary.isActive(index, inputs: inputs) {
-                        rho.setAmplitudes(real: snapshots + 2 * stored * rho.count, imaginary: snapshots + (2 * stored + 1) * rho.count)
-                        let n = qubitCount
-                        let rows = rho.pauliMatrixElement(bra: adjoint, xMask: gate.xMask, zMask: gate.zMask)
-                        let columns = rho.pauliMatrixElement(bra: adjoint, xMask: gate.xMask << n, zMask: gate.zMask << n)
-                        let both = rho.pauliMatrixElement(bra: adjoint, xMask: gate.xMask | gate.xMask << n, zMask: gate.zMask | gate.zMask << n)
-                        let slope = gate.yCount == 0 ? (rows.y - columns.y) / 2 : (rows.x + columns.x) / 2
-                        let middle = (value + both.x) / 2
-                        shifted(index, middle + slope, middle - slope)
-                    }
-                }
-                unitary.apply(index, to: adjoint, parameters: parameters, inputs: inputs, inverse: true)
-                unitary.apply(index, to: adjoint, parameters: parameters, inputs: inputs, inverse: true, conjugate: true, offset: qubitCount)
-            case .channel(let qubits, _, let adjointMatrix, let gate):
-                if unitary.isActive(gate, inputs: inputs) { adjoint.applyDense(qubits: qubits, matrix: adjointMatrix) }
-            }
+        let n = qubitCount
+        backward(parameters: parameters, inputs: inputs, adjoint: adjoint, snapshots: snapshots) { index, real, imaginary in
+            let gate = unitary.gates[index]
+            let elements = adjoint.pauliMatrixElements(
+                ketReal: real, ketImaginary: imaginary,
+                masks: [
+                    (gate.xMask, gate.zMask), (gate.xMask << n, gate.zMask << n),
+                    (gate.xMask | gate.xMask << n, gate.zMask | gate.zMask << n),
+                ])
+            let (rows, columns, both) = (elements[0], elements[1], elements[2])
+            let slope = gate.yCount == 0 ? (rows.y - columns.y) / 2 : (rows.x + columns.x) / 2
+            let middle = (value + both.x) / 2
+            shifted(index, middle + slope, middle - slope)
         }
         return value
     }

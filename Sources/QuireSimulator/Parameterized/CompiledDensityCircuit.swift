@@ -23,7 +23,8 @@ public struct CompiledDensityCircuit: Sendable {
 
     let unitary: CompiledCircuit
     let qubitCount: Int
-    let steps: [Step]
+    /// The steps cut into sweeps (`+Sweeps`), forwards and, with adjoint superoperators, backwards.
+    let forwardSweeps: [Sweep], backwardSweeps: [Sweep]
     /// õ, 2ⁿ entries.
     let observable: [Double]
     /// Number of gates whose angle depends on θ (snapshots kept per sample).
@@ -38,7 +39,8 @@ public struct CompiledDensityCircuit: Sendable {
     /// observable Z^zMask.
     public init(circuit: ParameterizedCircuit, noiseModel model: NoiseModel?, zMask: Int) {
         let n = circuit.qubitCount
-        unitary = CompiledCircuit(circuit)
+        let compiled = CompiledCircuit(circuit)
+        unitary = compiled
         qubitCount = n
         var steps = [Step]()
         for (index, gate) in circuit.gates.enumerated() {
@@ -52,7 +54,8 @@ public struct CompiledDensityCircuit: Sendable {
                         gate: index))
             }
         }
-        self.steps = steps
+        forwardSweeps = Self.sweeps(steps: steps, unitary: compiled, qubitCount: n, backward: false)
+        backwardSweeps = Self.sweeps(steps: steps, unitary: compiled, qubitCount: n, backward: true)
         trainableGates = circuit.gates.filter { $0.angle?.parameter != nil }.count
         var o = (0..<(1 << n)).map { ($0 & zMask).nonzeroBitCount & 1 == 1 ? -1.0 : 1.0 }
         for qubit in 0..<n {
@@ -109,18 +112,8 @@ public struct CompiledDensityCircuit: Sendable {
     ) {
         rho.setBasisState(0)
         var stored = 0
-        for step in steps {
-            switch step {
-            case .gate(let index):
-                unitary.apply(index, to: rho, parameters: parameters, inputs: inputs, inverse: false)
-                unitary.apply(index, to: rho, parameters: parameters, inputs: inputs, inverse: false, conjugate: true, offset: qubitCount)
-                if let snapshots, unitary.gates[index].angle.parameter != nil {
-                    rho.copyAmplitudes(real: snapshots + 2 * stored * rho.count, imaginary: snapshots + (2 * stored + 1) * rho.count)
-                    stored += 1
-                }
-            case .channel(let qubits, let superoperator, _, let gate):
-                if unitary.isActive(gate, inputs: inputs) { rho.applyDense(qubits: qubits, matrix: superoperator) }
-            }
+        for sweep in forwardSweeps {
+            run(sweep, on: rho, parameters: parameters, inputs: inputs, inverse: false, snapshots: snapshots, stored: &stored)
         }
     }
 
@@ -133,29 +126,15 @@ public struct CompiledDensityCircuit: Sendable {
     ) -> Double {
         prepare(rho, parameters: parameters, inputs: inputs, snapshots: snapshots)
         let value = expectation(rho)
-        adjoint.setZero()
-        for i in observable.indices { adjoint[i | i << qubitCount] = (observable[i], 0) }
         for k in gradient.indices { gradient[k] = 0 }
-        var stored = trainableGates
-        for step in steps.reversed() {
-            switch step {
-            case .gate(let index):
-                let gate = unitary.gates[index]
-                if let k = gate.angle.parameter {
-                    stored -= 1
-                    if unitary.isActive(index, inputs: inputs) {
-                        rho.setAmplitudes(real: snapshots + 2 * stored * rho.count, imaginary: snapshots + (2 * stored + 1) * rho.count)
-                        let rows = rho.pauliMatrixElement(bra: adjoint, xMask: gate.xMask, zMask: gate.zMask)
-                        let columns = rho.pauliMatrixElement(bra: adjoint, xMask: gate.xMask << qubitCount, zMask: gate.zMask << qubitCount)
-                        let derivative = gate.yCount == 0 ? (rows.y - columns.y) / 2 : (rows.x + columns.x) / 2
-                        gradient[k] += gate.angle.parameterScale * derivative
-                    }
-                }
-                unitary.apply(index, to: adjoint, parameters: parameters, inputs: inputs, inverse: true)
-                unitary.apply(index, to: adjoint, parameters: parameters, inputs: inputs, inverse: true, conjugate: true, offset: qubitCount)
-            case .channel(let qubits, _, let adjointMatrix, let gate):
-                if unitary.isActive(gate, inputs: inputs) { adjoint.applyDense(qubits: qubits, matrix: adjointMatrix) }
-            }
+        let n = qubitCount
+        backward(parameters: parameters, inputs: inputs, adjoint: adjoint, snapshots: snapshots) { index, real, imaginary in
+            let gate = unitary.gates[index]
+            let elements = adjoint.pauliMatrixElements(
+                ketReal: real, ketImaginary: imaginary, masks: [(gate.xMask, gate.zMask), (gate.xMask << n, gate.zMask << n)])
+            let (rows, columns) = (elements[0], elements[1])
+            let derivative = gate.yCount == 0 ? (rows.y - columns.y) / 2 : (rows.x + columns.x) / 2
+            gradient[gate.angle.parameter!] += gate.angle.parameterScale * derivative
         }
         return value
     }

@@ -135,6 +135,28 @@ struct MulticlassTests {
     }
 
     /// The softmax readout needs a qubit per class, and a positive scale.
+    /// Both readouts tell every optimizer step as it finishes, so the status line advances within an
+    /// epoch: 21 training samples in batches of 8 are 3 steps an epoch; one-vs-rest's three models,
+    /// trained one after another, number their steps 1…3, 4…6, 7…9 of 9 in each epoch.
+    @Test func multiclassTrainingTellsEveryBatch() throws {
+        let data = try Self.blobs(centers: 3, samples: 30).train
+        #expect(data.sampleCount == 21)
+        let configuration = TrainingConfiguration(epochs: 2, batchSize: 8, seed: 4)
+        for readout in [MulticlassTrainer.Readout.softmax(scale: 2), .oneVsRest] {
+            var steps: [[Int]] = []
+            _ = try MulticlassTrainer.train(Self.model(qubits: 3, layers: 1), readout: readout, on: data, configuration: configuration) {
+                _, _ in
+            } batchFinished: {
+                steps.append([$0, $1, $2])
+            }
+            let expected =
+                readout == .oneVsRest
+                ? (0..<3).flatMap { c in (1...2).flatMap { e in (1...3).map { [e, 3 * c + $0, 9] } } }
+                : (1...2).flatMap { e in (1...3).map { [e, $0, 3] } }
+            #expect(steps == expected, "\(readout)")
+        }
+    }
+
     @Test func softmaxRefusesTooFewQubitsAndABadScale() throws {
         let split = try Self.blobs(centers: 3)
         #expect(throws: LearningError.self) {
