@@ -7,6 +7,8 @@
 #include <cpuid.h>
 #endif
 
+#include "kernel_lanes.h"
+
 // No a·b + c may become a fused multiply-add behind the code's back: the kernel asks for its fused
 // multiply-adds explicitly, and they round once, exactly, on every path (the portable copy on an
 // x86-64 without FMA calls the C library's fma, which is exact too: slower, never different).
@@ -14,31 +16,6 @@
 #if defined(__clang__)
 #pragma clang fp contract(off)
 #endif
-
-/// Amplitude groups done together: one vector of eight doubles (two AVX2 registers, four SSE2 ones).
-enum { LANES = 8 };
-typedef double lanes __attribute__((vector_size(LANES * sizeof(double))));
-
-#define INLINE static inline __attribute__((always_inline))
-
-/// `j` with a zero bit inserted at each of the ascending positions `sorted[0..<k]`.
-INLINE int64_t insert_zeros(int64_t j, const int64_t *sorted, int k) {
-    for (int p = 0; p < k; p++) {
-        int64_t low = j & ((INT64_C(1) << sorted[p]) - 1);
-        j = ((j ^ low) << 1) | low;
-    }
-    return j;
-}
-
-INLINE lanes load_lanes(const double *p) {
-    lanes v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-INLINE void store_lanes(double *p, lanes v) { memcpy(p, &v, sizeof v); }
-
-INLINE lanes splat(double x) { return (lanes){x, x, x, x, x, x, x, x}; }
 
 /// The kernel for a constant `K` (the callers below pass literals, so every loop over 2^K unrolls).
 /// LANES consecutive groups are gathered, multiplied as vectors and scattered; where those groups'

@@ -128,14 +128,3 @@ extension AmplitudeBuffer {
         return masks.indices.map { SIMD2(out[2 * $0], out[2 * $0 + 1]) }
     }
 }
-
-extension SIMDPath {
-    /// The C kernels' name for the path.
-    fileprivate var kernelPath: quire_simd_path {
-        switch self {
-        case .portable: QUIRE_SIMD_PORTABLE
-        case .avx2: QUIRE_SIMD_AVX2
-        case .avx512: QUIRE_SIMD_AVX512
-        }
-    }
-}

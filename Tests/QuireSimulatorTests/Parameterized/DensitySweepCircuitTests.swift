@@ -1,4 +1,5 @@
 import Numerics
+import QuireCircuitTestSupport
 import QuireKernels
 import QuireTestSupport
 import Testing
@@ -50,8 +51,8 @@ struct DensitySweepCircuitTests {
         let circuit = try GradientTests.randomCircuit(seed: UInt64(300 + seed), qubits: 4, gates: 40)
         let theta = uniforms(5, seed: UInt64(seed), purpose: "theta", in: -3...3)
         let inputs = uniforms(2, seed: UInt64(seed), purpose: "inputs") + [Double(seed % 2)]
-        let density = CompiledDensityCircuit(circuit: circuit, noise: CompiledDensityCircuitTests.noise(), zMask: 0b0101)
-        let reference = GateByGate(circuit: circuit, density: density, model: NoiseModel(profile: CompiledDensityCircuitTests.noise()))
+        let density = CompiledDensityCircuit(circuit: circuit, noise: CircuitFixtures.mixedNoise(), zMask: 0b0101)
+        let reference = GateByGate(circuit: circuit, density: density, model: NoiseModel(profile: CircuitFixtures.mixedNoise()))
         var gradient = [Double](repeating: .nan, count: 5)
         var shifted: [Int: [UInt64]] = [:]
         let (value, shiftValue) = theta.withUnsafeBufferPointer { t in
