@@ -52,10 +52,14 @@ struct MLflowRunPlanTests {
     @Test func metricsAreTheRecordsNumbersThenTheLossPerEpoch() {
         var record = BlockRecord(id: "bell", kind: "circuit", spec: .object([:]), seed: 1)
         record.details["outcomes"] = .object([
-            "11": .object(["probability": .number(0.5), "count": .integer(530)]), "00": .object(["probability": .number(0.5), "count": .integer(494)]),
+            "11": .object(["probability": .number(0.5), "count": .integer(530)]),
+            "00": .object(["probability": .number(0.5), "count": .integer(494)]),
         ])
         record.details["observables"] = .array([
-            .object(["observable": .string("ZZ"), "ideal": .number(1), "noisy": .number(0.875), "zne": .object(["values": .array([.number(0.9)]), "extrapolated": .number(0.99)])])
+            .object([
+                "observable": .string("ZZ"), "ideal": .number(1), "noisy": .number(0.875),
+                "zne": .object(["values": .array([.number(0.9)]), "extrapolated": .number(0.99)]),
+            ])
         ])
         let metrics = MLflowRunPlan.metrics(record.resultNumbers, lossCurve: [0.75, 1, 0.5])
         #expect(
