@@ -67,6 +67,7 @@ enum CircuitBlock {
             }
             var record = record
             record.engine = result.method.rawValue
+            record.details["outcomes"] = outcomes(result, shots: options.shots)
             var text = markdown(result, options: options, noise: noiseID, device: block.attribute("device"), precision: precision)
             var files: [Figure] = []
             if let compilation {
@@ -161,6 +162,19 @@ enum CircuitBlock {
             text += "\n\(outcomeCount - top.count) more outcomes, total probability \(format.format(rest)).\n"
         }
         return text
+    }
+
+    /// The outcomes the region's table lists, by bitstring: exact probability, and the sampled
+    /// count when the block takes shots (the record's typed form of the table).
+    static func outcomes(_ result: SimulationResult, shots: Int) -> CanonicalJSON {
+        let counts = Dictionary(uniqueKeysWithValues: result.counts.map { ($0.state, $0.count) })
+        var outcomes: OrderedDictionary<String, CanonicalJSON> = [:]
+        for index in mostLikely(result, counts: counts).top {
+            var entry: OrderedDictionary<String, CanonicalJSON> = ["probability": .number(result.probabilities[index])]
+            if shots > 0 { entry["count"] = .integer(Int64(counts[UInt64(index)] ?? 0)) }
+            outcomes[result.bitstring(UInt64(index))] = .object(entry)
+        }
+        return .object(outcomes)
     }
 
     /// The `tableRows` most likely outcomes (probability descending, then index ascending) and the

@@ -6,7 +6,7 @@ import QuireReport
 /// What changed between two versions of a paper, block by block, and why: the inputs each block
 /// recorded (spec keys with defaults resolved, seed, noise profile, dataset, Quire version), its
 /// results (an experiment's recorded numbers paired by sweep point and model key; another block's
-/// table numbers), its text and figures, and what did not change. Read from the documents alone;
+/// recorded numbers by name), its text and figures, and what did not change. Read from the documents alone;
 /// nothing is executed.
 public struct DocumentDiff: Sendable {
     /// How a block differs between the versions.
@@ -36,7 +36,7 @@ public struct DocumentDiff: Sendable {
         public var inputs: [String]
         /// Changes of the block's results, one line each: an experiment's metrics from its records
         /// (`ResultComparison`: `test accuracy of quantum: 0.8 → 0.85 (+0.05)`, one line for a change
-        /// at several sweep points), another block's table numbers (`name: old → new (Δ)`).
+        /// at several sweep points), another block's recorded numbers (`outcome 01 / probability: 0.5 → 0.25 (−0.25)`).
         public var metrics: [String]
         /// Unified diff of the region text.
         public var region: [String]
@@ -113,8 +113,8 @@ public struct DocumentDiff: Sendable {
             let comparison = ResultComparison(old: oldResults, new: newResults, format: after.format)
             metrics = comparison.changes
             if !comparison.unchangedModels.isEmpty { unchanged.append("models " + comparison.unchangedModels.joined(separator: ", ")) }
-        } else if !edited && !before.isEdited(id) {
-            metrics = tableChanges(old: oldText, new: newText)
+        } else if let old, let new {
+            metrics = recordedChanges(old: old, new: new)
         }
         if let old, let new {
             let oldSections = Dictionary(sections(old), uniquingKeysWith: { first, _ in first }), newSections = sections(new)
@@ -136,22 +136,14 @@ public struct DocumentDiff: Sendable {
             edited: edited, unchanged: change == .changed ? unchanged : [])
     }
 
-    /// The number changes in the tables of a region that records no typed results (noise, circuit
-    /// and device blocks): cells paired by row label and column title.
-    private static func tableChanges(old oldText: String, new newText: String) -> [String] {
-        var metrics: [String] = []
-        let oldCells = Dictionary(RegionTables(oldText).cells.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for cell in RegionTables(newText).cells {
-            guard let previous = oldCells[cell.name], previous.value != cell.value else { continue }
-            let delta = Self.delta(abs(cell.value - previous.value))
-            // Against the run-to-run spread the repeats measured: the larger of the two 95% half-widths.
-            var spread = ""
-            if let width = [previous.halfWidth, cell.halfWidth].compactMap({ $0 }).max() {
-                spread = abs(cell.value - previous.value) <= width ? ", within the repeats' 95% interval" : ", beyond the repeats' 95% interval"
-            }
-            metrics.append("\(cell.name): \(previous.text) → \(cell.text) (\(cell.value >= previous.value ? "+" : "−")\(delta)\(spread))")
+    /// The changes of the numbers the records of a block that records no experiment points hold
+    /// (circuit, noise and device blocks; `BlockRecord.resultNumbers`), paired by name.
+    private static func recordedChanges(old: BlockRecord, new: BlockRecord) -> [String] {
+        let before = Dictionary(old.resultNumbers.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        return new.resultNumbers.compactMap { name, value in
+            guard let previous = before[name], previous != value else { return nil }
+            return "\(name): \(delta(previous)) → \(delta(value)) (\(value >= previous ? "+" : "−")\(delta(abs(value - previous))))"
         }
-        return metrics
     }
 
     /// A record's inputs by the name a reader knows them by: each section of its spec (`dataset`,

@@ -20,7 +20,7 @@ struct MLflowRunPlan: Hashable, Sendable {
     var tags: OrderedDictionary<String, String>
     /// The recorded canonical spec flattened to dotted keys.
     var params: OrderedDictionary<String, String>
-    /// Every number in the region's tables (step 0), then the training loss per epoch (step = epoch).
+    /// The block's recorded result numbers (step 0), then the training loss per epoch (step = epoch).
     var metrics: [MLflowRequest.Metric]
     /// Figure paths relative to the document, as recorded.
     var figures: [String]
@@ -57,16 +57,13 @@ struct MLflowRunPlan: Hashable, Sendable {
                 notes.append("block \(block.id) has no recorded run and was skipped; run `quire run \(name)` first")
                 continue
             }
-            let region =
-                document.regions.first { $0.id == block.id }
-                .map { String(decoding: document.source.bytes[$0.contentRange], as: UTF8.self) } ?? ""
-            plans.append(plan(id: block.id, record: record, region: region, document: name, version: provenance.quireVersion))
+            plans.append(plan(id: block.id, record: record, document: name, version: provenance.quireVersion))
         }
         return plans
     }
 
-    /// The run of block `id` recorded as `record`, whose region reads `region`.
-    static func plan(id: String, record: BlockRecord, region: String, document: String, version: String?) -> MLflowRunPlan {
+    /// The run of block `id` recorded as `record`.
+    static func plan(id: String, record: BlockRecord, document: String, version: String?) -> MLflowRunPlan {
         let identity: OrderedDictionary<String, String> = [
             "quire.document": document, "quire.block_id": id, "quire.spec_sha256": record.specSHA256,
         ]
@@ -82,7 +79,7 @@ struct MLflowRunPlan: Hashable, Sendable {
         let recorded = stepZeroValues(points: record.details["points"])
         plan.metrics =
             recorded.map { metrics($0, lossCurve: record.details["loss_curve"]?.doubles) }
-            ?? metrics(region: region, lossCurve: record.details["loss_curve"])
+            ?? metrics(record.resultNumbers, lossCurve: record.details["loss_curve"]?.doubles)
         plan.children = nestedRuns(of: plan, points: record.details["points"])
         if plan.children.isEmpty, case .array(let points)? = record.details["points"], points.count == 1,
             case .array(let repeats)? = points[0]["repeats"], repeats.count == 1
@@ -102,12 +99,6 @@ struct MLflowRunPlan: Hashable, Sendable {
             if params[key] == nil { params[key] = String(text.prefix(maxValueLength)) }
         }
         return params
-    }
-
-    /// The numbers of `region`'s tables at step 0 (named `row / column`, the first of any names
-    /// that coincide once made valid), then `lossCurve`'s entries as `loss` at steps 1, 2, ….
-    static func metrics(region: String, lossCurve: CanonicalJSON?) -> [MLflowRequest.Metric] {
-        metrics(RegionTables(region).cells.map { ($0.name, $0.value) }, lossCurve: lossCurve.flatMap(\.doubles))
     }
 
     /// `values` at step 0 (names made valid, the first of any that coincide, non-finite values

@@ -42,7 +42,7 @@ struct DocumentDiffTests {
         #expect(changes == ["a": .unchanged, "b": .changed, "fresh": .added, "gone": .removed])
         let b = try #require(diff.blocks.first { $0.id == "b" })
         #expect(b.inputs == ["spec.depolarizing.one_qubit: 0.001 → 0.004"])
-        #expect(b.metrics == ["all qubits · depolarizing · one_qubit / value: 0.001 → 0.004 (+0.003)"])
+        #expect(b.metrics == ["depolarizing.one_qubit: 0.001 → 0.004 (+0.003)"])
         #expect(b.region.contains("- | all qubits | depolarizing | one_qubit  | 0.001  |"))
         #expect(diff.document.isEmpty)
         #expect(diff.hasChanges)
@@ -56,43 +56,6 @@ struct DocumentDiffTests {
         #expect(diff.blocks.first { $0.id == "a" }?.inputs.first?.hasPrefix("seed: ") == true)
     }
 
-    @Test(
-        arguments: [("0.877 ± 0.016", 0.877), ("1,024", 1024), ("−0.5", -0.5), ("`00`", nil), ("0.9667 [0.8232, 1.0000]", 0.9667)]
-            as [(String, Double?)])
-    func tableCellsReadAsNumbers(cell: String, value: Double?) {
-        #expect(RegionTables.number(cell) == value)
-    }
-
-    /// An interval cut at 1 (`mean [lower, upper]`) is still a number with a spread, not row text.
-    @Test func cutIntervalsReadAsNumbersWithTheirLongerSide() {
-        #expect(RegionTables.halfWidth("0.9500 [0.8500, 1.0000]") == 0.95 - 0.85)
-        let cells = RegionTables("| model | test accuracy |\n| --- | --: |\n| mlp | 0.9500 [0.8500, 1.0000] |\n").cells
-        #expect(cells.map(\.name) == ["mlp / test accuracy"])
-    }
-
-    @Test func deltasAreComparedWithTheRepeatsSpread() throws {
-        let old = "| model | test accuracy |\n| --- | --: |\n| vqc | 0.800 ± 0.050 |\n| svm | 0.900 ± 0.010 |\n"
-        let new = "| model | test accuracy |\n| --- | --: |\n| vqc | 0.830 ± 0.040 |\n| svm | 0.950 ± 0.010 |\n"
-        let wrap = Self.region
-        let diff = try DocumentDiff.compare(old: Array(wrap(old).utf8), named: "a", new: Array(wrap(new).utf8), named: "b")
-        #expect(
-            diff.blocks[0].metrics == [
-                "vqc / test accuracy: 0.800 ± 0.050 → 0.830 ± 0.040 (+0.03, within the repeats' 95% interval)",
-                "svm / test accuracy: 0.900 ± 0.010 → 0.950 ± 0.010 (+0.05, beyond the repeats' 95% interval)",
-            ])
-    }
-
-    /// A sweep table's rows are named by their swept values (the `quoted` columns), which are not
-    /// metrics themselves, so each point's change is reported under its own name.
-    @Test func sweepRowsAreNamedByTheirSweptValues() throws {
-        let old = "| `train.epochs` | vqc |\n| --: | --: |\n| 2 | 0.700 |\n| 4 | 0.800 |\n"
-        let new = "| `train.epochs` | vqc |\n| --: | --: |\n| 2 | 0.700 |\n| 4 | 0.850 |\n"
-        let wrap = Self.region
-        #expect(RegionTables(old).cells.map(\.name) == ["train.epochs=2 / vqc", "train.epochs=4 / vqc"])
-        let diff = try DocumentDiff.compare(old: Array(wrap(old).utf8), named: "a", new: Array(wrap(new).utf8), named: "b")
-        #expect(diff.blocks[0].metrics == ["train.epochs=4 / vqc: 0.800 → 0.850 (+0.05)"])
-    }
-
     @Test func identicalVersionsHaveNoChanges() throws {
         let document = try run(Self.version1)
         let diff = try DocumentDiff.compare(old: document, named: "a.md", new: document, named: "b.md")
@@ -100,14 +63,55 @@ struct DocumentDiffTests {
         #expect(diff.text().hasSuffix("no differences"))
     }
 
-    /// A count that moved by 46 printed `(−46.0)`: whole-number deltas print as whole numbers.
-    @Test func countDeltasPrintAsWholeNumbers() throws {
-        let old = "| outcome | count |\n| --- | --: |\n| `00` | 1,024 |\n| `11` | 976 |\n"
-        let new = "| outcome | count |\n| --- | --: |\n| `00` | 978 |\n| `11` | 1,022 |\n"
-        let wrap = Self.region
-        let diff = try DocumentDiff.compare(old: Array(wrap(old).utf8), named: "a", new: Array(wrap(new).utf8), named: "b")
-        #expect(diff.blocks[0].metrics == ["`00` / count: 1,024 → 978 (−46)", "`11` / count: 976 → 1,022 (+46)"])
-        #expect(DocumentDiff.delta(0.02 - 0.01) == "0.01")
+    /// A circuit with `body` measured exactly (no shots).
+    static func circuit(_ body: String) -> String {
+        "```circuit id=c shots=0\nOPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\ncreg m[1];\n\(body)\nmeasure q[0] -> m[0];\n```\n"
+    }
+
+    /// A circuit's results are read from its record: a changed probability is named by its outcome,
+    /// with both values.
+    @Test func aCircuitsChangedProbabilityNamesTheOutcome() throws {
+        let diff = try DocumentDiff.compare(
+            old: try run(Self.circuit("h q[0];")), named: "v1.md", new: try run(Self.circuit("x q[0];")), named: "v2.md")
+        let block = try #require(diff.blocks.first)
+        #expect(block.change == .changed)
+        #expect(block.metrics == ["outcome 1 / probability: 0.5 → 1 (+0.5)"])
+        #expect(DocumentDiff.delta(0.02 - 0.01) == "0.01" && DocumentDiff.delta(46) == "46")
+    }
+
+    /// The generated region of `document`, with `edit` applied to its text only (the closing
+    /// marker's hash kept, so the region reads as edited by hand).
+    static func editingRegion(_ document: [UInt8], _ edit: (String) -> String) throws -> [UInt8] {
+        let parsed = try QuireDocument(bytes: document, file: "paper.md")
+        let range = try #require(parsed.regions.first?.contentRange)
+        let text = String(decoding: document[range], as: UTF8.self)
+        return Array(document[..<range.lowerBound]) + Array(edit(text).utf8) + Array(document[range.upperBound...])
+    }
+
+    /// Reformatting a region's table (its column padding) changes neither what diff nor what the
+    /// MLflow export reads: both read the record.
+    @Test func reformattingATableChangesNothingDiffOrTheExportRead() throws {
+        let document = try run(Self.circuit("h q[0];"))
+        let reformatted = try Self.editingRegion(document) { $0.replacingOccurrences(of: " |", with: "   |") }
+        #expect(reformatted != document)
+        let diff = try DocumentDiff.compare(old: document, named: "v1.md", new: reformatted, named: "v2.md")
+        #expect(diff.blocks.map(\.change) == [.edited] && diff.blocks[0].metrics.isEmpty)
+        var notes: [String] = []
+        let plans = try MLflowRunPlan.plans(for: try QuireDocument(bytes: document, file: "a.md"), named: "a.md", notes: &notes)
+        let again = try MLflowRunPlan.plans(for: try QuireDocument(bytes: reformatted, file: "a.md"), named: "a.md", notes: &notes)
+        #expect(plans.map(\.metrics) == again.map(\.metrics))
+        #expect(plans.first?.metrics.map(\.key) == ["outcome 0 / probability", "outcome 1 / probability"])
+    }
+
+    /// A number edited by hand in a generated region is reported as "edited", not as a change of
+    /// the results.
+    @Test func aHandEditedNumberIsEdited() throws {
+        let document = try run(Self.circuit("h q[0];"))
+        let edited = try Self.editingRegion(document) { $0.replacingOccurrences(of: "0.5000 |", with: "0.6000 |") }
+        #expect(edited != document)
+        let diff = try DocumentDiff.compare(old: document, named: "v1.md", new: edited, named: "v2.md")
+        let block = try #require(diff.blocks.first)
+        #expect(block.change == .edited && block.edited && block.metrics.isEmpty && !block.region.isEmpty)
     }
 
     /// `--markdown` output renders on GitHub as meant: a label starting with `+`, `-`, `#` or `1.`

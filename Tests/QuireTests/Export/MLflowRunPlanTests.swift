@@ -49,21 +49,25 @@ struct MLflowRunPlanTests {
         #expect(MLflowRunPlan.metricName(String(repeating: "a", count: 300)).count == 250)
     }
 
-    @Test func metricsAreTheTablesNumbersThenTheLossPerEpoch() {
-        let region = """
-
-            | model     | test accuracy | note |
-            | --------- | ------------: | ---- |
-            | rbf-svm   | 0.875 ± 0.02  | C=1  |
-            | rbf-svm   | 0.5           | C=1  |
-            | linear    | −1,024        | —    |
-
-            """
-        let metrics = MLflowRunPlan.metrics(region: region, lossCurve: .array([.number(0.75), .integer(1), .number(0.5)]))
+    @Test func metricsAreTheRecordsNumbersThenTheLossPerEpoch() {
+        var record = BlockRecord(id: "bell", kind: "circuit", spec: .object([:]), seed: 1)
+        record.details["outcomes"] = .object([
+            "11": .object(["probability": .number(0.5), "count": .integer(530)]),
+            "00": .object(["probability": .number(0.5), "count": .integer(494)]),
+        ])
+        record.details["observables"] = .array([
+            .object([
+                "observable": .string("ZZ"), "ideal": .number(1), "noisy": .number(0.875),
+                "zne": .object(["values": .array([.number(0.9)]), "extrapolated": .number(0.99)]),
+            ])
+        ])
+        let metrics = MLflowRunPlan.metrics(record.resultNumbers, lossCurve: [0.75, 1, 0.5])
         #expect(
             metrics == [
-                .init(key: "rbf-svm _ C_1 / test accuracy", value: 0.875, step: 0),
-                .init(key: "linear _ _ / test accuracy", value: -1024, step: 0),
+                .init(key: "outcome 11 / probability", value: 0.5, step: 0), .init(key: "outcome 11 / count", value: 530, step: 0),
+                .init(key: "outcome 00 / probability", value: 0.5, step: 0), .init(key: "outcome 00 / count", value: 494, step: 0),
+                .init(key: "observable ZZ / ideal", value: 1, step: 0), .init(key: "observable ZZ / noisy", value: 0.875, step: 0),
+                .init(key: "observable ZZ / zne", value: 0.99, step: 0),
                 .init(key: "loss", value: 0.75, step: 1), .init(key: "loss", value: 1, step: 2), .init(key: "loss", value: 0.5, step: 3),
             ])
     }
@@ -84,7 +88,7 @@ struct MLflowRunPlanTests {
         #expect(plans[0].tags["quire.seed"] == String(record.seed) && plans[0].tags["quire.kind"] == "noise")
         #expect(plans[0].tags["quire.result_sha256"] == record.resultSHA256 && plans[0].tags["quire.version"] == QuireVersion.current)
         #expect(plans[0].params["readout.prob_meas0_prep1"] == "0.05")
-        #expect(plans[0].metrics.contains(.init(key: "all qubits _ readout _ prob_meas0_prep1 / value", value: 0.05, step: 0)))
+        #expect(plans[0].metrics.contains(.init(key: "readout.prob_meas0_prep1", value: 0.05, step: 0)))
     }
 
     @Test func aBlockAddedSinceTheLastRunIsSkippedWithANote() throws {

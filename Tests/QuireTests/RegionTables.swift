@@ -1,5 +1,7 @@
+@testable import Quire
+
 /// The numbers in the GFM tables of a generated region, keyed by (table, row label, column title),
-/// so `quire diff` can report each metric's change rather than only changed lines.
+/// so a test can check a printed number against independent truth (the record, a confusion matrix).
 struct RegionTables {
     /// One numeric cell.
     struct Cell: Hashable {
@@ -126,16 +128,5 @@ struct RegionTables {
             }
         }
         return out
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing characters from `set`.
-    func trimmed(of set: String) -> String {
-        let scalars = Array(self)
-        var start = 0, end = scalars.count
-        while start < end, set.contains(scalars[start]) { start += 1 }
-        while end > start, set.contains(scalars[end - 1]) { end -= 1 }
-        return String(scalars[start..<end])
     }
 }
