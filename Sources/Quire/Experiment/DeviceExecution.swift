@@ -95,12 +95,15 @@ struct DeviceExecution: Sendable, Hashable {
 
     /// What compilation produced, as a circuit block's: the record's `compilation` detail, the
     /// region's sentence and the compiled template's QASM file (variable angles as `rz(0)`, listed
-    /// in a comment after the include).
+    /// in a comment after the include, which also says when they are virtual: no native rz).
     func compilation(of template: DeviceTemplate) -> CircuitBlock.Compilation {
         let angles = template.variableAngles.map(Self.describe).joined(separator: "; ")
         let include = "include \"qelib1.inc\";\n"
+        let virtual =
+            template.virtualRZ
+            ? "// the device has no native rz: each variable rz is virtual (a frame change, no error, no duration)\n" : ""
         let qasm = template.compilation.qasm(device: device.name, options: options).replacingOccurrences(
-            of: include, with: include + "// variable rz angles, in order (θ trained parameters, u the encoded inputs): \(angles)\n")
+            of: include, with: include + virtual + "// variable rz angles, in order (θ trained parameters, u the encoded inputs): \(angles)\n")
         return CircuitBlock.Compilation(compiled: template.compilation, options: options, qasm: qasm)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import QuireCore
+import QuireSimulator
 import Testing
 
 @testable import Quire
@@ -67,6 +68,41 @@ struct DeviceExperimentTests {
         #expect(!Self.modelRow(logical.text).isEmpty)
         #expect(Self.modelRow(device.text) == Self.modelRow(logical.text))
         #expect(Self.region(device.text).contains("routing seed 5."))
+    }
+
+    /// An ideal 3-qubit line `id` with `nativeGates` (as written in a device block).
+    static func idealLine(id: String, nativeGates: String) -> String {
+        ideal.replacingOccurrences(of: "id=ideal", with: "id=\(id)").replacingOccurrences(of: "[rz, sx, x, cx]", with: nativeGates)
+    }
+
+    /// Devices whose compiled gates are ecr, IonQ's gpi, gpi2 and ms, or u3 run the model (once
+    /// refused) and print the logical model's accuracies, as the ideal cx device does; the IonQ-like
+    /// device's compiled QASM says its variable rz are virtual.
+    @Test(arguments: ["[rz, sx, x, ecr]", "[gpi, gpi2, ms]", "[u3, cx]"])
+    func everyNativeBasisRunsTheModel(nativeGates: String) throws {
+        let logical = DeviceBlockTests().run(Self.ideal + Self.experiment(execution: "{engine: auto}"))
+        let device = DeviceBlockTests().run(Self.idealLine(id: "other", nativeGates: nativeGates) + Self.experiment(execution: "{device: other}"))
+        #expect(device.error == nil, "\(device.error ?? "")")
+        #expect(!Self.modelRow(logical.text).isEmpty)
+        #expect(Self.modelRow(device.text) == Self.modelRow(logical.text))
+    }
+
+    /// The compiled template's QASM of a device without native rz says its variable rz are virtual;
+    /// an IBM device's does not.
+    @Test func virtualRzIsRecordedInTheQASM() throws {
+        let circuit = try ParameterizedCircuit(
+            qubitCount: 2, parameterCount: 1, inputCount: 0,
+            gates: [ParameterizedGate(.ry, [0], angle: .parameter(0)), ParameterizedGate(.cx, [0, 1])])
+        for (gates, virtual) in [([StandardGate.gpi, .gpi2, .ms], true), ([.rz, .sx, .x, .cx], false)] {
+            let device = Device(
+                name: "d", nativeGates: gates, couplingMap: [Device.Edge(0, 1)],
+                qubits: Array(repeating: Device.Qubit(t1Microseconds: 100, t2Microseconds: 80, readout: .init(probMeas1Prep0: 0, probMeas0Prep1: 0)), count: 2), gates: [])
+            let execution = DeviceExecution(
+                name: "d", device: device, sha256: "", options: CompileOptions(), location: SourceLocation(file: "p.md", line: 1, column: 1))
+            let qasm = execution.compilation(of: try execution.template(for: circuit)).qasm
+            #expect(qasm.contains("each variable rz is virtual") == virtual, "\(qasm)")
+            #expect(qasm.contains("rz(0.0) q["))
+        }
     }
 
     /// A sweep over device blocks and compilation options: one row per point, one QASM file per point.
