@@ -33,7 +33,8 @@ struct DeviceFidelityKernelTests {
             let encoding = try Encoding(kind, featureCount: 3)
             let exact = FidelityKernel(encoding: encoding)
             let device = try DeviceFidelityKernel(
-                encoding: encoding, device: Self.line(nativeGates, noisy: false), options: CompileOptions(layout: .trivial, routingSeed: 3, optimizationLevel: 1),
+                encoding: encoding, device: Self.line(nativeGates, noisy: false),
+                options: CompileOptions(layout: .trivial, routingSeed: 3, optimizationLevel: 1),
                 threads: 2)
             let gram = try device.gram(Self.features)
             let expected = exact.gram(try exact.states(Self.features))

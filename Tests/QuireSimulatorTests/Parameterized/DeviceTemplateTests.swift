@@ -141,7 +141,9 @@ struct DeviceTemplateTests {
         let device = Self.line(noisy: true, nativeGates: Self.bases[3])
         let circuit = try ParameterizedCircuit(
             qubitCount: 2, parameterCount: 1, inputCount: 1,
-            gates: [ParameterizedGate(.ry, [0], angle: .parameter(0)), ParameterizedGate(.cx, [0, 1]), ParameterizedGate(.rz, [1], angle: .input(0))])
+            gates: [
+                ParameterizedGate(.ry, [0], angle: .parameter(0)), ParameterizedGate(.cx, [0, 1]), ParameterizedGate(.rz, [1], angle: .input(0)),
+            ])
         let template = try DeviceTemplate(compiling: circuit, for: device, options: CompileOptions())
         #expect(template.virtualRZ)
         let rz = template.circuit.gates.filter { $0.gate == .rz }

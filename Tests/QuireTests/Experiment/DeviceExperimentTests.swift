@@ -96,7 +96,9 @@ struct DeviceExperimentTests {
         for (gates, virtual) in [([StandardGate.gpi, .gpi2, .ms], true), ([.rz, .sx, .x, .cx], false)] {
             let device = Device(
                 name: "d", nativeGates: gates, couplingMap: [Device.Edge(0, 1)],
-                qubits: Array(repeating: Device.Qubit(t1Microseconds: 100, t2Microseconds: 80, readout: .init(probMeas1Prep0: 0, probMeas0Prep1: 0)), count: 2), gates: [])
+                qubits: Array(
+                    repeating: Device.Qubit(t1Microseconds: 100, t2Microseconds: 80, readout: .init(probMeas1Prep0: 0, probMeas0Prep1: 0)), count: 2),
+                gates: [])
             let execution = DeviceExecution(
                 name: "d", device: device, sha256: "", options: CompileOptions(), location: SourceLocation(file: "p.md", line: 1, column: 1))
             let qasm = execution.compilation(of: try execution.template(for: circuit)).qasm
