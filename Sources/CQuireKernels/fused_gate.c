@@ -42,21 +42,26 @@ INLINE lanes splat(double x) { return (lanes){x, x, x, x, x, x, x, x}; }
 
 /// The kernel for a constant `K` (the callers below pass literals, so every loop over 2^K unrolls).
 /// LANES consecutive groups are gathered, multiplied as vectors and scattered; where those groups'
-/// amplitudes are consecutive in memory (the lowest target is qubit 3 or above) the gather and
-/// scatter are plain vector loads and stores. Each lane does the scalar arithmetic of its group:
-/// for output row r, Σc fma-chains over the columns in order from 0.0 of m_re·x_re, m_im·x_im,
-/// m_re·x_im and m_im·x_re, then re = (first − second), im = (third + fourth).
+/// amplitudes are consecutive in memory (the lowest target or removed qubit is 3 or above) the
+/// gather and scatter are plain vector loads and stores. Each lane does the scalar arithmetic of its
+/// group: for output row r, Σc fma-chains over the columns in order from 0.0 of m_re·x_re,
+/// m_im·x_im, m_re·x_im and m_im·x_re, then re = (first − second), im = (third + fourth).
+/// `ROWS` (1 or 2, a literal) output rows are computed together, for register allocation only.
+/// `removed[0..<removedCount]` (in any order) are qubits held at 0 besides the targets: groups are
+/// numbered over the remaining qubits only, which is how a cache block is walked (see below).
 INLINE void apply_range(
-    const int K, double *re, double *im, const int64_t *qubits, const double *matrix, int64_t first, int64_t end) {
+    const int K, const int ROWS, double *re, double *im, const int64_t *qubits, const double *matrix, int64_t first, int64_t end,
+    const int64_t *removed, int removedCount) {
     const int dim = 1 << K;
-    int64_t offset[1 << QUIRE_FUSED_GATE_MAX_QUBITS], sorted[QUIRE_FUSED_GATE_MAX_QUBITS];
+    int64_t offset[1 << QUIRE_FUSED_GATE_MAX_QUBITS], sorted[QUIRE_FUSED_GATE_MAX_QUBITS + 64];
     for (int l = 0; l < dim; l++) {
         offset[l] = 0;
         for (int b = 0; b < K; b++)
             if (l >> b & 1) offset[l] |= INT64_C(1) << qubits[b];
     }
-    for (int p = 0; p < K; p++) {
-        int64_t q = qubits[p];
+    const int zeros = K + removedCount;
+    for (int p = 0; p < zeros; p++) {
+        int64_t q = p < K ? qubits[p] : removed[p - K];
         int i = p;
         for (; i > 0 && sorted[i - 1] > q; i--) sorted[i] = sorted[i - 1];
         sorted[i] = q;
@@ -65,7 +70,7 @@ INLINE void apply_range(
     lanes xr[1 << QUIRE_FUSED_GATE_MAX_QUBITS], xi[1 << QUIRE_FUSED_GATE_MAX_QUBITS];
     int64_t bases[LANES];
     for (int64_t j = first; j < end;) {
-        const int64_t base = insert_zeros(j, sorted, K);
+        const int64_t base = insert_zeros(j, sorted, zeros);
         const int contiguous = (j & (run - 1)) + LANES <= run && j + LANES <= end;
         const int64_t count = contiguous ? LANES : (end - j < LANES ? end - j : LANES);
         if (contiguous) {
@@ -75,32 +80,40 @@ INLINE void apply_range(
             }
         } else {
             // Lanes past `count` repeat the first group; they are computed and never stored.
-            for (int w = 0; w < LANES; w++) bases[w] = w < count ? insert_zeros(j + w, sorted, K) : base;
+            for (int w = 0; w < LANES; w++) bases[w] = w < count ? insert_zeros(j + w, sorted, zeros) : base;
             for (int c = 0; c < dim; c++)
                 for (int w = 0; w < LANES; w++) {
                     xr[c][w] = re[bases[w] + offset[c]];
                     xi[c][w] = im[bases[w] + offset[c]];
                 }
         }
-        for (int r = 0; r < dim; r++) {
-            // Four independent chains of fused multiply-adds (re·re, im·im, re·im, im·re), combined
-            // at the end: the chains overlap in the pipeline where one sum would wait on each add.
-            lanes rr = {0}, ii = {0}, ri = {0}, ir = {0};
+        for (int r0 = 0; r0 < dim; r0 += ROWS) {
+            // Per row, four independent chains of fused multiply-adds (re·re, im·im, re·im, im·re),
+            // combined at the end; ROWS rows at once share each column's loads and give the
+            // pipeline 4·ROWS chains to overlap. Each lane's operations are the same for any ROWS.
+            lanes rr[ROWS], ii[ROWS], ri[ROWS], ir[ROWS];
+            for (int h = 0; h < ROWS; h++) rr[h] = ii[h] = ri[h] = ir[h] = splat(0.0);
             for (int c = 0; c < dim; c++) {
-                const lanes mr = splat(matrix[2 * (r * dim + c)]), mi = splat(matrix[2 * (r * dim + c) + 1]);
-                rr = __builtin_elementwise_fma(mr, xr[c], rr);
-                ii = __builtin_elementwise_fma(mi, xi[c], ii);
-                ri = __builtin_elementwise_fma(mr, xi[c], ri);
-                ir = __builtin_elementwise_fma(mi, xr[c], ir);
+                for (int h = 0; h < ROWS; h++) {
+                    const double *m = matrix + 2 * ((r0 + h) * dim + c);
+                    const lanes mr = splat(m[0]), mi = splat(m[1]);
+                    rr[h] = __builtin_elementwise_fma(mr, xr[c], rr[h]);
+                    ii[h] = __builtin_elementwise_fma(mi, xi[c], ii[h]);
+                    ri[h] = __builtin_elementwise_fma(mr, xi[c], ri[h]);
+                    ir[h] = __builtin_elementwise_fma(mi, xr[c], ir[h]);
+                }
             }
-            const lanes yr = rr - ii, yi = ri + ir;
-            if (contiguous) {
-                store_lanes(re + base + offset[r], yr);
-                store_lanes(im + base + offset[r], yi);
-            } else {
-                for (int w = 0; w < count; w++) {
-                    re[bases[w] + offset[r]] = yr[w];
-                    im[bases[w] + offset[r]] = yi[w];
+            for (int h = 0; h < ROWS; h++) {
+                const int r = r0 + h;
+                const lanes yr = rr[h] - ii[h], yi = ri[h] + ir[h];
+                if (contiguous) {
+                    store_lanes(re + base + offset[r], yr);
+                    store_lanes(im + base + offset[r], yi);
+                } else {
+                    for (int w = 0; w < count; w++) {
+                        re[bases[w] + offset[r]] = yr[w];
+                        im[bases[w] + offset[r]] = yi[w];
+                    }
                 }
             }
         }
@@ -108,23 +121,24 @@ INLINE void apply_range(
     }
 }
 
-/// One compiled copy of the kernel for k = 1…4, under the function attributes `ATTRIBUTES`.
-#define QUIRE_FUSED_GATE_COPY(NAME, ATTRIBUTES)                                                      \
+/// One compiled copy of the kernel for k = 1…4, under the function attributes `ATTRIBUTES`, with
+/// `ROWS` rows at once (2 where 32 vector registers hold their accumulators).
+#define QUIRE_FUSED_GATE_COPY(NAME, ROWS, ATTRIBUTES)                                                \
     ATTRIBUTES static void NAME(                                                                     \
         double *re, double *im, int k, const int64_t *qubits, const double *matrix, int64_t first,   \
-        int64_t end) {                                                                               \
+        int64_t end, const int64_t *removed, int removedCount) {                                     \
         switch (k) {                                                                                 \
-        case 1: apply_range(1, re, im, qubits, matrix, first, end); break;                          \
-        case 2: apply_range(2, re, im, qubits, matrix, first, end); break;                          \
-        case 3: apply_range(3, re, im, qubits, matrix, first, end); break;                          \
-        default: apply_range(4, re, im, qubits, matrix, first, end); break;                         \
+        case 1: apply_range(1, ROWS, re, im, qubits, matrix, first, end, removed, removedCount); break; \
+        case 2: apply_range(2, ROWS, re, im, qubits, matrix, first, end, removed, removedCount); break; \
+        case 3: apply_range(3, ROWS, re, im, qubits, matrix, first, end, removed, removedCount); break; \
+        default: apply_range(4, ROWS, re, im, qubits, matrix, first, end, removed, removedCount); break; \
         }                                                                                            \
     }
 
-QUIRE_FUSED_GATE_COPY(apply_portable, )
+QUIRE_FUSED_GATE_COPY(apply_portable, 1, )
 #if defined(__x86_64__)
-QUIRE_FUSED_GATE_COPY(apply_avx2, __attribute__((target("avx2,fma"))))
-QUIRE_FUSED_GATE_COPY(apply_avx512, __attribute__((target("avx512f,fma"), min_vector_width(512))))
+QUIRE_FUSED_GATE_COPY(apply_avx2, 1, __attribute__((target("avx2,fma"))))
+QUIRE_FUSED_GATE_COPY(apply_avx512, 2, __attribute__((target("avx512f,fma"), min_vector_width(512))))
 #endif
 
 #if defined(__x86_64__)
@@ -164,19 +178,43 @@ int quire_simd_portable_requested(void) {
     return value != NULL && strcmp(value, "portable") == 0;
 }
 
-void quire_apply_fused_gate(
+/// The copy of the kernel for `path`, applied to groups `first..<end` with `removed` qubits held at 0.
+static void apply_on_path(
     double *re, double *im, int k, const int64_t *qubits, const double *matrix, int64_t first, int64_t end,
-    quire_simd_path path) {
+    const int64_t *removed, int removedCount, quire_simd_path path) {
 #if defined(__x86_64__)
     if (path == QUIRE_SIMD_AVX512) {
-        apply_avx512(re, im, k, qubits, matrix, first, end);
+        apply_avx512(re, im, k, qubits, matrix, first, end, removed, removedCount);
         return;
     }
     if (path == QUIRE_SIMD_AVX2) {
-        apply_avx2(re, im, k, qubits, matrix, first, end);
+        apply_avx2(re, im, k, qubits, matrix, first, end, removed, removedCount);
         return;
     }
 #endif
     (void)path;
-    apply_portable(re, im, k, qubits, matrix, first, end);
+    apply_portable(re, im, k, qubits, matrix, first, end, removed, removedCount);
+}
+
+void quire_apply_fused_gate(
+    double *re, double *im, int k, const int64_t *qubits, const double *matrix, int64_t first, int64_t end,
+    quire_simd_path path) {
+    apply_on_path(re, im, k, qubits, matrix, first, end, NULL, 0, path);
+}
+
+void quire_apply_fused_gates_blocked(
+    double *re, double *im, int qubitCount, int gateCount, const int *ks, const int64_t *qubits,
+    const double *const *matrices, int outsideCount, const int64_t *outside, int64_t firstBlock, int64_t endBlock,
+    quire_simd_path path) {
+    const int inside = qubitCount - outsideCount;
+    for (int64_t block = firstBlock; block < endBlock; block++) {
+        // The block's first amplitude: the bits of `block` placed at the outside qubits.
+        int64_t start = 0;
+        for (int p = 0; p < outsideCount; p++)
+            if (block >> p & 1) start |= INT64_C(1) << outside[p];
+        for (int g = 0; g < gateCount; g++)
+            apply_on_path(
+                re + start, im + start, ks[g], qubits + g * QUIRE_FUSED_GATE_MAX_QUBITS, matrices[g], 0,
+                INT64_C(1) << (inside - ks[g]), outside, outsideCount, path);
+    }
 }

@@ -26,6 +26,15 @@ public enum SIMDPath: Sendable, CaseIterable {
         case .avx512: quire_simd_avx512_available() != 0
         }
     }
+
+    /// The C kernel's name for the path.
+    var kernelPath: quire_simd_path {
+        switch self {
+        case .portable: QUIRE_SIMD_PORTABLE
+        case .avx2: QUIRE_SIMD_AVX2
+        case .avx512: QUIRE_SIMD_AVX512
+        }
+    }
 }
 
 /// Dense gates on up to four qubits: the products of gate runs fused by the simulator.
@@ -45,7 +54,7 @@ extension AmplitudeBuffer {
             k >= 1 && k <= Self.maximumFusedQubits && matrix.count == 2 << (2 * k) && Set(qubits).count == k
                 && SIMDPath.isAvailable(path), "applyFused: bad qubits, matrix size or path")
         let re = self.re, im = self.im
-        let simd = [.portable: QUIRE_SIMD_PORTABLE, .avx2: QUIRE_SIMD_AVX2, .avx512: QUIRE_SIMD_AVX512][path]!
+        let simd = path.kernelPath
         let targets = qubits.map { Int64($0) }
         targets.withUnsafeBufferPointer { targets in
             matrix.withUnsafeBufferPointer { matrix in

@@ -1,4 +1,5 @@
 import QuireCore
+import QuireSimulator
 
 /// Why a dataset, split, scaler or baseline could not be built from the values it was given.
 ///
@@ -15,6 +16,15 @@ public enum LearningError: InputError, Hashable {
     case classTooSmall(owner: String, classIndex: Int, count: Int, needed: Int)
     /// The data given to a model does not fit it (no samples, one class only, wrong width).
     case unusableData(owner: String, message: String)
+    /// A circuit statement an operation on circuits cannot take (a mid-circuit measurement before
+    /// observables, a gate folding cannot invert), at its 1-based line and column in the QASM
+    /// source (0 for a circuit built in code), so that the caller can locate it in the document.
+    case unsupportedStatement(line: Int, column: Int, message: String, hint: String)
+
+    /// The `unsupportedStatement` error for `operation`.
+    static func unsupported(_ operation: Operation, _ message: String, hint: String) -> LearningError {
+        .unsupportedStatement(line: operation.line, column: operation.column, message: message, hint: hint)
+    }
 
     /// The diagnostic; the location is left to the caller that knows the document.
     public var diagnostic: Diagnostic {
@@ -35,6 +45,8 @@ public enum LearningError: InputError, Hashable {
                 hint: "use more samples, fewer folds or a different test fraction")
         case .unusableData(let owner, let message):
             return Diagnostic(location: nil, message: "\(owner): \(message)")
+        case .unsupportedStatement(let line, _, let message, let hint):
+            return Diagnostic(location: nil, message: message + " (line \(line))", hint: hint)
         }
     }
 }

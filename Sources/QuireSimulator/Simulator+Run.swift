@@ -124,20 +124,12 @@ public enum Simulator {
             guard options.noise == nil else {
                 throw .invalidOption(name: "noise", message: "cannot be combined with a device, whose calibration is its noise")
             }
-            do {
-                try device.validate()
-                try device.check(circuit)
-            } catch {
-                throw .device(error)
-            }
+            try device.validate()
+            try device.check(circuit)
             return NoiseModel(device: device)
         }
         guard let profile = options.noise else { return nil }
-        do {
-            try profile.validate(qubitCount: circuit.qubitCount)
-        } catch {
-            throw .invalidNoise(error)
-        }
+        try profile.validate(qubitCount: circuit.qubitCount)
         return NoiseModel(profile: profile)
     }
 

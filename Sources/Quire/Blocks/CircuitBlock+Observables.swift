@@ -47,13 +47,10 @@ struct CircuitObservables: Sendable {
         let observables = try written.value.split(separator: ",", omittingEmptySubsequences: false).map {
             try PauliObservable(parsing: String($0), qubitCount: circuit.qubitCount, at: written.location)
         }
-        let locate = { (error: CircuitStatementError) in
-            LocatedError(block.documentLocation(bodyLine: error.line, column: error.column), error.message, hint: error.hint)
-        }
         let unitary: Circuit
         do {
             unitary = try circuit.removingFinalMeasurements()
-        } catch let error as CircuitStatementError { throw locate(error) }
+        } catch let error as LearningError { throw error.located(in: block) ?? error }
         var zne: ZNESettings?
         if methods.contains("zne") {
             zne = try zneSettings(attributes)
@@ -61,7 +58,7 @@ struct CircuitObservables: Sendable {
             if options.device == nil {
                 do {
                     _ = try zne!.folding.fold(unitary, scale: 1)
-                } catch let error as CircuitStatementError { throw locate(error) }
+                } catch let error as LearningError { throw error.located(in: block) ?? error }
             }
         }
         return CircuitObservables(observables: observables, circuit: unitary, readout: methods.contains("readout"), zne: zne)

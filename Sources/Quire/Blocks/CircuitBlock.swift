@@ -25,7 +25,7 @@ enum CircuitBlock {
         do {
             circuit = try QASMReader.read(block.body, limits: QASMLimits(maxMemoryBytes: context.limits.memoryBytes))
         } catch {
-            throw LocatedError(block.documentLocation(bodyLine: error.line, column: error.column), error.message, hint: error.hint)
+            throw error.located(fallback: block.location) { block.documentLocation(bodyLine: $0, column: $1) }
         }
         let (options, device) = try simulationOptions(block, context: context)
         let compilation = try device.map { try compile(circuit, block: block, device: $0.device, seed: options.seed) }

@@ -22,7 +22,7 @@ public enum CircuitFile {
         do {
             circuit = try QASMReader.read(source, limits: QASMLimits(maxMemoryBytes: options.memoryLimitBytes))
         } catch {
-            throw LocatedError(SourceLocation(file: qasmPath, line: error.line, column: error.column), error.message, hint: error.hint)
+            throw error.located(fallback: nil) { SourceLocation(file: qasmPath, line: $0, column: $1) }
         }
         var options = options
         if let noisePath { options.noise = try NoiseProfileDecoder.decode(yaml: try text(of: noisePath), file: noisePath) }

@@ -33,9 +33,8 @@ extension CircuitObservables {
             }
             let estimation = ObservableEstimation(options: options, layout: layout, mitigatesReadout: readout, zne: zne?.recipe)
             values = try estimation.evaluate(observables, logical: circuit, physical: physical)
-        } catch let error as CircuitStatementError where compiled == nil {
-            throw LocatedError(block.documentLocation(bodyLine: error.line, column: error.column), error.message, hint: error.hint)
         } catch let error as InputError {
+            if compiled == nil, let located = (error as? LearningError)?.located(in: block) { throw located }
             throw LocatedError(block.location, "observables: " + error.diagnostic.message, hint: error.diagnostic.hint)
         }
         let noisy = options.noise != nil || options.device != nil

@@ -77,9 +77,8 @@ enum DeviceBlock {
     ) throws -> DeviceCompilation {
         do {
             return try DeviceCompiler.compile(circuit, for: device, options: options)
-        } catch let error as DeviceError {
-            let location = error.circuitPosition.map { locate($0.line, $0.column) } ?? fallback
-            throw LocatedError(location, error.diagnostic.message, hint: error.diagnostic.hint)
+        } catch let error as SimulationError {
+            throw error.located(fallback: fallback, locate)
         } catch let error as any InputError {
             throw LocatedError(fallback, error.diagnostic.message, hint: error.diagnostic.hint)
         }

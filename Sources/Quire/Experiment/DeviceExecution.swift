@@ -84,7 +84,7 @@ struct DeviceExecution: Sendable, Hashable {
 
     /// The model's circuit compiled for the device.
     ///
-    /// - Throws: `DeviceError` or `LearningError` from `DeviceTemplate`, located at `execution.device`.
+    /// - Throws: `SimulationError` or `LearningError` from `DeviceTemplate`, located at `execution.device`.
     func template(for circuit: ParameterizedCircuit) throws -> DeviceTemplate {
         do {
             return try DeviceTemplate(compiling: circuit, for: device, options: options)

@@ -15,8 +15,8 @@ extension ExperimentSpec {
     /// An upper estimate of the circuit evaluations of the quantum model over the repeats.
     ///
     /// Variational: epochs × training samples × evaluations per sample and step (adjoint 2,
-    /// parameter shift 2 per parameter + 1, SPSA 2), counting parameters generously as 3 per qubit
-    /// per layer plus the bias, times the k outputs of a multi-class model (k circuits per sample
+    /// parameter shift 2 per parameter + 1, SPSA 2), counting the ansatz's parameters per layer (a
+    /// QASM body's θ count) times the layers plus the bias, times the k outputs of a multi-class model (k circuits per sample
     /// for softmax, k models for one-vs-rest). Kernel: one state per sample plus one overlap per kernel entry, the
     /// training Gram matrix's upper triangle and the test × training matrix.
     var estimatedCircuitEvaluations: Double {
@@ -24,7 +24,8 @@ extension ExperimentSpec {
         let (train, test) = splitSizes
         let n = Double(train)
         if model.kind == .kernel { return Double(repeats) * (n + Double(test) + n * (n + 1) / 2 + Double(test) * n) }
-        let parameters = 3 * Double(qubits ?? 1) * Double(model.layers) + 1
+        let width = qubits ?? 1
+        let parameters = Double(model.learningAnsatz.parametersPerLayer(qubits: width) ?? 3 * width) * Double(model.layers) + 1
         let perSample = self.train.gradient == .parameterShift ? 2 * parameters + 1 : 2
         let outputs = Double(model.isMulticlass ? model.classes : 1)
         return Double(repeats) * Double(self.train.epochs) * n * perSample * outputs

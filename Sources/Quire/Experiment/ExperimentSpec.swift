@@ -125,7 +125,16 @@ struct ExperimentSpec: Sendable {
                 "the \(encoding.kind.rawValue) encoding needs \(needed) qubits \(reason), more than the \(Encoding.maximumQubits) an encoding may have",
                 hint: "use fewer features, or amplitude encoding (⌈log₂ features⌉ qubits)")
         }
-        guard let model, let qubits = model.qubits else { return model?.circuitQubits(needed: needed) ?? needed }
+        guard let model else { return needed }
+        guard let qubits = model.qubits else {
+            let circuit = model.neededQubits(encoding: needed)
+            guard circuit <= ModelSpec.maximumQubits else {
+                throw (map["model"] ?? map.owner).error(
+                    "the QASM ansatz uses q[\(circuit - 1)], but a model has at most \(ModelSpec.maximumQubits) qubits",
+                    hint: "write the ansatz on q[0] … q[\(ModelSpec.maximumQubits - 1)]")
+            }
+            return model.circuitQubits(needed: circuit)
+        }
         guard qubits >= needed else {
             throw (map["model"] ?? map.owner).error(
                 "model.qubits is \(qubits), but the \(encoding.kind.rawValue) encoding needs \(needed) qubits \(reason)",
@@ -258,7 +267,7 @@ struct ModelSpec: Sendable, Hashable {
         }
         return ModelSpec(
             kind: kind,
-            qubits: try map["qubits"].flatMap { try $0.node.string == "auto" ? nil : $0.integer(in: 1...20) },
+            qubits: try map["qubits"].flatMap { try $0.node.string == "auto" ? nil : $0.integer(in: 1...maximumQubits) },
             ansatz: ansatzQASM == nil ? try choice(map["ansatz"], default: .stronglyEntangling) : .stronglyEntangling,
             ansatzQASM: ansatzQASM,
             layers: try map["layers"]?.integer(in: 1...50) ?? 2, observable: observable,
@@ -271,6 +280,16 @@ struct ModelSpec: Sendable, Hashable {
 
     /// Whether the model reads its classes by the softmax readout.
     var readsSoftmax: Bool { isMulticlass && multiclass == .softmax }
+
+    /// The most qubits a model may have (`qubits:`, or what `auto` finds).
+    static let maximumQubits = 20
+
+    /// The ansatz in QuireLearning's terms: the QASM body's when there is one.
+    var learningAnsatz: Ansatz { ansatzQASM.map { .qasm($0.text) } ?? ansatz.ansatz }
+
+    /// The qubits a circuit needs when the encoding needs `encoding`: a variational model's QASM
+    /// ansatz may reach higher qubits than the encoding writes.
+    func neededQubits(encoding: Int) -> Int { kind == .variational ? max(encoding, learningAnsatz.minimumQubits) : encoding }
 
     /// The circuit's qubits when `qubits` is auto and the encoding needs `needed`: one per class
     /// at least for the softmax readout.

@@ -26,8 +26,7 @@ struct QASMBodySpec: Sendable, Hashable {
             _ = try QASMLowering.lower(text, role: role, qubits: qubits)
         } catch {
             let part = role == .ansatz ? "ansatz" : "encoding"
-            throw LocatedError(
-                node.location(inText: error.line, column: error.column), "in the QASM \(part): \(error.message)", hint: error.hint)
+            throw error.located(prefix: "in the QASM \(part): ", fallback: node.location) { node.location(inText: $0, column: $1) }
         }
     }
 }

@@ -113,13 +113,12 @@ struct QuantumModelFactory {
     /// The variational model (encoding, ansatz, observable) for data with `featureCount` features.
     func variationalModel(featureCount: Int) throws -> VariationalModel {
         let kind = encoding.learningKind
-        let qubits = model.circuitQubits(needed: Encoding.minimumQubits(kind, featureCount: featureCount))
+        let qubits = model.circuitQubits(needed: model.neededQubits(encoding: Encoding.minimumQubits(kind, featureCount: featureCount)))
         let encoded = try Encoding(kind, featureCount: featureCount, qubitCount: qubits)
         guard let observable = ReadoutObservable(label: model.observable) else {
             throw LearningError.unusableData(owner: "model", message: "observable '\(model.observable)' is not Z<qubit> or parity")
         }
-        let ansatz = model.ansatzQASM.map { Ansatz.qasm($0.text) } ?? model.ansatz.ansatz
-        return try VariationalModel(encoding: encoded, ansatz: ansatz, layers: model.layers, observable: observable)
+        return try VariationalModel(encoding: encoded, ansatz: model.learningAnsatz, layers: model.layers, observable: observable)
     }
 
     /// How circuits of `execution` are simulated: `nil` (the exact statevector) with no noise, no

@@ -65,13 +65,29 @@ extension MLflowRunPlan {
     /// A point's metrics: every model's numbers and the loss per epoch, each the mean over the
     /// repeats that have it.
     private static func metrics(meanOf repeats: [RepeatRecord]) -> [MLflowRequest.Metric] {
+        metrics(means(of: repeats), lossCurve: ExperimentBlock.meanCurve(repeats.compactMap(\.lossCurve)))
+    }
+
+    /// Every model's numbers (`model / column`), each the mean over the repeats that have it.
+    private static func means(of repeats: [RepeatRecord]) -> [(name: String, value: Double)] {
         var sums: OrderedDictionary<String, (total: Double, count: Int)> = [:]
         for (name, value) in repeats.flatMap({ $0.models.flatMap(\.named) }) {
             let sum = sums[name] ?? (0, 0)
             sums[name] = (sum.total + value, sum.count + 1)
         }
-        let curve = ExperimentBlock.meanCurve(repeats.compactMap(\.lossCurve))
-        return metrics(sums.map { ($0.key, $0.value.total / Double($0.value.count)) }, lossCurve: curve)
+        return sums.map { ($0.key, $0.value.total / Double($0.value.count)) }
+    }
+
+    /// An experiment block's own numbers at step 0, from the typed `points` record rather than the
+    /// region's tables (which a reader may reformat or edit): each model's mean over its repeats,
+    /// named `model / column`, behind `path=value · ` for each swept value at a sweep point, as the
+    /// region's rows are labelled. `nil` for a block without a readable `points` record.
+    static func stepZeroValues(points: CanonicalJSON?) -> [(name: String, value: Double)]? {
+        guard case .array(let entries)? = points, !entries.isEmpty else { return nil }
+        return entries.map(PointRecord.init).flatMap { point in
+            let label = point.sweep.map { "\($0.key)=\($0.value) · " }.joined()
+            return means(of: point.repeats).map { (label + $0.name, $0.value) }
+        }
     }
 
     /// One sweep point as recorded.

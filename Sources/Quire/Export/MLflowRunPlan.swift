@@ -78,7 +78,11 @@ struct MLflowRunPlan: Hashable, Sendable {
         if let engine = record.engine { tags["quire.engine"] = engine }
         var plan = MLflowRunPlan(
             blockID: id, name: id, identity: identity, tags: tags, params: params(record.spec),
-            metrics: metrics(region: region, lossCurve: record.details["loss_curve"]), figures: record.figures)
+            metrics: [], figures: record.figures)
+        let recorded = stepZeroValues(points: record.details["points"])
+        plan.metrics =
+            recorded.map { metrics($0, lossCurve: record.details["loss_curve"]?.doubles) }
+            ?? metrics(region: region, lossCurve: record.details["loss_curve"])
         plan.children = nestedRuns(of: plan, points: record.details["points"])
         if plan.children.isEmpty, case .array(let points)? = record.details["points"], points.count == 1,
             case .array(let repeats)? = points[0]["repeats"], repeats.count == 1

@@ -71,7 +71,7 @@ public struct BlockRecord: Sendable, Hashable {
         default: return nil
         }
         guard case .object(let members) = json else { return nil }
-        for (key, value) in members where key.hasSuffix("_sha256") && key != "spec_sha256" && key != "result_sha256" {
+        for key in members.keys where key.hasSuffix("_sha256") && key != "spec_sha256" && key != "result_sha256" {
             let name = String(key.dropLast("_sha256".count))
             inputs[name] = members[name] ?? .null
         }

@@ -11,10 +11,14 @@ extension CanonicalJSON {
         return items.compactMap(\.double)
     }
 
-    /// The value as a double when it is a number (a whole number reads back as an integer).
+    /// The value as a double when it is a number (a whole number reads back as an integer), or
+    /// one of the strings a non-finite number is written as (`"NaN"`, `"Infinity"`, `"-Infinity"`).
     var double: Double? {
         switch self {
         case .number(let value): return value
+        case .string("NaN"): return .nan
+        case .string("Infinity"): return .infinity
+        case .string("-Infinity"): return -.infinity
         case .integer(let value): return Double(value)
         case .unsigned(let value): return Double(value)
         default: return nil

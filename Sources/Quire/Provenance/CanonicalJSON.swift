@@ -12,7 +12,9 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
     case integer(Int64)
     /// An unsigned 64-bit integer (seeds), printed exactly.
     case unsigned(UInt64)
-    /// A finite double, printed as Swift's shortest round-trip decimal.
+    /// A double, printed as Swift's shortest round-trip decimal; JSON has no NaN or infinity, so
+    /// those are written as the strings `"NaN"`, `"Infinity"` and `"-Infinity"` (the spellings
+    /// JavaScript's `Number` and Python's `float` read), which `double` reads back as numbers.
     case number(Double)
     /// A string, escaped per RFC 8259 (`rendered()` escapes more).
     case string(String)
@@ -46,7 +48,12 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
         case .bool(let value): out += value ? "true" : "false"
         case .integer(let value): out += String(value)
         case .unsigned(let value): out += String(value)
-        case .number(let value): out += Self.format(value)
+        case .number(let value):
+            if !value.isFinite {
+                Self.escape(value.isNaN ? "NaN" : value > 0 ? "Infinity" : "-Infinity", into: &out, forDocument: indent != nil)
+            } else {
+                out += Self.format(value)
+            }
         case .string(let value): Self.escape(value, into: &out, forDocument: indent != nil)
         case .array(let items):
             writeContainer(open: "[", close: "]", count: items.count, indent: indent, into: &out) { index, inner, out in
@@ -80,7 +87,7 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
         out += close
     }
 
-    /// Shortest round-trip decimal; integral values without a fraction; never `-0`.
+    /// Shortest round-trip decimal of a finite value; integral values without a fraction; never `-0`.
     static func format(_ value: Double) -> String {
         if value == 0 { return "0" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }

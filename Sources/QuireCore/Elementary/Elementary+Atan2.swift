@@ -42,7 +42,7 @@ extension Elementary {
         let n = scaled(num, by: -Int(den.exponent))
         let d = scaled(den, by: -Int(den.exponent))
         let t = DoubleDouble.fastSum(quick, n.addingProduct(-quick, d) / d)
-        let j = (t.hi * 16).rounded()
+        let j = nearestInteger(t.hi * 16)
         let c = j / 16
         let numerator = DoubleDouble(t.hi - c, t.lo)  // t.hi − c is exact (Sterbenz, or c = 0)
         let denominator = DoubleDouble.sum(1, 0) + DoubleDouble.product(t.hi, c) + DoubleDouble(t.lo * c)

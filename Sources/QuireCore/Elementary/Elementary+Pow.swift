@@ -1,6 +1,6 @@
 extension Elementary {
     /// x^y with C99's special cases (pow(x, ±0) = 1, pow(1, y) = 1, negative x only for integer y, …),
-    /// error < 1 ulp. Computed as e^(y·ln|x|) with ln|x| and the product in double-double.
+    /// error < 1 ulp. Computed as e^(y·ln|x|) with ln|x| and the product as hi + lo, the rest in doubles.
     public static func pow(_ x: Double, _ y: Double) -> Double {
         if y == 0 || x == 1 { return 1 }
         if x.isNaN || y.isNaN { return .nan }
@@ -19,13 +19,12 @@ extension Elementary {
         if x < 0 && !integer { return .nan }
         let log = logDoubleDouble(magnitude)
         let exponent = DoubleDouble.product(y, log.hi)
-        let lo = exponent.lo + y * log.lo
         if exponent.hi > expOverflow + 1 { return sign * .infinity }
         if exponent.hi < expUnderflow - 1 { return sign * 0 }
-        let t = DoubleDouble.fastSum(exponent.hi, lo)
+        let t = DoubleDouble.fastSum(exponent.hi, exponent.lo + y * log.lo)
         if t.hi > expOverflow { return sign * .infinity }
         if t.hi < expUnderflow { return sign * 0 }
-        let (e, k) = expParts(t.hi, t.lo)
-        return sign * scaled(e.value, by: k)
+        let (scale, tail, k) = expReduced(t.hi, t.lo)
+        return sign * scaled(scale + scale * tail, by: k)
     }
 }

@@ -23,7 +23,7 @@ extension Elementary {
     /// The cosine (radians), error < 1 ulp for every finite x; NaN at ±inf. Like `sin`, one kernel.
     public static func cos(_ x: Double) -> Double {
         if !x.isFinite { return .nan }
-        if abs(x) < 0x1p-26 { return 1 }
+        if abs(x) < 0x1p-27 { return 1 }  // x²/2 < 2^-55, a quarter of the ulp below 1
         let (quadrant, r) = reduceQuarterTurns(x)
         let value = quadrant & 1 == 0 ? cosKernel(r).value : sinKernel(r).value
         return (quadrant + 1) & 2 == 0 ? value : -value
@@ -32,7 +32,7 @@ extension Elementary {
     /// Sine and cosine of x from one argument reduction, each as `sin(x)` and `cos(x)` give them.
     public static func sincos(_ x: Double) -> (sin: Double, cos: Double) {
         if !x.isFinite { return (.nan, .nan) }
-        if abs(x) < 0x1p-26 { return (x, 1) }  // x³/6 and x²/2 are below half an ulp
+        if abs(x) < 0x1p-27 { return (x, 1) }  // x³/6 and x²/2 are below a quarter of an ulp
         let (quadrant, r) = reduceQuarterTurns(x)
         let s = sinKernel(r).value
         let c = cosKernel(r).value
@@ -55,6 +55,7 @@ extension Elementary {
     }
 
     /// sin(r) as a double-double (relative error ~2^-56) for |r| ≤ π/4 + a hair.
+    @inline(__always)
     static func sinKernel(_ r: DoubleDouble) -> DoubleDouble {
         let z = r.hi * r.hi
         let tail = r.hi * z * polynomial(z, sinTaylor)
@@ -62,12 +63,16 @@ extension Elementary {
         return DoubleDouble.fastSum(r.hi, tail + r.lo * (1 - 0.5 * z))
     }
 
-    /// cos(r) as a double-double (relative error ~2^-56) for |r| ≤ π/4 + a hair.
+    /// cos(r) as a double-double (relative error ~2^-56) for |r| ≤ π/4 + a hair: 1 − r²/2 with r² exact
+    /// as head² + rest·(r + head) (`split`), the rest of the series in doubles.
+    @inline(__always)
     static func cosKernel(_ r: DoubleDouble) -> DoubleDouble {
-        let square = DoubleDouble.product(r.hi, r.hi)
-        let squareLo = square.lo + 2 * r.hi * r.lo
-        let w = DoubleDouble.fastSum(1, -0.5 * square.hi)
-        let tail = square.hi * square.hi * polynomial(square.hi, cosTaylor)
+        let (head, rest) = split(r.hi)
+        let square = head * head
+        let squareLo = rest * (r.hi + head) + 2 * r.hi * r.lo
+        let z = r.hi * r.hi
+        let w = DoubleDouble.fastSum(1, -0.5 * square)
+        let tail = z * z * polynomial(z, cosTaylor)
         return DoubleDouble.fastSum(w.hi, w.lo + (tail - 0.5 * squareLo))
     }
 }

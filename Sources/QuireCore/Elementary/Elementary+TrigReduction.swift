@@ -21,7 +21,7 @@ extension Elementary {
         let magnitude = abs(x)
         if magnitude <= 0.25 * .pi { return (0, DoubleDouble(x)) }
         if magnitude < codyWaiteLimit {
-            let k = (x * (2 / .pi)).rounded()
+            let k = nearestInteger(x * (2 / .pi))
             let a = x - k * halfPiParts.0  // exact: k·part is, and the difference is (Sterbenz)
             let first = DoubleDouble.sum(a, -k * halfPiParts.1)
             let second = DoubleDouble.sum(first.hi, -k * halfPiParts.2)

@@ -8,7 +8,13 @@ public enum StudentT {
     /// and the mirror image for t < 0.
     public static func cdf(_ t: Double, degreesOfFreedom nu: Double) -> Double {
         precondition(nu > 0, "StudentT: degrees of freedom must be positive")
-        let tail = 0.5 * regularizedIncompleteBeta(nu / (nu + t * t), nu / 2, 0.5)
+        return cdf(t, nu, logGammaRatio: logGammaRatio(nu / 2, 0.5))
+    }
+
+    /// `cdf` with ln(Γ(ν/2 + ½)/(Γ(ν/2)·Γ(½))) given, so that `quantile`'s bisection computes the three
+    /// log-gammas once rather than at every step.
+    static func cdf(_ t: Double, _ nu: Double, logGammaRatio: Double) -> Double {
+        let tail = 0.5 * regularizedIncompleteBeta(nu / (nu + t * t), nu / 2, 0.5, logGammaRatio: logGammaRatio)
         return t >= 0 ? 1 - tail : tail
     }
 
@@ -17,30 +23,37 @@ public enum StudentT {
         precondition(p > 0 && p < 1 && nu > 0, "StudentT.quantile: p in (0, 1) and positive degrees of freedom")
         if p == 0.5 { return 0 }
         if p < 0.5 { return -quantile(1 - p, degreesOfFreedom: nu) }
+        let ratio = logGammaRatio(nu / 2, 0.5)
         var low = 0.0
         var high = 1.0
-        while cdf(high, degreesOfFreedom: nu) < p {
+        while cdf(high, nu, logGammaRatio: ratio) < p {
             low = high
             high *= 2
         }
         for _ in 0..<200 {
             let middle = (low + high) / 2
             if middle <= low || middle >= high { break }
-            if cdf(middle, degreesOfFreedom: nu) < p { low = middle } else { high = middle }
+            if cdf(middle, nu, logGammaRatio: ratio) < p { low = middle } else { high = middle }
         }
         return (low + high) / 2
     }
 
     /// I_x(a, b), by the continued fraction of the incomplete beta function (modified Lentz),
     /// evaluated on the side of the symmetry `I_x(a, b) = 1 − I_{1−x}(b, a)` where it converges fast.
-    static func regularizedIncompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
+    /// `logGammaRatio` is `logGammaRatio(a, b)`.
+    static func regularizedIncompleteBeta(_ x: Double, _ a: Double, _ b: Double, logGammaRatio: Double) -> Double {
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
-        let logFront = Elementary.logGamma(a + b) - Elementary.logGamma(a) - Elementary.logGamma(b) + a * Elementary.log(x) + b * Elementary.log1p(-x)
+        let logFront = logGammaRatio + a * Elementary.log(x) + b * Elementary.log1p(-x)
         if x < (a + 1) / (a + b + 2) {
             return Elementary.exp(logFront) * betaContinuedFraction(x, a, b) / a
         }
         return 1 - Elementary.exp(logFront) * betaContinuedFraction(1 - x, b, a) / b
+    }
+
+    /// ln(Γ(a + b)/(Γ(a)·Γ(b))), the normalising constant of I_x(a, b), subtracted in this order.
+    static func logGammaRatio(_ a: Double, _ b: Double) -> Double {
+        Elementary.logGamma(a + b) - Elementary.logGamma(a) - Elementary.logGamma(b)
     }
 
     private static func betaContinuedFraction(_ x: Double, _ a: Double, _ b: Double) -> Double {

@@ -27,9 +27,26 @@ public enum Ansatz: Hashable, Sendable {
     /// A custom layer written in OpenQASM 2 (the body's text).
     case qasm(String)
 
+    /// The fewest qubits a layer can act on: the highest `q[k]` a QASM body writes, plus 1; one for
+    /// the built-in layers.
+    public var minimumQubits: Int {
+        guard case .qasm(let body) = self else { return 1 }
+        return (QASMReader.highestIndex(of: "q", in: body) ?? 0) + 1
+    }
+
+    /// Trainable parameters of one layer on `n` qubits (a QASM body's θ count; nil when the body
+    /// cannot be lowered, which decoding the spec reports).
+    public func parametersPerLayer(qubits n: Int) -> Int? {
+        switch self {
+        case .hardwareEfficient: 2 * n
+        case .stronglyEntangling: 3 * n
+        case .qasm: try? layer(0, qubits: n).parameterCount
+        }
+    }
+
     /// Layer `layer` (counted from 0) on `n` qubits, its parameters numbered from 0.
     ///
-    /// - Throws: `QASMError` located in the body of a `qasm` ansatz that cannot be lowered.
+    /// - Throws: `SimulationError` located in the body of a `qasm` ansatz that cannot be lowered.
     public func layer(_ layer: Int, qubits n: Int) throws -> ParameterizedCircuit {
         var gates = [ParameterizedGate]()
         let perLayer: Int

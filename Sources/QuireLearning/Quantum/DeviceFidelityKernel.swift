@@ -23,7 +23,7 @@ public struct DeviceFidelityKernel: Sendable {
 
     /// Compiles the kernel circuit of `encoding` for `device` with `options`.
     ///
-    /// - Throws: `SimulationError` or `DeviceError` from compilation (`DeviceTemplate`).
+    /// - Throws: `SimulationError` from compilation (`DeviceTemplate`).
     public init(encoding: Encoding, device: Device, options: CompileOptions, threads: Int = 1) throws {
         self.encoding = encoding
         template = try DeviceTemplate(compiling: try encoding.circuit.computeUncompute(), for: device, options: options)

@@ -77,7 +77,7 @@ public struct Encoding: Hashable, Sendable {
     /// An encoding of `featureCount` features on `qubitCount` qubits (default: the minimum).
     ///
     /// - Throws: `LearningError.outOfRange` when there are too few qubits or a bad option;
-    ///   `QASMError` for a `qasm` body that cannot be lowered.
+    ///   `SimulationError` for a `qasm` body that cannot be lowered.
     public init(_ kind: Kind, featureCount: Int, qubitCount: Int? = nil) throws {
         try Check.integer(featureCount, "features", of: "encoding", min: 1)
         let needed = Self.minimumQubits(kind, featureCount: featureCount)

@@ -28,7 +28,7 @@ public enum MulticlassTrainer {
     ///
     /// - Throws: `LearningError` for invalid settings, a class without samples, a softmax readout
     ///   with fewer qubits than classes or a non-positive scale, or features the encoding cannot
-    ///   take; `NoiseProfileError` and `SimulationError` as `VariationalTrainer.train`.
+    ///   take; `SimulationError` and `SimulationError` as `VariationalTrainer.train`.
     public static func train(
         _ model: VariationalModel, readout: Readout, on data: Dataset, configuration: TrainingConfiguration,
         epochFinished: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }

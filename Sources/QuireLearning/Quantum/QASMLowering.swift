@@ -31,25 +31,23 @@ public enum QASMLowering {
     /// The body as a template on `qubits` qubits: for an ansatz, θ = theta and no inputs; for an
     /// encoding, inputs u = x (one per feature) and no parameters.
     ///
-    /// - Throws: `QASMError` located in `body` (1-based line and UTF-8 column) for a syntax error,
+    /// - Throws: `SimulationError` located in `body` (1-based line and UTF-8 column) for a syntax error,
     ///   an unknown or unsupported gate, a non-affine angle, `measure`/`reset`/`if`, an array the
     ///   role may not use, an index beyond the features, an ansatz without parameters or with a gap.
-    public static func lower(_ body: String, role: Role, qubits: Int) throws(QASMError) -> ParameterizedCircuit {
+    public static func lower(_ body: String, role: Role, qubits: Int) throws(SimulationError) -> ParameterizedCircuit {
         let header = "OPENQASM 2.0; include \"qelib1.inc\"; qreg q[\(qubits)];\n"
         let template: QASMTemplate
         do {
             template = try QASMReader.readTemplate(header + body, symbols: ["theta", "x"])
         } catch {
-            var located = error
-            located.line -= 1
-            throw located
+            throw error.movedUp(lines: 1)
         }
         var gates: [ParameterizedGate] = []
         var used: [Int: QASMAffine.Term] = [:]
         for (operation, angles) in zip(template.circuit.operations, template.angles) {
             let position = (line: operation.line - 1, column: operation.column)
             if operation.condition != nil {
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     line: position.line, column: position.column, message: "`if` cannot be used in \(role.noun)",
                     hint: "A trained circuit is unitary; remove the condition.")
             }
@@ -57,17 +55,17 @@ public enum QASMLowering {
             case .barrier:
                 continue
             case .measure, .reset:
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     line: position.line, column: position.column, message: "measurements and resets cannot be used in \(role.noun)",
                     hint: "The model measures its observable itself; remove the statement.")
             case .gate(let gate, let qubits, _):
                 guard ParameterizedGate.rotationGates.contains(gate) || ParameterizedGate.fixedGates.contains(gate) else {
                     let supported = ParameterizedGate.fixedGates.union(ParameterizedGate.rotationGates).map(\.rawValue).sorted()
-                    throw QASMError(
+                    throw SimulationError.invalidQASM(
                         line: position.line, column: position.column, message: "gate `\(gate.rawValue)` cannot be used in \(role.noun)",
                         hint: "Use \(supported.joined(separator: ", ")) (one-angle rotations keep the parameter-shift rule exact).")
                 }
-                let angle = try angles.first.map { (angle: QASMAffine) throws(QASMError) in try lower(angle, role: role, used: &used) }
+                let angle = try angles.first.map { (angle: QASMAffine) throws(SimulationError) in try lower(angle, role: role, used: &used) }
                 gates.append(ParameterizedGate(gate, qubits, angle: angle))
             }
         }
@@ -77,28 +75,28 @@ public enum QASMLowering {
             return try ParameterizedCircuit(qubitCount: qubits, parameterCount: parameters, inputCount: inputs, gates: gates)
         } catch {
             // Unreachable: every gate, qubit and index was checked above.
-            throw QASMError(line: 1, column: 1, message: "\(error)")
+            throw SimulationError.invalidQASM(line: 1, column: 1, message: "\(error)")
         }
     }
 
     /// One angle as an `AngleExpression`, noting the parameters it uses in `used`.
-    private static func lower(_ angle: QASMAffine, role: Role, used: inout [Int: QASMAffine.Term]) throws(QASMError) -> AngleExpression {
+    private static func lower(_ angle: QASMAffine, role: Role, used: inout [Int: QASMAffine.Term]) throws(SimulationError) -> AngleExpression {
         var expression = AngleExpression(constant: angle.constant)
         for term in angle.terms {
             guard term.array == role.symbol else {
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     line: term.line - 1, column: term.column, message: "\(term.name) cannot be used in \(role.noun)",
                     hint: role == .ansatz
                         ? "An ansatz trains theta[k]; features x[i] belong to `encoding: {qasm: …}`."
                         : "An encoding reads the features x[i]; trained parameters theta[k] belong to `ansatz: {qasm: …}`.")
             }
             if case .encoding(let features) = role, term.index >= features {
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     line: term.line - 1, column: term.column, message: "\(term.name) is beyond the dataset's \(features) features",
                     hint: "Features are x[0] … x[\(features - 1)].")
             }
             if let other = angle.terms.first(where: { $0.array == term.array && $0.index != term.index }), other != term {
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     line: term.line - 1, column: term.column,
                     message: "this angle depends on both \(other.name) and \(term.name); an angle may depend on one \(role.symbol)",
                     hint: "Split it into two rotations, one per \(role.symbol).")
@@ -116,15 +114,15 @@ public enum QASMLowering {
     }
 
     /// The number of trained parameters: `theta[0]` … `theta[k−1]`, each used, for an ansatz; 0 for an encoding.
-    private static func parameterCount(_ used: [Int: QASMAffine.Term], role: Role) throws(QASMError) -> Int {
+    private static func parameterCount(_ used: [Int: QASMAffine.Term], role: Role) throws(SimulationError) -> Int {
         guard role == .ansatz else { return 0 }
         guard let highest = used.keys.max(), let last = used[highest] else {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 line: 1, column: 1, message: "the ansatz has no trained parameters",
                 hint: "Write angles with theta[0], theta[1], …, as in `ry(theta[0]) q[0];`.")
         }
         if let missing = (0..<highest).first(where: { used[$0] == nil }) {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 line: last.line - 1, column: last.column, message: "theta[\(highest)] is used but theta[\(missing)] is not",
                 hint: "Number the parameters theta[0] … theta[k−1] without gaps.")
         }

@@ -22,7 +22,7 @@ public struct VariationalModel: Hashable, Sendable {
     /// Builds the model circuit.
     ///
     /// - Throws: `LearningError.outOfRange` for fewer than one layer or an observable qubit
-    ///   outside the register; `QASMError` for a `qasm` ansatz that cannot be lowered.
+    ///   outside the register; `SimulationError` for a `qasm` ansatz that cannot be lowered.
     public init(encoding: Encoding, ansatz: Ansatz, layers: Int, observable: ReadoutObservable) throws {
         try Check.integer(layers, "layers", of: "model", min: 1)
         let n = encoding.qubitCount

@@ -13,7 +13,7 @@ public enum VariationalTrainer {
     /// of epoch e, both from 1), for progress reports; neither can change the result.
     ///
     /// - Throws: `LearningError` for invalid settings, a dataset that is not two-class, or features
-    ///   the encoding cannot take; `NoiseProfileError` for an invalid noise profile; `SimulationError` from the engine.
+    ///   the encoding cannot take; `SimulationError` for an invalid noise profile; `SimulationError` from the engine.
     public static func train(
         _ model: VariationalModel, on data: Dataset, configuration: TrainingConfiguration,
         epochFinished: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in },

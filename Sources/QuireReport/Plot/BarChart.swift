@@ -28,24 +28,12 @@ public struct BarChart: Hashable, Sendable {
         }
     }
 
-    /// The figure's name: ids in the SVG derive from it.
-    public var name: String
-    /// The visible title and accessible name; empty for no visible title.
-    public var title: String
-    /// The accessible description; nil for one generated from the data.
-    public var description: String?
-    /// The group labels along the x axis, in order.
-    public var categories: [String]
+    /// The name, titles, categories, axes and size.
+    public var layout: CategoricalLayout
     /// The bar series, in the order bars stand within each group.
     public var series: [Series]
-    /// The title under the category labels (empty for none).
-    public var xAxis: PlotAxis
-    /// The value axis's title and unit.
-    public var yAxis: PlotAxis
-    /// Width and height in pixels (the height grows if rotated labels need room).
-    public var size: FigureSize
-    /// Whether category labels are set in a monospace font (bitstrings).
-    var monospaceLabels = false
+    /// The figure's name: ids in the SVG derive from it.
+    public var name: String { layout.name }
 
     /// A bar chart; see the type's documentation.
     public init(
@@ -53,14 +41,9 @@ public struct BarChart: Hashable, Sendable {
         xAxis: PlotAxis = PlotAxis(""), yAxis: PlotAxis, description: String? = nil,
         size: FigureSize = .standard
     ) {
-        self.name = name
-        self.title = title
-        self.description = description
-        self.categories = categories
+        layout = CategoricalLayout(
+            name: name, title: title, categories: categories, xAxis: xAxis, yAxis: yAxis, description: description, size: size)
         self.series = series
-        self.xAxis = xAxis
-        self.yAxis = yAxis
-        self.size = size
     }
 
     /// The figure as a standalone SVG 1.1 document, the same bytes for the same chart.
@@ -72,26 +55,20 @@ public struct BarChart: Hashable, Sendable {
         let values = series.flatMap { $0.values + ($0.errors?.lower ?? []) + ($0.errors?.upper ?? []) }
         let lower = min(values.min() ?? 0, 0)
         let upper = max(values.max() ?? 1, values.isEmpty ? 1 : 0)
-        let valueAxis = yAxis.bounds.map { Axis(tightLower: $0.lowerBound, upper: $0.upperBound) } ?? Axis(lower: lower, upper: upper)
-        let frame = CartesianFrame(
-            .init(
-                name: name, title: title, description: description ?? summary, size: size,
-                xTitle: xAxis.text, yTitle: yAxis.text,
-                x: .categories(categories, monospace: monospaceLabels), y: valueAxis,
-                legend: series.count > 1 ? legend : nil, note: categories.isEmpty ? "no data" : nil))
+        let frame = layout.frame(
+            values: Axis(lower: lower, upper: upper), legend: series.count > 1 ? legend : nil, summary: summary)
         return frame.render { svg in write(frame: frame, into: &svg) }
     }
 
     private func write(frame: CartesianFrame, into svg: inout SVGWriter) {
         guard !series.isEmpty else { return }
         let n = SVGWriter.number
-        let group = 0.8 * frame.slotWidth
-        let barWidth = group / Double(series.count)
+        let barWidth = frame.seriesWidth(count: self.series.count)
         let zero = frame.yAxis.position(0)
         for (seriesIndex, series) in series.enumerated() {
             svg.open("g", [("class", "bars"), ("fill", Palette.color(seriesIndex).hex)])
             for (category, value) in series.values.enumerated() {
-                let x = frame.categoryCenters[category] - group / 2 + Double(seriesIndex) * barWidth
+                let x = frame.seriesX(category: category, at: Double(seriesIndex), count: self.series.count)
                 let top = frame.yAxis.position(value)
                 svg.element(
                     "rect",
@@ -115,8 +92,8 @@ public struct BarChart: Hashable, Sendable {
         for (seriesIndex, series) in series.enumerated() {
             guard let errors = series.errors else { continue }
             svg.open("g", [("class", "error-bars"), ("stroke", Theme.textColor), ("stroke-width", "1.5")])
-            for category in categories.indices {
-                let center = frame.categoryCenters[category] - group / 2 + (Double(seriesIndex) + 0.5) * barWidth
+            for category in layout.categories.indices {
+                let center = frame.seriesX(category: category, at: Double(seriesIndex) + 0.5, count: self.series.count)
                 let (low, high) = (
                     frame.yAxis.position(errors.lower[category]), frame.yAxis.position(errors.upper[category])
                 )
@@ -138,7 +115,7 @@ public struct BarChart: Hashable, Sendable {
 
     /// "Bar chart of test accuracy for 3 categories (moons, circles, iris) and 2 series (VQC, SVM)."
     private var summary: String {
-        "Bar chart of \(yAxis.text) for \(categories.count) categories (\(categories.joined(separator: ", "))) "
+        "Bar chart of \(layout.yAxis.text) for \(layout.categories.count) categories (\(layout.categories.joined(separator: ", "))) "
             + "and \(series.count) series (\(series.map(\.label).joined(separator: ", ")))."
     }
 
@@ -147,9 +124,9 @@ public struct BarChart: Hashable, Sendable {
         for series in series {
             let field = "series \"\(series.label)\""
             try check.finite(series.values, field + " values")
-            try check.count(series.values, categories.count, field + " values")
-            try check.within(series.values, yAxis.bounds, field + " values")
-            try series.errors?.validate(check, count: categories.count, field: field + " errors", bounds: yAxis.bounds)
+            try check.count(series.values, layout.categories.count, field + " values")
+            try check.within(series.values, layout.yAxis.bounds, field + " values")
+            try series.errors?.validate(check, count: layout.categories.count, field: field + " errors", bounds: layout.yAxis.bounds)
         }
     }
 }

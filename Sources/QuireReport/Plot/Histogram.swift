@@ -97,7 +97,7 @@ public struct Histogram: Hashable, Sendable {
             xAxis: PlotAxis("outcome"), yAxis: PlotAxis(series.count == 1 && shots > 0 ? "frequency" : "probability"),
             description: description ?? summary(outcomes: outcomes.count, shown: labels.count, shots: shots),
             size: size)
-        chart.monospaceLabels = true
+        chart.layout.monospaceLabels = true
         return try chart.svg()
     }
 

@@ -25,22 +25,12 @@ public struct SpreadPlot: Hashable, Sendable {
         }
     }
 
-    /// The figure's name: ids in the SVG derive from it.
-    public var name: String
-    /// The visible title and accessible name; empty for no visible title.
-    public var title: String
-    /// The accessible description; nil for one generated from the data.
-    public var description: String?
-    /// The labels along the x axis, in order.
-    public var categories: [String]
+    /// The name, titles, categories, axes and size.
+    public var layout: CategoricalLayout
     /// The series, in the order they stand within each category.
     public var series: [Series]
-    /// The title under the category labels (empty for none).
-    public var xAxis: PlotAxis
-    /// The value axis's title and unit.
-    public var yAxis: PlotAxis
-    /// Width and height in pixels (the height grows if rotated labels need room).
-    public var size: FigureSize
+    /// The figure's name: ids in the SVG derive from it.
+    public var name: String { layout.name }
 
     /// A spread plot; see the type's documentation.
     public init(
@@ -48,14 +38,9 @@ public struct SpreadPlot: Hashable, Sendable {
         xAxis: PlotAxis = PlotAxis(""), yAxis: PlotAxis, description: String? = nil,
         size: FigureSize = .standard
     ) {
-        self.name = name
-        self.title = title
-        self.description = description
-        self.categories = categories
+        layout = CategoricalLayout(
+            name: name, title: title, categories: categories, xAxis: xAxis, yAxis: yAxis, description: description, size: size)
         self.series = series
-        self.xAxis = xAxis
-        self.yAxis = yAxis
-        self.size = size
     }
 
     /// The figure as a standalone SVG 1.1 document, the same bytes for the same data.
@@ -65,15 +50,8 @@ public struct SpreadPlot: Hashable, Sendable {
     public func svg() throws(PlotError) -> String {
         try validate()
         let values = series.flatMap { $0.values.joined() }
-        let valueAxis =
-            yAxis.bounds.map { Axis(tightLower: $0.lowerBound, upper: $0.upperBound) }
-            ?? Axis(lower: values.min() ?? 0, upper: values.max() ?? 1)
-        let frame = CartesianFrame(
-            .init(
-                name: name, title: title, description: description ?? summary, size: size,
-                xTitle: xAxis.text, yTitle: yAxis.text,
-                x: .categories(categories, monospace: false), y: valueAxis,
-                legend: series.isEmpty ? nil : legend, note: categories.isEmpty ? "no data" : nil))
+        let frame = layout.frame(
+            values: Axis(lower: values.min() ?? 0, upper: values.max() ?? 1), legend: series.isEmpty ? nil : legend, summary: summary)
         return frame.render { svg in write(frame: frame, into: &svg) }
     }
 
@@ -88,8 +66,7 @@ public struct SpreadPlot: Hashable, Sendable {
     private func write(frame: CartesianFrame, into svg: inout SVGWriter) {
         guard !series.isEmpty else { return }
         let n = SVGWriter.number
-        let group = 0.8 * frame.slotWidth
-        let width = group / Double(series.count)
+        let width = frame.seriesWidth(count: self.series.count)
         let tick = min(0.8 * width, 48) / 2
         let strip = min(0.6 * width, 36)
         let radius = min(4.0, max(width / 8, 2))
@@ -98,7 +75,7 @@ public struct SpreadPlot: Hashable, Sendable {
             let shape = MarkerShape.shape(seriesIndex)
             svg.open("g", [("class", "spread")])
             for (category, repeats) in series.values.enumerated() where !repeats.isEmpty {
-                let center = frame.categoryCenters[category] - group / 2 + (Double(seriesIndex) + 0.5) * width
+                let center = frame.seriesX(category: category, at: Double(seriesIndex) + 0.5, count: self.series.count)
                 let (low, high) = (frame.yAxis.position(repeats.min()!), frame.yAxis.position(repeats.max()!))
                 let mean = frame.yAxis.position(repeats.reduce(0, +) / Double(repeats.count))
                 let cap = tick / 2
@@ -134,7 +111,7 @@ public struct SpreadPlot: Hashable, Sendable {
 
     /// "Spread of test accuracy over repeats for 2 categories (a, b) and 1 series (VQC): …"
     private var summary: String {
-        "Spread of \(yAxis.text) for \(categories.count) categories (\(categories.joined(separator: ", "))) "
+        "Spread of \(layout.yAxis.text) for \(layout.categories.count) categories (\(layout.categories.joined(separator: ", "))) "
             + "and \(series.count) series (\(series.map(\.label).joined(separator: ", "))): "
             + "one dot per repeat, a dark tick at the mean, a whisker from the lowest to the highest value."
     }
@@ -143,10 +120,10 @@ public struct SpreadPlot: Hashable, Sendable {
         let check = PlotValidator(figure: name)
         for series in series {
             let field = "series \"\(series.label)\" values"
-            try check.count(series.values, categories.count, field)
+            try check.count(series.values, layout.categories.count, field)
             for repeats in series.values {
                 try check.finite(repeats, field)
-                try check.within(repeats, yAxis.bounds, field)
+                try check.within(repeats, layout.yAxis.bounds, field)
             }
         }
     }

@@ -33,14 +33,14 @@ public enum DeviceCompiler {
     /// A device whose native gates are no `NativeBasis` (no one-qubit family or no entangler) takes
     /// circuits already written in its gates: layout and routing only.
     ///
-    /// - Throws: `DeviceError` for an invalid device, a circuit wider than it, no connected set large
+    /// - Throws: `SimulationError` for an invalid device, a circuit wider than it, no connected set large
     ///   enough (noise-aware), a gate across disconnected qubits, and on a device without a basis a
     ///   gate it does not run or a pair it couples only the other way.
     public static func compile(_ circuit: Circuit, for device: Device, options: CompileOptions) throws -> DeviceCompilation {
         precondition(Circuit.optimizationLevels.contains(options.optimizationLevel), "optimisation level out of range")
         try device.validate()
         guard circuit.qubitCount <= device.qubits.count else {
-            throw DeviceError.tooWide(circuitQubits: circuit.qubitCount, device: device.name, deviceQubits: device.qubits.count)
+            throw SimulationError.tooWide(circuitQubits: circuit.qubitCount, device: device.name, deviceQubits: device.qubits.count)
         }
         let graph = CouplingGraph(device: device)
         let unrolled = circuit.translated(to: unrollingBasis)

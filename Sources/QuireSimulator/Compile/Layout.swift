@@ -24,9 +24,9 @@ public struct Layout: Hashable, Sendable {
 
     /// The layout `method` chooses for `circuit` (≤ two-qubit gates) on `device`.
     ///
-    /// - Throws: `DeviceError.noConnectedSet` when no connected set of the device's qubits is as
+    /// - Throws: `SimulationError.noConnectedSet` when no connected set of the device's qubits is as
     ///   large as the circuit (noise-aware only; a trivial layout meets disconnection when routing).
-    public static func make(_ method: LayoutMethod, for circuit: Circuit, on device: Device, graph: CouplingGraph) throws(DeviceError) -> Layout {
+    public static func make(_ method: LayoutMethod, for circuit: Circuit, on device: Device, graph: CouplingGraph) throws(SimulationError) -> Layout {
         switch method {
         case .trivial: trivial(qubits: circuit.qubitCount)
         case .noiseAware: try noiseAware(circuit, on: device, graph: graph)
@@ -38,7 +38,7 @@ public struct Layout: Hashable, Sendable {
     /// placed first, then by total interaction, then by index) on the free qubit next to the placed
     /// set that adds the most estimated log-success (`LayoutScore`); the placement with the highest
     /// total wins, the lowest start qubit on ties. Deterministic: no random draw, sums in fixed order.
-    static func noiseAware(_ circuit: Circuit, on device: Device, graph: CouplingGraph) throws(DeviceError) -> Layout {
+    static func noiseAware(_ circuit: Circuit, on device: Device, graph: CouplingGraph) throws(SimulationError) -> Layout {
         let n = circuit.qubitCount
         guard n > 0 else { return Layout(physical: []) }
         let score = LayoutScore(circuit: circuit, device: device, graph: graph)

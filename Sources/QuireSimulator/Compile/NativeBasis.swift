@@ -32,8 +32,8 @@ public struct NativeBasis: Hashable, Sendable {
     /// IBM `{rz, sx}` (with `x` when listed), Rigetti `{rx, rz}`, IonQ `{gpi, gpi2}`, generic `u3`
     /// or `u`; the entangler the first listed of `cx`, `ecr`, `cz`, `ms`.
     ///
-    /// - Throws: `NativeBasisError.uncovered` naming what is missing when no family or no entangler fits.
-    public init(nativeGates: [StandardGate]) throws(NativeBasisError) {
+    /// - Throws: `SimulationError.uncoveredNativeGates` naming what is missing when no family or no entangler fits.
+    public init(nativeGates: [StandardGate]) throws(SimulationError) {
         let gates = Set(nativeGates)
         let family: OneQubitFamily? =
             if gates.isSuperset(of: [.rz, .sx]) { .rzSX } else if gates.isSuperset(of: [.rz, .rx]) {
@@ -41,7 +41,7 @@ public struct NativeBasis: Hashable, Sendable {
             } else if gates.isSuperset(of: [.gpi, .gpi2]) { .gpi } else if gates.contains(.u3) || gates.contains(.u) { .u3 } else { nil }
         let entangler = Entangler.allCases.first { gates.contains($0.gate) }
         guard let family, let entangler else {
-            throw .uncovered(nativeGates: nativeGates, missingOneQubit: family == nil, missingEntangler: entangler == nil)
+            throw .uncoveredNativeGates(nativeGates: nativeGates, missingOneQubit: family == nil, missingEntangler: entangler == nil)
         }
         self.init(oneQubit: family, entangler: entangler, nativeGates: gates)
     }

@@ -47,11 +47,11 @@ public struct SabreRouter {
 
     /// Routes `circuit` (gates on at most two qubits) from `layout` on the device of `graph`.
     ///
-    /// - Throws: `DeviceError.disconnected` for a two-qubit gate whose qubits the layout puts in
+    /// - Throws: `SimulationError.disconnected` for a two-qubit gate whose qubits the layout puts in
     ///   different connected parts of the coupling map (no SWAP can bring them together).
     public static func route(
         _ circuit: Circuit, from layout: Layout, graph: CouplingGraph, device: String, seed: UInt64
-    ) throws(DeviceError) -> Routed {
+    ) throws(SimulationError) -> Routed {
         for operation in circuit.operations {
             guard case let .gate(gate, qubits, _) = operation.kind else { continue }
             precondition(qubits.count <= 2, "routing needs gates on at most two qubits")

@@ -12,9 +12,9 @@ extension Device {
     /// leaves (excited-state population 0). `measure`, `reset`, `delay` and `barrier` in
     /// `basis_gates` are instructions every circuit may use, not gates.
     ///
-    /// - Throws: `DeviceError` for malformed JSON, a missing value (a qubit without T1 or T2, fewer
+    /// - Throws: `SimulationError` for malformed JSON, a missing value (a qubit without T1 or T2, fewer
     ///   qubit entries than `n_qubits`), an unknown unit or gate name, or a value out of range.
-    public static func qiskit(configuration: [UInt8], properties: [UInt8]) throws(DeviceError) -> Device {
+    public static func qiskit(configuration: [UInt8], properties: [UInt8]) throws(SimulationError) -> Device {
         let conf: QiskitConfiguration = try decode(configuration, as: "conf")
         let props: QiskitProperties = try decode(properties, as: "props")
         guard conf.nQubits >= 1 else { throw .invalidSnapshot(path: "conf.n_qubits", message: "is \(conf.nQubits); it must be at least 1") }
@@ -30,7 +30,7 @@ extension Device {
         }
         var qubits: [Qubit] = []
         for (index, entries) in props.qubits.prefix(conf.nQubits).enumerated() {
-            func microseconds(_ name: String) throws(DeviceError) -> Double? {
+            func microseconds(_ name: String) throws(SimulationError) -> Double? {
                 guard let entry = entries.last(where: { $0.name == name }) else { return nil }
                 return try time(entry, in: "us", path: "props.qubits[\(index)].\(name)")
             }
@@ -48,7 +48,7 @@ extension Device {
             let path = "props.gates[\(index)]"
             let error = entry.parameters.last { $0.name == "gate_error" }?.value ?? 0
             let nanoseconds =
-                try entry.parameters.last { $0.name == "gate_length" }.map { (length) throws(DeviceError) in
+                try entry.parameters.last { $0.name == "gate_length" }.map { (length) throws(SimulationError) in
                     try time(length, in: "ns", path: path + ".gate_length")
                 } ?? 0
             guard let gate = StandardGate(rawValue: entry.gate) else { throw .unknownGate(path: path + ".gate", name: entry.gate) }
@@ -67,15 +67,15 @@ extension Device {
 
     /// The time `entry` states, in `unit`: unchanged when it is stated in that unit already.
     ///
-    /// - Throws: `DeviceError.invalidSnapshot` at `path` for a unit that is not a time unit.
-    private static func time(_ entry: QiskitProperties.Value, in unit: String, path: String) throws(DeviceError) -> Double {
+    /// - Throws: `SimulationError.invalidSnapshot` at `path` for a unit that is not a time unit.
+    private static func time(_ entry: QiskitProperties.Value, in unit: String, path: String) throws(SimulationError) -> Double {
         guard let factor = nanoseconds[entry.unit ?? ""] else {
             throw .invalidSnapshot(path: path, message: "has unit '\(entry.unit ?? "")', not a time unit")
         }
         return entry.value * (factor / nanoseconds[unit]!)
     }
 
-    private static func decode<Value: Decodable>(_ bytes: [UInt8], as file: String) throws(DeviceError) -> Value {
+    private static func decode<Value: Decodable>(_ bytes: [UInt8], as file: String) throws(SimulationError) -> Value {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {

@@ -3,8 +3,8 @@ extension Device {
     /// device: native gates on one or two qubits; T1, T2 > 0; readout probabilities and gate errors in [0, 1]; durations ≥ 0; coupling
     /// edges and calibrated gates on distinct qubits of the device, with the gate's arity, each
     /// calibrated gate native and calibrated once. Every number must be finite.
-    public func validate() throws(DeviceError) {
-        func check(_ holds: Bool, _ path: String, _ message: @autoclosure () -> String) throws(DeviceError) {
+    public func validate() throws(SimulationError) {
+        func check(_ holds: Bool, _ path: String, _ message: @autoclosure () -> String) throws(SimulationError) {
             if !holds { throw .invalidSnapshot(path: path, message: message()) }
         }
         func inRange(_ qubits: [Int]) -> Bool {
@@ -48,7 +48,7 @@ extension Device {
 
     /// Throws unless `circuit` runs on the device as written: no wider than it, every gate native,
     /// every two-qubit gate on a coupled pair in its direction (circuit qubit i is physical qubit i).
-    public func check(_ circuit: Circuit) throws(DeviceError) {
+    public func check(_ circuit: Circuit) throws(SimulationError) {
         guard circuit.qubitCount <= qubits.count else {
             throw .tooWide(circuitQubits: circuit.qubitCount, device: name, deviceQubits: qubits.count)
         }

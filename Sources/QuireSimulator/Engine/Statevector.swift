@@ -37,12 +37,16 @@ public final class Statevector {
         try self.init(program: program, threads: options.threads, memoryLimitBytes: options.memoryLimitBytes)
     }
 
-    init(program: SimulationProgram, threads: Int, memoryLimitBytes: Int) throws(SimulationError) {
+    /// Runs `program` on `threads`, applying runs of fused gates in cache blocks of `blockQubits`
+    /// qubits (tests pass small blocks; the result does not depend on it).
+    init(
+        program: SimulationProgram, threads: Int, memoryLimitBytes: Int, blockQubits: Int = cacheBlockQubits
+    ) throws(SimulationError) {
         qubitCount = program.qubitCount
         self.threads = threads
         self.memoryLimitBytes = memoryLimitBytes
         branches = [Branch(clbits: 0, weight: 1, state: AmplitudeBuffer(qubitCount: program.qubitCount))]
-        for step in program.steps { try apply(step) }
+        for pass in Self.passes(program.steps, qubitCount: qubitCount, blockQubits: blockQubits) { try apply(pass) }
     }
 
     /// Σ over branches of weight · |ψ|², before any readout error.
@@ -77,7 +81,7 @@ public final class Statevector {
     /// Number of branches in the ensemble.
     public var branchCount: Int { branches.count }
 
-    private func apply(_ step: SimulationProgram.Step) throws(SimulationError) {
+    func apply(_ step: SimulationProgram.Step) throws(SimulationError) {
         switch step.action {
         case let .gate(operation, _, channels):
             precondition(channels.isEmpty, "statevector steps carry no channels")

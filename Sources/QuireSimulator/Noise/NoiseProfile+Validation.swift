@@ -9,7 +9,7 @@ extension NoiseProfile {
     /// Aer's `from_backend` does); gate times ≥ 0; every number finite; 0 ≤ override index < `qubitCount`.
     ///
     /// - Throws: the first value out of range, naming its field path (e.g. `qubits.3.thermal_relaxation.t2_us`).
-    public func validate(qubitCount: Int) throws(NoiseProfileError) {
+    public func validate(qubitCount: Int) throws(SimulationError) {
         try Self.validate(depolarizing: depolarizing, thermalRelaxation: thermalRelaxation, readout: readout, prefix: "")
         for qubit in qubits.keys.sorted() {
             let prefix = "qubits.\(qubit)."
@@ -26,7 +26,7 @@ extension NoiseProfile {
     private static func validate(
         depolarizing: Depolarizing?, thermalRelaxation: ThermalRelaxation?, readout: Readout?,
         prefix: String
-    ) throws(NoiseProfileError) {
+    ) throws(SimulationError) {
         if let depolarizing {
             for (key, value, arity) in [("one_qubit", depolarizing.oneQubit, 1), ("two_qubit", depolarizing.twoQubit, 2)] {
                 let maximum = depolarizing.maximumParameter(qubitCount: arity)

@@ -41,7 +41,7 @@ public struct DeviceTemplate: Hashable, Sendable {
 
     /// Compiles `template` for `device` with `options`.
     ///
-    /// - Throws: `DeviceError` as `DeviceCompiler.compile` does; `SimulationError.invalidParameterizedCircuit` when the
+    /// - Throws: `SimulationError` as `DeviceCompiler.compile` does; `SimulationError.invalidParameterizedCircuit` when the
     ///   device's native gates are no `NativeBasis`, or a conditional gate acts on two qubits.
     public init(compiling template: ParameterizedCircuit, for device: Device, options: CompileOptions) throws {
         let basis: NativeBasis

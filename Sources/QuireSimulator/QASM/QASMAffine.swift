@@ -42,7 +42,7 @@ public struct QASMAffine: Hashable, Sendable {
     }
 
     /// `self` with every coefficient and the constant put through `transform`, checked finite.
-    private func mapped(_ transform: (Double) throws(QASMError) -> Double) throws(QASMError) -> QASMAffine {
+    private func mapped(_ transform: (Double) throws(SimulationError) -> Double) throws(SimulationError) -> QASMAffine {
         var result = QASMAffine(constant: try transform(constant))
         for term in terms {
             var scaled = term
@@ -53,8 +53,8 @@ public struct QASMAffine: Hashable, Sendable {
     }
 
     /// The error for an operation that would leave the affine functions.
-    private static func notAffine(_ description: String, at position: QASMPosition) -> QASMError {
-        QASMError(
+    private static func notAffine(_ description: String, at position: QASMPosition) -> SimulationError {
+        SimulationError.invalidQASM(
             at: position, "\(description) is not affine in the template's parameters",
             hint: "Write each angle as constant + a*theta[k] (+ b*x[i]): sums, and products and quotients with numbers; "
                 + "parameter-shift and adjoint gradients need that.")
@@ -64,17 +64,17 @@ public struct QASMAffine: Hashable, Sendable {
 extension QASMAffine: QASMValue {
     init(constant value: Double) { self.init(constant: value, terms: []) }
 
-    static func symbol(_ reference: QASMSymbolReference, at position: QASMPosition) throws(QASMError) -> QASMAffine {
+    static func symbol(_ reference: QASMSymbolReference, at position: QASMPosition) throws(SimulationError) -> QASMAffine {
         QASMAffine(
             constant: 0, terms: [Term(array: reference.array, index: reference.index, coefficient: 1, line: position.line, column: position.column)])
     }
 
-    static func apply(_ unary: QASMExpression.UnaryOperator, _ operand: QASMAffine, at position: QASMPosition) throws(QASMError)
+    static func apply(_ unary: QASMExpression.UnaryOperator, _ operand: QASMAffine, at position: QASMPosition) throws(SimulationError)
         -> QASMAffine
     {
         switch unary {
         case .negate:
-            return try operand.mapped { (value: Double) throws(QASMError) in -value }
+            return try operand.mapped { (value: Double) throws(SimulationError) in -value }
         case .function(let function):
             guard operand.terms.isEmpty else { throw notAffine("\(function.rawValue)(\(operand.written))", at: position) }
             return QASMAffine(constant: try Double.apply(unary, operand.constant, at: position))
@@ -82,7 +82,7 @@ extension QASMAffine: QASMValue {
     }
 
     static func apply(_ binary: QASMExpression.BinaryOperator, _ left: QASMAffine, _ right: QASMAffine, at position: QASMPosition)
-        throws(QASMError) -> QASMAffine
+        throws(SimulationError) -> QASMAffine
     {
         switch binary {
         case .add, .subtract:
@@ -100,15 +100,15 @@ extension QASMAffine: QASMValue {
             return result
         case .multiply:
             if left.terms.isEmpty {
-                return try right.mapped { (value: Double) throws(QASMError) in try Double.apply(.multiply, left.constant, value, at: position) }
+                return try right.mapped { (value: Double) throws(SimulationError) in try Double.apply(.multiply, left.constant, value, at: position) }
             }
             if right.terms.isEmpty {
-                return try left.mapped { (value: Double) throws(QASMError) in try Double.apply(.multiply, value, right.constant, at: position) }
+                return try left.mapped { (value: Double) throws(SimulationError) in try Double.apply(.multiply, value, right.constant, at: position) }
             }
             throw notAffine("the product (\(left.written)) * (\(right.written))", at: position)
         case .divide:
             guard right.terms.isEmpty else { throw notAffine("the quotient (\(left.written)) / (\(right.written))", at: position) }
-            return try left.mapped { (value: Double) throws(QASMError) in try Double.apply(.divide, value, right.constant, at: position) }
+            return try left.mapped { (value: Double) throws(SimulationError) in try Double.apply(.divide, value, right.constant, at: position) }
         case .power:
             guard left.terms.isEmpty, right.terms.isEmpty else {
                 throw notAffine("the power (\(left.written)) ^ (\(right.written))", at: position)

@@ -22,9 +22,9 @@ struct QASMCircuitBuilder {
     /// Adds a register of `size` bits after the existing ones of its kind; returns its index.
     ///
     /// - Throws: at `position` (the size) if the size is 0, or the qubits would exceed `limits.maxQubits`.
-    mutating func declareRegister(quantum: Bool, name: String, size: Int, at position: QASMPosition) throws(QASMError) -> Int {
+    mutating func declareRegister(quantum: Bool, name: String, size: Int, at position: QASMPosition) throws(SimulationError) -> Int {
         guard size > 0 else {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: position, "register `\(name)` has size 0",
                 hint: "Declare at least one bit, as in `\(quantum ? "qreg" : "creg") \(name)[1];`.")
         }
@@ -32,13 +32,13 @@ struct QASMCircuitBuilder {
         let offset = existing.last.map { $0.offset + $0.size } ?? 0
         let (total, overflow) = offset.addingReportingOverflow(size)
         if quantum && (overflow || total > limits.maxQubits) {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: position,
                 "`qreg \(name)[\(size)]` brings the program to \(overflow ? "more than \(Int.max)" : "\(total)") qubits, more than the limit of \(limits.maxQubits) (QASMLimits.maxQubits)",
                 hint: "Use fewer qubits, or raise QASMLimits.maxQubits if the simulation fits in memory.")
         }
         guard !overflow else {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: position, "`creg \(name)[\(size)]` brings the program to more than \(Int.max) classical bits",
                 hint: "Declare fewer classical bits.")
         }
@@ -55,13 +55,13 @@ struct QASMCircuitBuilder {
     /// `Circuit.bytesPerOperation` each, within `limits.maxMemoryBytes`, before any is made.
     ///
     /// - Throws: at `position`, the statement that would exceed the limit, naming it and the estimate.
-    func reserve(_ count: Int, at position: QASMPosition) throws(QASMError) {
+    func reserve(_ count: Int, at position: QASMPosition) throws(SimulationError) {
         let budget = limits.operationBudget
         // The first test keeps the subtraction from overflowing whatever the limit.
         guard operations.count <= budget, count <= budget - operations.count else {
             let expansion = "this statement expands to \(count == Int.max ? "at least \(Int.max)" : "\(count)") operations"
             if budget == limits.maxOperations {
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     at: position,
                     "\(expansion), bringing the circuit past the limit of \(limits.maxOperations) operations (QASMLimits.maxOperations)",
                     hint: "Simplify the circuit, or raise QASMLimits.maxOperations.")
@@ -69,7 +69,7 @@ struct QASMCircuitBuilder {
             let total = operations.count.addingReportingOverflow(count)
             let bytes = total.overflow ? nil : total.partialValue.multipliedReportingOverflow(by: Circuit.bytesPerOperation)
             let estimate = bytes.flatMap { $0.overflow ? nil : "about \(QASMLimits.gibibytes($0.partialValue)) GiB" } ?? "more than \(Int.max) bytes"
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: position,
                 "\(expansion); the circuit would need \(estimate) (\(Circuit.bytesPerOperation) bytes per operation), above the memory limit of \(QASMLimits.gibibytes(limits.maxMemoryBytes)) GiB",
                 hint: "Simplify the circuit, or raise the memory limit (--max-memory-gib).")
@@ -97,7 +97,7 @@ struct QASMCircuitBuilder {
     mutating func expand<Value: QASMValue>(
         _ definitionIndex: Int, of definitions: [QASMGateDefinition], parameters: [Value], qubits: [Int],
         condition: Condition?, at position: QASMPosition
-    ) throws(QASMError) {
+    ) throws(SimulationError) {
         // Evaluation stack reused by every expression of the expansion (constants never touch it).
         var stack: [Value] = []
         var frames = [Frame<Value>(definition: definitionIndex, parameters: parameters, qubits: qubits)]
@@ -116,9 +116,7 @@ struct QASMCircuitBuilder {
                 do {
                     values.append(try expression.evaluate(parameters: frames[top].parameters, stack: &stack))
                 } catch {
-                    var located = error
-                    located.message += " (in gate `\(definition.name)`, expanding the call at \(position))"
-                    throw located
+                    throw error.adding(context: " (in gate `\(definition.name)`, expanding the call at \(position))")
                 }
             }
             switch instruction.target {

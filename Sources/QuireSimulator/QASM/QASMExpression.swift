@@ -45,7 +45,7 @@ struct QASMExpression: Sendable {
 
     /// Appends a step, folding it with constant operands at once (and reporting, at the step's
     /// position, any division by zero or non-finite value that folding produces).
-    mutating func append(_ action: Action, at position: QASMPosition) throws(QASMError) {
+    mutating func append(_ action: Action, at position: QASMPosition) throws(SimulationError) {
         switch action {
         case .unary(let unary):
             if let operand = trailingConstant(0) {
@@ -75,7 +75,7 @@ struct QASMExpression: Sendable {
     }
 
     /// Evaluates the expression with the given gate parameter values; `stack` is scratch space.
-    func evaluate<Value: QASMValue>(parameters: [Value], stack: inout [Value]) throws(QASMError) -> Value {
+    func evaluate<Value: QASMValue>(parameters: [Value], stack: inout [Value]) throws(SimulationError) -> Value {
         if let constantValue { return Value(constant: constantValue) }
         stack.removeAll(keepingCapacity: true)
         for step in steps {

@@ -12,7 +12,7 @@ extension QASMParser {
     /// Reads a gate name and its parameter list, checking that the gate exists and that the
     /// number of parameters matches. `parameterNames` are the enclosing definition's parameters
     /// (empty at the top level).
-    mutating func parseGateCallHead(parameterNames: [String]) throws(QASMError) -> QASMGateCall {
+    mutating func parseGateCallHead(parameterNames: [String]) throws(SimulationError) -> QASMGateCall {
         let name = token
         let symbol: QASMGateSymbol
         switch token.kind {
@@ -34,7 +34,7 @@ extension QASMParser {
                 repeat {
                     if !parameters.isEmpty { try advance() }
                     if parameters.count == parameterCount {
-                        throw QASMError(
+                        throw SimulationError.invalidQASM(
                             at: token.position, "gate `\(name.text)` takes \(Self.count(parameterCount, "parameter")), but more are given",
                             hint: "Remove the extra parameters.")
                     }
@@ -46,7 +46,7 @@ extension QASMParser {
         }
         guard parameters.count == parameterCount else {
             let example = "\(name.text)(\(Array(repeating: "pi/2", count: parameterCount).joined(separator: ", ")))"
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: closing,
                 "gate `\(name.text)` takes \(Self.count(parameterCount, "parameter")), but \(parameters.count) \(parameters.count == 1 ? "is" : "are") given",
                 hint: "Write the parameters in parentheses after the name, as in `\(example)`.")
@@ -56,33 +56,33 @@ extension QASMParser {
 
     /// Fails unless one argument position per qubit of `call` was given; the error is at the
     /// first extra argument, or at the token where a missing one should be.
-    func checkQubitCount(of call: QASMGateCall, given positions: [QASMPosition]) throws(QASMError) {
+    func checkQubitCount(of call: QASMGateCall, given positions: [QASMPosition]) throws(SimulationError) {
         guard positions.count != call.qubitCount else { return }
         let position = positions.count > call.qubitCount ? positions[call.qubitCount] : token.position
-        throw QASMError(
+        throw SimulationError.invalidQASM(
             at: position,
             "gate `\(call.name)` takes \(Self.count(call.qubitCount, "qubit argument")), but \(positions.count) \(positions.count == 1 ? "is" : "are") given",
             hint: "OpenQASM lists controls first and targets last, separated by commas.")
     }
 
     /// The gate a name refers to, or an error with a suggestion.
-    private func resolveGate(_ name: QASMToken) throws(QASMError) -> QASMGateSymbol {
+    private func resolveGate(_ name: QASMToken) throws(SimulationError) -> QASMGateSymbol {
         switch symbols[name.text]?.symbol {
         case .gate(let symbol):
             return symbol
         case .some(let other):
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: name.position, "`\(name.text)` is \(other.noun), not a gate", hint: "Apply a gate to it, as in `h \(name.text);`.")
         case nil:
             if qelib1Inclusion == nil, let gate = StandardGate(rawValue: name.text), !gate.isDeviceNative {
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     at: name.position, "unknown gate `\(name.text)`",
                     hint: "`\(name.text)` is declared in qelib1.inc; add `include \"qelib1.inc\";` after `OPENQASM 2.0;`.")
             }
             var candidates = symbols.compactMap { entry in if case .gate = entry.value.symbol { entry.key } else { nil } }
             if qelib1Inclusion == nil { candidates += StandardGate.qelib1.map(\.rawValue) }
             let suggestion = QASMSuggestion.didYouMean(name.text, among: candidates)
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: name.position, "unknown gate `\(name.text)`",
                 hint: "Declare it with `gate` before its first use, or use a qelib1.inc gate.\(suggestion)")
         }

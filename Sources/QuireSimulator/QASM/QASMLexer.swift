@@ -21,7 +21,7 @@ struct QASMLexer {
     }
 
     /// The next token, or `.endOfFile` (repeatedly) once the source is exhausted.
-    mutating func next() throws(QASMError) -> QASMToken {
+    mutating func next() throws(SimulationError) -> QASMToken {
         skipTrivia()
         let position = QASMPosition(line: line, column: offset - lineStart + 1)
         guard offset < bytes.count else { return QASMToken(kind: .endOfFile, text: "", position: position) }
@@ -51,7 +51,7 @@ struct QASMLexer {
     }
 
     /// A reserved word or an identifier (`[a-z][A-Za-z0-9_]*`; only reserved words start in capitals).
-    private mutating func word(at position: QASMPosition) throws(QASMError) -> QASMToken {
+    private mutating func word(at position: QASMPosition) throws(SimulationError) -> QASMToken {
         let start = offset
         while offset < bytes.count && (bytes[offset].isLetter || bytes[offset].isDigit || bytes[offset] == UInt8(ascii: "_")) {
             offset += 1
@@ -59,7 +59,7 @@ struct QASMLexer {
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         if let keyword = QASMTokenKind.keywords[text] { return QASMToken(kind: keyword, text: text, position: position) }
         guard !bytes[start].isUppercase else {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: position, "identifier `\(text)` starts with a capital letter",
                 hint: "OpenQASM 2.0 names start with a lowercase letter; only `U`, `CX` and `OPENQASM` are capitalised.")
         }
@@ -67,7 +67,7 @@ struct QASMLexer {
     }
 
     /// An integer (`[0-9]+`) or a real (`1.5`, `.5`, `5.`, `1e-3`, `2.5E+2`).
-    private mutating func number(at position: QASMPosition) throws(QASMError) -> QASMToken {
+    private mutating func number(at position: QASMPosition) throws(SimulationError) -> QASMToken {
         let start = offset
         var isReal = false
         skipDigits()
@@ -76,7 +76,8 @@ struct QASMLexer {
             offset += 1
             skipDigits()
             guard offset - start > 1 else {
-                throw QASMError(at: position, "unexpected `.`", hint: "A real number needs a digit before or after its point, as in `0.5`.")
+                throw SimulationError.invalidQASM(
+                    at: position, "unexpected `.`", hint: "A real number needs a digit before or after its point, as in `0.5`.")
             }
         }
         if offset < bytes.count && (bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E")) {
@@ -87,7 +88,7 @@ struct QASMLexer {
             skipDigits()
             guard offset > digitsStart else {
                 let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     at: position, "malformed number `\(text)`: the exponent has no digits",
                     hint: "Write the exponent's digits after `e`, as in `1e-3`.")
             }
@@ -101,14 +102,14 @@ struct QASMLexer {
     }
 
     /// A double-quoted string on one line; the token's text excludes the quotes.
-    private mutating func string(at position: QASMPosition) throws(QASMError) -> QASMToken {
+    private mutating func string(at position: QASMPosition) throws(SimulationError) -> QASMToken {
         let start = offset + 1
         offset = start
         while offset < bytes.count && bytes[offset] != UInt8(ascii: "\"") && bytes[offset] != UInt8(ascii: "\n") {
             offset += 1
         }
         guard offset < bytes.count && bytes[offset] == UInt8(ascii: "\"") else {
-            throw QASMError(at: position, "unterminated string", hint: "Close the string with `\"` on the same line.")
+            throw SimulationError.invalidQASM(at: position, "unterminated string", hint: "Close the string with `\"` on the same line.")
         }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         offset += 1
@@ -116,7 +117,7 @@ struct QASMLexer {
     }
 
     /// One- and two-byte punctuation.
-    private mutating func punctuation(_ byte: UInt8, at position: QASMPosition) throws(QASMError) -> QASMToken {
+    private mutating func punctuation(_ byte: UInt8, at position: QASMPosition) throws(SimulationError) -> QASMToken {
         let following: UInt8? = offset + 1 < bytes.count ? bytes[offset + 1] : nil
         let kind: QASMTokenKind
         var length = 1
@@ -141,9 +142,9 @@ struct QASMLexer {
             kind = .equalEqual
             length = 2
         case UInt8(ascii: "="):
-            throw QASMError(at: position, "unexpected `=`", hint: "Conditions compare with `==`, as in `if (c==1) x q[0];`.")
+            throw SimulationError.invalidQASM(at: position, "unexpected `=`", hint: "Conditions compare with `==`, as in `if (c==1) x q[0];`.")
         default:
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: position, "unexpected character \(describe(at: offset))",
                 hint: "OpenQASM 2.0 programs are ASCII outside comments and strings.")
         }

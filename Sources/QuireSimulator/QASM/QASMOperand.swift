@@ -19,7 +19,7 @@ struct QASMOperand {
 
 extension QASMParser {
     /// `name` or `name[index]` naming a register of the given kind, with the index checked.
-    mutating func parseOperand(quantum: Bool) throws(QASMError) -> QASMOperand {
+    mutating func parseOperand(quantum: Bool) throws(SimulationError) -> QASMOperand {
         let kind = quantum ? "quantum register" : "classical register"
         let name = try expect(.identifier, "(a \(kind) or one of its bits)")
         let register: Register
@@ -29,7 +29,7 @@ extension QASMParser {
         case .classicalRegister(let index) where !quantum:
             register = builder.classicalRegisters[index]
         case .some(let other):
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: name.position, "`\(name.text)` is \(other.noun), but a \(kind) is expected here",
                 hint: quantum
                     ? "Gates, `reset` and `barrier` act on qubits (`qreg`); `measure` writes to bits (`creg`)."
@@ -41,7 +41,7 @@ extension QASMParser {
                 default: nil
                 }
             }
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: name.position, "undeclared register `\(name.text)`",
                 hint:
                     "Declare it first, as in `\(quantum ? "qreg" : "creg") \(name.text)[1];`.\(QASMSuggestion.didYouMean(name.text, among: candidates))"
@@ -51,7 +51,7 @@ extension QASMParser {
         try advance()
         let index = try parseInteger(as: Int.self, "(the bit's index)")
         guard index.value < register.size else {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: index.position, "index \(index.value) is out of range for register `\(register.name)` of size \(register.size)",
                 hint: "Valid indices are 0 to \(register.size - 1).")
         }
@@ -60,7 +60,7 @@ extension QASMParser {
     }
 
     /// `a, b[1], c`: one or more operands of the given kind.
-    mutating func parseOperandList(quantum: Bool) throws(QASMError) -> [QASMOperand] {
+    mutating func parseOperandList(quantum: Bool) throws(SimulationError) -> [QASMOperand] {
         var operands: [QASMOperand] = []
         repeat {
             if !operands.isEmpty { try advance() }
@@ -72,7 +72,7 @@ extension QASMParser {
     /// The number of broadcast steps: the common size of the whole-register operands, or 1.
     ///
     /// - Throws: at the first register whose size differs from an earlier one.
-    func broadcastCount(_ operands: [QASMOperand], in statement: String) throws(QASMError) -> Int {
+    func broadcastCount(_ operands: [QASMOperand], in statement: String) throws(SimulationError) -> Int {
         var first: QASMOperand?
         for operand in operands where operand.index == nil {
             guard let reference = first else {
@@ -80,7 +80,7 @@ extension QASMParser {
                 continue
             }
             guard operand.register.size == reference.register.size else {
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     at: operand.position,
                     "`\(statement)` cannot broadcast over `\(operand.register.name)` (size \(operand.register.size)) and `\(reference.register.name)` (size \(reference.register.size))",
                     hint: "Registers applied together must have the same size; index single bits as `\(operand.register.name)[0]` instead.")

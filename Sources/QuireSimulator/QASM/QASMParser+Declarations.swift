@@ -1,7 +1,7 @@
 /// Register and gate declarations.
 extension QASMParser {
     /// `qreg name[size];` or `creg name[size];`.
-    mutating func parseRegisterDeclaration() throws(QASMError) {
+    mutating func parseRegisterDeclaration() throws(SimulationError) {
         let start = token.position
         let quantum = token.kind == .qreg
         try advance()
@@ -18,7 +18,7 @@ extension QASMParser {
     }
 
     /// `gate name(params) qubits { body }`; the body may call `U`, `CX`, earlier gates and `barrier`.
-    mutating func parseGateDefinition() throws(QASMError) {
+    mutating func parseGateDefinition() throws(SimulationError) {
         isInGateDefinition = true
         defer { isInGateDefinition = false }
         try advance()
@@ -69,14 +69,14 @@ extension QASMParser {
     }
 
     /// `a, b, c`: one or more distinct identifiers, none of them in `others`.
-    private mutating func parseNameList(_ role: String, disjointFrom others: [String]) throws(QASMError) -> [String] {
+    private mutating func parseNameList(_ role: String, disjointFrom others: [String]) throws(SimulationError) -> [String] {
         var names: [String] = []
         repeat {
             if !names.isEmpty { try advance() }
             let name = try expect(.identifier, "(a \(role) name)")
             if names.contains(name.text) || others.contains(name.text) {
                 let what = names.contains(name.text) ? role : "parameter"
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     at: name.position, "`\(name.text)` is already declared as a \(what) of this gate",
                     hint: "Give each parameter and qubit argument its own name.")
             }
@@ -89,7 +89,7 @@ extension QASMParser {
     private mutating func parseBodyInstruction(
         gate: String, parameterNames: [String], qubitNames: [String],
         bodyStart: QASMPosition
-    ) throws(QASMError) -> QASMGateDefinition.Instruction {
+    ) throws(SimulationError) -> QASMGateDefinition.Instruction {
         let start = token.position
         var call: QASMGateCall?
         switch token.kind {
@@ -112,7 +112,7 @@ extension QASMParser {
             if let earlier = qubits.firstIndex(of: qubit) {
                 // A barrier lists each qubit once, as Qiskit's reader does; a gate may not repeat one.
                 guard call == nil else {
-                    throw QASMError(
+                    throw SimulationError.invalidQASM(
                         at: position, "qubit `\(qubitNames[qubit])` is used twice in one gate call",
                         hint: "A gate's qubits must be distinct; the first use is at \(positions[earlier]).")
                 }
@@ -133,16 +133,16 @@ extension QASMParser {
     }
 
     /// A qubit argument inside a gate body: one of the gate's formal qubit names, never indexed.
-    private mutating func parseFormalQubit(of gate: String, qubitNames: [String]) throws(QASMError) -> (Int, QASMPosition) {
+    private mutating func parseFormalQubit(of gate: String, qubitNames: [String]) throws(SimulationError) -> (Int, QASMPosition) {
         let name = try expect(.identifier, "(a qubit argument of gate `\(gate)`)")
         guard let index = qubitNames.firstIndex(of: name.text) else {
             let listed = qubitNames.map { "`\($0)`" }.joined(separator: ", ")
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: name.position, "`\(name.text)` is not a qubit argument of gate `\(gate)`",
                 hint: "Its qubit arguments are \(listed).\(QASMSuggestion.didYouMean(name.text, among: qubitNames))")
         }
         if token.kind == .leftBracket {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: token.position, "a gate's qubit arguments cannot be indexed inside its body",
                 hint: "Inside a gate body, `\(name.text)` is a single qubit; write `\(name.text)` alone.")
         }

@@ -2,14 +2,14 @@
 /// unary minus (so `-2^2` is −4 and `2^-1` is 0.5), then `*` `/`, then `+` `-`, all left to right.
 extension QASMParser {
     /// An expression; identifiers must be among `parameterNames` (the enclosing gate's parameters).
-    mutating func parseExpression(parameterNames: [String]) throws(QASMError) -> QASMExpression {
+    mutating func parseExpression(parameterNames: [String]) throws(SimulationError) -> QASMExpression {
         var expression = QASMExpression()
         try parseSum(into: &expression, parameterNames)
         return expression
     }
 
     /// sum := product (('+' | '-') product)*
-    private mutating func parseSum(into expression: inout QASMExpression, _ names: [String]) throws(QASMError) {
+    private mutating func parseSum(into expression: inout QASMExpression, _ names: [String]) throws(SimulationError) {
         try parseProduct(into: &expression, names)
         while token.kind == .plus || token.kind == .minus {
             let operation: QASMExpression.BinaryOperator = token.kind == .plus ? .add : .subtract
@@ -21,7 +21,7 @@ extension QASMParser {
     }
 
     /// product := unary (('*' | '/') unary)*
-    private mutating func parseProduct(into expression: inout QASMExpression, _ names: [String]) throws(QASMError) {
+    private mutating func parseProduct(into expression: inout QASMExpression, _ names: [String]) throws(SimulationError) {
         try parseUnary(into: &expression, names)
         while token.kind == .star || token.kind == .slash {
             let operation: QASMExpression.BinaryOperator = token.kind == .star ? .multiply : .divide
@@ -33,7 +33,7 @@ extension QASMParser {
     }
 
     /// unary := ('-' | '+') unary | power;  power := primary ('^' unary)?
-    private mutating func parseUnary(into expression: inout QASMExpression, _ names: [String]) throws(QASMError) {
+    private mutating func parseUnary(into expression: inout QASMExpression, _ names: [String]) throws(SimulationError) {
         try enterNesting()
         defer { expressionDepth -= 1 }
         switch token.kind {
@@ -57,12 +57,12 @@ extension QASMParser {
     }
 
     /// primary := number | `pi` | parameter | function '(' sum ')' | '(' sum ')'
-    private mutating func parsePrimary(into expression: inout QASMExpression, _ names: [String]) throws(QASMError) {
+    private mutating func parsePrimary(into expression: inout QASMExpression, _ names: [String]) throws(SimulationError) {
         let start = token
         switch token.kind {
         case .integer, .real:
             guard let value = Double(token.text), value.isFinite else {
-                throw QASMError(
+                throw SimulationError.invalidQASM(
                     at: token.position, "the number \(token.text) is too large for a 64-bit floating-point value",
                     hint: "Gate parameters must be finite numbers.")
             }
@@ -98,10 +98,10 @@ extension QASMParser {
     }
 
     /// `theta[3]`: a template's symbolic parameter, allowed outside gate definitions only.
-    private mutating func parseSymbolReference() throws(QASMError) -> QASMSymbolReference {
+    private mutating func parseSymbolReference() throws(SimulationError) -> QASMSymbolReference {
         let name = token
         if isInGateDefinition {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: name.position, "`\(name.text)` cannot be used inside a gate definition",
                 hint: "Give the gate a parameter and pass `\(name.text)[…]` to it where the gate is called.")
         }
@@ -113,23 +113,23 @@ extension QASMParser {
     }
 
     /// The error for an identifier that is not a parameter in scope.
-    private func unknownParameter(_ names: [String]) -> QASMError {
+    private func unknownParameter(_ names: [String]) -> SimulationError {
         let name = token.text
         if names.isEmpty {
-            return QASMError(
+            return SimulationError.invalidQASM(
                 at: token.position, "unknown identifier `\(name)` in a parameter expression",
                 hint: "Only gate definitions have named parameters; here use numbers, `pi` and functions.")
         }
         let listed = names.map { "`\($0)`" }.joined(separator: ", ")
-        return QASMError(
+        return SimulationError.invalidQASM(
             at: token.position, "`\(name)` is not a parameter of this gate",
             hint: "Its parameters are \(listed).\(QASMSuggestion.didYouMean(name, among: names))")
     }
 
     /// Counts one level of nesting, failing beyond `maxExpressionDepth`.
-    private mutating func enterNesting() throws(QASMError) {
+    private mutating func enterNesting() throws(SimulationError) {
         guard expressionDepth < Self.maxExpressionDepth else {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: token.position, "the parameter expression nests more than \(Self.maxExpressionDepth) levels deep",
                 hint: "Simplify the expression.")
         }

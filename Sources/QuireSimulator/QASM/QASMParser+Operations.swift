@@ -2,7 +2,7 @@
 extension QASMParser {
     /// A gate call, `measure` or `reset`, optionally under a condition; `start` is where the
     /// statement (including any `if`) begins.
-    mutating func parseQuantumOperation(condition: Condition?, start: QASMPosition) throws(QASMError) {
+    mutating func parseQuantumOperation(condition: Condition?, start: QASMPosition) throws(SimulationError) {
         switch token.kind {
         case .measure: try parseMeasure(condition: condition, start: start)
         case .reset: try parseReset(condition: condition, start: start)
@@ -11,7 +11,7 @@ extension QASMParser {
     }
 
     /// `name(params) args;`, broadcast over whole-register arguments.
-    private mutating func parseGateApplication(condition: Condition?, start: QASMPosition) throws(QASMError) {
+    private mutating func parseGateApplication(condition: Condition?, start: QASMPosition) throws(SimulationError) {
         let call = try parseGateCallHead(parameterNames: [])
         // Outside gate definitions there are no gate parameters: folding made each expression a
         // constant, unless it uses a template's symbolic parameters.
@@ -23,7 +23,7 @@ extension QASMParser {
     }
 
     /// The values of a top-level call's parameter expressions.
-    private func evaluated<Value: QASMValue>(_ call: QASMGateCall, as type: Value.Type) throws(QASMError) -> [Value] {
+    private func evaluated<Value: QASMValue>(_ call: QASMGateCall, as type: Value.Type) throws(SimulationError) -> [Value] {
         var stack: [Value] = []
         var parameters: [Value] = []
         for expression in call.parameters {
@@ -35,7 +35,7 @@ extension QASMParser {
     /// Reads the qubit arguments of `call` and appends its operations, broadcast over registers.
     private mutating func applyGate<Value: QASMValue>(
         _ call: QASMGateCall, parameters: [Value], condition: Condition?, start: QASMPosition
-    ) throws(QASMError) {
+    ) throws(SimulationError) {
         let operands = try parseOperandList(quantum: true)
         try checkQubitCount(of: call, given: operands.map(\.position))
         let steps = try broadcastCount(operands, in: call.name)
@@ -52,7 +52,7 @@ extension QASMParser {
             for operand in operands {
                 let qubit = operand.bit(step)
                 if let earlier = qubits.firstIndex(of: qubit) {
-                    throw QASMError(
+                    throw SimulationError.invalidQASM(
                         at: operand.position,
                         "qubit \(operand.register.name)[\(qubit - operand.register.offset)] is used twice in one `\(call.name)`",
                         hint: "A gate's qubits must be distinct; `\(operands[earlier].written)` already supplies it.")
@@ -70,13 +70,13 @@ extension QASMParser {
     }
 
     /// `measure q -> c;` (equal-size registers, bit by bit) or `measure q[i] -> c[j];`.
-    private mutating func parseMeasure(condition: Condition?, start: QASMPosition) throws(QASMError) {
+    private mutating func parseMeasure(condition: Condition?, start: QASMPosition) throws(SimulationError) {
         try advance()
         let qubit = try parseOperand(quantum: true)
         try expect(.arrow, "between the measured qubit and the classical bit", hint: "Write `measure q[0] -> c[0];`.")
         let clbit = try parseOperand(quantum: false)
         if (qubit.index == nil) != (clbit.index == nil) {
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: clbit.position,
                 "cannot measure `\(qubit.written)` into `\(clbit.written)`: one is a register and the other a single bit",
                 hint: "Measure a register into a register of the same size, or one qubit into one bit.")
@@ -90,7 +90,7 @@ extension QASMParser {
     }
 
     /// `reset q;` or `reset q[i];`.
-    private mutating func parseReset(condition: Condition?, start: QASMPosition) throws(QASMError) {
+    private mutating func parseReset(condition: Condition?, start: QASMPosition) throws(SimulationError) {
         try advance()
         let qubit = try parseOperand(quantum: true)
         let steps = qubit.index == nil ? qubit.register.size : 1
@@ -102,7 +102,7 @@ extension QASMParser {
     }
 
     /// `barrier a, b[1];`: one barrier on the listed qubits, each once, in order of first mention.
-    mutating func parseBarrier() throws(QASMError) {
+    mutating func parseBarrier() throws(SimulationError) {
         let start = token.position
         try advance()
         var qubits: [Int] = []
@@ -117,7 +117,7 @@ extension QASMParser {
     }
 
     /// `if (c == n) op;`: the condition applies to every operation `op` expands into.
-    mutating func parseConditional() throws(QASMError) {
+    mutating func parseConditional() throws(SimulationError) {
         let start = token.position
         try advance()
         try expect(.leftParen, "after `if`", hint: "Write a condition as `if (c==1) x q[0];`.")
@@ -125,7 +125,7 @@ extension QASMParser {
         guard case .classicalRegister(let index) = symbols[name.text]?.symbol else {
             let found = symbols[name.text].map { "`\(name.text)` is \($0.symbol.noun)" } ?? "undeclared register `\(name.text)`"
             let candidates = builder.classicalRegisters.map(\.name)
-            throw QASMError(
+            throw SimulationError.invalidQASM(
                 at: name.position, "a condition compares a classical register, but \(found)",
                 hint: "Compare a `creg`, as in `if (c==1) x q[0];`.\(QASMSuggestion.didYouMean(name.text, among: candidates))")
         }

@@ -22,9 +22,9 @@
 public enum QASMReader {
     /// Reads an OpenQASM 2.0 program into a flat circuit.
     ///
-    /// - Throws: `QASMError` at the offending token for any syntax error, unknown or misused
+    /// - Throws: `SimulationError` at the offending token for any syntax error, unknown or misused
     ///   name, bad argument count or index, non-finite parameter, or exceeded `limits`.
-    public static func read(_ source: String, limits: QASMLimits = QASMLimits()) throws(QASMError) -> Circuit {
+    public static func read(_ source: String, limits: QASMLimits = QASMLimits()) throws(SimulationError) -> Circuit {
         var parser = try QASMParser(source, limits: limits)
         return try parser.parseProgram()
     }

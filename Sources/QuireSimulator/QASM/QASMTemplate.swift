@@ -14,9 +14,9 @@ extension QASMReader {
     /// Every parameter must stay affine in the symbols (see `QASMAffine`); indices are not checked
     /// here, since only the caller knows how many parameters of each array there are.
     ///
-    /// - Throws: `QASMError` as `read` does, and at the operator or function that makes a parameter
+    /// - Throws: `SimulationError` as `read` does, and at the operator or function that makes a parameter
     ///   non-affine, or at a symbol used inside a gate definition.
-    public static func readTemplate(_ source: String, symbols: [String], limits: QASMLimits = QASMLimits()) throws(QASMError)
+    public static func readTemplate(_ source: String, symbols: [String], limits: QASMLimits = QASMLimits()) throws(SimulationError)
         -> QASMTemplate
     {
         precondition(!symbols.isEmpty, "readTemplate needs at least one symbol array")

@@ -69,4 +69,14 @@ import Testing
         #expect(Elementary.sin(0x1.fffffffffffffp1023).magnitude <= 1)
         #expect(Elementary.cos(0x1.fffffffffffffp1023).magnitude <= 1)
     }
+
+    /// From √2·2^-27 to 2^-26, cos x = 1 − x²/2 is nearer the double below 1 than 1 itself (cos used to
+    /// answer 1 up to 2^-26, an error of almost 1 ulp); sincos answers the same.
+    @Test func cosineOfTinyArgumentsIsBelowOne() {
+        for x in [0x1.fffffp-27, -0x1.8p-27, 0x1.6a0ap-27] {
+            #expect(Elementary.cos(x) == (1.0).nextDown, "cos(\(x))")
+            #expect(Elementary.sincos(x).cos == (1.0).nextDown && Elementary.sincos(x).sin == x)
+        }
+        for x in [0x1.6a09p-27, 0x1p-27, 0x1.fffffffffffffp-28] { #expect(Elementary.cos(x) == 1, "cos(\(x))") }
+    }
 }

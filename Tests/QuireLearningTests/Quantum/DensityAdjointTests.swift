@@ -1,4 +1,5 @@
 import Foundation
+import QuireCircuitTestSupport
 import QuireSimulator
 import QuireTestSupport
 import Testing
@@ -6,23 +7,13 @@ import Testing
 @testable import QuireLearning
 
 struct DensityAdjointTests {
-    /// Depolarizing (both sizes), thermal relaxation and readout error with a per-qubit override.
-    static func noise() -> NoiseProfile {
-        var noise = NoiseProfile()
-        noise.depolarizing = .init(oneQubit: 0.01, twoQubit: 0.03)
-        noise.thermalRelaxation = .init(t1Microseconds: 60, t2Microseconds: 50, oneQubitGateNanoseconds: 50, twoQubitGateNanoseconds: 400)
-        noise.readout = .init(probMeas1Prep0: 0.02, probMeas0Prep1: 0.04)
-        noise.qubits = [2: .init(readout: .init(probMeas1Prep0: 0.07, probMeas0Prep1: 0.01))]
-        return noise
-    }
-
     /// Noisy training picks the density-matrix path, whose adjoint and parameter-shift runs give the
     /// same parameters up to rounding after a few steps.
     @Test func noisyAdjointTrainingMatchesParameterShiftTraining() throws {
         let split = try TrainingTests.moons()
         let model = try TrainingTests.moonsModel()
         let train = split.train.selecting(Array(0..<12))
-        let execution = SimulationOptions(method: .densityMatrix, noise: Self.noise())
+        let execution = SimulationOptions(method: .densityMatrix, noise: CircuitFixtures.mixedNoise())
         let adjoint = TrainingConfiguration(epochs: 1, batchSize: 6, gradient: .adjoint, execution: execution, seed: 4)
         #expect(adjoint.path(qubits: 4) == .densityMatrix)
         var shift = adjoint
@@ -48,7 +39,7 @@ extension DensityAdjointTests {
         var invalid = NoiseProfile()
         invalid.thermalRelaxation = .init(t1Microseconds: 10, t2Microseconds: 50, oneQubitGateNanoseconds: 50, twoQubitGateNanoseconds: 300)
         let split = try TrainingTests.moons()
-        #expect(throws: NoiseProfileError.self) {
+        #expect(throws: SimulationError.self) {
             try VariationalTrainer.train(
                 TrainingTests.moonsModel(), on: split.train, configuration: TrainingConfiguration(execution: SimulationOptions(noise: invalid)))
         }

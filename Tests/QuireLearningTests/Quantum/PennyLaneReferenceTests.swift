@@ -1,3 +1,4 @@
+import QuireCircuitTestSupport
 import QuireTestSupport
 import Testing
 
@@ -28,7 +29,7 @@ struct PennyLaneReferenceTests {
             let encoding = try Encoding(.angle(rotation: .y, scale: 1), featureCount: 2, qubitCount: 4)
             let model = try VariationalModel(
                 encoding: encoding, ansatz: .stronglyEntangling, layers: 2, observable: ReadoutObservable(label: c.observable)!)
-            let (value, gradient) = adjointGradient(model.circuit, c.weights, c.features, zMask: model.zMask)
+            let (value, gradient) = CircuitFixtures.adjointGradient(model.circuit, c.weights, c.features, zMask: model.zMask)
             #expect(isClose(value, c.value, tolerance: 1e-12))
             #expect(allClose(gradient, c.gradient, tolerance: 1e-12))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCircuitTestSupport
 import QuireCore
 import QuireSimulator
 import QuireTestSupport
@@ -61,7 +62,7 @@ struct QASMAnsatzTests {
         #expect(circuit.parameterCount == 4 && circuit.inputCount == 0)
         let theta = uniforms(4, seed: UInt64(seed), purpose: "theta", in: -3...3)
         for zMask in [1 << (seed % 3), 0b111] {
-            let (value, adjoint) = adjointGradient(circuit, theta, [], zMask: zMask)
+            let (value, adjoint) = CircuitFixtures.adjointGradient(circuit, theta, [], zMask: zMask)
             #expect(isClose(value, try Self.substituted(body, theta, zMask: zMask), tolerance: 1e-12), "\(body)")
             let shift = try circuit.parameterShiftGradient(parameters: theta, inputs: []) { bound, _ in
                 let probabilities = try Simulator.run(bound, options: SimulationOptions(method: .statevector)).probabilities
@@ -146,8 +147,12 @@ struct QASMAnsatzTests {
             _ = try QASMLowering.lower(body, role: role, qubits: 2)
             Issue.record("expected an error for \(body)")
         } catch {
-            #expect(error.line == line && error.column == column && error.message.contains(fragment), "\(error)")
-            #expect(error.hint != nil)
+            guard case let .invalidQASM(errorLine, errorColumn, message, hint) = error else {
+                Issue.record("expected a QASM error, got \(error)")
+                return
+            }
+            #expect(errorLine == line && errorColumn == column && message.contains(fragment), "\(error)")
+            #expect(hint != nil)
         }
     }
 }

@@ -26,20 +26,6 @@ func preparedState(_ circuit: ParameterizedCircuit, parameters: [Double] = [], i
     return zip(real, imaginary).map { SIMD2($0, $1) }
 }
 
-/// ⟨Z^zMask⟩ and its adjoint gradient on the statevector fast path.
-func adjointGradient(_ circuit: ParameterizedCircuit, _ theta: [Double], _ inputs: [Double], zMask: Int) -> (Double, [Double]) {
-    let compiled = CompiledCircuit(circuit)
-    var gradient = [Double](repeating: .nan, count: circuit.parameterCount)
-    let value = theta.withUnsafeBufferPointer { t in
-        inputs.withUnsafeBufferPointer { u in
-            gradient.withUnsafeMutableBufferPointer {
-                compiled.adjointGradient(parameters: t, inputs: u, zMask: zMask, workspace: compiled.makeWorkspace(), gradient: $0)
-            }
-        }
-    }
-    return (value, gradient)
-}
-
 /// |⟨a|b⟩|² of two states given as (re, im) amplitudes.
 func fidelity(_ a: [SIMD2<Double>], _ b: [SIMD2<Double>]) -> Double {
     var re = 0.0

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCircuitTestSupport
 import QuireSimulator
 import QuireTestSupport
 import Testing
@@ -52,7 +53,7 @@ struct ShotSamplingTests {
         let split = try TrainingTests.moons()
         let model = try TrainingTests.moonsModel()
         let train = split.train.selecting(Array(0..<12))
-        let execution = SimulationOptions(shots: 300, seed: 5, noise: DensityAdjointTests.noise())
+        let execution = SimulationOptions(shots: 300, seed: 5, noise: CircuitFixtures.mixedNoise())
         var configuration = TrainingConfiguration(epochs: 2, batchSize: 5, gradient: .parameterShift, execution: execution, seed: 3, threads: 1)
         let one = try VariationalTrainer.train(model, on: train, configuration: configuration)
         for threads in [2, 3] {

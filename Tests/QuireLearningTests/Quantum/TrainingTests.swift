@@ -1,4 +1,5 @@
 import Foundation
+import QuireCircuitTestSupport
 import QuireCore
 import QuireSimulator
 import QuireTestSupport
@@ -127,7 +128,7 @@ extension TrainingTests {
         let circuit = try model.boundCircuit(parameters: theta, features: [0.3, 2.1])
         let engine = try ExpectationEstimator(options: SimulationOptions(method: .statevector), observable: .z(qubit: 0))
             .expectation(of: circuit, key: 0, index: 0)
-        let (fast, _) = adjointGradient(model.circuit, Array(theta.dropLast()), [0.3, 2.1], zMask: 1)
+        let (fast, _) = CircuitFixtures.adjointGradient(model.circuit, Array(theta.dropLast()), [0.3, 2.1], zMask: 1)
         #expect(isClose(engine, fast, tolerance: 1e-12))
     }
 }

@@ -100,13 +100,13 @@ struct FigureStructureTests {
     @Test func barChartHasCategoriesTimesSeriesBars() throws {
         let chart = FigureFixtures.accuracyBars
         let root = try Self.parsed(try chart.svg(), name: "bar-accuracy")
-        #expect(root.all("rect", class: "bar").count == chart.categories.count * chart.series.count)
+        #expect(root.all("rect", class: "bar").count == chart.layout.categories.count * chart.series.count)
         #expect(root.all("path", class: "error-bar").count == 12)
         #expect(root.all("rect", class: "bar").allSatisfy { ($0.number("height") ?? -1) >= 0 })
         // Labels too long for their slot are wrapped onto tspans, and no text is lost.
         let labels = try #require(root.all("g", class: "category-labels").first)
         #expect(labels.children.count == 4)
-        #expect(labels.children.map(\.content) == chart.categories)
+        #expect(labels.children.map(\.content) == chart.layout.categories)
     }
 
     @Test func histogramBarsAreOutcomesTimesSeriesInBasisOrder() throws {

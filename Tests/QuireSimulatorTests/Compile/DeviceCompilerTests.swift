@@ -82,7 +82,7 @@ struct DeviceCompilerTests {
 
     @Test func refusesACircuitWiderThanTheDevice() throws {
         let circuit = CompileFixtures.randomCircuit(qubits: 6, length: 5, stream: RandomStream(seed: 1, purpose: "wide"))
-        #expect(throws: DeviceError.tooWide(circuitQubits: 6, device: "line5", deviceQubits: 5)) {
+        #expect(throws: SimulationError.tooWide(circuitQubits: 6, device: "line5", deviceQubits: 5)) {
             try DeviceCompiler.compile(circuit, for: CompileFixtures.line(5), options: CompileOptions())
         }
     }
@@ -91,7 +91,7 @@ struct DeviceCompilerTests {
     @Test func disconnectedMap() throws {
         let device = CompileFixtures.device("split", qubits: 6, edges: [(0, 1), (1, 2), (3, 4), (4, 5)])
         let circuit = try QASMReader.read("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\nh q[0];\ncx q[0],q[2];\n")
-        #expect(throws: DeviceError.disconnected(line: 5, column: 1, gate: .cx, qubits: [0, 3], device: "split")) {
+        #expect(throws: SimulationError.disconnected(line: 5, column: 1, gate: .cx, qubits: [0, 3], device: "split")) {
             try DeviceCompiler.compile(
                 Circuit(
                     quantumRegisters: [Register(name: "q", size: 4, offset: 0)],
@@ -100,7 +100,7 @@ struct DeviceCompilerTests {
         }
         let compiled = try DeviceCompiler.compile(circuit, for: device, options: CompileOptions(layout: .noiseAware))
         #expect(Set(compiled.initialLayout.physical.map { $0 / 3 }).count == 1)
-        #expect(throws: DeviceError.noConnectedSet(qubits: 4, device: "split", largest: 3)) {
+        #expect(throws: SimulationError.noConnectedSet(qubits: 4, device: "split", largest: 3)) {
             try DeviceCompiler.compile(
                 CompileFixtures.randomCircuit(qubits: 4, length: 5, stream: RandomStream(seed: 2, purpose: "split")), for: device,
                 options: CompileOptions(layout: .noiseAware))

@@ -56,7 +56,7 @@ struct LayoutTests {
     /// A device whose largest connected set is smaller than the circuit.
     @Test func noiseAwareRefusesWhenNoConnectedSetIsLargeEnough() throws {
         let device = CompileFixtures.device("split", qubits: 4, edges: [(0, 1), (2, 3)])
-        #expect(throws: DeviceError.noConnectedSet(qubits: 3, device: "split", largest: 2)) {
+        #expect(throws: SimulationError.noConnectedSet(qubits: 3, device: "split", largest: 2)) {
             try Layout.make(.noiseAware, for: try circuit("x q[2];\n", qubits: 3), on: device, graph: CouplingGraph(device: device))
         }
     }

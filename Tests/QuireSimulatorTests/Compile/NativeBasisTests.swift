@@ -18,10 +18,10 @@ struct NativeBasisTests {
     }
 
     @Test func uncoveredGatesNameWhatIsMissing() {
-        #expect(throws: NativeBasisError.uncovered(nativeGates: [.rz, .cx], missingOneQubit: true, missingEntangler: false)) {
+        #expect(throws: SimulationError.uncoveredNativeGates(nativeGates: [.rz, .cx], missingOneQubit: true, missingEntangler: false)) {
             try NativeBasis(nativeGates: [.rz, .cx])
         }
-        let error = NativeBasisError.uncovered(nativeGates: [.rz, .sx], missingOneQubit: false, missingEntangler: true)
+        let error = SimulationError.uncoveredNativeGates(nativeGates: [.rz, .sx], missingOneQubit: false, missingEntangler: true)
         #expect(error.diagnostic.message == "the native gates [rz, sx] have no entangling gate (cx, ecr, cz or ms)")
     }
 

@@ -79,7 +79,7 @@ struct SabreRouterTests {
     @Test func refusesAGateAcrossComponents() throws {
         let device = CompileFixtures.device("split", qubits: 4, edges: [(0, 1), (2, 3)])
         let circuit = try QASMReader.read("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[4];\ncx q[0],q[1];\ncx q[1],q[2];\n")
-        #expect(throws: DeviceError.disconnected(line: 5, column: 1, gate: .cx, qubits: [1, 2], device: "split")) {
+        #expect(throws: SimulationError.disconnected(line: 5, column: 1, gate: .cx, qubits: [1, 2], device: "split")) {
             try SabreRouter.route(circuit, from: .trivial(qubits: 4), graph: CouplingGraph(device: device), device: "split", seed: 0)
         }
     }

@@ -14,19 +14,19 @@ struct DeviceCheckTests {
 
     @Test func refusesAGateOutsideTheBasisAtItsStatement() throws {
         let device = try DeviceSnapshots.device("manila")
-        #expect(throws: DeviceError.notNative(line: 5, column: 1, gate: .h, device: "ibmq_manila", native: device.nativeGates)) {
+        #expect(throws: SimulationError.notNative(line: 5, column: 1, gate: .h, device: "ibmq_manila", native: device.nativeGates)) {
             try device.check(try circuit("sx q[0];\nh q[1];\n"))
         }
     }
 
     @Test func refusesAnUncoupledPair() throws {
-        #expect(throws: DeviceError.notCoupled(line: 4, column: 1, gate: .cx, qubits: [0, 2], device: "ibmq_manila")) {
+        #expect(throws: SimulationError.notCoupled(line: 4, column: 1, gate: .cx, qubits: [0, 2], device: "ibmq_manila")) {
             try DeviceSnapshots.device("manila").check(try circuit("cx q[0],q[2];\n"))
         }
     }
 
     @Test func refusesACircuitWiderThanTheDevice() throws {
-        #expect(throws: DeviceError.tooWide(circuitQubits: 6, device: "ibmq_manila", deviceQubits: 5)) {
+        #expect(throws: SimulationError.tooWide(circuitQubits: 6, device: "ibmq_manila", deviceQubits: 5)) {
             try DeviceSnapshots.device("manila").check(try circuit("x q[5];\n", qubits: 6))
         }
     }
@@ -34,7 +34,7 @@ struct DeviceCheckTests {
     /// Simulator.run applies the same check, and a profile cannot be added to a device's noise.
     @Test func simulatorRefusesThroughTheSameCheck() throws {
         let device = try DeviceSnapshots.device("manila")
-        #expect(throws: SimulationError.device(.notCoupled(line: 4, column: 1, gate: .cx, qubits: [0, 2], device: "ibmq_manila"))) {
+        #expect(throws: SimulationError.notCoupled(line: 4, column: 1, gate: .cx, qubits: [0, 2], device: "ibmq_manila")) {
             try Simulator.run(try circuit("cx q[0],q[2];\n"), options: SimulationOptions(device: device))
         }
         #expect(throws: SimulationError.self) {
@@ -46,14 +46,14 @@ struct DeviceCheckTests {
     @Test func validateRefusesOutOfRangeValues() throws {
         var device = try DeviceSnapshots.device("manila")
         device.qubits[2].t1Microseconds = 0
-        #expect(throws: DeviceError.invalidSnapshot(path: "qubits[2].t1_us", message: "is 0.0; it must be positive")) { try device.validate() }
+        #expect(throws: SimulationError.invalidSnapshot(path: "qubits[2].t1_us", message: "is 0.0; it must be positive")) { try device.validate() }
     }
 
     /// A native gate on three qubits would escape the coupling check.
     @Test func validateRefusesNativeGatesOnThreeQubits() throws {
         var device = try DeviceSnapshots.device("manila")
         device.nativeGates.append(.ccx)
-        #expect(throws: DeviceError.invalidSnapshot(path: "native_gates[5]", message: "is ccx; a native gate acts on one or two qubits")) {
+        #expect(throws: SimulationError.invalidSnapshot(path: "native_gates[5]", message: "is ccx; a native gate acts on one or two qubits")) {
             try device.validate()
         }
     }

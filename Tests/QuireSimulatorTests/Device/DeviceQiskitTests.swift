@@ -53,7 +53,7 @@ struct DeviceQiskitTests {
 
     @Test func refusesAQubitWithoutT1() throws {
         let edited = DeviceSnapshots.editedProperties("manila") { $0.replacingOccurrences(of: #""name": "T1""#, with: #""name": "T1_missing""#) }
-        #expect(throws: DeviceError.invalidSnapshot(path: "props.qubits[0]", message: "has no T1 or no T2")) {
+        #expect(throws: SimulationError.invalidSnapshot(path: "props.qubits[0]", message: "has no T1 or no T2")) {
             try Device.qiskit(configuration: DeviceSnapshots.bytes("conf_manila.json"), properties: edited)
         }
     }
@@ -63,7 +63,7 @@ struct DeviceQiskitTests {
             String(decoding: DeviceSnapshots.bytes("conf_manila.json"), as: UTF8.self).replacingOccurrences(
                 of: #""n_qubits": 5"#, with: #""n_qubits": 6"#
             ).utf8)
-        #expect(throws: DeviceError.invalidSnapshot(path: "props.qubits", message: "has data for 5 qubits; the configuration declares 6")) {
+        #expect(throws: SimulationError.invalidSnapshot(path: "props.qubits", message: "has data for 5 qubits; the configuration declares 6")) {
             try Device.qiskit(configuration: conf, properties: DeviceSnapshots.bytes("props_manila.json"))
         }
     }
@@ -73,13 +73,13 @@ struct DeviceQiskitTests {
             String(decoding: DeviceSnapshots.bytes("conf_manila.json"), as: UTF8.self).replacingOccurrences(
                 of: #""basis_gates": ["cx""#, with: #""basis_gates": ["rzx""#
             ).utf8)
-        #expect(throws: DeviceError.unknownGate(path: "conf.basis_gates[0]", name: "rzx")) {
+        #expect(throws: SimulationError.unknownGate(path: "conf.basis_gates[0]", name: "rzx")) {
             try Device.qiskit(configuration: conf, properties: DeviceSnapshots.bytes("props_manila.json"))
         }
     }
 
     @Test func refusesMalformedJSON() {
-        #expect(throws: DeviceError.self) {
+        #expect(throws: SimulationError.self) {
             try Device.qiskit(configuration: Array("{".utf8), properties: DeviceSnapshots.bytes("props_manila.json"))
         }
     }
@@ -88,7 +88,7 @@ struct DeviceQiskitTests {
         let edited = DeviceSnapshots.editedProperties("manila") {
             $0.replacingOccurrences(of: #""name": "T2", "unit": "us""#, with: #""name": "T2", "unit": "min""#)
         }
-        #expect(throws: DeviceError.invalidSnapshot(path: "props.qubits[0].T2", message: "has unit 'min', not a time unit")) {
+        #expect(throws: SimulationError.invalidSnapshot(path: "props.qubits[0].T2", message: "has unit 'min', not a time unit")) {
             try Device.qiskit(configuration: DeviceSnapshots.bytes("conf_manila.json"), properties: edited)
         }
     }

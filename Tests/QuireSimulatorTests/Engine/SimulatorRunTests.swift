@@ -132,7 +132,7 @@ extension SimulatorRunTests {
             #expect {
                 try Simulator.run(Self.bell, options: SimulationOptions(method: method, noise: noise))
             } throws: { error in
-                guard case .invalidNoise = error as? SimulationError else { return false }
+                guard case .depolarizingOutOfRange = error as? SimulationError else { return false }
                 return (error as? SimulationError)?.description.contains("depolarizing.one_qubit") ?? false
             }
         }

@@ -9,7 +9,7 @@ import Testing
     static let readout = NoiseProfile.Readout(probMeas1Prep0: 0.02, probMeas0Prep1: 0.05)
 
     /// The error `profile` raises for a 5-qubit circuit, or nil when it is valid.
-    static func failure(_ profile: NoiseProfile) -> NoiseProfileError? {
+    static func failure(_ profile: NoiseProfile) -> SimulationError? {
         do {
             try profile.validate(qubitCount: 5)
             return nil
@@ -65,23 +65,23 @@ import Testing
     }
 
     @Test(arguments: [
-        (relaxation(t1: 0), NoiseProfileError.nonPositiveTime(path: "thermal_relaxation.t1_us", value: 0)),
+        (relaxation(t1: 0), SimulationError.nonPositiveTime(path: "thermal_relaxation.t1_us", value: 0)),
         (relaxation(t1: .infinity), .nonPositiveTime(path: "thermal_relaxation.t1_us", value: .infinity)),
         (relaxation(t2: -5), .nonPositiveTime(path: "thermal_relaxation.t2_us", value: -5)),
         (relaxation(t2: 0), .nonPositiveTime(path: "thermal_relaxation.t2_us", value: 0)),
         (relaxation(one: -1), .negativeGateTime(path: "thermal_relaxation.one_qubit_gate_ns", value: -1)),
         (relaxation(two: .infinity), .negativeGateTime(path: "thermal_relaxation.two_qubit_gate_ns", value: .infinity)),
     ])
-    func relaxationTimes(relaxation: NoiseProfile.ThermalRelaxation, expected: NoiseProfileError) {
+    func relaxationTimes(relaxation: NoiseProfile.ThermalRelaxation, expected: SimulationError) {
         #expect(Self.failure(NoiseProfile(thermalRelaxation: relaxation)) == expected)
     }
 
     @Test func timeMessagesNameUnits() {
         #expect(
-            NoiseProfileError.nonPositiveTime(path: "thermal_relaxation.t1_us", value: 0).diagnostic.message
+            SimulationError.nonPositiveTime(path: "thermal_relaxation.t1_us", value: 0).diagnostic.message
                 == "'thermal_relaxation.t1_us' is 0.0 µs but must be a positive, finite time")
         #expect(
-            NoiseProfileError.negativeGateTime(path: "qubits.1.thermal_relaxation.one_qubit_gate_ns", value: -1).diagnostic.message
+            SimulationError.negativeGateTime(path: "qubits.1.thermal_relaxation.one_qubit_gate_ns", value: -1).diagnostic.message
                 == "'qubits.1.thermal_relaxation.one_qubit_gate_ns' is -1.0 ns but must be a finite duration ≥ 0")
     }
 

@@ -1,19 +1,10 @@
 import Foundation
+import QuireCircuitTestSupport
 import QuireSimulator
 import QuireTestSupport
 import Testing
 
 struct CompiledDensityCircuitTests {
-    /// Depolarizing (both sizes), thermal relaxation and readout error with a per-qubit override.
-    static func noise() -> NoiseProfile {
-        var noise = NoiseProfile()
-        noise.depolarizing = .init(oneQubit: 0.01, twoQubit: 0.03)
-        noise.thermalRelaxation = .init(t1Microseconds: 60, t2Microseconds: 50, oneQubitGateNanoseconds: 50, twoQubitGateNanoseconds: 400)
-        noise.readout = .init(probMeas1Prep0: 0.02, probMeas0Prep1: 0.04)
-        noise.qubits = [2: .init(readout: .init(probMeas1Prep0: 0.07, probMeas0Prep1: 0.01))]
-        return noise
-    }
-
     /// The density-matrix fast path gives the density-matrix engine's ⟨O⟩ (1e-12), and its adjoint
     /// gradient equals parameter shift on that engine (1e-10): independent code paths (kernels and
     /// superoperators here, Kraus maps and gate matrices there) agreeing on noisy random circuits.
@@ -22,9 +13,9 @@ struct CompiledDensityCircuitTests {
         let circuit = try GradientTests.randomCircuit(seed: UInt64(100 + seed))
         let theta = uniforms(5, seed: UInt64(seed), purpose: "theta", in: -3...3)
         let inputs = uniforms(2, seed: UInt64(seed), purpose: "inputs") + [Double(seed % 2)]
-        let options = SimulationOptions(method: .densityMatrix, noise: Self.noise())
+        let options = SimulationOptions(method: .densityMatrix, noise: CircuitFixtures.mixedNoise())
         for zMask in [1 << (seed % 3), 0b111] {
-            let density = CompiledDensityCircuit(circuit: circuit, noise: Self.noise(), zMask: zMask)
+            let density = CompiledDensityCircuit(circuit: circuit, noise: CircuitFixtures.mixedNoise(), zMask: zMask)
             var gradient = [Double](repeating: .nan, count: 5)
             let value = theta.withUnsafeBufferPointer { t in
                 inputs.withUnsafeBufferPointer { u in

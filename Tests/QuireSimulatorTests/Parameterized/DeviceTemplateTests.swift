@@ -1,3 +1,4 @@
+import QuireCircuitTestSupport
 import QuireCore
 import QuireTestSupport
 import Testing
@@ -62,8 +63,9 @@ struct DeviceTemplateTests {
             #expect(template.virtualRZ == !device.nativeGates.contains(.rz))
             #expect(template.noise.isIdeal)
             for mask in [1 << (seed % 4), 0b1111] {
-                let (value, gradient) = GradientTests.adjoint(circuit, theta, inputs, zMask: mask)
-                let (compiledValue, compiledGradient) = GradientTests.adjoint(template.circuit, theta, inputs, zMask: template.zMask(logical: mask))
+                let (value, gradient) = CircuitFixtures.adjointGradient(circuit, theta, inputs, zMask: mask)
+                let (compiledValue, compiledGradient) = CircuitFixtures.adjointGradient(
+                    template.circuit, theta, inputs, zMask: template.zMask(logical: mask))
                 #expect(isClose(compiledValue, value, tolerance: 1e-10))
                 for k in gradient.indices { #expect(isClose(compiledGradient[k], gradient[k], tolerance: 1e-10)) }
             }

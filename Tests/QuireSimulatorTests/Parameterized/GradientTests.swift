@@ -1,4 +1,5 @@
 import Foundation
+import QuireCircuitTestSupport
 import QuireCore
 import QuireSimulator
 import QuireTestSupport
@@ -32,19 +33,6 @@ struct GradientTests {
         return try ParameterizedCircuit(qubitCount: qubits, parameterCount: 5, inputCount: 3, gates: gates)
     }
 
-    static func adjoint(_ circuit: ParameterizedCircuit, _ theta: [Double], _ inputs: [Double], zMask: Int) -> (Double, [Double]) {
-        let compiled = CompiledCircuit(circuit)
-        var gradient = [Double](repeating: .nan, count: circuit.parameterCount)
-        let value = theta.withUnsafeBufferPointer { t in
-            inputs.withUnsafeBufferPointer { u in
-                gradient.withUnsafeMutableBufferPointer {
-                    compiled.adjointGradient(parameters: t, inputs: u, zMask: zMask, workspace: compiled.makeWorkspace(), gradient: $0)
-                }
-            }
-        }
-        return (value, gradient)
-    }
-
     /// ⟨Z^zMask⟩ of `circuit` from the engine's exact probabilities of the final read (readout error included).
     static func exact(_ circuit: Circuit, zMask: Int, options: SimulationOptions = SimulationOptions(method: .statevector)) throws -> Double {
         let probabilities = try Simulator.run(circuit, options: options).probabilities
@@ -64,7 +52,7 @@ struct GradientTests {
         let theta = uniforms(5, seed: UInt64(seed), purpose: "theta", in: -3...3)
         let inputs = uniforms(2, seed: UInt64(seed), purpose: "inputs") + [Double(seed % 2)]
         for zMask in [1 << (seed % 3), 0b111] {
-            let (value, adjoint) = Self.adjoint(circuit, theta, inputs, zMask: zMask)
+            let (value, adjoint) = CircuitFixtures.adjointGradient(circuit, theta, inputs, zMask: zMask)
             #expect(isClose(value, try Self.exact(circuit, theta, inputs, zMask: zMask), tolerance: 1e-12))
             let shift = try circuit.parameterShiftGradient(parameters: theta, inputs: inputs) { c, _ in try Self.exact(c, zMask: zMask) }
             #expect(allClose(adjoint, shift, tolerance: 1e-10), "adjoint \(adjoint) vs shift \(shift)")
@@ -85,7 +73,7 @@ struct GradientTests {
     @Test func analyticGradients() throws {
         let one = try ParameterizedCircuit(
             qubitCount: 1, parameterCount: 1, inputCount: 0, gates: [ParameterizedGate(.ry, [0], angle: .parameter(0))])
-        let (v, g) = Self.adjoint(one, [0.7], [], zMask: 1)
+        let (v, g) = CircuitFixtures.adjointGradient(one, [0.7], [], zMask: 1)
         #expect(isClose(v, cos(0.7), tolerance: 1e-15) && isClose(g[0], -sin(0.7), tolerance: 1e-15))
         let two = try ParameterizedCircuit(
             qubitCount: 2, parameterCount: 2, inputCount: 0,
@@ -93,7 +81,7 @@ struct GradientTests {
                 ParameterizedGate(.rx, [0], angle: .parameter(0)), ParameterizedGate(.rx, [1], angle: .parameter(1)),
                 ParameterizedGate(.rzz, [0, 1], angle: AngleExpression(constant: 0.4)),
             ])
-        let (w, h) = Self.adjoint(two, [0.3, 1.1], [], zMask: 3)
+        let (w, h) = CircuitFixtures.adjointGradient(two, [0.3, 1.1], [], zMask: 3)
         #expect(isClose(w, cos(0.3) * cos(1.1), tolerance: 1e-15))
         #expect(allClose(h, [-sin(0.3) * cos(1.1), -cos(0.3) * sin(1.1)], tolerance: 1e-15))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCircuitTestSupport
 import QuireSimulator
 import QuireTestSupport
 import Testing
@@ -16,7 +17,7 @@ struct ShiftedExpectationTests {
         let circuit = try GradientTests.randomCircuit(seed: UInt64(200 + seed))
         let theta = uniforms(5, seed: UInt64(seed), purpose: "theta", in: -3...3)
         let inputs = uniforms(2, seed: UInt64(seed), purpose: "inputs") + [Double(seed % 2)]
-        let noise = CompiledDensityCircuitTests.noise()
+        let noise = CircuitFixtures.mixedNoise()
         let zMask = seed % 2 == 0 ? 0b111 : 0b010
         let density = CompiledDensityCircuit(circuit: circuit, noise: noise, zMask: zMask)
         var shifted: [(gate: Int, plus: Double, minus: Double)] = []

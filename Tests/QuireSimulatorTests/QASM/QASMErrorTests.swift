@@ -217,10 +217,11 @@ struct QASMErrorTests {
         expectError(error.source, line: error.line, column: error.column, error.message, hint: error.hint, limits: error.limits)
     }
 
-    @Test("the description reads like a compiler diagnostic")
+    @Test("the description names the line and column, as the simulator's other circuit errors do")
     func description() {
-        let error = QASMError(line: 3, column: 7, message: "unknown gate `hh`", hint: "Did you mean `h`?")
-        #expect(error.description == "3:7: error: unknown gate `hh`\n  hint: Did you mean `h`?")
-        #expect(QASMError(line: 1, column: 1, message: "m").description == "1:1: error: m")
+        let error = SimulationError.invalidQASM(line: 3, column: 7, message: "unknown gate `hh`", hint: "Did you mean `h`?")
+        #expect(error.description == "error: line 3, column 7: unknown gate `hh`\n  hint: Did you mean `h`?")
+        #expect(error.circuitPosition! == (3, 7))
+        #expect(error.positionFreeDiagnostic.message == "unknown gate `hh`")
     }
 }

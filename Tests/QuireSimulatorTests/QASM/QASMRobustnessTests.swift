@@ -57,10 +57,10 @@ struct QASMRobustnessTests {
             _ = try QASMReader.read(source)
         } catch {
             let inside =
-                error.line >= 1 && error.line <= lines.count && error.column >= 1
-                && error.column <= lines[error.line - 1].count + 1
+                error.qasm.line >= 1 && error.qasm.line <= lines.count && error.qasm.column >= 1
+                && error.qasm.column <= lines[error.qasm.line - 1].count + 1
             #expect(inside, "\(error) is outside the source", sourceLocation: sourceLocation)
-            #expect(!error.message.isEmpty, sourceLocation: sourceLocation)
+            #expect(!error.qasm.message.isEmpty, sourceLocation: sourceLocation)
         }
     }
 }

@@ -55,22 +55,23 @@ struct QASMTemplateTests {
         #expect {
             _ = try template(body + "\n")
         } throws: { error in
-            guard let error = error as? QASMError else { return false }
-            return error.line == line && error.column == column && error.message.contains(fragment) && error.message.contains("not affine")
-                && error.hint?.contains("theta[k]") == true
+            guard let error = error as? SimulationError else { return false }
+            return error.qasm.line == line && error.qasm.column == column && error.qasm.message.contains(fragment)
+                && error.qasm.message.contains("not affine")
+                && error.qasm.hint?.contains("theta[k]") == true
         }
     }
 
     @Test("a symbol inside a gate definition, or without an index, is a located error")
     func misplacedSymbols() {
         #expect(
-            throws: QASMError(
+            throws: SimulationError.invalidQASM(
                 line: 4, column: 15, message: "`theta` cannot be used inside a gate definition",
                 hint: "Give the gate a parameter and pass `theta[…]` to it where the gate is called.")
         ) {
             _ = try template("gate g a { rz(theta[0]) a; }\n")
         }
-        #expect(throws: QASMError.self) { _ = try template("rz(theta) q[0];\n") }
+        #expect(throws: SimulationError.self) { _ = try template("rz(theta) q[0];\n") }
         // A plain read knows no symbols.
         expectError(qasmHeader + "qreg q[1];\nrz(theta[0]) q[0];\n", line: 4, column: 4, "unknown identifier `theta`")
     }

@@ -40,11 +40,19 @@ func expectError(
         Issue.record("expected an error, read \(circuit.operations.count) operations", sourceLocation: sourceLocation)
     } catch {
         #expect(
-            error.line == line && error.column == column, "at \(error.line):\(error.column): \(error.message)",
+            error.qasm.line == line && error.qasm.column == column, "at \(error.qasm.line):\(error.qasm.column): \(error.qasm.message)",
             sourceLocation: sourceLocation)
-        #expect(error.message.contains(fragment), "message: \(error.message)", sourceLocation: sourceLocation)
+        #expect(error.qasm.message.contains(fragment), "message: \(error.qasm.message)", sourceLocation: sourceLocation)
         if let hintFragment {
-            #expect(error.hint?.contains(hintFragment) == true, "hint: \(error.hint ?? "none")", sourceLocation: sourceLocation)
+            #expect(error.qasm.hint?.contains(hintFragment) == true, "hint: \(error.qasm.hint ?? "none")", sourceLocation: sourceLocation)
         }
+    }
+}
+
+extension SimulationError {
+    /// The parts of an `invalidQASM` error, for assertions (line 0 and an empty message for the other cases).
+    var qasm: (line: Int, column: Int, message: String, hint: String?) {
+        guard case let .invalidQASM(line, column, message, hint) = self else { return (0, 0, "", nil) }
+        return (line, column, message, hint)
     }
 }

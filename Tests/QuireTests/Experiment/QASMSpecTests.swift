@@ -109,4 +109,37 @@ struct QASMSpecTests {
         #expect(project.text(project.paper) == text)
         #expect(project.entries(project.folder) == ["paper.md"])
     }
+
+    /// `qubits: auto` makes room for the qubits a QASM ansatz writes beyond the encoding's, and the
+    /// work estimate counts the body's θs rather than a rule of thumb: a 2-feature encoding under an
+    /// ansatz on q[0] … q[3] with 10 parameters per layer, 2 layers, parameter shift, gives
+    /// repeats × epochs × training samples × (2 × (10 × 2 + 1) + 1) circuit evaluations.
+    @Test func aQASMAnsatzSetsTheQubitsAndTheWorkEstimate() throws {
+        let thetas = (0..<10).map { "ry(theta[\($0)]) q[\($0 % 4)];" }.joined(separator: " ")
+        let spec = try ExperimentReportTests.spec(
+            """
+            dataset: {name: moons, samples: 20, test_fraction: 0.25}
+            model: {kind: variational, layers: 2, ansatz: {qasm: "\(thetas) cx q[0], q[3];"}}
+            train: {epochs: 3, gradient: parameter-shift}
+            repeat: 2
+            baselines: []
+            """)
+        #expect(spec.qubits == 4)
+        let perSample: Double = 2 * (10 * 2 + 1) + 1
+        #expect(spec.estimatedCircuitEvaluations == 2 * 3 * 15 * perSample)
+    }
+
+    /// An ansatz beyond the most qubits a model may have is refused at the model, with a hint.
+    @Test func aQASMAnsatzTooWideIsLocated() throws {
+        let error = try #require(throws: LocatedError.self) {
+            try ExperimentReportTests.spec(
+                """
+                dataset: {name: moons, samples: 20}
+                model: {kind: variational, ansatz: {qasm: "ry(theta[0]) q[24];"}}
+                baselines: []
+                """)
+        }
+        #expect("\(error)".contains("the QASM ansatz uses q[24], but a model has at most 20 qubits"), "\(error)")
+        #expect(error.diagnostic.hint != nil)
+    }
 }

@@ -101,24 +101,26 @@ struct MLflowNestedRunTests {
         #expect(!Self.parent.matches(otherSpec))
     }
 
+    /// A swept experiment with two repeats, two models.
+    static let sweptPaper = """
+        ---
+        quire: {seed: 3, precision: 6}
+        ---
+        ```experiment id=s
+        dataset: {name: moons, samples: 30, noise: 0.1, test_fraction: 0.3}
+        encoding: {kind: angle, rotation: y}
+        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
+        train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 10, gradient: adjoint}
+        baselines: [logistic-regression]
+        repeat: 2
+        sweep: {train.learning_rate: [0.1, 0.2]}
+        ```
+
+        """
+
     /// A real run: the point runs' mean test accuracy is the number the region's sweep table prints.
     @Test func aRunDocumentRecordsEveryPointAndRepeat() throws {
-        let paper = """
-            ---
-            quire: {seed: 3, precision: 6}
-            ---
-            ```experiment id=s
-            dataset: {name: moons, samples: 30, noise: 0.1, test_fraction: 0.3}
-            encoding: {kind: angle, rotation: y}
-            model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
-            train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 10, gradient: adjoint}
-            baselines: [logistic-regression]
-            repeat: 2
-            sweep: {train.learning_rate: [0.1, 0.2]}
-            ```
-
-            """
-        let evaluation = try Notebook.evaluate(bytes: Array(paper.utf8), file: "p.md", options: RunOptions())
+        let evaluation = try Notebook.evaluate(bytes: Array(Self.sweptPaper.utf8), file: "p.md", options: RunOptions())
         var notes: [String] = []
         let plans = try MLflowRunPlan.plans(for: try QuireDocument(bytes: evaluation.document, file: "p.md"), named: "p.md", notes: &notes)
         let points = try #require(plans.first?.children)
@@ -132,6 +134,37 @@ struct MLflowNestedRunTests {
         }
         let seeds = points[0].children.map { $0.params["model_seed"] }
         #expect(seeds.allSatisfy { $0 != nil } && Set(seeds).count == 2 && seeds == points[1].children.map { $0.params["model_seed"] })
+    }
+
+    /// The block's own metrics come from the typed record: each point's model means, named as the
+    /// region's rows; reformatting the region's table (column alignment) or editing a number in it
+    /// by hand changes none of them.
+    @Test func theBlockMetricsAreReadFromTheRecordNotTheTable() throws {
+        let evaluation = try Notebook.evaluate(bytes: Array(Self.sweptPaper.utf8), file: "p.md", options: RunOptions())
+        let text = String(decoding: evaluation.document, as: UTF8.self)
+        func plans(_ text: String) throws -> [MLflowRunPlan] {
+            var notes: [String] = []
+            return try MLflowRunPlan.plans(for: try QuireDocument(bytes: Array(text.utf8), file: "p.md"), named: "p.md", notes: &notes)
+        }
+        let block = try #require(try plans(text).first)
+        for (index, point) in block.children.enumerated() {
+            let rate = ["0.1", "0.2"][index]
+            for metric in point.metrics where metric.step == 0 {
+                let name = MLflowRunPlan.metricName("train.learning_rate=\(rate) · ") + metric.key
+                #expect(block.metrics.contains(.init(key: name, value: metric.value, step: 0)), "\(name)")
+            }
+        }
+        #expect(block.metrics.filter { $0.step == 0 }.count == 2 * 2 * 3)
+        var realigned = text
+        while realigned.contains("  |") || realigned.contains("|  ") {
+            realigned = realigned.replacingOccurrences(of: "  |", with: " |").replacingOccurrences(of: "|  ", with: "| ")
+        }
+        let row = try #require(realigned.split(separator: "\n").first { $0.hasPrefix("| 0.1 |") })
+        let edited = realigned.replacingOccurrences(of: row, with: row.replacingOccurrences(of: "| 0.", with: "| 9."))
+        #expect(realigned != text && edited != realigned)
+        for changed in [realigned, edited] {
+            #expect(try plans(changed).first?.metrics == block.metrics)
+        }
     }
 
     /// A repeat's run is a model registry entry: the split's digest and each baseline's chosen

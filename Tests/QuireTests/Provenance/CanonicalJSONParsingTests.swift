@@ -40,6 +40,19 @@ struct CanonicalJSONParsingTests {
     }
 
     /// A planted value nested deeper than any record is refused rather than exhausting the stack.
+    /// JSON has no NaN or infinity: they are written as strings (never as `nan`/`inf`, which no JSON
+    /// reader takes), the text reads back, and `double` gives the number again.
+    @Test func nonFiniteNumbersAreWrittenAsStrings() throws {
+        let value = CanonicalJSON.array([.number(.nan), .number(.infinity), .number(-.infinity), .number(1.5)])
+        #expect(value.compact() == #"["NaN","Infinity","-Infinity",1.5]"#)
+        let read = try CanonicalJSON(parsing: value.rendered())
+        #expect(read == .array([.string("NaN"), .string("Infinity"), .string("-Infinity"), .number(1.5)]))
+        #expect(read.rendered() == value.rendered())
+        let doubles = try #require(read.doubles)
+        #expect(doubles.count == 4 && doubles[0].isNaN && doubles[1] == .infinity && doubles[2] == -.infinity && doubles[3] == 1.5)
+        #expect(try JSONSerialization.jsonObject(with: Data(value.compact().utf8)) is [Any])
+    }
+
     @Test func deepNestingIsRefused() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: CanonicalJSON.ParseError.self) { try CanonicalJSON(parsing: deep) }

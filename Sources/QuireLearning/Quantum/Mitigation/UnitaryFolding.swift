@@ -21,7 +21,7 @@ public enum UnitaryFolding: String, Hashable, Sendable, CaseIterable {
 
     /// The folded circuit for scale factor `scale`.
     ///
-    /// - Throws: `LearningError` for λ < 1; `CircuitStatementError` for a measurement, reset or
+    /// - Throws: `LearningError` for λ < 1; `LearningError.unsupportedStatement` for a measurement, reset or
     ///   condition, or a gate without a standard (or, with `native`, a native) inverse.
     public func fold(_ circuit: Circuit, scale: Double, seed: UInt64 = 0, native: Set<StandardGate>? = nil) throws -> Circuit {
         try Check.real(scale, "scale_factors", of: "zne", lower: 1)
@@ -30,11 +30,11 @@ public enum UnitaryFolding: String, Hashable, Sendable, CaseIterable {
         for operation in circuit.operations {
             guard operation.condition == nil, case .gate(let gate, let qubits, let parameters) = operation.kind else {
                 if case .barrier = operation.kind { continue }
-                throw CircuitStatementError(
+                throw LearningError.unsupported(
                     operation, "zero-noise extrapolation folds a circuit of gates only", hint: "remove mid-circuit measure, reset and if")
             }
             guard let inverse = Self.inverse(of: gate, parameters: parameters, native: native) else {
-                throw CircuitStatementError(
+                throw LearningError.unsupported(
                     operation, "gate \(gate.rawValue) has no \(native == nil ? "standard" : "native") inverse to fold with",
                     hint: "write the circuit without \(gate.rawValue), or drop zne from mitigation")
             }

@@ -55,7 +55,7 @@ public struct ObservableEstimation: Sendable {
     ///   - logical: the circuit as written, without measurements (`removingFinalMeasurements`).
     ///   - physical: the circuit that runs on the device: `logical`, or its compilation, whose
     ///     qubit `layout[i]` holds logical qubit i at the end.
-    /// - Throws: `SimulationError` from an engine, `CircuitStatementError` for a circuit ZNE cannot
+    /// - Throws: `SimulationError` from an engine, `LearningError.unsupportedStatement` for a circuit ZNE cannot
     ///   fold, `LearningError` for a singular confusion matrix or an extrapolation that fails.
     public func evaluate(_ observables: [PauliObservable], logical: Circuit, physical: Circuit) throws -> [Values] {
         let ideal = try idealValues(observables, circuit: logical)
