@@ -3,7 +3,7 @@ import QuireLearning
 import QuireReport
 
 extension ExperimentBlock {
-    /// Each point's model circuit as compiled for its device (`execution.device`), or nil for a
+    /// Each point's model circuit (the kernel model's compute-uncompute circuit) as compiled for its device (`execution.device`), or nil for a
     /// point without one: compiled again from the spec and the data's feature count, which gives
     /// the template the repeats ran, byte for byte (compilation is deterministic).
     static func compilations(_ points: [Point], outcomes: [ExperimentRunner.Outcome], seed: UInt64) throws -> [CircuitBlock.Compilation?] {
@@ -11,6 +11,10 @@ extension ExperimentBlock {
             guard let device = point.spec.execution.device,
                 let factory = ExperimentRunner(spec: point.spec, seed: seed, memoryLimit: .max, threads: 1).factory
             else { return nil }
+            if factory.model.kind == .kernel {
+                let encoded = try Encoding(factory.encoding.learningKind, featureCount: outcome.featureCount, qubitCount: factory.model.qubits)
+                return device.compilation(of: try device.kernel(for: encoded, threads: 1).template)
+            }
             let model = try factory.variationalModel(featureCount: outcome.featureCount)
             return device.compilation(of: try device.template(for: model.circuit))
         }

@@ -137,7 +137,7 @@ struct DeviceExperimentTests {
         #expect(out.untouched)
     }
 
-    /// A model wider than the device, and the kernel model, are refused at `execution.device`.
+    /// A model wider than the device is refused at `execution.device`.
     @Test func unsupportedModelsAreLocated() throws {
         let wide = DeviceBlockTests().run(
             DeviceBlockTests.line + Self.experiment(execution: "{device: line}", model: "{kind: variational, qubits: 4}"))
@@ -145,11 +145,5 @@ struct DeviceExperimentTests {
             wide.error?.contains("paper.md:16:21: error: the model's circuit has 4 qubits, more than the 3 of device 'line'") == true,
             "\(wide.error ?? "")")
         #expect(wide.untouched)
-        let kernel = DeviceBlockTests().run(
-            DeviceBlockTests.line
-                + Self.experiment(execution: "{device: line}", model: "{kind: kernel}").replacingOccurrences(
-                    of: "train: {epochs: 2, batch_size: 8}\n", with: ""))
-        #expect(kernel.error?.contains("paper.md:15:21: error: the quantum kernel model does not run on a device") == true, "\(kernel.error ?? "")")
-        #expect(kernel.untouched)
     }
 }
