@@ -23,11 +23,15 @@ extension ExperimentBlock {
     /// Records `compilations` (the detail `compilation` without a sweep, else `compilations`, one
     /// entry per point) and returns the region's text about them and their QASM files: without a
     /// sweep the compilation's sentence and a link, with one a list of them, one per point, the
-    /// point's swept values first (files `<id>-compiled-<point>.qasm`).
+    /// point's swept values first (files `<id>-compiled-<point>.qasm`); a kernel model on a device
+    /// also records the kernel's definition (`kernel`).
     static func describe(
         _ compilations: [CircuitBlock.Compilation?], points: [Point], id: String, figures: String, record: inout BlockRecord
     ) -> (text: String, files: [Figure]) {
         guard compilations.contains(where: { $0 != nil }) else { return ("", []) }
+        if points.contains(where: { $0.spec.model?.kind == .kernel && $0.spec.execution.device != nil }) {
+            record.details["kernel"] = .string(DeviceFidelityKernel.definition)
+        }
         guard compilations.count > 1 else {
             let compilation = compilations[0]!
             let file = compilation.file(id: id)

@@ -17,6 +17,11 @@ public struct DeviceFidelityKernel: Sendable {
     public let encoding: Encoding
     /// The compute-uncompute circuit compiled for the device.
     public let template: DeviceTemplate
+    /// The definition as a record states it: the kernel, the evaluated diagonal and the mirroring.
+    public static let definition =
+        "K(x, y) = P(0…0) after U(x) then U(y)† (Qiskit's ComputeUncompute fidelity), compiled for the device, exact density matrix "
+        + "with its gate noise and readout error; training matrix: upper triangle evaluated, diagonal included, mirrored"
+
     /// Worker threads (results never depend on it).
     public let threads: Int
     let density: CompiledDensityCircuit

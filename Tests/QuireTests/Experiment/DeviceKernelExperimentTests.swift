@@ -17,7 +17,7 @@ struct DeviceKernelExperimentTests {
     }
 
     /// On the noisy line the kernel runs on the density matrix, its compiled compute-uncompute
-    /// circuit is recorded and written beside the figures, and the document is the same with 1 and 2 jobs.
+    /// circuit and the kernel's definition are recorded, the QASM written beside the figures, and the document is the same with 1 and 2 jobs.
     @Test func kernelRunsOnTheDeviceDeterministically() throws {
         let document = DeviceBlockTests.line + Self.experiment(execution: "{device: line}")
         var two = RunOptions()
@@ -29,6 +29,7 @@ struct DeviceKernelExperimentTests {
         #expect(Self.kernelRow(one.text).contains("fidelity kernel on device line"))
         #expect(DeviceExperimentTests.region(one.text).contains("[Compiled circuit](paper.figures/e-compiled.qasm)"))
         #expect(one.text.contains("\"compilation\"") && one.text.contains("\"qasm_sha256\"") && one.text.contains("density-matrix"))
+        #expect(one.text.contains("\"kernel\": \"K(x, y) = P(0…0) after U(x) then U(y)†"))
         #expect(one.text == parallel.text)
     }
 
