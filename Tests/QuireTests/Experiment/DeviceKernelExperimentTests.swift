@@ -57,4 +57,20 @@ struct DeviceKernelExperimentTests {
         #expect(device.error?.contains("a density matrix of up to 3 qubits per worker") == true)
         #expect(device.untouched)
     }
+
+    /// The device kernel costs one density evaluation per entry and no states: 16 training and 8
+    /// test rows are 16·17/2 + 8·16 = 264 evaluations (the exact kernel 24 states more), so 264
+    /// runs it and 263 refuses it.
+    @Test func deviceKernelEvaluationsAreCounted() throws {
+        func run(_ execution: String, limit: Int) -> (text: String, error: String?, untouched: Bool) {
+            var options = RunOptions()
+            options.limits.circuitEvaluations = limit
+            return DeviceBlockTests().run(DeviceBlockTests.line + Self.experiment(execution: execution), options: options)
+        }
+        #expect(run("{device: line}", limit: 264).error == nil)
+        let refused = run("{device: line}", limit: 263)
+        #expect(refused.error?.contains("would need about 264 circuit evaluations") == true, "\(refused.error ?? "")")
+        #expect(refused.untouched)
+        #expect(run("{engine: auto}", limit: 264).error?.contains("would need about 288 circuit evaluations") == true)
+    }
 }
