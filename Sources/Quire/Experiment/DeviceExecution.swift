@@ -3,8 +3,9 @@ import QuireCore
 import QuireLearning
 import QuireSimulator
 
-/// `execution.device` of an experiment: the device block the variational model's circuit is
-/// compiled for (`DeviceTemplate`, once per repeat's circuit structure) and run on with its
+/// `execution.device` of an experiment: the device block the model's circuit is compiled for
+/// (`DeviceTemplate`, once per repeat's circuit structure; the kernel model's compute-uncompute
+/// circuit, `DeviceFidelityKernel`) and run on with its
 /// calibration as the noise, and how it is compiled (`execution.layout`, `execution.optimization`,
 /// `execution.routing_seed`, with a circuit block's defaults: trivial layout, level 1, the routing
 /// seed drawn from the block seed's "routing" stream).
@@ -56,14 +57,8 @@ struct DeviceExecution: Sendable, Hashable {
         return DeviceExecution(name: name, device: loaded.device, sha256: loaded.sha256, options: options, location: node.location)
     }
 
-    /// Throws at `execution.device` when the model cannot run on the device: a kernel model (its
-    /// fidelity kernel is computed exactly from the encoded states) or more qubits than the device has.
-    func check(model: ModelSpec?, qubits: Int?) throws {
-        if let model, model.kind != .variational {
-            throw LocatedError(
-                location, "the quantum kernel model does not run on a device: its fidelity kernel is computed exactly from the encoded states",
-                hint: "use model: {kind: variational} on the device, or remove execution.device")
-        }
+    /// Throws at `execution.device` when the model's circuit has more qubits than the device.
+    func check(qubits: Int?) throws {
         if let qubits, qubits > device.qubits.count {
             throw LocatedError(
                 location, "the model's circuit has \(qubits) qubits, more than the \(device.qubits.count) of device '\(name)'",
@@ -86,8 +81,21 @@ struct DeviceExecution: Sendable, Hashable {
     ///
     /// - Throws: `SimulationError` or `LearningError` from `DeviceTemplate`, located at `execution.device`.
     func template(for circuit: ParameterizedCircuit) throws -> DeviceTemplate {
+        try located { try DeviceTemplate(compiling: circuit, for: device, options: options) }
+    }
+
+    /// The kernel model's compute-uncompute circuit of `encoding` compiled for the device, evaluated
+    /// on `threads` workers.
+    ///
+    /// - Throws: `SimulationError` from compilation, located at `execution.device`.
+    func kernel(for encoding: Encoding, threads: Int) throws -> DeviceFidelityKernel {
+        try located { try DeviceFidelityKernel(encoding: encoding, device: device, options: options, threads: threads) }
+    }
+
+    /// `compile()`, its input errors located at `execution.device`.
+    private func located<T>(_ compile: () throws -> T) throws -> T {
         do {
-            return try DeviceTemplate(compiling: circuit, for: device, options: options)
+            return try compile()
         } catch let error as any InputError {
             throw LocatedError(location, "compiling the model for device '\(name)': " + error.diagnostic.message, hint: error.diagnostic.hint)
         }
@@ -95,12 +103,15 @@ struct DeviceExecution: Sendable, Hashable {
 
     /// What compilation produced, as a circuit block's: the record's `compilation` detail, the
     /// region's sentence and the compiled template's QASM file (variable angles as `rz(0)`, listed
-    /// in a comment after the include).
+    /// in a comment after the include, which also says when they are virtual: no native rz).
     func compilation(of template: DeviceTemplate) -> CircuitBlock.Compilation {
         let angles = template.variableAngles.map(Self.describe).joined(separator: "; ")
         let include = "include \"qelib1.inc\";\n"
+        let virtual =
+            template.virtualRZ
+            ? "// the device has no native rz: each variable rz is virtual (a frame change, no error, no duration)\n" : ""
         let qasm = template.compilation.qasm(device: device.name, options: options).replacingOccurrences(
-            of: include, with: include + "// variable rz angles, in order (θ trained parameters, u the encoded inputs): \(angles)\n")
+            of: include, with: include + virtual + "// variable rz angles, in order (θ trained parameters, u the encoded inputs): \(angles)\n")
         return CircuitBlock.Compilation(compiled: template.compilation, options: options, qasm: qasm)
     }
 

@@ -3,7 +3,7 @@ import QuireLearning
 import QuireReport
 
 extension ExperimentBlock {
-    /// Each point's model circuit as compiled for its device (`execution.device`), or nil for a
+    /// Each point's model circuit (the kernel model's compute-uncompute circuit) as compiled for its device (`execution.device`), or nil for a
     /// point without one: compiled again from the spec and the data's feature count, which gives
     /// the template the repeats ran, byte for byte (compilation is deterministic).
     static func compilations(_ points: [Point], outcomes: [ExperimentRunner.Outcome], seed: UInt64) throws -> [CircuitBlock.Compilation?] {
@@ -11,6 +11,10 @@ extension ExperimentBlock {
             guard let device = point.spec.execution.device,
                 let factory = ExperimentRunner(spec: point.spec, seed: seed, memoryLimit: .max, threads: 1).factory
             else { return nil }
+            if factory.model.kind == .kernel {
+                let encoded = try Encoding(factory.encoding.learningKind, featureCount: outcome.featureCount, qubitCount: factory.model.qubits)
+                return device.compilation(of: try device.kernel(for: encoded, threads: 1).template)
+            }
             let model = try factory.variationalModel(featureCount: outcome.featureCount)
             return device.compilation(of: try device.template(for: model.circuit))
         }
@@ -19,11 +23,15 @@ extension ExperimentBlock {
     /// Records `compilations` (the detail `compilation` without a sweep, else `compilations`, one
     /// entry per point) and returns the region's text about them and their QASM files: without a
     /// sweep the compilation's sentence and a link, with one a list of them, one per point, the
-    /// point's swept values first (files `<id>-compiled-<point>.qasm`).
+    /// point's swept values first (files `<id>-compiled-<point>.qasm`); a kernel model on a device
+    /// also records the kernel's definition (`kernel`).
     static func describe(
         _ compilations: [CircuitBlock.Compilation?], points: [Point], id: String, figures: String, record: inout BlockRecord
     ) -> (text: String, files: [Figure]) {
         guard compilations.contains(where: { $0 != nil }) else { return ("", []) }
+        if points.contains(where: { $0.spec.model?.kind == .kernel && $0.spec.execution.device != nil }) {
+            record.details["kernel"] = .string(DeviceFidelityKernel.definition)
+        }
         guard compilations.count > 1 else {
             let compilation = compilations[0]!
             let file = compilation.file(id: id)

@@ -156,7 +156,7 @@ struct ExperimentRunner {
                 let (classifier, settings) = try factory.fitKernel(on: split.train)
                 reproduction.quantum = .kernel(classifier, c: factory.model.c)
                 outcome.measurements[0] = Self.measure(classifier, split: split, settings: settings)
-                outcome.engine = "statevector"
+                outcome.engine = factory.execution.device == nil ? "statevector" : "density-matrix"
                 if wantsBoundary, split.train.classCount > 2 {
                     outcome.boundary = try Self.classBoundary(names[0], classifier, split: split)
                 } else if wantsBoundary {

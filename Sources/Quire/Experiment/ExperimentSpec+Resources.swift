@@ -18,12 +18,16 @@ extension ExperimentSpec {
     /// parameter shift 2 per parameter + 1, SPSA 2), counting the ansatz's parameters per layer (a
     /// QASM body's θ count) times the layers plus the bias, times the k outputs of a multi-class model (k circuits per sample
     /// for softmax, k models for one-vs-rest). Kernel: one state per sample plus one overlap per kernel entry, the
-    /// training Gram matrix's upper triangle and the test × training matrix.
+    /// training Gram matrix's upper triangle and the test × training matrix; on a device one density
+    /// evaluation per entry and no states.
     var estimatedCircuitEvaluations: Double {
         guard let model else { return 0 }
         let (train, test) = splitSizes
         let n = Double(train)
-        if model.kind == .kernel { return Double(repeats) * (n + Double(test) + n * (n + 1) / 2 + Double(test) * n) }
+        if model.kind == .kernel {
+            let states = execution.device == nil ? n + Double(test) : 0
+            return Double(repeats) * (states + n * (n + 1) / 2 + Double(test) * n)
+        }
         let width = qubits ?? 1
         let parameters = Double(model.learningAnsatz.parametersPerLayer(qubits: width) ?? 3 * width) * Double(model.layers) + 1
         let perSample = self.train.gradient == .parameterShift ? 2 * parameters + 1 : 2
@@ -85,12 +89,9 @@ extension ExperimentSpec {
         var largest = 0.0
         if let model, let qubits {
             if model.kind == .kernel {
-                let n = Double(train), m = Double(test)
-                largest = 16 * Elementary.pow(2, Double(qubits)) * (n + m + Double(min(train, 1024))) + 8 * (2 * n * n + m * n)
+                largest = kernelBytes(qubits: qubits)
             } else {
-                // On a device, routing may add qubits: up to twice the circuit's, within the device.
-                let width = execution.device.map { min($0.device.qubits.count, 2 * qubits) } ?? qubits
-                largest = 4 * 16 * Elementary.pow(2, Double(execution.noise == nil && execution.device == nil ? width : 2 * width))
+                largest = 4 * 16 * Elementary.pow(2, Double(execution.noise == nil && execution.device == nil ? qubits : 2 * deviceWidth(qubits)))
             }
         }
         for grid in baselineGrids {
@@ -101,25 +102,44 @@ extension ExperimentSpec {
 
     /// Throws, located at the field that asks for it, when one repeat would hold more than `limit`
     /// bytes: the data (samples × features doubles, with its split and scaled copies), plus the
-    /// quantum kernel's states (16 · 2ⁿ bytes per sample and per worker) and matrices (training
-    /// Gram, a copy for the SVM, test × training), or plus the largest baseline's arrays.
+    /// quantum kernel's states or, on a device, density matrices and its matrices (`kernelBytes`),
+    /// or plus the largest baseline's arrays.
     func checkMemory(limit: Int, dataset datasetNode: SpecNode, model modelNode: SpecNode?, baselines baselinesNode: SpecNode) throws {
         let shape = dataset.shape
         let (train, test) = splitSizes
         let data = 3 * 8 * Double(shape.samples) * Double(shape.features)
         try Self.refuse(data, limit: limit, at: datasetNode, what: "the dataset (\(shape.samples) samples × \(shape.features) features)")
         if let model, model.kind == .kernel, let qubits {
-            let n = Double(train), m = Double(test)
-            // Workers never outnumber the training samples or the 1024 threads `--jobs` allows.
-            let states = 16 * Elementary.pow(2, Double(qubits)) * (n + m + Double(min(train, 1024)))
+            let held =
+                execution.device == nil
+                ? "\(shape.samples) states of \(qubits) qubits" : "a density matrix of up to \(deviceWidth(qubits)) qubits per worker"
             try Self.refuse(
-                data + states + 8 * (2 * n * n + m * n), limit: limit, at: modelNode ?? datasetNode,
-                what: "the quantum kernel (\(train) × \(train) and \(test) × \(train) matrices, \(shape.samples) states of \(qubits) qubits)")
+                data + kernelBytes(qubits: qubits), limit: limit, at: modelNode ?? datasetNode,
+                what: "the quantum kernel (\(train) × \(train) and \(test) × \(train) matrices, \(held))")
         }
         for grid in baselineGrids {
             let bytes = grid.estimatedBytes(samples: train, features: shape.features, classes: shape.classes)
             try Self.refuse(data + bytes, limit: limit, at: baselinesNode, what: "the \(grid.name) baseline on \(train) training samples")
         }
+    }
+
+    /// Qubits a `qubits`-qubit circuit may occupy once compiled: itself, or on a device, where
+    /// routing may add qubits, up to twice as many within the device.
+    private func deviceWidth(_ qubits: Int) -> Int {
+        execution.device.map { min($0.device.qubits.count, 2 * qubits) } ?? qubits
+    }
+
+    /// The quantum kernel's bytes besides the data: its matrices (training Gram, a copy for the SVM,
+    /// test × training) and, exactly, each sample's state and one per worker (16 · 2ⁿ bytes), or on a
+    /// device one density matrix per worker (16 · 4ⁿ bytes, n the compiled circuit's qubits).
+    /// Workers never outnumber the training samples or the 1024 threads `--jobs` allows.
+    private func kernelBytes(qubits: Int) -> Double {
+        let (train, test) = splitSizes
+        let n = Double(train), m = Double(test), workers = Double(min(train, 1024))
+        let states =
+            execution.device == nil
+            ? 16 * Elementary.pow(2, Double(qubits)) * (n + m + workers) : 16 * Elementary.pow(4, Double(deviceWidth(qubits))) * workers
+        return states + 8 * (2 * n * n + m * n)
     }
 
     /// Throws at `node` when `bytes` is over `limit`, naming `what`, both sizes and the flag.

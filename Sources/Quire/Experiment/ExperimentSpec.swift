@@ -61,7 +61,7 @@ struct ExperimentSpec: Sendable {
         let execution = try ExecutionSpec.decode(
             map["execution"], maxShots: limits.shots, noiseProfiles: noiseProfiles, devices: devices, routingSeed: routingSeed)
         let qubits = try encoding.map { try circuitQubits(model: model, encoding: $0, dataset: dataset, map: map) }
-        if let device = execution.device { try device.check(model: model, qubits: qubits) }
+        if let device = execution.device { try device.check(qubits: qubits) }
         if let qubits { try checkQASMBodies(model: model, encoding: encoding, features: dataset.shape.features, qubits: qubits, map: map) }
         var train = TrainSpec()
         if let model, model.kind == .variational, let qubits {

@@ -37,8 +37,9 @@ struct QuantumModelFactory {
         return parts.isEmpty ? "variational" : "variational (\(parts.joined(separator: ", ")))"
     }
 
-    /// Fits the quantum-kernel classifier (fidelity kernel of the encoding, SVM with `c`) on `data`.
-    /// The kernel is computed exactly from the encoded states; a noisy execution is refused.
+    /// Fits the quantum-kernel classifier (fidelity kernel of the encoding, SVM with `c`) on `data`:
+    /// computed exactly from the encoded states, or with `execution.device` compiled once for the
+    /// device and evaluated on its noisy density matrix; `execution.noise` and shots are refused.
     func fitKernel(on data: Dataset) throws -> (QuantumKernelClassifier, String) {
         guard execution.noise == nil, execution.shots == 0 else {
             throw LearningError.unusableData(
@@ -46,13 +47,14 @@ struct QuantumModelFactory {
                 message: "the fidelity kernel is computed exactly from the encoded states; remove execution.noise and execution.shots")
         }
         let encoded = try Encoding(encoding.learningKind, featureCount: data.featureCount, qubitCount: model.qubits)
-        let classifier = try QuantumKernelClassifier.fit(
-            kernel: FidelityKernel(encoding: encoded, threads: threads),
-            data: data, c: model.c)
         let resources = encoded.resources
-        return (
-            classifier, "\(encoding.kind.rawValue) encoding, \(resources.qubits) qubits, depth \(resources.depth), fidelity kernel, SVM C=\(model.c)"
-        )
+        let settings = "\(encoding.kind.rawValue) encoding, \(resources.qubits) qubits, depth \(resources.depth), fidelity kernel"
+        if let device = execution.device {
+            let classifier = try QuantumKernelClassifier.fit(kernel: device.kernel(for: encoded, threads: threads), data: data, c: model.c)
+            return (classifier, settings + " on device \(device.name), SVM C=\(model.c)")
+        }
+        let classifier = try QuantumKernelClassifier.fit(kernel: FidelityKernel(encoding: encoded, threads: threads), data: data, c: model.c)
+        return (classifier, settings + ", SVM C=\(model.c)")
     }
 
     /// Zero-noise extrapolation as the execution spec asks, if it does.

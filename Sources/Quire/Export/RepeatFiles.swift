@@ -82,7 +82,7 @@ struct RepeatFiles {
             entry["test_outputs"] = .array(try trained.outputs(split.test.features).map(CanonicalJSON.number))
         case .kernel(let classifier, let c):
             entry["kind"] = .string("kernel")
-            entry["qubits"] = .integer(Int64(classifier.kernel.encoding.qubitCount))
+            entry["qubits"] = .integer(Int64(classifier.encoding.qubitCount))
             entry["c"] = .number(c)
         }
         entry.merge(scores(measurement)) { $1 }
@@ -99,7 +99,7 @@ struct RepeatFiles {
                 ("test-\(row).qasm", try trained.model.boundCircuit(parameters: trained.parameters, features: split.test.features.row(row)).qasm())
             }
         case .kernel(let classifier, _):
-            let encoding = classifier.kernel.encoding
+            let encoding = classifier.encoding
             return try [("train", split.train), ("test", split.test)].flatMap { set, data in
                 try (0..<data.sampleCount).map { row in
                     ("\(set)-\(row).qasm", encoding.circuit.bind(parameters: [], inputs: try encoding.inputs(for: data.features.row(row))).qasm())

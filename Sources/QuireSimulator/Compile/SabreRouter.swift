@@ -41,6 +41,9 @@ public struct SabreRouter {
     let successors: [[Int]]
     /// Number of operations each operation waits for.
     let predecessorCounts: [Int]
+    /// The logical qubits of each two-qubit gate, (−1, −1) for every other operation: read in the
+    /// scoring loops, where matching the operation itself costs reference counting.
+    let pairs: [(Int, Int)]
 
     /// Routes `circuit` (gates on at most two qubits) from `layout` on the device of `graph`.
     ///
@@ -94,12 +97,17 @@ public struct SabreRouter {
         }
         self.successors = successors
         predecessorCounts = counts
+        pairs = operations.map { operation in
+            guard case let .gate(_, qubits, _) = operation.kind, qubits.count == 2 else { return (-1, -1) }
+            return (qubits[0], qubits[1])
+        }
     }
 
     /// The logical qubits of operation `index` when it is a two-qubit gate.
+    @inline(__always)
     private func pair(_ index: Int) -> (Int, Int)? {
-        guard case let .gate(_, qubits, _) = operations[index].kind, qubits.count == 2 else { return nil }
-        return (qubits[0], qubits[1])
+        let pair = pairs[index]
+        return pair.0 < 0 ? nil : pair
     }
 
     /// One routing pass from `initial`, tie breaks drawn from `stream`.
@@ -114,6 +122,10 @@ public struct SabreRouter {
         var swaps = 0
         var swapsSinceProgress = 0
         var draws: UInt64 = 0
+        // Marks for `extendedSet` (operation → the call that last saw it) and the candidate SWAPs.
+        var seen = [Int](repeating: -1, count: operations.count)
+        var calls = 0
+        var candidates: [Int] = []
 
         func swap(_ a: Int, _ b: Int, for blocked: Operation) {
             output.append(Operation(.gate(.swap, qubits: [a, b], parameters: []), line: blocked.line, column: blocked.column))
@@ -158,17 +170,20 @@ public struct SabreRouter {
                 for step in 0..<(path.count - 2) { swap(path[step], path[step + 1], for: operations[blocked[0]]) }
                 continue
             }
-            let extended = extendedSet(of: blocked)
-            var candidates = Set<Int>()
+            let extended = extendedSet(of: blocked, seen: &seen, call: calls)
+            calls += 1
+            candidates.removeAll(keepingCapacity: true)
             for index in blocked {
                 let (a, b) = pair(index)!
                 for physical in [layout[a], layout[b]] {
-                    for neighbor in graph.neighbors[physical] { candidates.insert(min(physical, neighbor) * width + max(physical, neighbor)) }
+                    for neighbor in graph.neighbors[physical] { candidates.append(min(physical, neighbor) * width + max(physical, neighbor)) }
                 }
             }
+            candidates.sort()
             var bestScore = Double.infinity
             var ties: [(Int, Int)] = []
-            for (p, q) in candidates.sorted().map({ ($0 / width, $0 % width) }) {
+            for (position, candidate) in candidates.enumerated() where position == 0 || candidates[position - 1] != candidate {
+                let (p, q) = (candidate / width, candidate % width)
                 func moved(_ logical: Int) -> Int {
                     let physical = layout[logical]
                     return physical == p ? q : physical == q ? p : physical
@@ -205,16 +220,18 @@ public struct SabreRouter {
         return Routed(circuit: circuit, finalLayout: Layout(physical: layout), swapCount: swaps)
     }
 
-    /// Up to `extendedSetSize` two-qubit gates that follow `front`, breadth first.
-    private func extendedSet(of front: [Int]) -> [Int] {
+    /// Up to `extendedSetSize` two-qubit gates that follow `front`, breadth first; `seen[i] == call`
+    /// marks operation i as visited in this call (a distinct `call` per call, so `seen` needs no clearing).
+    private func extendedSet(of front: [Int], seen: inout [Int], call: Int) -> [Int] {
         var extended: [Int] = []
-        var seen = Set(front)
+        for index in front { seen[index] = call }
         var queue = front
         var head = 0
         while head < queue.count, extended.count < Self.extendedSetSize {
             let index = queue[head]
             head += 1
-            for successor in successors[index] where seen.insert(successor).inserted {
+            for successor in successors[index] where seen[successor] != call {
+                seen[successor] = call
                 queue.append(successor)
                 if pair(successor) != nil {
                     extended.append(successor)

@@ -41,7 +41,7 @@ extension CompiledCircuit {
         case .xx: state.applyXXRotation(gate.q0, gate.q1, cosHalf: c, sinHalf: sn)
         case .zz: state.applyZZRotation(gate.q0, gate.q1, cosHalf: c, sinHalf: sn)
         case .phase: state.applyPhase(mask: gate.mask, cos: Elementary.cos(s), sin: Elementary.sin(s))
-        case .matrix, .cx, .swap: preconditionFailure("gate \(index) is not a rotation")
+        case .matrix, .twoQubitMatrix, .cx, .swap: preconditionFailure("gate \(index) is not a rotation")
         }
     }
 }

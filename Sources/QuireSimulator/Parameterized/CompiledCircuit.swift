@@ -6,7 +6,7 @@ import QuireKernels
 /// training, kernels and adjoint differentiation.
 ///
 /// Every gate becomes one allocation-free kernel call (rotations, XX/ZZ rotations, phases, CX,
-/// swap, fixed 2×2 matrices computed once here), applied in place. The inverse of every gate is
+/// swap, fixed 2×2 and 4×4 matrices computed once here), applied in place. The inverse of every gate is
 /// available too (negated angle, adjoint matrix), for the backward sweep of adjoint differentiation.
 public struct CompiledCircuit: Sendable {
     /// What a compiled gate does.
@@ -16,6 +16,8 @@ public struct CompiledCircuit: Sendable {
         /// e^{i·angle} on the basis states whose `mask` bits are all 1 (p, u1; cz with a constant π).
         case phase
         case matrix
+        /// A fixed two-qubit matrix (ecr, ms): `TwoQubitMatrix` number `mask` of `twoQubitMatrices`.
+        case twoQubitMatrix
         case cx, swap
     }
 
@@ -24,7 +26,8 @@ public struct CompiledCircuit: Sendable {
         var kind: Kind
         var q0: Int
         var q1: Int
-        /// Phase mask (phase kind), or control mask (cx; cy as a controlled matrix on target q0).
+        /// Phase mask (phase kind), control mask (cx; cy as a controlled matrix on target q0), or
+        /// the index of a two-qubit matrix.
         var mask: Int
         var angle: AngleExpression
         var matrix: AmplitudeBuffer.Matrix2
@@ -42,6 +45,8 @@ public struct CompiledCircuit: Sendable {
     /// Number of circuit inputs.
     public let inputCount: Int
     let gates: [Gate]
+    /// The fixed two-qubit matrices the `twoQubitMatrix` gates refer to.
+    let twoQubitMatrices: [TwoQubitMatrix]
     /// Marks the workspaces whose trigonometry table belongs to this circuit (`+Trigonometry`).
     let tableOwner = TableOwner()
 
@@ -50,15 +55,25 @@ public struct CompiledCircuit: Sendable {
         qubitCount = circuit.qubitCount
         parameterCount = circuit.parameterCount
         inputCount = circuit.inputCount
-        gates = circuit.gates.map(Self.lower)
+        var matrices: [TwoQubitMatrix] = []
+        gates = circuit.gates.map { gate in
+            guard ParameterizedGate.matrixGates.contains(gate.gate), gate.qubits.count == 2 else {
+                return Self.lower(gate)
+            }
+            matrices.append(TwoQubitMatrix(gate.gate.matrix(parameters: gate.constants)))
+            return Gate(
+                kind: .twoQubitMatrix, q0: gate.qubits[0], q1: gate.qubits[1], mask: matrices.count - 1, angle: AngleExpression(),
+                matrix: .identity, inverse: .identity, condition: gate.condition ?? -1, xMask: 0, zMask: 0, yCount: 0)
+        }
+        twoQubitMatrices = matrices
     }
 
+    /// The kernel call of one gate; fixed two-qubit matrices (ecr, ms) are lowered by `init`.
     static func lower(_ g: ParameterizedGate) -> Gate {
         let q0 = g.qubits[0]
         let q1 = g.qubits.count > 1 ? g.qubits[1] : q0
-        let identity = AmplitudeBuffer.Matrix2(SIMD2(1, 0), SIMD2(0, 0), SIMD2(0, 0), SIMD2(1, 0))
         var gate = Gate(
-            kind: .matrix, q0: q0, q1: q1, mask: 0, angle: g.angle ?? AngleExpression(), matrix: identity, inverse: identity,
+            kind: .matrix, q0: q0, q1: q1, mask: 0, angle: g.angle ?? AngleExpression(), matrix: .identity, inverse: .identity,
             condition: g.condition ?? -1, xMask: 0, zMask: 0, yCount: 0)
         switch g.gate {
         case .rx: (gate.kind, gate.xMask) = (.rotation(.x), 1 << q0)
@@ -71,8 +86,9 @@ public struct CompiledCircuit: Sendable {
         case .cx: (gate.kind, gate.mask) = (.cx, 1 << q0)
         case .swap: gate.kind = .swap
         default:
-            // A fixed gate with a matrix (h, x, y, z, s, sdg, t, tdg, sx, sxdg, id; cy as controlled matrix).
-            let m = g.gate.controlledForm(parameters: [])!.base
+            // A fixed gate with a matrix (h, x, y, z, s, sdg, t, tdg, sx, sxdg, id, and u2, u3, u, gpi, gpi2
+            // with their constants; cy as controlled matrix).
+            let m = g.gate.controlledForm(parameters: g.constants)!.base
             func entry(_ r: Int, _ c: Int, adjoint: Bool) -> SIMD2<Double> {
                 let z = adjoint ? m[c, r].conjugate : m[r, c]
                 return SIMD2(z.real, z.imaginary)
@@ -142,7 +158,7 @@ public struct CompiledCircuit: Sendable {
         case .phase:
             let (sin, cos) = Elementary.sincos(gate.angle.value(parameters: parameters, inputs: inputs))
             return SIMD2(cos, sin)
-        case .matrix, .cx, .swap:
+        case .matrix, .twoQubitMatrix, .cx, .swap:
             return SIMD2(1, 0)
         }
     }
@@ -172,6 +188,8 @@ public struct CompiledCircuit: Sendable {
             var m = inverse ? gate.inverse : gate.matrix
             if conjugate { (m.m00.y, m.m01.y, m.m10.y, m.m11.y) = (-m.m00.y, -m.m01.y, -m.m10.y, -m.m11.y) }
             state.applyMatrix(m, target: q0, controlMask: mask)
+        case .twoQubitMatrix:
+            state.applyTwoQubit(q0, q1, matrix: twoQubitMatrices[gate.mask].entries(inverse: inverse, conjugate: conjugate))
         case .cx: state.applyControlledNot(target: q1, controlMask: mask)
         case .swap: state.applySwap(q0, q1)
         }

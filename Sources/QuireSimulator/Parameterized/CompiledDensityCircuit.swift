@@ -38,7 +38,15 @@ public struct CompiledDensityCircuit: Sendable {
     /// Lowers `circuit` with the channels of `model` (a profile's or a device's; nil: none) for the
     /// observable Z^zMask.
     public init(circuit: ParameterizedCircuit, noiseModel model: NoiseModel?, zMask: Int) {
+        let parities = (0..<(1 << circuit.qubitCount)).map { ($0 & zMask).nonzeroBitCount & 1 == 1 ? -1.0 : 1.0 }
+        self.init(circuit: circuit, noiseModel: model, diagonal: parities)
+    }
+
+    /// Lowers `circuit` with the channels of `model` for the diagonal observable whose eigenvalue on
+    /// basis state i is `diagonal[i]` (2ⁿ entries; e.g. the indicator of an outcome, a probability).
+    public init(circuit: ParameterizedCircuit, noiseModel model: NoiseModel?, diagonal: [Double]) {
         let n = circuit.qubitCount
+        precondition(diagonal.count == 1 << n, "a diagonal observable has 2ⁿ entries")
         let compiled = CompiledCircuit(circuit)
         unitary = compiled
         qubitCount = n
@@ -57,7 +65,7 @@ public struct CompiledDensityCircuit: Sendable {
         forwardSweeps = Self.sweeps(steps: steps, unitary: compiled, qubitCount: n, backward: false)
         backwardSweeps = Self.sweeps(steps: steps, unitary: compiled, qubitCount: n, backward: true)
         trainableGates = circuit.gates.filter { $0.angle?.parameter != nil }.count
-        var o = (0..<(1 << n)).map { ($0 & zMask).nonzeroBitCount & 1 == 1 ? -1.0 : 1.0 }
+        var o = diagonal
         for qubit in 0..<n {
             guard let error = model?.readout(qubit: qubit) else { continue }
             let (up, down) = (error.probMeas1Prep0, error.probMeas0Prep1)

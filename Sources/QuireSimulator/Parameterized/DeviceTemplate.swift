@@ -7,13 +7,17 @@
 /// up to a global phase), and a gate applied only when an input is non-zero stays whole. Each of
 /// those is a one-qubit barrier while `DeviceCompiler` compiles the rest, so routing sees the
 /// template's two-qubit structure (which no input or parameter changes) and the peephole optimiser
-/// never merges across a variable gate. The barriers then become the `rz` (native on the device) or
-/// the conditional gate in native gates. The compiled template keeps the model's parameter indices
+/// never merges across a variable gate. The barriers then become the `rz` or the conditional gate
+/// in native gates. On a device without native `rz` (IonQ-like `{gpi, gpi2, ms}`, generic `u3`) the
+/// `rz` is virtual, as IonQ's Z rotations are: a change of the frame later pulses' phases are
+/// tracked in, exact, with no error and no duration (the device calibrates no `rz`, so its noise
+/// model adds no channel after it). The compiled template keeps the model's parameter indices
 /// with their scales, so adjoint and parameter-shift gradients of the compiled circuit are exact.
 public struct DeviceTemplate: Hashable, Sendable {
     /// The compiled template on the active physical qubits, physical qubit `activeQubits[k]` as qubit k.
     public let circuit: ParameterizedCircuit
-    /// The device restricted to the active qubits (its noise acts on `circuit` as on the full device).
+    /// The device restricted to the active qubits (its noise acts on `circuit` as on the full device),
+    /// listing `rz` as native, uncalibrated, when its variable angles are virtual (`virtualRZ`).
     public let device: Device
     /// The device's noise on the active qubits.
     public let noise: NoiseModel
@@ -26,6 +30,8 @@ public struct DeviceTemplate: Hashable, Sendable {
     public let compilation: DeviceCompilation
     /// The variable angles in the order the compiled template applies them (the QASM's `rz(0)` placeholders).
     public let variableAngles: [AngleExpression]
+    /// Whether the variable angles are virtual `rz` (frame changes): the device lists no native `rz`.
+    public let virtualRZ: Bool
 
     /// What a barrier placeholder stands for.
     private enum Placeholder {
@@ -36,14 +42,15 @@ public struct DeviceTemplate: Hashable, Sendable {
     /// Compiles `template` for `device` with `options`.
     ///
     /// - Throws: `SimulationError` as `DeviceCompiler.compile` does; `SimulationError.invalidParameterizedCircuit` when the
-    ///   device has no native `rz` for the variable angles, a compiled gate has no fast-path kernel
-    ///   (`ecr`, IonQ's gates, `u3`), or a conditional gate acts on two qubits.
+    ///   device's native gates are no `NativeBasis`, or a conditional gate acts on two qubits.
     public init(compiling template: ParameterizedCircuit, for device: Device, options: CompileOptions) throws {
-        guard device.nativeGates.contains(.rz), let basis = try? NativeBasis(nativeGates: device.nativeGates) else {
+        let basis: NativeBasis
+        do {
+            basis = try NativeBasis(nativeGates: device.nativeGates)
+        } catch {
             throw SimulationError.invalidParameterizedCircuit(
-                message: "device '\(device.name)': a variational model on a device needs native rz (for its trainable and input angles) "
-                    + "and a native basis; "
-                    + "its native gates are \(device.nativeGates.map(\.rawValue).joined(separator: ", "))")
+                message: "device '\(device.name)': a variational model on a device needs a native basis to compile to; "
+                    + error.diagnostic.message)
         }
         var placeholders: [Placeholder] = []
         var operations: [Operation] = []
@@ -120,7 +127,7 @@ public struct DeviceTemplate: Hashable, Sendable {
         let active = Set(physical.activeQubits + compiled.initialLayout.physical + compiled.finalLayout.physical).sorted()
         var index: [Int: Int] = [:]
         for (position, qubit) in active.enumerated() { index[qubit] = position }
-        let lowered: [ParameterizedGate] = try gates.map { entry in
+        let lowered: [ParameterizedGate] = gates.map { entry in
             guard case let .gate(gate, qubits, parameters) = entry.operation.kind else {
                 preconditionFailure("a compiled template holds only gates and placeholders")
             }
@@ -129,22 +136,21 @@ public struct DeviceTemplate: Hashable, Sendable {
             if ParameterizedGate.rotationGates.contains(gate) {
                 return ParameterizedGate(gate, mapped, angle: AngleExpression(constant: parameters[0]), condition: entry.condition)
             }
-            guard ParameterizedGate.fixedGates.contains(gate) else {
-                throw SimulationError.invalidParameterizedCircuit(
-                    message: "device '\(device.name)': its native gate \(gate.rawValue) has no kernel for variational models "
-                        + "(use a device with rz, sx, x, cx or rx, rz, cz)")
-            }
-            return ParameterizedGate(gate, mapped, condition: entry.condition)
+            let constants = ParameterizedGate.matrixGates.contains(gate) ? parameters : []
+            return ParameterizedGate(gate, mapped, condition: entry.condition, constants: constants)
         }
         circuit = try ParameterizedCircuit(
             qubitCount: active.count, parameterCount: template.parameterCount, inputCount: template.inputCount, gates: lowered)
-        self.device = device.restricted(to: active)
+        var restricted = device.restricted(to: active)
+        if !restricted.nativeGates.contains(.rz) { restricted.nativeGates.append(.rz) }
+        self.device = restricted
         noise = NoiseModel(device: self.device)
         activeQubits = active
         readQubits = compiled.finalLayout.physical.map { index[$0]! }
         compilation = DeviceCompilation(
             circuit: physical, initialLayout: compiled.initialLayout, finalLayout: compiled.finalLayout, swapCount: compiled.swapCount)
         variableAngles = angles
+        virtualRZ = !device.nativeGates.contains(.rz)
     }
 
     /// The Z mask on the compiled qubits of the observable whose Z mask on the logical qubits is `logical`.

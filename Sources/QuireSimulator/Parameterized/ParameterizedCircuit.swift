@@ -31,7 +31,8 @@ public struct ParameterizedCircuit: Hashable, Sendable {
     /// What is wrong with `gate` in a template of the given sizes, or nil.
     static func problem(with gate: ParameterizedGate, qubits: Int, parameters: Int, inputs: Int) -> String? {
         let isRotation = ParameterizedGate.rotationGates.contains(gate.gate)
-        guard isRotation || ParameterizedGate.fixedGates.contains(gate.gate) else {
+        let isMatrix = ParameterizedGate.matrixGates.contains(gate.gate)
+        guard isRotation || isMatrix || ParameterizedGate.fixedGates.contains(gate.gate) else {
             return "not supported in parameterized circuits; use one of "
                 + (ParameterizedGate.fixedGates.union(ParameterizedGate.rotationGates)).map(\.rawValue).sorted().joined(separator: ", ")
         }
@@ -39,6 +40,9 @@ public struct ParameterizedCircuit: Hashable, Sendable {
             Set(gate.qubits).count == gate.qubits.count
         else { return "needs \(gate.gate.qubitCount) distinct qubits in 0..<\(qubits), got \(gate.qubits)" }
         guard isRotation == (gate.angle != nil) else { return isRotation ? "needs an angle" : "takes no angle" }
+        guard gate.constants.count == (isMatrix ? gate.gate.parameterCount : 0) else {
+            return "needs \(isMatrix ? gate.gate.parameterCount : 0) constant parameters, got \(gate.constants.count)"
+        }
         if let p = gate.angle?.parameter, !(0..<parameters).contains(p) { return "parameter \(p) outside 0..<\(parameters)" }
         if let u = gate.angle?.input, !(0..<inputs).contains(u) { return "input \(u) outside 0..<\(inputs)" }
         if let u = gate.condition, !(0..<inputs).contains(u) { return "condition input \(u) outside 0..<\(inputs)" }
@@ -78,7 +82,7 @@ public struct ParameterizedCircuit: Hashable, Sendable {
             inputs.withUnsafeBufferPointer { u in
                 for (index, gate) in gates.enumerated() where gate.condition.map({ u[$0] != 0 }) ?? true {
                     let shift = shifting.map { $0.gate == index ? $0.shift : 0 } ?? 0
-                    let values = gate.angle.map { [$0.value(parameters: theta, inputs: u) + shift] } ?? []
+                    let values = gate.angle.map { [$0.value(parameters: theta, inputs: u) + shift] } ?? gate.constants
                     operations.append(Operation(.gate(gate.gate, qubits: gate.qubits, parameters: values)))
                 }
             }

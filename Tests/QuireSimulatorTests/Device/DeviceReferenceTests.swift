@@ -10,7 +10,7 @@ struct DeviceReferenceTests {
     /// Density matrix, readout included, to 1e-9 (the reference is an exact evolution of Aer's own
     /// error channels; Aer's sampler agrees with it to 4e-9); threads 2 bit-identical.
     @Test func densityMatrixMatchesAer() throws {
-        #expect(DeviceReference.cases.count == 10)
+        #expect(DeviceReference.cases.count == 13)
         for entry in DeviceReference.cases {
             let options = SimulationOptions(method: .densityMatrix, device: try DeviceSnapshots.device(entry.device))
             let result = try Simulator.run(try QASMReader.read(entry.qasm), options: options)

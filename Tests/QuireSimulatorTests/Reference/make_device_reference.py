@@ -13,7 +13,9 @@ fake backend built from those same two files. Circuits are random sequences of t
 rz, sx, x, id and cx on the first 3 to 5 physical qubits, two-qubit gates only on pairs of the
 coupling map, then a measurement of every qubit (trivial layout: circuit qubit i is physical qubit i);
 one more case on manila resets two qubits mid-circuit (Aer attaches relaxation over the reset's
-duration to a reset, which leaves the |0> it prepares unchanged; Quire attaches nothing).
+duration to a reset, which leaves the |0> it prepares unchanged; Quire attaches nothing); three
+more (manila-kernel-*) are the device fidelity kernel's compute-uncompute circuit as Quire compiled
+it for manila, inputs bound, whose first probability is the kernel entry K(x, y).
 
 Each case has "device", "qasm" (OpenQASM 2; the circuit was read from this text by qiskit.qasm2
 with the legacy qelib1 instructions, which define sx) and "probabilities": the diagonal of the
@@ -98,6 +100,21 @@ def probabilities(qasm, noise_model, qubits):
     return p
 
 
+# The fidelity kernel on manila (QuireLearning's DeviceFidelityKernel): angle encoding (ry, two
+# features, two qubits) compute-uncompute U(x)·U(y)† as Quire compiles it for manila (trivial layout,
+# level 1), with x = (0.3, 1.2) or (2.5, 0.7) bound, printed by Quire (`template.circuit.bind(...).qasm()`).
+# Measured, K(x, y) = P(00) is the first probability; DeviceKernelAerTests checks Quire's QASM and value.
+KERNEL_PAIRS = {"0-0": ((0.3, 1.2), (0.3, 1.2)), "0-1": ((0.3, 1.2), (2.5, 0.7)), "1-0": ((2.5, 0.7), (0.3, 1.2))}
+
+
+def kernel_qasm(x, y):
+    half, turn = "1.5707963267948966", "1.5707963267948961"
+    return ("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\n"
+            f"sx q[0];\nrz({half}) q[0];\nrz({x[0]!r}) q[0];\nsx q[1];\nrz({half}) q[1];\nrz({x[1]!r}) q[1];\n"
+            f"rz({-y[1]!r}) q[1];\nrz({-y[0]!r}) q[0];\nrz({turn}) q[0];\nsx q[0];\nrz(3.1415926535897927) q[0];\n"
+            f"rz({turn}) q[1];\nsx q[1];\nrz(3.1415926535897927) q[1];\n")
+
+
 def main():
     rng = np.random.default_rng(13)
     cases = []
@@ -120,6 +137,11 @@ def main():
     qasm = random_qasm(rng, 3, [(0, 1), (1, 2), (2, 1)], 10).replace("measure q -> c;\n", "reset q[1];\nsx q[1];\nreset q[2];\nmeasure q -> c;\n")
     cases.append({"name": "manila-reset", "device": "manila", "qubits": 3, "qasm": qasm,
                   "probabilities": [float(x) for x in probabilities(qasm, noise_model, 3)]})
+    for pair, (x, y) in KERNEL_PAIRS.items():
+        qasm = kernel_qasm(x, y)
+        measured = qasm.replace("qreg q[2];\n", "qreg q[2];\ncreg c[2];\n") + "measure q -> c;\n"
+        cases.append({"name": f"manila-kernel-{pair}", "device": "manila", "qubits": 2, "qasm": measured,
+                      "probabilities": [float(x) for x in probabilities(measured, noise_model, 2)]})
     out = {
         "generator": "make_device_reference.py",
         "versions": {"qiskit": qiskit.__version__, "qiskit-aer": qiskit_aer.__version__,

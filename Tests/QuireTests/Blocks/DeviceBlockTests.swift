@@ -37,8 +37,10 @@ struct DeviceBlockTests {
         """
 
     /// Runs `document` as paper.md in a fresh folder holding devices/conf_manila.json and
-    /// devices/props_manila.json; returns the new text, or the error and whether the file was untouched.
-    func run(_ document: String, files: [String: String] = [:]) -> (text: String, error: String?, untouched: Bool) {
+    /// devices/props_manila.json with `options`; returns the new text, or the error and whether the file was untouched.
+    func run(_ document: String, files: [String: String] = [:], options: RunOptions = RunOptions()) -> (
+        text: String, error: String?, untouched: Bool
+    ) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-device-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("paper.md").path
@@ -50,7 +52,7 @@ struct DeviceBlockTests {
             try Data(document.utf8).write(to: URL(fileURLWithPath: path))
         } catch { fatalError("\(error)") }
         var failure: String?
-        do { _ = try NotebookFile.run(path: path, options: RunOptions()) } catch { failure = "\(error)" }
+        do { _ = try NotebookFile.run(path: path, options: options) } catch { failure = "\(error)" }
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         return (text, failure, text == document)
     }

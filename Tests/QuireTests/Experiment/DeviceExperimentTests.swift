@@ -1,5 +1,6 @@
 import Foundation
 import QuireCore
+import QuireSimulator
 import Testing
 
 @testable import Quire
@@ -69,6 +70,43 @@ struct DeviceExperimentTests {
         #expect(Self.region(device.text).contains("routing seed 5."))
     }
 
+    /// An ideal 3-qubit line `id` with `nativeGates` (as written in a device block).
+    static func idealLine(id: String, nativeGates: String) -> String {
+        ideal.replacingOccurrences(of: "id=ideal", with: "id=\(id)").replacingOccurrences(of: "[rz, sx, x, cx]", with: nativeGates)
+    }
+
+    /// Devices whose compiled gates are ecr, IonQ's gpi, gpi2 and ms, or u3 run the model (once
+    /// refused) and print the logical model's accuracies, as the ideal cx device does; the IonQ-like
+    /// device's compiled QASM says its variable rz are virtual.
+    @Test(arguments: ["[rz, sx, x, ecr]", "[gpi, gpi2, ms]", "[u3, cx]"])
+    func everyNativeBasisRunsTheModel(nativeGates: String) throws {
+        let logical = DeviceBlockTests().run(Self.ideal + Self.experiment(execution: "{engine: auto}"))
+        let device = DeviceBlockTests().run(Self.idealLine(id: "other", nativeGates: nativeGates) + Self.experiment(execution: "{device: other}"))
+        #expect(device.error == nil, "\(device.error ?? "")")
+        #expect(!Self.modelRow(logical.text).isEmpty)
+        #expect(Self.modelRow(device.text) == Self.modelRow(logical.text))
+    }
+
+    /// The compiled template's QASM of a device without native rz says its variable rz are virtual;
+    /// an IBM device's does not.
+    @Test func virtualRzIsRecordedInTheQASM() throws {
+        let circuit = try ParameterizedCircuit(
+            qubitCount: 2, parameterCount: 1, inputCount: 0,
+            gates: [ParameterizedGate(.ry, [0], angle: .parameter(0)), ParameterizedGate(.cx, [0, 1])])
+        for (gates, virtual) in [([StandardGate.gpi, .gpi2, .ms], true), ([.rz, .sx, .x, .cx], false)] {
+            let device = Device(
+                name: "d", nativeGates: gates, couplingMap: [Device.Edge(0, 1)],
+                qubits: Array(
+                    repeating: Device.Qubit(t1Microseconds: 100, t2Microseconds: 80, readout: .init(probMeas1Prep0: 0, probMeas0Prep1: 0)), count: 2),
+                gates: [])
+            let execution = DeviceExecution(
+                name: "d", device: device, sha256: "", options: CompileOptions(), location: SourceLocation(file: "p.md", line: 1, column: 1))
+            let qasm = execution.compilation(of: try execution.template(for: circuit)).qasm
+            #expect(qasm.contains("each variable rz is virtual") == virtual, "\(qasm)")
+            #expect(qasm.contains("rz(0.0) q["))
+        }
+    }
+
     /// A sweep over device blocks and compilation options: one row per point, one QASM file per point.
     @Test func sweepOverDevicesAndCompilers() throws {
         let out = DeviceBlockTests().run(
@@ -99,7 +137,7 @@ struct DeviceExperimentTests {
         #expect(out.untouched)
     }
 
-    /// A model wider than the device, and the kernel model, are refused at `execution.device`.
+    /// A model wider than the device is refused at `execution.device`.
     @Test func unsupportedModelsAreLocated() throws {
         let wide = DeviceBlockTests().run(
             DeviceBlockTests.line + Self.experiment(execution: "{device: line}", model: "{kind: variational, qubits: 4}"))
@@ -107,11 +145,5 @@ struct DeviceExperimentTests {
             wide.error?.contains("paper.md:16:21: error: the model's circuit has 4 qubits, more than the 3 of device 'line'") == true,
             "\(wide.error ?? "")")
         #expect(wide.untouched)
-        let kernel = DeviceBlockTests().run(
-            DeviceBlockTests.line
-                + Self.experiment(execution: "{device: line}", model: "{kind: kernel}").replacingOccurrences(
-                    of: "train: {epochs: 2, batch_size: 8}\n", with: ""))
-        #expect(kernel.error?.contains("paper.md:15:21: error: the quantum kernel model does not run on a device") == true, "\(kernel.error ?? "")")
-        #expect(kernel.untouched)
     }
 }
