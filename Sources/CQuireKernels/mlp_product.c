@@ -25,10 +25,13 @@ INLINE lanes select_lanes(lane_mask keep, lanes sum, lanes old) {
     return (lanes)(((lane_mask)sum & keep) | ((lane_mask)old & ~keep));
 }
 
+/// `x < 0 ? +0 : x` in every lane (−0 and NaN stay as they are), as the ReLU's Swift select.
+INLINE lanes relu_lanes(lanes x) { return (lanes)((lane_mask)x & ~(lane_mask)(x < splat(0))); }
+
 /// `R` rows from `r0` (R ≤ ROWS, a constant after inlining) times the eight columns from `j`: R
-/// vector sums kept in registers across the whole depth.
+/// vector sums kept in registers across the whole depth; `relu` (a constant) stores max-ReLU'd sums.
 INLINE void column_tile(
-    const int R, const int skip, int64_t r0, int64_t j, int64_t depth, const double *a, int64_t ars, int64_t aks,
+    const int R, const int skip, const int relu, int64_t r0, int64_t j, int64_t depth, const double *a, int64_t ars, int64_t aks,
     const double *b, int64_t ldb, const double *init, double *c, int64_t ldc) {
     lanes sum[MAX_ROWS];
     const lanes start = init ? load_lanes(init + j) : splat(0);
@@ -41,7 +44,16 @@ INLINE void column_tile(
             sum[q] = skip ? select_lanes((lane_mask){0} - (int64_t)(x != 0), added, sum[q]) : added;
         }
     }
-    for (int q = 0; q < R; q++) store_lanes(c + (r0 + q) * ldc + j, sum[q]);
+    for (int q = 0; q < R; q++) store_lanes(c + (r0 + q) * ldc + j, relu ? relu_lanes(sum[q]) : sum[q]);
+}
+
+/// One depth step of `row_tile`: `x` (one row a lane) times `bk[t]` added to column t's sums.
+INLINE void add_row_terms(const int N, const int skip, lanes x, const double *bk, lanes *sum) {
+    const lane_mask open = x != splat(0);
+    for (int t = 0; t < N; t++) {
+        const lanes added = sum[t] + x * splat(bk[t]);
+        sum[t] = skip ? select_lanes(open, added, sum[t]) : added;
+    }
 }
 
 /// The `N` (< LANES, a constant after inlining) last columns from `j` for the rows `r0..<r0 + count`
@@ -49,36 +61,33 @@ INLINE void column_tile(
 /// products (a single output unit) vectorise too. Lanes past `count` repeat row r0; they are
 /// computed and never stored.
 INLINE void row_tile(
-    const int N, const int skip, int64_t r0, int64_t count, int64_t j, int64_t depth, const double *a, int64_t ars,
+    const int N, const int skip, const int relu, int64_t r0, int64_t count, int64_t j, int64_t depth, const double *a, int64_t ars,
     int64_t aks, const double *b, int64_t ldb, const double *init, double *c, int64_t ldc) {
     lanes sum[LANES];
     for (int t = 0; t < N; t++) sum[t] = splat(init ? init[j + t] : 0);
     int64_t row[LANES];
     for (int w = 0; w < LANES; w++) row[w] = (r0 + (w < count ? w : 0)) * ars;
-    const int contiguous = ars == 1 && count == LANES;
-    for (int64_t k = 0; k < depth; k++) {
-        lanes x;
-        if (contiguous)
-            x = load_lanes(a + r0 + k * aks);
-        else
+    if (ars == 1 && count == LANES)
+        for (int64_t k = 0; k < depth; k++) add_row_terms(N, skip, load_lanes(a + r0 + k * aks), b + k * ldb + j, sum);
+    else
+        for (int64_t k = 0; k < depth; k++) {
+            lanes x;
             for (int w = 0; w < LANES; w++) x[w] = a[row[w] + k * aks];
-        const lane_mask open = x != splat(0);
-        for (int t = 0; t < N; t++) {
-            const lanes added = sum[t] + x * splat(b[k * ldb + j + t]);
-            sum[t] = skip ? select_lanes(open, added, sum[t]) : added;
+            add_row_terms(N, skip, x, b + k * ldb + j, sum);
         }
+    for (int t = 0; t < N; t++) {
+        const lanes out = relu ? relu_lanes(sum[t]) : sum[t];
+        for (int w = 0; w < count; w++) c[(r0 + w) * ldc + j + t] = out[w];
     }
-    for (int t = 0; t < N; t++)
-        for (int w = 0; w < count; w++) c[(r0 + w) * ldc + j + t] = sum[t][w];
 }
 
 /// The columns past the last full tile from `j`, LANES rows at a time.
 INLINE void narrow_columns(
-    const int skip, int64_t rows, int64_t cols, int64_t j, int64_t depth, const double *a, int64_t ars, int64_t aks,
+    const int skip, const int relu, int64_t rows, int64_t cols, int64_t j, int64_t depth, const double *a, int64_t ars, int64_t aks,
     const double *b, int64_t ldb, const double *init, double *c, int64_t ldc) {
     for (int64_t r = 0; r < rows; r += LANES) {
         const int64_t count = rows - r < LANES ? rows - r : LANES;
-#define QUIRE_MLP_ROW_TILE(N) row_tile(N, skip, r, count, j, depth, a, ars, aks, b, ldb, init, c, ldc)
+#define QUIRE_MLP_ROW_TILE(N) row_tile(N, skip, relu, r, count, j, depth, a, ars, aks, b, ldb, init, c, ldc)
         switch (cols - j) {
         case 1: QUIRE_MLP_ROW_TILE(1); break;
         case 2: QUIRE_MLP_ROW_TILE(2); break;
@@ -93,21 +102,21 @@ INLINE void narrow_columns(
     }
 }
 
-/// The whole product: full column tiles `ROWS` rows at a time (a constant after inlining) and the
-/// remaining rows, then the remaining columns across rows; `skip` is a constant after inlining.
+/// The whole product: full column tiles `ROWS` rows at a time (4 or 8, a constant after inlining)
+/// and the remaining rows, then the remaining columns across rows; `skip` and `relu` are constants.
 INLINE void product(
-    const int ROWS, const int skip, int64_t rows, int64_t cols, int64_t depth, const double *a, int64_t ars, int64_t aks,
-    const double *b, int64_t ldb, const double *init, double *c, int64_t ldc) {
+    const int ROWS, const int skip, const int relu, int64_t rows, int64_t cols, int64_t depth, const double *a,
+    int64_t ars, int64_t aks, const double *b, int64_t ldb, const double *init, double *c, int64_t ldc) {
     int64_t j = 0;
     for (; j + LANES <= cols; j += LANES) {
+#define QUIRE_MLP_COLUMN_TILE(R) column_tile(R, skip, relu, r, j, depth, a, ars, aks, b, ldb, init, c, ldc)
         int64_t r = 0;
-        for (; r + ROWS <= rows; r += ROWS) column_tile(ROWS, skip, r, j, depth, a, ars, aks, b, ldb, init, c, ldc);
-#define QUIRE_MLP_COLUMN_TILE(R) column_tile(R, skip, r, j, depth, a, ars, aks, b, ldb, init, c, ldc)
+        for (; r + ROWS <= rows; r += ROWS) QUIRE_MLP_COLUMN_TILE(ROWS);
+        if (ROWS > 4 && rows - r >= 4) {
+            QUIRE_MLP_COLUMN_TILE(4);
+            r += 4;
+        }
         switch (rows - r) {
-        case 7: QUIRE_MLP_COLUMN_TILE(7); break;
-        case 6: QUIRE_MLP_COLUMN_TILE(6); break;
-        case 5: QUIRE_MLP_COLUMN_TILE(5); break;
-        case 4: QUIRE_MLP_COLUMN_TILE(4); break;
         case 3: QUIRE_MLP_COLUMN_TILE(3); break;
         case 2: QUIRE_MLP_COLUMN_TILE(2); break;
         case 1: QUIRE_MLP_COLUMN_TILE(1); break;
@@ -115,7 +124,7 @@ INLINE void product(
         }
 #undef QUIRE_MLP_COLUMN_TILE
     }
-    if (j < cols) narrow_columns(skip, rows, cols, j, depth, a, ars, aks, b, ldb, init, c, ldc);
+    if (j < cols) narrow_columns(skip, relu, rows, cols, j, depth, a, ars, aks, b, ldb, init, c, ldc);
 }
 
 /// values[k] = gate[k] > 0 ? values[k] : +0, LANES at a time, then one at a time.
@@ -158,11 +167,15 @@ INLINE void adam_step(
 #define QUIRE_MLP_COPY(SUFFIX, ROWS, ATTRIBUTES)                                                                   \
     ATTRIBUTES static void product_##SUFFIX(                                                                      \
         int64_t rows, int64_t cols, int64_t depth, const double *a, int64_t ars, int64_t aks, const double *b,     \
-        int64_t ldb, const double *init, double *c, int64_t ldc, int skip_zeros) {                                \
-        if (skip_zeros)                                                                                            \
-            product(ROWS, 1, rows, cols, depth, a, ars, aks, b, ldb, init, c, ldc);                                \
+        int64_t ldb, const double *init, double *c, int64_t ldc, int skip_zeros, int relu) {                      \
+        if (skip_zeros && relu)                                                                                    \
+            product(ROWS, 1, 1, rows, cols, depth, a, ars, aks, b, ldb, init, c, ldc);                             \
+        else if (skip_zeros)                                                                                       \
+            product(ROWS, 1, 0, rows, cols, depth, a, ars, aks, b, ldb, init, c, ldc);                             \
+        else if (relu)                                                                                             \
+            product(ROWS, 0, 1, rows, cols, depth, a, ars, aks, b, ldb, init, c, ldc);                             \
         else                                                                                                       \
-            product(ROWS, 0, rows, cols, depth, a, ars, aks, b, ldb, init, c, ldc);                                \
+            product(ROWS, 0, 0, rows, cols, depth, a, ars, aks, b, ldb, init, c, ldc);                             \
     }                                                                                                              \
     ATTRIBUTES static void relu_gate_##SUFFIX(int64_t count, double *values, const double *gate) {                \
         relu_gate(count, values, gate);                                                                            \
@@ -193,9 +206,10 @@ QUIRE_MLP_COPY(avx512, 8, __attribute__((target("avx512f"), min_vector_width(512
 
 void quire_mlp_product(
     int64_t rows, int64_t cols, int64_t depth, const double *a, int64_t a_row_stride, int64_t a_depth_stride,
-    const double *b, int64_t ldb, const double *init, double *c, int64_t ldc, int skip_zeros, quire_simd_path path) {
+    const double *b, int64_t ldb, const double *init, double *c, int64_t ldc, int skip_zeros, int relu,
+    quire_simd_path path) {
     QUIRE_MLP_ON_PATH(
-        product, path, rows, cols, depth, a, a_row_stride, a_depth_stride, b, ldb, init, c, ldc, skip_zeros);
+        product, path, rows, cols, depth, a, a_row_stride, a_depth_stride, b, ldb, init, c, ldc, skip_zeros, relu);
 }
 
 void quire_mlp_relu_gate(int64_t count, double *values, const double *gate, quire_simd_path path) {

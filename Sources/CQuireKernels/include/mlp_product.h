@@ -14,11 +14,12 @@
 
 /// c[r·ldc + j] = (init ? init[j] : +0) + Σ_k a[r·a_row_stride + k·a_depth_stride] · b[k·ldb + j],
 /// for r < rows and j < cols, the terms added one at a time in ascending k; with skip_zeros a term
-/// whose a is zero (±0) is left out, as `if a == 0 { continue }` would.
+/// whose a is zero (±0) is left out, as `if a == 0 { continue }` would; with relu each sum below
+/// zero is stored as +0 (the ReLU `c < 0 ? 0 : c`, −0 and NaN kept).
 void quire_mlp_product(
     int64_t rows, int64_t cols, int64_t depth, const double *a, int64_t a_row_stride, int64_t a_depth_stride,
     const double *b, int64_t ldb, const double *init, double *c, int64_t ldc, int skip_zeros,
-    quire_simd_path path);
+    int relu, quire_simd_path path);
 
 /// values[k] = gate[k] > 0 ? values[k] : +0 for k < count: back-propagation through a ReLU.
 void quire_mlp_relu_gate(int64_t count, double *values, const double *gate, quire_simd_path path);

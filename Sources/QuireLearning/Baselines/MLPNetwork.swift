@@ -97,16 +97,15 @@ struct MLPNetwork: Hashable, Sendable {
                 let w = offsets[l]
                 let b = offsets[l] + fanIn * fanOut
                 let output = workspace.activations[l + 1]
-                // Each unit: its bias, then input × weight for every nonzero input in order.
+                let isHidden = l < layerCount - 1
+                // Each unit: its bias, then input × weight for every nonzero input in order; the ReLU
+                // (`z < 0 ? 0 : z`) as the sums are stored.
                 Self.product(
                     rows: batch, cols: fanOut, depth: fanIn, workspace.activations[l], rowStride: fanIn, depthStride: 1,
-                    theta.baseAddress! + w, start: theta.baseAddress! + b, into: output, skipZeros: true, path: workspace.path)
-                if l < layerCount - 1 {
-                    switch activation {
-                    // A select, not a branch: the same values without a mispredicted jump per unit.
-                    case .relu: for k in 0..<(batch * fanOut) { output[k] = output[k] < 0 ? 0 : output[k] }
-                    case .tanh: for k in 0..<(batch * fanOut) { output[k] = Elementary.tanh(output[k]) }
-                    }
+                    theta.baseAddress! + w, start: theta.baseAddress! + b, into: output, skipZeros: true,
+                    relu: isHidden && activation == .relu, path: workspace.path)
+                if isHidden {
+                    if activation == .tanh { for k in 0..<(batch * fanOut) { output[k] = Elementary.tanh(output[k]) } }
                 } else if fanOut == 1 {
                     for s in 0..<batch { output[s] = LogisticObjective.sigmoid(output[s]) }
                 } else {
@@ -170,8 +169,8 @@ struct MLPNetwork: Hashable, Sendable {
                     for k in b..<(b + fanOut) { g[k] *= scale }
                     guard l > 0 else { break }
                     let transposed = workspace.transposed
-                    for i in 0..<fanIn {
-                        for o in 0..<fanOut { transposed[o * fanIn + i] = theta[w + i * fanOut + o] }
+                    for o in 0..<fanOut {
+                        for i in 0..<fanIn { transposed[o &* fanIn &+ i] = theta[w &+ i &* fanOut &+ o] }
                     }
                     // Each error: Σ over the outputs in order from +0 of error × weight.
                     Self.product(
@@ -214,15 +213,16 @@ struct MLPNetwork: Hashable, Sendable {
 
     /// `c[r][j] = start[j] (or +0) + Σₖ a[r][k] · b[k][j]` for a `depth × cols` row-major `b` and a
     /// row-major `c`, each term added in ascending k (left out where a is zero with `skipZeros`),
-    /// so every sum rounds as the scalar loop's; `a[r][k]` is at `r × rowStride + k × depthStride`.
+    /// so every sum rounds as the scalar loop's; `a[r][k]` is at `r × rowStride + k × depthStride`;
+    /// with `relu` each sum below zero is stored as +0.
     private static func product(
         rows: Int, cols: Int, depth: Int, _ a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
         _ b: UnsafePointer<Double>, start: UnsafePointer<Double>? = nil, into c: UnsafeMutablePointer<Double>, skipZeros: Bool,
-        path: quire_simd_path
+        relu: Bool = false, path: quire_simd_path
     ) {
         quire_mlp_product(
             Int64(rows), Int64(cols), Int64(depth), a, Int64(rowStride), Int64(depthStride), b, Int64(cols), start, c, Int64(cols),
-            skipZeros ? 1 : 0, path)
+            skipZeros ? 1 : 0, relu ? 1 : 0, path)
     }
 }
 
