@@ -39,9 +39,10 @@ INLINE void column_tile(
     for (int64_t k = 0; k < depth; k++) {
         const lanes bk = load_lanes(b + k * ldb + j);
         for (int q = 0; q < R; q++) {
-            const double x = a[(r0 + q) * ars + k * aks];
-            const lanes added = sum[q] + splat(x) * bk;
-            sum[q] = skip ? select_lanes((lane_mask){0} - (int64_t)(x != 0), added, sum[q]) : added;
+            // The mask from a vector compare, which the compiler turns into a blend (or a masked add).
+            const lanes x = splat(a[(r0 + q) * ars + k * aks]);
+            const lanes added = sum[q] + x * bk;
+            sum[q] = skip ? select_lanes(x != splat(0), added, sum[q]) : added;
         }
     }
     for (int q = 0; q < R; q++) store_lanes(c + (r0 + q) * ldc + j, relu ? relu_lanes(sum[q]) : sum[q]);
