@@ -3,133 +3,156 @@
 
 #include <string.h>
 
-/// Columns done together: one vector of four doubles (two SSE2 registers), and its lane masks.
-enum { WIDTH = 4 };
-typedef double quad __attribute__((vector_size(WIDTH * sizeof(double))));
-typedef int64_t quad_mask __attribute__((vector_size(WIDTH * sizeof(int64_t))));
+#include "kernel_lanes.h"
 
-/// Rows done together, so that four independent sums hide the latency of each add.
-enum { ROWS = 4 };
-
-#define INLINE static inline __attribute__((always_inline))
-
-// Each term is a multiply then an add, rounded twice, as in the Swift loop it replaces.
+// Each term is a multiply then an add, rounded twice, as in the Swift loop it replaces: no copy may
+// contract them into a fused multiply-add, so every copy rounds alike.
 #pragma STDC FP_CONTRACT OFF
 #if defined(__clang__)
 #pragma clang fp contract(off)
+// Vectors of eight doubles pass between always-inlined helpers only, never across a call.
+#pragma clang diagnostic ignored "-Wpsabi"
 #endif
 
-INLINE quad load_quad(const double *p) {
-    quad v;
-    memcpy(&v, p, sizeof v);
-    return v;
+/// A lane mask: all ones where a lane is kept.
+typedef int64_t lane_mask __attribute__((vector_size(LANES * sizeof(int64_t))));
+
+/// The most rows one column tile sums together (AVX-512's copy; the others take fewer).
+enum { MAX_ROWS = 8 };
+
+/// `sum` where `keep` is all ones, else `old`, chosen bit for bit (a +0 added to a −0 would turn it into +0).
+INLINE lanes select_lanes(lane_mask keep, lanes sum, lanes old) {
+    return (lanes)(((lane_mask)sum & keep) | ((lane_mask)old & ~keep));
 }
 
-INLINE void store_quad(double *p, quad v) { memcpy(p, &v, sizeof v); }
+/// `x < 0 ? +0 : x` in every lane (−0 and NaN stay as they are), as the ReLU's Swift select.
+INLINE lanes relu_lanes(lanes x) { return (lanes)((lane_mask)x & ~(lane_mask)(x < splat(0))); }
 
-/// `sum` where `keep`, else `old`, chosen bit for bit (a +0 added to a −0 would turn it into +0).
-INLINE quad select_quad(int keep, quad sum, quad old) {
-    quad_mask mask = (quad_mask){0, 0, 0, 0} - (int64_t)(keep != 0);
-    quad_mask bits = ((quad_mask)sum & mask) | ((quad_mask)old & ~mask);
-    return (quad)bits;
-}
-
-/// The scalar `select_quad`, without a branch (ReLU outputs are zero about half the time, at random).
-INLINE double select_double(int keep, double sum, double old) {
-    const uint64_t mask = (uint64_t)0 - (uint64_t)(keep != 0);
-    uint64_t a, b;
-    memcpy(&a, &sum, sizeof a);
-    memcpy(&b, &old, sizeof b);
-    const uint64_t bits = (a & mask) | (b & ~mask);
-    double result;
-    memcpy(&result, &bits, sizeof result);
-    return result;
-}
-
-/// `R` rows from `r0` (R ≤ ROWS, a constant after inlining): the full column quads with vector
-/// sums, then the remaining columns one at a time.
-INLINE void rows_tile(
-    const int R, const int skip, int64_t r0, int64_t cols, int64_t depth, const double *a, int64_t ars, int64_t aks,
+/// `R` rows from `r0` (R ≤ ROWS, a constant after inlining) times the eight columns from `j`: R
+/// vector sums kept in registers across the whole depth; `relu` (a constant) stores max-ReLU'd sums.
+INLINE void column_tile(
+    const int R, const int skip, const int relu, int64_t r0, int64_t j, int64_t depth, const double *a, int64_t ars, int64_t aks,
     const double *b, int64_t ldb, const double *init, double *c, int64_t ldc) {
-    int64_t j = 0;
-    for (; j + WIDTH <= cols; j += WIDTH) {
-        quad sum[ROWS];
-        const quad start = init ? load_quad(init + j) : (quad){0, 0, 0, 0};
-        for (int q = 0; q < R; q++) sum[q] = start;
-        for (int64_t k = 0; k < depth; k++) {
-            const quad bk = load_quad(b + k * ldb + j);
-            for (int q = 0; q < R; q++) {
-                const double x = a[(r0 + q) * ars + k * aks];
-                const quad added = sum[q] + (quad){x, x, x, x} * bk;
-                sum[q] = skip ? select_quad(x != 0, added, sum[q]) : added;
-            }
+    lanes sum[MAX_ROWS];
+    const lanes start = init ? load_lanes(init + j) : splat(0);
+    for (int q = 0; q < R; q++) sum[q] = start;
+    for (int64_t k = 0; k < depth; k++) {
+        const lanes bk = load_lanes(b + k * ldb + j);
+        for (int q = 0; q < R; q++) {
+            // The mask from a vector compare, which the compiler turns into a blend (or a masked add).
+            const lanes x = splat(a[(r0 + q) * ars + k * aks]);
+            const lanes added = sum[q] + x * bk;
+            sum[q] = skip ? select_lanes(x != splat(0), added, sum[q]) : added;
         }
-        for (int q = 0; q < R; q++) store_quad(c + (r0 + q) * ldc + j, sum[q]);
     }
-    for (; j < cols; j++) {
-        double sum[ROWS];
-        const double start = init ? init[j] : 0.0;
-        for (int q = 0; q < R; q++) sum[q] = start;
-        for (int64_t k = 0; k < depth; k++) {
-            const double bk = b[k * ldb + j];
-            for (int q = 0; q < R; q++) {
-                const double x = a[(r0 + q) * ars + k * aks];
-                const double added = sum[q] + x * bk;
-                sum[q] = skip ? select_double(x != 0, added, sum[q]) : added;
-            }
-        }
-        for (int q = 0; q < R; q++) c[(r0 + q) * ldc + j] = sum[q];
+    for (int q = 0; q < R; q++) store_lanes(c + (r0 + q) * ldc + j, relu ? relu_lanes(sum[q]) : sum[q]);
+}
+
+/// One depth step of `row_tile`: `x` (one row a lane) times `bk[t]` added to column t's sums.
+INLINE void add_row_terms(const int N, const int skip, lanes x, const double *bk, lanes *sum) {
+    const lane_mask open = x != splat(0);
+    for (int t = 0; t < N; t++) {
+        const lanes added = sum[t] + x * splat(bk[t]);
+        sum[t] = skip ? select_lanes(open, added, sum[t]) : added;
     }
 }
 
-/// All rows, ROWS at a time, then the remainder; `skip` a constant after inlining.
-INLINE void product(
-    const int skip, int64_t rows, int64_t cols, int64_t depth, const double *a, int64_t ars, int64_t aks, const double *b,
-    int64_t ldb, const double *init, double *c, int64_t ldc) {
-    int64_t r = 0;
-    for (; r + ROWS <= rows; r += ROWS) rows_tile(ROWS, skip, r, cols, depth, a, ars, aks, b, ldb, init, c, ldc);
-    switch (rows - r) {
-    case 3: rows_tile(3, skip, r, cols, depth, a, ars, aks, b, ldb, init, c, ldc); break;
-    case 2: rows_tile(2, skip, r, cols, depth, a, ars, aks, b, ldb, init, c, ldc); break;
-    case 1: rows_tile(1, skip, r, cols, depth, a, ars, aks, b, ldb, init, c, ldc); break;
-    default: break;
-    }
-}
-
-void quire_mlp_product(
-    int64_t rows, int64_t cols, int64_t depth, const double *a, int64_t a_row_stride, int64_t a_depth_stride,
-    const double *b, int64_t ldb, const double *init, double *c, int64_t ldc, int skip_zeros) {
-    if (skip_zeros)
-        product(1, rows, cols, depth, a, a_row_stride, a_depth_stride, b, ldb, init, c, ldc);
+/// The `N` (< LANES, a constant after inlining) last columns from `j` for the rows `r0..<r0 + count`
+/// (count ≤ LANES), the rows across the lanes: one vector of sums per column, so that narrow
+/// products (a single output unit) vectorise too. Lanes past `count` repeat row r0; they are
+/// computed and never stored.
+INLINE void row_tile(
+    const int N, const int skip, const int relu, int64_t r0, int64_t count, int64_t j, int64_t depth, const double *a, int64_t ars,
+    int64_t aks, const double *b, int64_t ldb, const double *init, double *c, int64_t ldc) {
+    lanes sum[LANES];
+    for (int t = 0; t < N; t++) sum[t] = splat(init ? init[j + t] : 0);
+    int64_t row[LANES];
+    for (int w = 0; w < LANES; w++) row[w] = (r0 + (w < count ? w : 0)) * ars;
+    if (ars == 1 && count == LANES)
+        for (int64_t k = 0; k < depth; k++) add_row_terms(N, skip, load_lanes(a + r0 + k * aks), b + k * ldb + j, sum);
     else
-        product(0, rows, cols, depth, a, a_row_stride, a_depth_stride, b, ldb, init, c, ldc);
+        for (int64_t k = 0; k < depth; k++) {
+            lanes x;
+            for (int w = 0; w < LANES; w++) x[w] = a[row[w] + k * aks];
+            add_row_terms(N, skip, x, b + k * ldb + j, sum);
+        }
+    for (int t = 0; t < N; t++) {
+        const lanes out = relu ? relu_lanes(sum[t]) : sum[t];
+        for (int w = 0; w < count; w++) c[(r0 + w) * ldc + j + t] = out[w];
+    }
 }
 
-void quire_mlp_relu_gate(int64_t count, double *values, const double *gate) {
+/// The columns past the last full tile from `j`, LANES rows at a time.
+INLINE void narrow_columns(
+    const int skip, const int relu, int64_t rows, int64_t cols, int64_t j, int64_t depth, const double *a, int64_t ars, int64_t aks,
+    const double *b, int64_t ldb, const double *init, double *c, int64_t ldc) {
+    for (int64_t r = 0; r < rows; r += LANES) {
+        const int64_t count = rows - r < LANES ? rows - r : LANES;
+#define QUIRE_MLP_ROW_TILE(N) row_tile(N, skip, relu, r, count, j, depth, a, ars, aks, b, ldb, init, c, ldc)
+        switch (cols - j) {
+        case 1: QUIRE_MLP_ROW_TILE(1); break;
+        case 2: QUIRE_MLP_ROW_TILE(2); break;
+        case 3: QUIRE_MLP_ROW_TILE(3); break;
+        case 4: QUIRE_MLP_ROW_TILE(4); break;
+        case 5: QUIRE_MLP_ROW_TILE(5); break;
+        case 6: QUIRE_MLP_ROW_TILE(6); break;
+        case 7: QUIRE_MLP_ROW_TILE(7); break;
+        default: break;
+        }
+#undef QUIRE_MLP_ROW_TILE
+    }
+}
+
+/// The whole product: full column tiles `ROWS` rows at a time (4 or 8, a constant after inlining)
+/// and the remaining rows, then the remaining columns across rows; `skip` and `relu` are constants.
+INLINE void product(
+    const int ROWS, const int skip, const int relu, int64_t rows, int64_t cols, int64_t depth, const double *a,
+    int64_t ars, int64_t aks, const double *b, int64_t ldb, const double *init, double *c, int64_t ldc) {
+    int64_t j = 0;
+    for (; j + LANES <= cols; j += LANES) {
+#define QUIRE_MLP_COLUMN_TILE(R) column_tile(R, skip, relu, r, j, depth, a, ars, aks, b, ldb, init, c, ldc)
+        int64_t r = 0;
+        for (; r + ROWS <= rows; r += ROWS) QUIRE_MLP_COLUMN_TILE(ROWS);
+        if (ROWS > 4 && rows - r >= 4) {
+            QUIRE_MLP_COLUMN_TILE(4);
+            r += 4;
+        }
+        switch (rows - r) {
+        case 3: QUIRE_MLP_COLUMN_TILE(3); break;
+        case 2: QUIRE_MLP_COLUMN_TILE(2); break;
+        case 1: QUIRE_MLP_COLUMN_TILE(1); break;
+        default: break;
+        }
+#undef QUIRE_MLP_COLUMN_TILE
+    }
+    if (j < cols) narrow_columns(skip, relu, rows, cols, j, depth, a, ars, aks, b, ldb, init, c, ldc);
+}
+
+/// values[k] = gate[k] > 0 ? values[k] : +0, LANES at a time, then one at a time.
+INLINE void relu_gate(int64_t count, double *values, const double *gate) {
     int64_t k = 0;
-    for (; k + WIDTH <= count; k += WIDTH) {
-        const quad g = load_quad(gate + k);
-        const quad_mask open = g > (quad){0, 0, 0, 0};
-        store_quad(values + k, (quad)((quad_mask)load_quad(values + k) & open));
+    for (; k + LANES <= count; k += LANES) {
+        const lane_mask open = load_lanes(gate + k) > splat(0);
+        store_lanes(values + k, (lanes)((lane_mask)load_lanes(values + k) & open));
     }
     for (; k < count; k++) values[k] = gate[k] > 0 ? values[k] : 0.0;
 }
 
-void quire_mlp_adam_step(
+/// The Adam step of the header, LANES parameters at a time, then one at a time.
+INLINE void adam_step(
     int64_t count, double *values, double *first, double *second, const double *gradient, double beta1, double beta2,
     double epsilon, double rate) {
     const double keep1 = 1 - beta1, keep2 = 1 - beta2;
-    const quad b1 = {beta1, beta1, beta1, beta1}, b2 = {beta2, beta2, beta2, beta2};
-    const quad k1 = {keep1, keep1, keep1, keep1}, k2 = {keep2, keep2, keep2, keep2};
-    const quad eps = {epsilon, epsilon, epsilon, epsilon}, step = {rate, rate, rate, rate};
+    const lanes b1 = splat(beta1), b2 = splat(beta2), k1 = splat(keep1), k2 = splat(keep2);
+    const lanes eps = splat(epsilon), step = splat(rate);
     int64_t k = 0;
-    for (; k + WIDTH <= count; k += WIDTH) {
-        const quad g = load_quad(gradient + k);
-        const quad m = b1 * load_quad(first + k) + k1 * g;
-        const quad r = b2 * load_quad(second + k) + k2 * g * g;
-        store_quad(first + k, m);
-        store_quad(second + k, r);
-        store_quad(values + k, load_quad(values + k) - step * m / (__builtin_elementwise_sqrt(r) + eps));
+    for (; k + LANES <= count; k += LANES) {
+        const lanes g = load_lanes(gradient + k);
+        const lanes m = b1 * load_lanes(first + k) + k1 * g;
+        const lanes r = b2 * load_lanes(second + k) + k2 * g * g;
+        store_lanes(first + k, m);
+        store_lanes(second + k, r);
+        store_lanes(values + k, load_lanes(values + k) - step * m / (__builtin_elementwise_sqrt(r) + eps));
     }
     for (; k < count; k++) {
         const double g = gradient[k];
@@ -137,4 +160,65 @@ void quire_mlp_adam_step(
         second[k] = beta2 * second[k] + keep2 * g * g;
         values[k] = values[k] - rate * first[k] / (__builtin_sqrt(second[k]) + epsilon);
     }
+}
+
+/// One compiled copy of the three kernels under the function attributes `ATTRIBUTES`, column tiles
+/// of `ROWS` rows (as many as the registers hold with room to spare: 4 vectors of eight doubles
+/// take 16 SSE2 or 8 AVX2 registers, 8 take 8 of AVX-512's 32).
+#define QUIRE_MLP_COPY(SUFFIX, ROWS, ATTRIBUTES)                                                                   \
+    ATTRIBUTES static void product_##SUFFIX(                                                                      \
+        int64_t rows, int64_t cols, int64_t depth, const double *a, int64_t ars, int64_t aks, const double *b,     \
+        int64_t ldb, const double *init, double *c, int64_t ldc, int skip_zeros, int relu) {                      \
+        if (skip_zeros && relu)                                                                                    \
+            product(ROWS, 1, 1, rows, cols, depth, a, ars, aks, b, ldb, init, c, ldc);                             \
+        else if (skip_zeros)                                                                                       \
+            product(ROWS, 1, 0, rows, cols, depth, a, ars, aks, b, ldb, init, c, ldc);                             \
+        else if (relu)                                                                                             \
+            product(ROWS, 0, 1, rows, cols, depth, a, ars, aks, b, ldb, init, c, ldc);                             \
+        else                                                                                                       \
+            product(ROWS, 0, 0, rows, cols, depth, a, ars, aks, b, ldb, init, c, ldc);                             \
+    }                                                                                                              \
+    ATTRIBUTES static void relu_gate_##SUFFIX(int64_t count, double *values, const double *gate) {                \
+        relu_gate(count, values, gate);                                                                            \
+    }                                                                                                              \
+    ATTRIBUTES static void adam_step_##SUFFIX(                                                                    \
+        int64_t count, double *values, double *first, double *second, const double *gradient, double beta1,        \
+        double beta2, double epsilon, double rate) {                                                               \
+        adam_step(count, values, first, second, gradient, beta1, beta2, epsilon, rate);                            \
+    }
+
+QUIRE_MLP_COPY(portable, 4, )
+#if defined(__x86_64__)
+QUIRE_MLP_COPY(avx2, 4, __attribute__((target("avx2"))))
+QUIRE_MLP_COPY(avx512, 8, __attribute__((target("avx512f"), min_vector_width(512))))
+/// The copy of kernel `NAME` for `path`, called with the arguments that follow.
+#define QUIRE_MLP_ON_PATH(NAME, path, ...)                                  \
+    do {                                                                    \
+        if (path == QUIRE_SIMD_AVX512)                                      \
+            NAME##_avx512(__VA_ARGS__);                                     \
+        else if (path == QUIRE_SIMD_AVX2)                                   \
+            NAME##_avx2(__VA_ARGS__);                                       \
+        else                                                                \
+            NAME##_portable(__VA_ARGS__);                                   \
+    } while (0)
+#else
+#define QUIRE_MLP_ON_PATH(NAME, path, ...) ((void)(path), NAME##_portable(__VA_ARGS__))
+#endif
+
+void quire_mlp_product(
+    int64_t rows, int64_t cols, int64_t depth, const double *a, int64_t a_row_stride, int64_t a_depth_stride,
+    const double *b, int64_t ldb, const double *init, double *c, int64_t ldc, int skip_zeros, int relu,
+    quire_simd_path path) {
+    QUIRE_MLP_ON_PATH(
+        product, path, rows, cols, depth, a, a_row_stride, a_depth_stride, b, ldb, init, c, ldc, skip_zeros, relu);
+}
+
+void quire_mlp_relu_gate(int64_t count, double *values, const double *gate, quire_simd_path path) {
+    QUIRE_MLP_ON_PATH(relu_gate, path, count, values, gate);
+}
+
+void quire_mlp_adam_step(
+    int64_t count, double *values, double *first, double *second, const double *gradient, double beta1, double beta2,
+    double epsilon, double rate, quire_simd_path path) {
+    QUIRE_MLP_ON_PATH(adam_step, path, count, values, first, second, gradient, beta1, beta2, epsilon, rate);
 }

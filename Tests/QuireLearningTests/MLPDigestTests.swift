@@ -1,4 +1,5 @@
 import QuireCore
+import QuireKernels
 import Testing
 
 @testable import QuireLearning
@@ -6,7 +7,8 @@ import Testing
 /// The MLP's trained weights and loss curve, bit for bit: a speed-up of its loops must not move a
 /// single bit. The digests were recorded with the scalar loops before they were vectorised
 /// (commit 2193ac0), re-recorded when exp and log became table-driven (their last bits moved, not the
-/// MLP's loops), and are the SHA-256 of every weight, bias and loss value's IEEE bit pattern.
+/// MLP's loops), and are the SHA-256 of every weight, bias and loss value's IEEE bit pattern. Every
+/// SIMD path of the C kernels must give them.
 struct MLPDigestTests {
     static let cases: [(hidden: [Int], activation: MLPParameters.Activation, classes: Int, digest: String)] = [
         ([100], .relu, 2, "50096515c2f5d2b7e407c56ef870f41c80ad87693c7ccbd1713048f05f5d6e0f"),
@@ -19,11 +21,12 @@ struct MLPDigestTests {
         let c = Self.cases[index]
         let data = try BlobsParameters(samples: 90, centers: c.classes, features: 3).generate(RandomStream(seed: 11, purpose: "mlp-digest-data"))
         let parameters = MLPParameters(hiddenLayerSizes: c.hidden, activation: c.activation, maxEpochs: 40)
-        let model = try MLPClassifier.fit(data, parameters: parameters, stream: RandomStream(seed: 5, purpose: "mlp-digest"))
-        let values = Array(model.weights.joined()) + Array(model.biases.joined()) + model.lossCurve
-        var bytes: [UInt8] = []
-        for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
-        let digest = Hashing.sha256Hex(bytes)
-        #expect(digest == c.digest)
+        for path in SIMDPath.allCases where SIMDPath.isAvailable(path) {
+            let model = try MLPClassifier.fit(data, parameters: parameters, stream: RandomStream(seed: 5, purpose: "mlp-digest"), path: path)
+            let values = Array(model.weights.joined()) + Array(model.biases.joined()) + model.lossCurve
+            var bytes: [UInt8] = []
+            for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
+            #expect(Hashing.sha256Hex(bytes) == c.digest, "path \(path)")
+        }
     }
 }

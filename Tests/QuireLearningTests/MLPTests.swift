@@ -39,12 +39,12 @@ struct MLPTests {
         let network = MLPClassifier.initialNetwork(widths: widths, activation: activation, stream: stream)
         let rows = Array(0..<12)[...]
         let alpha = 0.3
-        var workspace = MLPNetwork.Workspace(widths: widths, capacity: 12)
+        let workspace = MLPNetwork.Workspace(widths: widths, capacity: 12)
         var gradient = [Double](repeating: 0, count: network.parameters.count)
-        _ = network.lossAndGradient(data.features, labels: data.labels, rows: rows, alpha: alpha, workspace: &workspace, gradient: &gradient)
+        _ = network.lossAndGradient(data.features, labels: data.labels, rows: rows, alpha: alpha, workspace: workspace, gradient: &gradient)
         func loss(_ n: MLPNetwork) -> Double {
             var scratch = [Double](repeating: 0, count: n.parameters.count)
-            return n.lossAndGradient(data.features, labels: data.labels, rows: rows, alpha: alpha, workspace: &workspace, gradient: &scratch)
+            return n.lossAndGradient(data.features, labels: data.labels, rows: rows, alpha: alpha, workspace: workspace, gradient: &scratch)
         }
         let h = 1e-6
         for k in network.parameters.indices {

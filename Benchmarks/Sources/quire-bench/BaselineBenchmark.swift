@@ -22,7 +22,8 @@ enum BaselineBenchmark {
         }
     }
 
-    private static func moons() throws -> Dataset {
+    /// The 140 min-max scaled training rows of a 200-sample moons block.
+    static func moons() throws -> Dataset {
         let data = try MoonsParameters(samples: 200, noise: 0.1).generate(RandomStream(seed: 20_261_125, purpose: "dataset"))
         return try TrainTestSplit.stratified(data, testFraction: 0.3, stream: RandomStream(seed: 20_261_125, purpose: "split"))
             .scaled(.minMax(lower: 0, upper: 1)).train

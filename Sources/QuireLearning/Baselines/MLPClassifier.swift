@@ -1,6 +1,7 @@
 import CQuireKernels
 import Foundation
 import QuireCore
+import QuireKernels
 
 /// A multilayer-perceptron classifier trained with Adam, after scikit-learn's `MLPClassifier`.
 ///
@@ -29,6 +30,11 @@ public struct MLPClassifier: Classifier {
     /// - Throws: `LearningError.outOfRange` for invalid parameters, `LearningError.unusableData`
     ///   when a class has no samples.
     public static func fit(_ data: Dataset, parameters: MLPParameters = .init(), stream: RandomStream) throws -> MLPClassifier {
+        try fit(data, parameters: parameters, stream: stream, path: .preferred)
+    }
+
+    /// `fit` with the C kernels on `path` (tests force each; the result never depends on it).
+    static func fit(_ data: Dataset, parameters: MLPParameters, stream: RandomStream, path: SIMDPath) throws -> MLPClassifier {
         try parameters.validate()
         try data.requireEveryClass(for: "mlp")
         let widths = [data.featureCount] + parameters.hiddenLayerSizes + [data.classCount == 2 ? 1 : data.classCount]
@@ -36,7 +42,7 @@ public struct MLPClassifier: Classifier {
         let n = data.sampleCount
         let batchSize = min(parameters.batchSize ?? min(200, n), n)
         var optimizer = AdamState(count: network.parameters.count, learningRate: parameters.learningRate)
-        var workspace = MLPNetwork.Workspace(widths: widths, capacity: batchSize)
+        let workspace = MLPNetwork.Workspace(widths: widths, capacity: batchSize, path: path)
         var gradient = [Double](repeating: 0, count: network.parameters.count)
         var lossCurve = [Double]()
         var bestLoss = Double.infinity
@@ -49,9 +55,9 @@ public struct MLPClassifier: Classifier {
             while start < n {
                 let batch = order[start..<min(start + batchSize, n)]
                 let loss = network.lossAndGradient(
-                    data.features, labels: data.labels, rows: batch, alpha: parameters.alpha, workspace: &workspace, gradient: &gradient)
+                    data.features, labels: data.labels, rows: batch, alpha: parameters.alpha, workspace: workspace, gradient: &gradient)
                 accumulated += loss * Double(batch.count)
-                optimizer.step(&network.parameters, gradient: gradient)
+                optimizer.step(&network.parameters, gradient: gradient, path: workspace.path)
                 start += batchSize
             }
             let epochLoss = accumulated / Double(n)
@@ -80,9 +86,9 @@ public struct MLPClassifier: Classifier {
 
     /// Class probabilities (two columns for two classes).
     public func probabilities(_ features: Matrix) -> Matrix? {
-        var workspace = MLPNetwork.Workspace(widths: network.widths, capacity: features.rows)
-        network.forward(features, rows: Array(0..<features.rows)[...], workspace: &workspace)
-        let output = workspace.activations[network.layerCount]
+        let workspace = MLPNetwork.Workspace(widths: network.widths, capacity: features.rows)
+        network.forward(features, rows: Array(0..<features.rows)[...], workspace: workspace)
+        let output = Array(UnsafeBufferPointer(start: workspace.activations[network.layerCount], count: features.rows * network.widths.last!))
         if network.isBinary {
             return Matrix(rows: features.rows, columns: 2, elements: output.flatMap { [1 - $0, $0] })
         }
@@ -118,11 +124,11 @@ struct AdamState {
         second = first
     }
 
-    mutating func step(_ values: inout [Double], gradient: [Double]) {
+    mutating func step(_ values: inout [Double], gradient: [Double], path: quire_simd_path) {
         t += 1
         let rate = learningRate * (1 - Elementary.pow(beta2, Double(t))).squareRoot() / (1 - Elementary.pow(beta1, Double(t)))
         // Element-wise in C, where the square root and division vectorise; the same operations in the same order.
-        quire_mlp_adam_step(Int64(values.count), &values, &first, &second, gradient, beta1, beta2, epsilon, rate)
+        quire_mlp_adam_step(Int64(values.count), &values, &first, &second, gradient, beta1, beta2, epsilon, rate, path)
     }
 }
 

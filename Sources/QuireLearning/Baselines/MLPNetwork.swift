@@ -1,6 +1,7 @@
 import CQuireKernels
 import Foundation
 import QuireCore
+import QuireKernels
 
 /// The parameters of a fully connected network and its forward and backward passes.
 ///
@@ -47,35 +48,46 @@ struct MLPNetwork: Hashable, Sendable {
         return Array(parameters[start..<(start + widths[l + 1])])
     }
 
-    /// Buffers for the passes over batches of up to `capacity` samples.
-    struct Workspace {
-        /// Activations of each layer (layer 0: the input), `batch × width` row-major.
-        var activations: [[Double]]
-        /// Error signals of the current and the previous layer.
-        var delta: [Double]
-        var previousDelta: [Double]
+    /// Buffers for the passes over batches of up to `capacity` samples, allocated once per fit so
+    /// that training allocates nothing per mini-batch, and the instruction set the kernels run on.
+    final class Workspace {
+        /// Start of each layer's activations (layer 0: the input), `batch × width` row-major.
+        let activations: [UnsafeMutablePointer<Double>]
+        /// Error signals of the current and the previous layer (`batch × width`, the widest layer's room).
+        let deltas: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
         /// One layer's weights transposed (`fanOut × fanIn`), so back-propagation runs along rows.
-        var transposed: [Double]
+        let transposed: UnsafeMutablePointer<Double>
+        /// The kernels' compiled copy (every path gives the same bits).
+        let path: quire_simd_path
+        private let storage: UnsafeMutableBufferPointer<Double>
 
-        init(widths: [Int], capacity: Int) {
-            activations = widths.map { [Double](repeating: 0, count: capacity * $0) }
-            let widest = widths.max() ?? 0
-            delta = [Double](repeating: 0, count: capacity * widest)
-            previousDelta = delta
-            transposed = [Double](repeating: 0, count: zip(widths, widths.dropFirst()).map { $0 * $1 }.max() ?? 0)
+        init(widths: [Int], capacity: Int, path: SIMDPath = .preferred) {
+            let delta = capacity * (widths.max() ?? 0)
+            let transposed = zip(widths, widths.dropFirst()).map { $0 * $1 }.max() ?? 0
+            storage = .allocate(capacity: capacity * widths.reduce(0, +) + 2 * delta + transposed)
+            storage.initialize(repeating: 0)
+            var next = storage.baseAddress!
+            activations = widths.map { width in
+                defer { next += capacity * width }
+                return next
+            }
+            deltas = (next, next + delta)
+            self.transposed = next + 2 * delta
+            self.path = path.mlpKernelPath
         }
+
+        deinit { storage.deallocate() }
     }
 
     /// Fills `workspace.activations` for the rows `indices` of `features`; the last layer holds
     /// the output probabilities (of class 1, or of every class).
-    func forward(_ features: Matrix, rows indices: ArraySlice<Int>, workspace: inout Workspace) {
+    func forward(_ features: Matrix, rows indices: ArraySlice<Int>, workspace: Workspace) {
         let batch = indices.count
         let d = features.columns
+        let input = workspace.activations[0]
         features.elements.withUnsafeBufferPointer { x in
-            workspace.activations[0].withUnsafeMutableBufferPointer { input in
-                for (s, index) in indices.enumerated() {
-                    for j in 0..<d { input[s * d + j] = x[index * d + j] }
-                }
+            for (s, index) in indices.enumerated() {
+                for j in 0..<d { input[s * d + j] = x[index * d + j] }
             }
         }
         parameters.withUnsafeBufferPointer { theta in
@@ -84,72 +96,57 @@ struct MLPNetwork: Hashable, Sendable {
                 let fanOut = widths[l + 1]
                 let w = offsets[l]
                 let b = offsets[l] + fanIn * fanOut
+                let output = workspace.activations[l + 1]
                 let isHidden = l < layerCount - 1
-                let previous = workspace.activations[l]
-                workspace.activations[l + 1].withUnsafeMutableBufferPointer { output in
-                    previous.withUnsafeBufferPointer { input in
-                        // Each unit: its bias, then input × weight for every nonzero input in order.
-                        Self.product(
-                            rows: batch, cols: fanOut, depth: fanIn, input.baseAddress!, rowStride: fanIn, depthStride: 1,
-                            theta.baseAddress! + w, start: theta.baseAddress! + b, into: output.baseAddress!, skipZeros: true)
-                        for s in 0..<batch {
-                            let row = s * fanOut
-                            if isHidden {
-                                switch activation {
-                                // A select, not a branch: the same values without a mispredicted jump per unit.
-                                case .relu: for o in 0..<fanOut { output[row + o] = output[row + o] < 0 ? 0 : output[row + o] }
-                                case .tanh: for o in 0..<fanOut { output[row + o] = Elementary.tanh(output[row + o]) }
-                                }
-                            } else if fanOut == 1 {
-                                output[row] = LogisticObjective.sigmoid(output[row])
-                            } else {
-                                var top = -Double.infinity
-                                for o in 0..<fanOut { top = max(top, output[row + o]) }
-                                var total = 0.0
-                                for o in 0..<fanOut {
-                                    output[row + o] = Elementary.exp(output[row + o] - top)
-                                    total += output[row + o]
-                                }
-                                for o in 0..<fanOut { output[row + o] /= total }
-                            }
-                        }
-                    }
+                // Each unit: its bias, then input × weight for every nonzero input in order; the ReLU
+                // (`z < 0 ? 0 : z`) as the sums are stored.
+                Self.product(
+                    rows: batch, cols: fanOut, depth: fanIn, workspace.activations[l], rowStride: fanIn, depthStride: 1,
+                    theta.baseAddress! + w, start: theta.baseAddress! + b, into: output, skipZeros: true,
+                    relu: isHidden && activation == .relu, path: workspace.path)
+                if isHidden {
+                    if activation == .tanh { for k in 0..<(batch * fanOut) { output[k] = Elementary.tanh(output[k]) } }
+                } else if fanOut == 1 {
+                    for s in 0..<batch { output[s] = LogisticObjective.sigmoid(output[s]) }
+                } else {
+                    for s in 0..<batch { Self.softmax(output + s * fanOut, count: fanOut) }
                 }
             }
         }
+    }
+
+    /// The `count` values at `row` replaced by their softmax (shifted by their maximum).
+    private static func softmax(_ row: UnsafeMutablePointer<Double>, count: Int) {
+        var top = -Double.infinity
+        for o in 0..<count { top = max(top, row[o]) }
+        var total = 0.0
+        for o in 0..<count {
+            row[o] = Elementary.exp(row[o] - top)
+            total += row[o]
+        }
+        for o in 0..<count { row[o] /= total }
     }
 
     /// The regularised mean log loss of a batch, with its gradient written into `gradient`
     /// (same layout as `parameters`), as scikit-learn's `_backprop` defines both.
     func lossAndGradient(
         _ features: Matrix, labels: [Int], rows indices: ArraySlice<Int>, alpha: Double,
-        workspace: inout Workspace, gradient: inout [Double]
+        workspace: Workspace, gradient: inout [Double]
     ) -> Double {
-        forward(features, rows: indices, workspace: &workspace)
+        forward(features, rows: indices, workspace: workspace)
         let batch = indices.count
         let scale = 1 / Double(batch)
-        let outputs = widths[layerCount]
-        let epsilon = Double.ulpOfOne
-        var loss = 0.0
-        let probabilities = workspace.activations[layerCount]
-        for (s, index) in indices.enumerated() {
-            let label = labels[index]
-            for o in 0..<outputs { workspace.delta[s * outputs + o] = probabilities[s * outputs + o] }
-            if outputs == 1 {
-                let p = min(max(probabilities[s], epsilon), 1 - epsilon)
-                loss -= label == 1 ? Elementary.log(p) : Elementary.log(1 - p)
-                workspace.delta[s] -= Double(label)
-            } else {
-                loss -= Elementary.log(min(max(probabilities[s * outputs + label], epsilon), 1 - epsilon))
-                workspace.delta[s * outputs + label] -= 1
+        var (delta, previous) = workspace.deltas
+        let loss = Self.logLoss(
+            workspace.activations[layerCount], outputs: widths[layerCount], labels: labels, rows: indices, into: delta)
+        let squares = parameters.withUnsafeBufferPointer { theta in
+            var squares = 0.0
+            for l in 0..<layerCount {
+                for k in offsets[l]..<(offsets[l] + widths[l] * widths[l + 1]) { squares += theta[k] * theta[k] }
             }
+            return squares
         }
-        var squares = 0.0
-        for l in 0..<layerCount {
-            for k in offsets[l]..<(offsets[l] + widths[l] * widths[l + 1]) { squares += parameters[k] * parameters[k] }
-        }
-        loss = loss * scale + 0.5 * alpha * squares * scale
-
+        let one = 1.0
         parameters.withUnsafeBufferPointer { theta in
             gradient.withUnsafeMutableBufferPointer { g in
                 for l in stride(from: layerCount - 1, through: 0, by: -1) {
@@ -157,43 +154,58 @@ struct MLPNetwork: Hashable, Sendable {
                     let fanOut = widths[l + 1]
                     let w = offsets[l]
                     let b = offsets[l] + fanIn * fanOut
-                    let input = workspace.activations[l]
-                    input.withUnsafeBufferPointer { a in
-                        workspace.delta.withUnsafeBufferPointer { delta in
-                            // Each weight: Σ over the batch in order of input × error, nonzero inputs only.
-                            Self.product(
-                                rows: fanIn, cols: fanOut, depth: batch, a.baseAddress!, rowStride: 1, depthStride: fanIn,
-                                delta.baseAddress!, into: g.baseAddress! + w, skipZeros: true)
-                            for k in b..<(b + fanOut) { g[k] = 0 }
-                            for s in 0..<batch {
-                                for o in 0..<fanOut { g[b + o] += delta[s * fanOut + o] }
-                            }
-                            for k in w..<b { g[k] = (g[k] + alpha * theta[k]) * scale }
-                            for k in b..<(b + fanOut) { g[k] *= scale }
-                            guard l > 0 else { return }
-                            workspace.transposed.withUnsafeMutableBufferPointer { transposed in
-                                for i in 0..<fanIn {
-                                    for o in 0..<fanOut { transposed[o * fanIn + i] = theta[w + i * fanOut + o] }
-                                }
-                                // Each error: Σ over the outputs in order from +0 of error × weight.
-                                workspace.previousDelta.withUnsafeMutableBufferPointer { previous in
-                                    Self.product(
-                                        rows: batch, cols: fanIn, depth: fanOut, delta.baseAddress!, rowStride: fanOut, depthStride: 1,
-                                        transposed.baseAddress!, into: previous.baseAddress!, skipZeros: false)
-                                    for s in 0..<batch {
-                                        let sums = previous.baseAddress! + s * fanIn
-                                        switch activation {
-                                        case .relu: quire_mlp_relu_gate(Int64(fanIn), sums, a.baseAddress! + s * fanIn)
-                                        case .tanh:
-                                            for i in 0..<fanIn { sums[i] = sums[i] * (1 - a[s * fanIn + i] * a[s * fanIn + i]) }
-                                        }
-                                    }
-                                }
-                            }
-                        }
+                    let a = workspace.activations[l]
+                    // Each weight: Σ over the batch in order of input × error, nonzero inputs only.
+                    Self.product(
+                        rows: fanIn, cols: fanOut, depth: batch, a, rowStride: 1, depthStride: fanIn, delta,
+                        into: g.baseAddress! + w, skipZeros: true, path: workspace.path)
+                    // Each bias: Σ over the batch in order from +0 of the error (1 × error is the error).
+                    withUnsafePointer(to: one) { one in
+                        Self.product(
+                            rows: 1, cols: fanOut, depth: batch, one, rowStride: 0, depthStride: 0, delta,
+                            into: g.baseAddress! + b, skipZeros: false, path: workspace.path)
                     }
-                    if l > 0 { swap(&workspace.delta, &workspace.previousDelta) }
+                    for k in w..<b { g[k] = (g[k] + alpha * theta[k]) * scale }
+                    for k in b..<(b + fanOut) { g[k] *= scale }
+                    guard l > 0 else { break }
+                    let transposed = workspace.transposed
+                    for o in 0..<fanOut {
+                        for i in 0..<fanIn { transposed[o &* fanIn &+ i] = theta[w &+ i &* fanOut &+ o] }
+                    }
+                    // Each error: Σ over the outputs in order from +0 of error × weight.
+                    Self.product(
+                        rows: batch, cols: fanIn, depth: fanOut, delta, rowStride: fanOut, depthStride: 1, transposed,
+                        into: previous, skipZeros: false, path: workspace.path)
+                    switch activation {
+                    case .relu: quire_mlp_relu_gate(Int64(batch * fanIn), previous, a, workspace.path)
+                    case .tanh: for k in 0..<(batch * fanIn) { previous[k] = previous[k] * (1 - a[k] * a[k]) }
+                    }
+                    swap(&delta, &previous)
                 }
+            }
+        }
+        return loss * scale + 0.5 * alpha * squares * scale
+    }
+
+    /// The summed log loss of the batch's `probabilities` (`outputs` per row) against `labels`,
+    /// clipped to [ε, 1 − ε] as scikit-learn does, with the output errors (probability − one-hot
+    /// label) written into `delta`.
+    private static func logLoss(
+        _ probabilities: UnsafeMutablePointer<Double>, outputs: Int, labels: [Int], rows indices: ArraySlice<Int>,
+        into delta: UnsafeMutablePointer<Double>
+    ) -> Double {
+        let epsilon = Double.ulpOfOne
+        var loss = 0.0
+        for (s, index) in indices.enumerated() {
+            let label = labels[index]
+            for o in 0..<outputs { delta[s * outputs + o] = probabilities[s * outputs + o] }
+            if outputs == 1 {
+                let p = min(max(probabilities[s], epsilon), 1 - epsilon)
+                loss -= label == 1 ? Elementary.log(p) : Elementary.log(1 - p)
+                delta[s] -= Double(label)
+            } else {
+                loss -= Elementary.log(min(max(probabilities[s * outputs + label], epsilon), 1 - epsilon))
+                delta[s * outputs + label] -= 1
             }
         }
         return loss
@@ -201,13 +213,26 @@ struct MLPNetwork: Hashable, Sendable {
 
     /// `c[r][j] = start[j] (or +0) + Σₖ a[r][k] · b[k][j]` for a `depth × cols` row-major `b` and a
     /// row-major `c`, each term added in ascending k (left out where a is zero with `skipZeros`),
-    /// so every sum rounds as the scalar loop's; `a[r][k]` is at `r × rowStride + k × depthStride`.
+    /// so every sum rounds as the scalar loop's; `a[r][k]` is at `r × rowStride + k × depthStride`;
+    /// with `relu` each sum below zero is stored as +0.
     private static func product(
         rows: Int, cols: Int, depth: Int, _ a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
-        _ b: UnsafePointer<Double>, start: UnsafePointer<Double>? = nil, into c: UnsafeMutablePointer<Double>, skipZeros: Bool
+        _ b: UnsafePointer<Double>, start: UnsafePointer<Double>? = nil, into c: UnsafeMutablePointer<Double>, skipZeros: Bool,
+        relu: Bool = false, path: quire_simd_path
     ) {
         quire_mlp_product(
             Int64(rows), Int64(cols), Int64(depth), a, Int64(rowStride), Int64(depthStride), b, Int64(cols), start, c, Int64(cols),
-            skipZeros ? 1 : 0)
+            skipZeros ? 1 : 0, relu ? 1 : 0, path)
+    }
+}
+
+extension SIMDPath {
+    /// The MLP kernels' name for the path.
+    var mlpKernelPath: quire_simd_path {
+        switch self {
+        case .portable: QUIRE_SIMD_PORTABLE
+        case .avx2: QUIRE_SIMD_AVX2
+        case .avx512: QUIRE_SIMD_AVX512
+        }
     }
 }
