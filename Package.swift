@@ -65,11 +65,12 @@ let package = Package(
         .target(name: "QuireCircuitTestSupport", dependencies: ["QuireSimulator"], path: "Sources/QuireCircuitTestSupport"),
         .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"], exclude: ["Reference"]),
         .testTarget(name: "QuireMarkdownTests", dependencies: ["QuireMarkdown", "QuireTestSupport"]),
-        .testTarget(name: "QuireKernelsTests", dependencies: ["QuireKernels", "QuireTestSupport"]),
+        .testTarget(name: "QuireKernelsTests", dependencies: ["QuireKernels", "CQuireKernels", "QuireTestSupport"]),
         .testTarget(
             name: "QuireSimulatorTests", dependencies: ["QuireSimulator", "QuireTestSupport", "QuireCircuitTestSupport"], exclude: ["Reference"]),
         .testTarget(
-            name: "QuireLearningTests", dependencies: ["QuireLearning", "QuireTestSupport", "QuireCircuitTestSupport"], exclude: ["Reference"]),
+            name: "QuireLearningTests", dependencies: ["QuireLearning", "QuireKernels", "QuireTestSupport", "QuireCircuitTestSupport"],
+            exclude: ["Reference"]),
         .testTarget(name: "QuireReportTests", dependencies: ["QuireReport", "QuireTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "QuireTests", dependencies: ["Quire", "QuireTestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "quireTests", dependencies: ["quire", "Quire", "QuireTestSupport"], exclude: ["libm-shim"]),

@@ -155,6 +155,13 @@ int quire_simd_portable_requested(void) {
     return value != NULL && strcmp(value, "portable") == 0;
 }
 
+quire_simd_path quire_simd_preferred_path(void) {
+    if (quire_simd_portable_requested()) return QUIRE_SIMD_PORTABLE;
+    if (quire_simd_avx512_available()) return QUIRE_SIMD_AVX512;
+    if (quire_simd_avx2_available()) return QUIRE_SIMD_AVX2;
+    return QUIRE_SIMD_PORTABLE;
+}
+
 /// The copy of the kernel for `path`, applied to groups `first..<end` with `removed` qubits held at 0.
 static void apply_on_path(
     double *re, double *im, int k, const int64_t *qubits, const double *matrix, int64_t first, int64_t end,

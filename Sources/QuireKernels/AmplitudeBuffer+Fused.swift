@@ -15,8 +15,7 @@ public enum SIMDPath: Sendable, CaseIterable {
 
     /// The path used by default: AVX2 where this CPU has it, unless the environment variable
     /// `QUIRE_SIMD=portable` asks for the portable one (to show that results do not change).
-    public static let preferred: SIMDPath =
-        quire_simd_portable_requested() != 0 ? .portable : [.avx512, .avx2].first(where: isAvailable) ?? .portable
+    public static let preferred: SIMDPath = allCases.first { $0.kernelPath == quire_simd_preferred_path() } ?? .portable
 
     /// Whether this CPU (and operating system) can run `path`.
     public static func isAvailable(_ path: SIMDPath) -> Bool {
@@ -27,7 +26,7 @@ public enum SIMDPath: Sendable, CaseIterable {
         }
     }
 
-    /// The C kernel's name for the path.
+    /// The C kernels' name for the path (tests of the MLP kernels, in QuireLearning, force each).
     var kernelPath: quire_simd_path {
         switch self {
         case .portable: QUIRE_SIMD_PORTABLE

@@ -1,6 +1,7 @@
 import CQuireKernels
-import QuireKernels
 import Testing
+
+@testable import QuireKernels
 
 /// The MLP baseline's C kernels (mlp_product.h) on every SIMD path against the scalar loops they
 /// replace, bit for bit, on shapes that leave remainders everywhere: rows not a multiple of 4 or 8,
@@ -43,14 +44,6 @@ struct MLPProductKernelTests {
 
     static let paths = SIMDPath.allCases.filter(SIMDPath.isAvailable)
 
-    static func kernelPath(_ path: SIMDPath) -> quire_simd_path {
-        switch path {
-        case .portable: QUIRE_SIMD_PORTABLE
-        case .avx2: QUIRE_SIMD_AVX2
-        case .avx512: QUIRE_SIMD_AVX512
-        }
-    }
-
     @Test(arguments: [1, 3, 5, 9, 13, 17], [1, 3, 7, 8, 10, 17, 21])
     func productEqualsTheScalarLoopOnEveryPath(rows: Int, cols: Int) {
         for depth in [0, 1, 2, 7, 33] {
@@ -67,7 +60,7 @@ struct MLPProductKernelTests {
                         var c = [Double](repeating: .nan, count: rows * cols)
                         quire_mlp_product(
                             Int64(rows), Int64(cols), Int64(depth), a, Int64(rowStride), Int64(depthStride), b, Int64(cols),
-                            initial ? start : nil, &c, Int64(cols), skip ? 1 : 0, relu ? 1 : 0, Self.kernelPath(path))
+                            initial ? start : nil, &c, Int64(cols), skip ? 1 : 0, relu ? 1 : 0, path.kernelPath)
                         #expect(
                             c.map(\.bitPattern) == expected.map(\.bitPattern),
                             "\(path) depth \(depth) strides \(rowStride),\(depthStride) skip \(skip) relu \(relu)")
@@ -96,8 +89,8 @@ struct MLPProductKernelTests {
         let initial = (gated, values, first, second)
         for path in Self.paths {
             (gated, values, first, second) = initial
-            quire_mlp_relu_gate(Int64(count), &gated, gate, Self.kernelPath(path))
-            quire_mlp_adam_step(Int64(count), &values, &first, &second, gradient, beta1, beta2, epsilon, rate, Self.kernelPath(path))
+            quire_mlp_relu_gate(Int64(count), &gated, gate, path.kernelPath)
+            quire_mlp_adam_step(Int64(count), &values, &first, &second, gradient, beta1, beta2, epsilon, rate, path.kernelPath)
             #expect(gated.map(\.bitPattern) == expectedGate.map(\.bitPattern), "\(path)")
             #expect(values.map(\.bitPattern) == expected.values.map(\.bitPattern), "\(path)")
             #expect(first.map(\.bitPattern) == expected.first.map(\.bitPattern), "\(path)")

@@ -1,7 +1,7 @@
 import QuireCore
-import QuireKernels
 import Testing
 
+@testable import QuireKernels
 @testable import QuireLearning
 
 /// The MLP's trained weights and loss curve, bit for bit: a speed-up of its loops must not move a
@@ -22,7 +22,8 @@ struct MLPDigestTests {
         let data = try BlobsParameters(samples: 90, centers: c.classes, features: 3).generate(RandomStream(seed: 11, purpose: "mlp-digest-data"))
         let parameters = MLPParameters(hiddenLayerSizes: c.hidden, activation: c.activation, maxEpochs: 40)
         for path in SIMDPath.allCases where SIMDPath.isAvailable(path) {
-            let model = try MLPClassifier.fit(data, parameters: parameters, stream: RandomStream(seed: 5, purpose: "mlp-digest"), path: path)
+            let model = try MLPClassifier.fit(
+                data, parameters: parameters, stream: RandomStream(seed: 5, purpose: "mlp-digest"), path: path.kernelPath)
             let values = Array(model.weights.joined()) + Array(model.biases.joined()) + model.lossCurve
             var bytes: [UInt8] = []
             for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }

@@ -31,6 +31,10 @@ int quire_simd_avx512_available(void);
 /// Whether the environment variable QUIRE_SIMD is `portable` (run the portable copy everywhere).
 int quire_simd_portable_requested(void);
 
+/// The copy every kernel runs by default: the widest this CPU has (AVX-512F, then AVX2), unless
+/// `quire_simd_portable_requested` asks for the portable one. One rule for every C kernel's caller.
+quire_simd_path quire_simd_preferred_path(void);
+
 /// Applies the 2^k × 2^k `matrix` (interleaved re, im; row-major) to `qubits[0..<k]` (local index
 /// bit j is `qubits[j]`) of the amplitudes (`re`, `im`), for the amplitude groups `first..<end`
 /// (group j: the 2^k amplitudes whose index, with the target bits removed, is j). Every amplitude

@@ -1,7 +1,6 @@
 import CQuireKernels
 import Foundation
 import QuireCore
-import QuireKernels
 
 /// A multilayer-perceptron classifier trained with Adam, after scikit-learn's `MLPClassifier`.
 ///
@@ -30,11 +29,11 @@ public struct MLPClassifier: Classifier {
     /// - Throws: `LearningError.outOfRange` for invalid parameters, `LearningError.unusableData`
     ///   when a class has no samples.
     public static func fit(_ data: Dataset, parameters: MLPParameters = .init(), stream: RandomStream) throws -> MLPClassifier {
-        try fit(data, parameters: parameters, stream: stream, path: .preferred)
+        try fit(data, parameters: parameters, stream: stream, path: quire_simd_preferred_path())
     }
 
     /// `fit` with the C kernels on `path` (tests force each; the result never depends on it).
-    static func fit(_ data: Dataset, parameters: MLPParameters, stream: RandomStream, path: SIMDPath) throws -> MLPClassifier {
+    static func fit(_ data: Dataset, parameters: MLPParameters, stream: RandomStream, path: quire_simd_path) throws -> MLPClassifier {
         try parameters.validate()
         try data.requireEveryClass(for: "mlp")
         let widths = [data.featureCount] + parameters.hiddenLayerSizes + [data.classCount == 2 ? 1 : data.classCount]

@@ -1,7 +1,6 @@
 import CQuireKernels
 import Foundation
 import QuireCore
-import QuireKernels
 
 /// The parameters of a fully connected network and its forward and backward passes.
 ///
@@ -61,7 +60,7 @@ struct MLPNetwork: Hashable, Sendable {
         let path: quire_simd_path
         private let storage: UnsafeMutableBufferPointer<Double>
 
-        init(widths: [Int], capacity: Int, path: SIMDPath = .preferred) {
+        init(widths: [Int], capacity: Int, path: quire_simd_path = quire_simd_preferred_path()) {
             let delta = capacity * (widths.max() ?? 0)
             let transposed = zip(widths, widths.dropFirst()).map { $0 * $1 }.max() ?? 0
             storage = .allocate(capacity: capacity * widths.reduce(0, +) + 2 * delta + transposed)
@@ -73,7 +72,7 @@ struct MLPNetwork: Hashable, Sendable {
             }
             deltas = (next, next + delta)
             self.transposed = next + 2 * delta
-            self.path = path.mlpKernelPath
+            self.path = path
         }
 
         deinit { storage.deallocate() }
@@ -223,16 +222,5 @@ struct MLPNetwork: Hashable, Sendable {
         quire_mlp_product(
             Int64(rows), Int64(cols), Int64(depth), a, Int64(rowStride), Int64(depthStride), b, Int64(cols), start, c, Int64(cols),
             skipZeros ? 1 : 0, relu ? 1 : 0, path)
-    }
-}
-
-extension SIMDPath {
-    /// The MLP kernels' name for the path.
-    var mlpKernelPath: quire_simd_path {
-        switch self {
-        case .portable: QUIRE_SIMD_PORTABLE
-        case .avx2: QUIRE_SIMD_AVX2
-        case .avx512: QUIRE_SIMD_AVX512
-        }
     }
 }
