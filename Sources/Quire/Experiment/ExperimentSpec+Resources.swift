@@ -29,7 +29,7 @@ extension ExperimentSpec {
             return Double(repeats) * (states + n * (n + 1) / 2 + Double(test) * n)
         }
         let width = qubits ?? 1
-        let parameters = Double(model.learningAnsatz.parametersPerLayer(qubits: width) ?? 3 * width) * Double(model.layers) + 1
+        let parameters = Double(model.layerParameters(qubits: width).parameters * model.layers + 1)
         let perSample = self.train.gradient == .parameterShift ? 2 * parameters + 1 : 2
         let outputs = Double(model.isMulticlass ? model.classes : 1)
         return Double(repeats) * Double(self.train.epochs) * n * perSample * outputs
