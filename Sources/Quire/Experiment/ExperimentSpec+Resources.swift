@@ -87,7 +87,8 @@ extension ExperimentSpec {
         let data = 3 * 8 * Double(shape.samples) * Double(shape.features)
         var largest = 0.0
         if let model, let qubits {
-            largest = model.kind == .kernel ? kernelBytes(qubits: qubits, threads: threads) : variationalBytes(model, qubits: qubits, threads: threads)
+            largest =
+                model.kind == .kernel ? kernelBytes(qubits: qubits, threads: threads) : variationalBytes(model, qubits: qubits, threads: threads)
         }
         for grid in baselineGrids {
             largest = max(largest, grid.estimatedBytes(samples: splitSizes.train, features: shape.features, classes: shape.classes))

@@ -42,7 +42,10 @@ struct ExperimentMemoryTests {
             "{kind: variational, qubits: 3, layers: 1}", "{engine: trajectories, shots: 50, \(noise)}",
             "{epochs: 1, batch_size: 8, gradient: parameter-shift}", nil
         ),
-        ("{kind: variational, qubits: 3, layers: 1}", "{engine: density-matrix, \(noise)}", "{epochs: 1, batch_size: 8}", "{name: blobs, samples: 18, centers: 3}"),
+        (
+            "{kind: variational, qubits: 3, layers: 1}", "{engine: density-matrix, \(noise)}", "{epochs: 1, batch_size: 8}",
+            "{name: blobs, samples: 18, centers: 3}"
+        ),
         ("{kind: kernel}", "{engine: auto}", nil, nil),
     ]
 
