@@ -10,13 +10,15 @@ are timed around their run calls only. qsim is Google's qsimcirq with max_fused_
 its default single precision (Quire computes in double); its u3 gates are cirq.MatrixGate. qulacs runs in a child process per thread count, because
 OpenMP reads OMP_NUM_THREADS once, when qulacs is first imported.
 
-Also prints Quire's achieved memory bandwidth per unfused gate against the copy roofline from
-`quire-bench copy N`: a one-qubit gate on n qubits must read and write 2^(n+5) bytes in complex128.
+Also prints Quire's time per gate and amplitude (seconds / (gates · 2^n), in ns): the work of one
+logical gate on one amplitude, comparable across sizes and thread counts. (A bandwidth against a copy
+roofline would not be: fused gates applied block by block stream the state once per run of gates,
+not once per gate.)
 
 Then the density-matrix method with depolarizing noise after every gate (`--density 10x20`), Quire
 against Aer's density_matrix method with the same noise model.
 
-Usage: compare.py QUIRE QUIRE_BENCH [--sizes 20x20,22x20,24x10] [--density 10x20] [--repeats 3]
+Usage: compare.py QUIRE [--sizes 20x20,22x20,24x10] [--density 10x20] [--repeats 3]
 """
 import argparse, json, math, os, random, subprocess, sys, tempfile, time
 
@@ -112,29 +114,27 @@ def time_qsim(n, gates, threads, repeats):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("quire")
-    parser.add_argument("quire_bench")
     parser.add_argument("--sizes", default="20x20,22x20,24x10")
     parser.add_argument("--density", default="10x20", help="density-matrix sizes with depolarizing noise, vs Aer only")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     print(f"{'circuit':>8} {'threads':>7} {'quire s':>9} {'aer s':>9} {'qulacs s':>9} {'qsim s':>9} {'quire/aer':>10} "
-          f"{'quire/qulacs':>13} {'quire/qsim':>11} {'GB/s/gate':>10} {'of copy':>8}")
+          f"{'quire/qulacs':>13} {'quire/qsim':>11} {'ns/gate/amp':>12}")
     with tempfile.TemporaryDirectory() as folder:
         for size in filter(None, args.sizes.split(",")):
             n, depth = map(int, size.split("x"))
             qasm, gates = layered_qasm(n, depth, seed=n * 1000 + depth)
             path = os.path.join(folder, f"layered_{n}_{depth}.qasm")
             open(path, "w").write(qasm)
-            copy = float(subprocess.run([args.quire_bench, "copy", str(n)], capture_output=True, text=True, check=True).stdout.split()[-2])
             for threads in sorted({1, cores}):
                 quire = time_quire(args.quire, path, threads, args.repeats)
                 aer = time_aer(qasm, threads, args.repeats)
                 qulacs = time_qulacs(n, gates, threads, args.repeats, folder)
                 qsim = time_qsim(n, gates, threads, args.repeats)
-                bandwidth = len(gates) * 2 ** (n + 5) / quire / 1e9
+                per_update = quire / (len(gates) * 2 ** n) * 1e9
                 print(f"{size:>8} {threads:>7} {quire:9.3f} {aer:9.3f} {qulacs:9.3f} {qsim:9.3f} {quire / aer:10.2f} "
-                      f"{quire / qulacs:13.2f} {quire / qsim:11.2f} {bandwidth:10.2f} {bandwidth / copy:8.0%}")
+                      f"{quire / qulacs:13.2f} {quire / qsim:11.2f} {per_update:12.3f}")
         print(f"\n{'density':>8} {'threads':>7} {'quire s':>9} {'aer s':>9} {'quire/aer':>10}   (depolarizing {DEPOLARIZING})")
         profile = os.path.join(folder, "noise.yaml")
         open(profile, "w").write(f"depolarizing: {{one_qubit: {DEPOLARIZING[0]}, two_qubit: {DEPOLARIZING[1]}}}\n")

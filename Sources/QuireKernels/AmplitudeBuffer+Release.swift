@@ -28,8 +28,12 @@ extension AmplitudeBuffer {
             buffer.isReleased = true
             buffer.re.deallocate()
             buffer.im.deallocate()
+            buffer.gauge?.released(16 * buffer.count)
         }
-        defer { sums.deallocate() }
+        defer {
+            sums.deallocate()
+            first.gauge?.released(16 * first.count)
+        }
         return Array(unsafeUninitializedCapacity: first.count) { array, initialized in
             array.baseAddress!.initialize(from: sums, count: first.count)
             initialized = first.count

@@ -19,6 +19,8 @@ public final class AmplitudeBuffer {
     @usableFromInline let im: UnsafeMutablePointer<Double>
     /// Whether `releasingProbabilities(of:threads:)` has freed the storage; the buffer is spent then.
     var isReleased = false
+    /// The gauge that counted the storage (tests), told when it is freed.
+    let gauge: AllocationGauge?
 
     /// Bytes needed by a buffer of `qubitCount` qubits (16 per amplitude), for memory checks before allocating.
     public static func bytes(qubitCount: Int) -> Int { 16 << qubitCount }
@@ -30,6 +32,7 @@ public final class AmplitudeBuffer {
         count = 1 << qubitCount
         re = .allocate(capacity: count)
         im = .allocate(capacity: count)
+        gauge = AllocationGauge.allocated(16 * count)
         setBasisState(0)
     }
 
@@ -39,6 +42,7 @@ public final class AmplitudeBuffer {
         count = other.count
         re = .allocate(capacity: count)
         im = .allocate(capacity: count)
+        gauge = AllocationGauge.allocated(16 * count)
         assign(from: other)
     }
 
@@ -46,6 +50,7 @@ public final class AmplitudeBuffer {
         if !isReleased {
             re.deallocate()
             im.deallocate()
+            gauge?.released(16 * count)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 @testable import quire
@@ -17,26 +18,12 @@ struct MLflowExportTests {
         readout: {prob_meas1_prep0: 0.02, prob_meas0_prep1: 0.05}
         ```
 
-        ```experiment id=tiny
-        dataset: {name: moons, samples: 40, noise: 0.1, test_fraction: 0.3}
-        encoding: {kind: angle, rotation: y}
-        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
-        train: {optimizer: adam, learning_rate: 0.1, epochs: 3, batch_size: 10, gradient: adjoint}
-        baselines: [logistic-regression]
-        repeat: 2
-        report: [metrics, loss-curve]
-        ```
-
-        ```experiment id=swept
-        dataset: {name: moons, samples: 24, noise: 0.1, test_fraction: 0.25}
-        encoding: {kind: angle, rotation: y}
-        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
-        train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 6, gradient: adjoint}
-        baselines: [logistic-regression]
-        repeat: 2
-        sweep: {train.learning_rate: [0.1, 0.3]}
-        ```
-
+        \(Fixtures.variationalExperiment(
+            id: "tiny", dataset: "samples: 40, noise: 0.1, test_fraction: 0.3", epochs: 3, batchSize: 10,
+            extra: "report: [metrics, loss-curve]\n"))
+        \(Fixtures.variationalExperiment(
+            id: "swept", dataset: "samples: 24, noise: 0.1, test_fraction: 0.25", epochs: 2, batchSize: 6,
+            extra: "sweep: {train.learning_rate: [0.1, 0.3]}\n"))
         """
 
     /// Runs the export makes of `paper`: lab; tiny and its 2 repeats; swept, its 2 points and their 2 repeats each.

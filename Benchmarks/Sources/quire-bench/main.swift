@@ -1,9 +1,7 @@
-/// `quire-bench [markdown] [qml] [small] [elementary] [baselines [CSV]] | block [THREADS] | mlp-fit [INDEX] | copy N | compile [FILE]`: runs the named benchmarks (all Swift-only ones when
+/// `quire-bench [markdown] [qml] [small] [elementary] [baselines [CSV]] | block [THREADS] | mlp-fit [INDEX] | compile [FILE]`: runs the named benchmarks (all Swift-only ones when
 /// none is named).
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "copy", arguments.count == 2, let qubits = Int(arguments[1]) {
-    CopyBenchmark.run(qubits: qubits)
-} else if arguments.first == "block" {
+if arguments.first == "block" {
     try BlockBenchmark.run(threads: arguments.dropFirst().first.flatMap { Int($0) } ?? 1)
 } else if arguments.first == "mlp-fit" {
     try MLPFitBenchmark.run(index: arguments.dropFirst().first.flatMap { Int($0) })

@@ -103,15 +103,20 @@ struct DeviceExecution: Sendable, Hashable {
 
     /// What compilation produced, as a circuit block's: the record's `compilation` detail, the
     /// region's sentence and the compiled template's QASM file (variable angles as `rz(0)`, listed
-    /// in a comment after the include, which also says when they are virtual: no native rz).
-    func compilation(of template: DeviceTemplate) -> CircuitBlock.Compilation {
+    /// in a comment after the include, which also says when they are virtual: no native rz). For the
+    /// kernel model's compute-uncompute circuit, `kernelInputs` is one sample's encoded inputs m:
+    /// u0 … u(m−1) encode x and um … u(2m−1) encode x′.
+    func compilation(of template: DeviceTemplate, kernelInputs: Int? = nil) -> CircuitBlock.Compilation {
         let angles = template.variableAngles.map(Self.describe).joined(separator: "; ")
         let include = "include \"qelib1.inc\";\n"
         let virtual =
             template.virtualRZ
             ? "// the device has no native rz: each variable rz is virtual (a frame change, no error, no duration)\n" : ""
+        let legend =
+            kernelInputs.map { "u0 … u\($0 - 1) the encoded inputs of x, u\($0) … u\(2 * $0 - 1) those of x′" }
+            ?? "θ trained parameters, u the encoded inputs"
         let qasm = template.compilation.qasm(device: device.name, options: options).replacingOccurrences(
-            of: include, with: include + virtual + "// variable rz angles, in order (θ trained parameters, u the encoded inputs): \(angles)\n")
+            of: include, with: include + virtual + "// variable rz angles, in order (\(legend)): \(angles)\n")
         return CircuitBlock.Compilation(compiled: template.compilation, options: options, qasm: qasm)
     }
 

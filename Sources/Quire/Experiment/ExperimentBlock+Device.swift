@@ -13,7 +13,7 @@ extension ExperimentBlock {
             else { return nil }
             if factory.model.kind == .kernel {
                 let encoded = try Encoding(factory.encoding.learningKind, featureCount: outcome.featureCount, qubitCount: factory.model.qubits)
-                return device.compilation(of: try device.kernel(for: encoded, threads: 1).template)
+                return device.compilation(of: try device.kernel(for: encoded, threads: 1).template, kernelInputs: encoded.circuit.inputCount)
             }
             let model = try factory.variationalModel(featureCount: outcome.featureCount)
             return device.compilation(of: try device.template(for: model.circuit))

@@ -104,7 +104,9 @@ enum ExperimentBlock {
         prepared.units = units
         prepared.computeUnit = { index, execution in
             let unit = units[index]
-            let runner = ExperimentRunner(spec: points[unit.point].spec, seed: record.seed, memoryLimit: memoryLimit, threads: execution.budget.jobs)
+            let spec = points[unit.point].spec
+            let runner = ExperimentRunner(
+                spec: spec, seed: record.seed, memoryLimit: memoryLimit, threads: spec.repeatThreads(upTo: execution.budget.jobs, limit: memoryLimit))
             let outcome = try Self.outcome(of: unit, runner: runner, pointCount: points.count, location: block.location, execution: execution)
             try execution.points?.store(unit, outcome: outcome)
         }
@@ -162,9 +164,11 @@ extension ExperimentBlock {
     ) throws -> [ExperimentRunner.Outcome] {
         // `--jobs` bounds the threads of the whole run: the repeats share it, and a repeat's
         // training gets what they leave over (all of it for a single repeat, one thread when
-        // there are at least as many repeats as jobs).
+        // there are at least as many repeats as jobs), fewer where its memory would be over the limit.
         let jobs = execution.budget.jobs, inner = max(1, jobs / max(1, min(units.count, jobs)))
-        let runners = points.map { ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit, threads: inner) }
+        let runners = points.map {
+            ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit, threads: $0.spec.repeatThreads(upTo: inner, limit: memoryLimit))
+        }
         let results = ParallelMap.map(count: units.count, budget: execution.budget) { index in
             let unit = units[index]
             return Result { () throws -> ExperimentRunner.RepeatOutcome in
@@ -193,7 +197,7 @@ extension ExperimentBlock {
         let position = BlockProgress.Position(point: unit.point + 1, points: pointCount, repeat: unit.repeatIndex + 1, repeats: runner.spec.repeats)
         let epochs = runner.spec.train.epochs
         do {
-            let bytes = Int(min(runner.spec.estimatedRepeatBytes, Double(Int.max / 2)))
+            let bytes = Int(min(runner.spec.estimatedRepeatBytes(threads: runner.threads), Double(Int.max / 2)))
             let outcome = try execution.memory.holding(bytes) {
                 try runner.runRepeat(unit.repeatIndex) {
                     execution.report(.epoch(position, epoch: $0, epochs: epochs))

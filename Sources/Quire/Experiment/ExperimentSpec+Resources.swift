@@ -1,6 +1,7 @@
 import Foundation
 import QuireCore
 import QuireLearning
+import QuireSimulator
 
 /// What one point of an experiment costs, estimated from the spec alone before any data is
 /// generated, so that a study over a limit is refused before anything is allocated (README "Limits").
@@ -29,7 +30,7 @@ extension ExperimentSpec {
             return Double(repeats) * (states + n * (n + 1) / 2 + Double(test) * n)
         }
         let width = qubits ?? 1
-        let parameters = Double(model.learningAnsatz.parametersPerLayer(qubits: width) ?? 3 * width) * Double(model.layers) + 1
+        let parameters = Double(model.layerParameters(qubits: width).parameters * model.layers + 1)
         let perSample = self.train.gradient == .parameterShift ? 2 * parameters + 1 : 2
         let outputs = Double(model.isMulticlass ? model.classes : 1)
         return Double(repeats) * Double(self.train.epochs) * n * perSample * outputs
@@ -77,33 +78,37 @@ extension ExperimentSpec {
     /// The grids of the baselines, in report order.
     var baselineGrids: [BaselineGrid] { baselines.map(BaselineGrid.standard) }
 
-    /// The most memory one repeat is estimated to hold, in bytes: the data with its split and
-    /// scaled copies, plus the largest of the quantum kernel's states and matrices, the variational
-    /// model's simulator states (a statevector, or a density matrix with noise, and the adjoint
-    /// pass's copies: four in all) and each baseline's arrays. Repeats running in parallel reserve it
-    /// from the run's `MemoryBudget`.
-    var estimatedRepeatBytes: Double {
+    /// The most memory one repeat running on `threads` worker threads is estimated to hold, in
+    /// bytes: the data with its split and scaled copies, plus the largest of the quantum model's
+    /// buffers (`variationalBytes`, `kernelBytes`) and each baseline's arrays. Repeats running in
+    /// parallel reserve it from the run's `MemoryBudget`.
+    func estimatedRepeatBytes(threads: Int) -> Double {
         let shape = dataset.shape
-        let (train, test) = splitSizes
         let data = 3 * 8 * Double(shape.samples) * Double(shape.features)
         var largest = 0.0
         if let model, let qubits {
-            if model.kind == .kernel {
-                largest = kernelBytes(qubits: qubits)
-            } else {
-                largest = 4 * 16 * Elementary.pow(2, Double(execution.noise == nil && execution.device == nil ? qubits : 2 * deviceWidth(qubits)))
-            }
+            largest =
+                model.kind == .kernel ? kernelBytes(qubits: qubits, threads: threads) : variationalBytes(model, qubits: qubits, threads: threads)
         }
         for grid in baselineGrids {
-            largest = max(largest, grid.estimatedBytes(samples: train, features: shape.features, classes: shape.classes))
+            largest = max(largest, grid.estimatedBytes(samples: splitSizes.train, features: shape.features, classes: shape.classes))
         }
         return data + largest
     }
 
-    /// Throws, located at the field that asks for it, when one repeat would hold more than `limit`
-    /// bytes: the data (samples × features doubles, with its split and scaled copies), plus the
-    /// quantum kernel's states or, on a device, density matrices and its matrices (`kernelBytes`),
-    /// or plus the largest baseline's arrays.
+    /// The threads a repeat runs on: `threads`, or fewer while its estimate (`estimatedRepeatBytes`)
+    /// is over `limit`, at least one (`checkMemory` refuses a spec whose one thread is over). Results
+    /// never depend on the threads, so the memory a repeat holds stays within the limit whatever `--jobs`.
+    func repeatThreads(upTo threads: Int, limit: Int) -> Int {
+        var threads = max(1, threads)
+        while threads > 1, estimatedRepeatBytes(threads: threads) > Double(limit) { threads -= 1 }
+        return threads
+    }
+
+    /// Throws, located at the field that asks for it, when one repeat on one thread (the fewest it
+    /// runs on, `repeatThreads`) would hold more than `limit` bytes: the data (samples × features
+    /// doubles, with its split and scaled copies), plus the quantum model's buffers or plus the
+    /// largest baseline's arrays.
     func checkMemory(limit: Int, dataset datasetNode: SpecNode, model modelNode: SpecNode?, baselines baselinesNode: SpecNode) throws {
         let shape = dataset.shape
         let (train, test) = splitSizes
@@ -114,8 +119,14 @@ extension ExperimentSpec {
                 execution.device == nil
                 ? "\(shape.samples) states of \(qubits) qubits" : "a density matrix of up to \(deviceWidth(qubits)) qubits per worker"
             try Self.refuse(
-                data + kernelBytes(qubits: qubits), limit: limit, at: modelNode ?? datasetNode,
+                data + kernelBytes(qubits: qubits, threads: 1), limit: limit, at: modelNode ?? datasetNode,
                 what: "the quantum kernel (\(train) × \(train) and \(test) × \(train) matrices, \(held))")
+        } else if let model, let qubits {
+            let width = deviceWidth(qubits)
+            let held = densityPath(width) ? "density matrices of \(width) qubits with the adjoint pass's snapshots" : "states of \(width) qubits"
+            try Self.refuse(
+                data + variationalBytes(model, qubits: qubits, threads: 1), limit: limit, at: modelNode ?? datasetNode,
+                what: "the variational model (\(held))")
         }
         for grid in baselineGrids {
             let bytes = grid.estimatedBytes(samples: train, features: shape.features, classes: shape.classes)
@@ -129,16 +140,56 @@ extension ExperimentSpec {
         execution.device.map { min($0.device.qubits.count, 2 * qubits) } ?? qubits
     }
 
-    /// The quantum kernel's bytes besides the data: its matrices (training Gram, a copy for the SVM,
-    /// test × training) and, exactly, each sample's state and one per worker (16 · 2ⁿ bytes), or on a
-    /// device one density matrix per worker (16 · 4ⁿ bytes, n the compiled circuit's qubits).
-    /// Workers never outnumber the training samples or the 1024 threads `--jobs` allows.
-    private func kernelBytes(qubits: Int) -> Double {
+    /// Whether a noisy variational model of `width` compiled qubits may be evaluated on the
+    /// density-matrix fast path (`TrainingConfiguration.path`, `ShotEngineChoice`): noise or a
+    /// device, an engine that allows the density matrix, and no more than its qubits.
+    private func densityPath(_ width: Int) -> Bool {
+        let method = execution.engine
+        return (execution.noise != nil || execution.device != nil) && width <= ExecutionPath.densityMatrixQubits
+            && (method == .densityMatrix || (method == .auto && width <= Simulator.autoDensityMatrixQubits))
+    }
+
+    /// The variational model's buffers on `threads` workers, as training allocates them: one
+    /// evaluator (k for the softmax readout, one per class), each with a workspace per thread.
+    /// A workspace holds, for w compiled qubits, on the density-matrix path ρ and its adjoint
+    /// (16·4ʷ bytes each) and a ρ snapshot per trainable gate (T = layers × the gates using θ in one
+    /// layer, 16·4ʷ each), else a state and its adjoint (16·2ʷ each). Where the engine may run
+    /// (shots, parameter shift, mitigation, or noise beyond the fast paths), each worker also holds
+    /// one engine run's state and probability vectors (`Simulator`'s own check); the circuit's
+    /// operations (512 bytes each) are not counted.
+    private func variationalBytes(_ model: ModelSpec, qubits: Int, threads: Int) -> Double {
+        let width = deviceWidth(qubits)
+        let trainable = Double(model.layerParameters(qubits: qubits).gates * model.layers)
+        let density = densityPath(width)
+        var worker = density ? (2 + trainable) * 16 * Elementary.pow(4, Double(width)) : 2 * 16 * Elementary.pow(2, Double(width))
+        let noisy = execution.noise != nil || execution.device != nil
+        let mitigates = execution.zneScaleFactors != nil || execution.readoutMitigation
+        if execution.shots > 0 || train.gradient == .parameterShift || mitigates || (noisy && !density) {
+            let vectors = 8 * Elementary.pow(2, Double(width)) * (execution.shots > 0 ? 2 : 1)
+            let engine: Double =
+                switch Simulator.resolvedMethod(execution.engine, qubits: width, noisy: noisy) {
+                case .densityMatrix: 16 * Elementary.pow(4, Double(width)) + vectors
+                case .trajectories, .auto: Double(Trajectories.bytes(qubits: width, threads: 1)) + vectors
+                case .statevector: max(16 * Elementary.pow(2, Double(width)), vectors)
+                }
+            worker += engine
+        }
+        let evaluators = Double(model.readsSoftmax ? model.classes : 1)
+        return evaluators * Double(max(1, threads)) * worker
+    }
+
+    /// The quantum kernel's bytes besides the data on `threads` threads: its matrices (training
+    /// Gram, a copy for the SVM, test × training) and each sample's state (16 · 2ⁿ bytes) with a
+    /// state and its adjoint per worker, or on a device a density matrix and its adjoint per worker
+    /// (16 · 4ⁿ bytes each, n the compiled circuit's qubits). Workers are the threads, never more
+    /// than the training samples.
+    private func kernelBytes(qubits: Int, threads: Int) -> Double {
         let (train, test) = splitSizes
-        let n = Double(train), m = Double(test), workers = Double(min(train, 1024))
+        let n = Double(train), m = Double(test), workers = Double(max(1, min(train, threads)))
         let states =
             execution.device == nil
-            ? 16 * Elementary.pow(2, Double(qubits)) * (n + m + workers) : 16 * Elementary.pow(4, Double(deviceWidth(qubits))) * workers
+            ? 16 * Elementary.pow(2, Double(qubits)) * (n + m + 2 * workers)
+            : (2 * 16 * Elementary.pow(4, Double(deviceWidth(qubits))) + 8) * workers + 8 * Elementary.pow(2, Double(deviceWidth(qubits)))
         return states + 8 * (2 * n * n + m * n)
     }
 

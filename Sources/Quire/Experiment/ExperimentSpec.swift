@@ -52,7 +52,7 @@ struct ExperimentSpec: Sendable {
             throw root.error("an experiment needs a 'dataset'", hint: "e.g. dataset: {name: moons, samples: 200, noise: 0.1}")
         }
         let dataset = try DatasetSpec.decode(datasetNode, datasets: datasets)
-        let model = try map["model"].map { try ModelSpec.decode($0, classes: dataset.shape.classes, swept: swept) }
+        var model = try map["model"].map { try ModelSpec.decode($0, classes: dataset.shape.classes, swept: swept) }
         let encoding = try model == nil ? map["encoding"].map(EncodingSpec.decode) : EncodingSpec.decode(map["encoding"])
         if model == nil, let encodingNode = map["encoding"] {
             throw encodingNode.error(
@@ -62,7 +62,7 @@ struct ExperimentSpec: Sendable {
             map["execution"], maxShots: limits.shots, noiseProfiles: noiseProfiles, devices: devices, routingSeed: routingSeed)
         let qubits = try encoding.map { try circuitQubits(model: model, encoding: $0, dataset: dataset, map: map) }
         if let device = execution.device { try device.check(qubits: qubits) }
-        if let qubits { try checkQASMBodies(model: model, encoding: encoding, features: dataset.shape.features, qubits: qubits, map: map) }
+        if let qubits { model = try checkQASMBodies(model: model, encoding: encoding, features: dataset.shape.features, qubits: qubits, map: map) }
         var train = TrainSpec()
         if let model, model.kind == .variational, let qubits {
             train = try TrainSpec.decode(map["train"], path: QuantumModelFactory.path(of: execution, qubits: qubits), softmax: model.readsSoftmax)
@@ -286,6 +286,14 @@ struct ModelSpec: Sendable, Hashable {
 
     /// The ansatz in QuireLearning's terms: the QASM body's when there is one.
     var learningAnsatz: Ansatz { ansatzQASM.map { .qasm($0.text) } ?? ansatz.ansatz }
+
+    /// One ansatz layer's trained parameters and the gates that use them on `qubits` qubits: a QASM
+    /// body's as counted when it was lowered while decoding, else the built-in layer's (a gate each).
+    func layerParameters(qubits: Int) -> (parameters: Int, gates: Int) {
+        if let ansatzQASM { return (ansatzQASM.parameters, ansatzQASM.trainableGates) }
+        let count = ansatz.ansatz.parametersPerLayer(qubits: qubits) ?? 0
+        return (count, count)
+    }
 
     /// The qubits a circuit needs when the encoding needs `encoding`: a variational model's QASM
     /// ansatz may reach higher qubits than the encoding writes.

@@ -27,20 +27,21 @@ public enum Ansatz: Hashable, Sendable {
     /// A custom layer written in OpenQASM 2 (the body's text).
     case qasm(String)
 
-    /// The fewest qubits a layer can act on: the highest `q[k]` a QASM body writes, plus 1; one for
-    /// the built-in layers.
+    /// The fewest qubits a layer can act on: those a QASM body writes (`QASMLowering.qubitsWritten`);
+    /// one for the built-in layers.
     public var minimumQubits: Int {
         guard case .qasm(let body) = self else { return 1 }
-        return (QASMReader.highestIndex(of: "q", in: body) ?? 0) + 1
+        return QASMLowering.qubitsWritten(by: body)
     }
 
-    /// Trainable parameters of one layer on `n` qubits (a QASM body's θ count; nil when the body
-    /// cannot be lowered, which decoding the spec reports).
+    /// Trainable parameters of one built-in layer on `n` qubits, each set by one gate; nil for a
+    /// QASM body, whose count is that of its lowered layer (`layer(_:qubits:)`), which may use a
+    /// parameter in several gates.
     public func parametersPerLayer(qubits n: Int) -> Int? {
         switch self {
         case .hardwareEfficient: 2 * n
         case .stronglyEntangling: 3 * n
-        case .qasm: try? layer(0, qubits: n).parameterCount
+        case .qasm: nil
         }
     }
 

@@ -68,7 +68,7 @@ public struct Encoding: Hashable, Sendable {
             while n < Int.bitWidth - 2, 1 << n < featureCount { n += 1 }
             return n
         case .qasm(let body):
-            return (QASMReader.highestIndex(of: "q", in: body) ?? 0) + 1
+            return QASMLowering.qubitsWritten(by: body)
         case .angle, .basis, .iqp, .reupload:
             return featureCount
         }

@@ -28,6 +28,12 @@ public enum QASMLowering {
         }
     }
 
+    /// The qubits a body writes on: the highest `q[k]` it names, plus 1 (at least 1), so it can be
+    /// lowered on that many qubits or more (`Encoding.minimumQubits`, `Ansatz.minimumQubits`).
+    public static func qubitsWritten(by body: String) -> Int {
+        (QASMReader.highestIndex(of: "q", in: body) ?? 0) + 1
+    }
+
     /// The body as a template on `qubits` qubits: for an ansatz, θ = theta and no inputs; for an
     /// encoding, inputs u = x (one per feature) and no parameters.
     ///

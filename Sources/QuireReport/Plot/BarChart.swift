@@ -10,7 +10,7 @@
 ///                          series: [.init("VQC", values: vqc, errors: .init(lower: lo, upper: hi)),
 ///                                   .init("SVM (RBF)", values: svm)],
 ///                          yAxis: PlotAxis("test accuracy"))
-public struct BarChart: Hashable, Sendable {
+public struct BarChart: CategoricalFigure, Hashable, Sendable {
     /// One bar per category, in one colour.
     public struct Series: Hashable, Sendable {
         /// The legend text.
@@ -32,17 +32,10 @@ public struct BarChart: Hashable, Sendable {
     public var layout: CategoricalLayout
     /// The bar series, in the order bars stand within each group.
     public var series: [Series]
-    /// The figure's name: ids in the SVG derive from it.
-    public var name: String { layout.name }
 
-    /// A bar chart; see the type's documentation.
-    public init(
-        name: String, title: String = "", categories: [String], series: [Series],
-        xAxis: PlotAxis = PlotAxis(""), yAxis: PlotAxis, description: String? = nil,
-        size: FigureSize = .standard
-    ) {
-        layout = CategoricalLayout(
-            name: name, title: title, categories: categories, xAxis: xAxis, yAxis: yAxis, description: description, size: size)
+    /// A figure of `series` in `layout` (`CategoricalFigure` adds the initialiser by fields).
+    public init(layout: CategoricalLayout, series: [Series]) {
+        self.layout = layout
         self.series = series
     }
 

@@ -45,6 +45,34 @@ public struct CategoricalLayout: Hashable, Sendable {
     }
 }
 
+/// A figure with one slot per category (`BarChart`, `SpreadPlot`): a layout and its series, made
+/// by one initialiser from the layout's fields.
+public protocol CategoricalFigure {
+    /// One series of the figure.
+    associatedtype Series
+    /// The name, titles, categories, axes and size.
+    var layout: CategoricalLayout { get }
+    /// A figure of `series` in `layout`.
+    init(layout: CategoricalLayout, series: [Series])
+}
+
+extension CategoricalFigure {
+    /// The figure's name: ids in the SVG derive from it.
+    public var name: String { layout.name }
+
+    /// A figure named `name` of `series` over `categories`; see the type's documentation.
+    public init(
+        name: String, title: String = "", categories: [String], series: [Series],
+        xAxis: PlotAxis = PlotAxis(""), yAxis: PlotAxis, description: String? = nil,
+        size: FigureSize = .standard
+    ) {
+        self.init(
+            layout: CategoricalLayout(
+                name: name, title: title, categories: categories, xAxis: xAxis, yAxis: yAxis, description: description, size: size),
+            series: series)
+    }
+}
+
 extension CartesianFrame {
     /// The width each of `count` series gets within a category slot: together they fill 80 % of it.
     func seriesWidth(count: Int) -> Double { 0.8 * slotWidth / Double(count) }

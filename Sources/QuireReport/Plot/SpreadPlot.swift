@@ -10,7 +10,7 @@
 ///     let plot = SpreadPlot(name: "devices", categories: ["nairobi-2021", "nairobi-2024"],
 ///                           series: [.init("VQC", values: [[0.9, 0.93, 0.87], [0.93, 0.9, 0.9]])],
 ///                           yAxis: PlotAxis("test accuracy", bounds: 0...1))
-public struct SpreadPlot: Hashable, Sendable {
+public struct SpreadPlot: CategoricalFigure, Hashable, Sendable {
     /// One model's repeats at every category, in one colour and marker shape.
     public struct Series: Hashable, Sendable {
         /// The legend text.
@@ -29,17 +29,10 @@ public struct SpreadPlot: Hashable, Sendable {
     public var layout: CategoricalLayout
     /// The series, in the order they stand within each category.
     public var series: [Series]
-    /// The figure's name: ids in the SVG derive from it.
-    public var name: String { layout.name }
 
-    /// A spread plot; see the type's documentation.
-    public init(
-        name: String, title: String = "", categories: [String], series: [Series],
-        xAxis: PlotAxis = PlotAxis(""), yAxis: PlotAxis, description: String? = nil,
-        size: FigureSize = .standard
-    ) {
-        layout = CategoricalLayout(
-            name: name, title: title, categories: categories, xAxis: xAxis, yAxis: yAxis, description: description, size: size)
+    /// A figure of `series` in `layout` (`CategoricalFigure` adds the initialiser by fields).
+    public init(layout: CategoricalLayout, series: [Series]) {
+        self.layout = layout
         self.series = series
     }
 

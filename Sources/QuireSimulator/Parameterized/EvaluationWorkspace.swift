@@ -11,6 +11,10 @@ public final class EvaluationWorkspace: @unchecked Sendable {
     let adjoint: AmplitudeBuffer
     /// Snapshot storage, `snapshotCapacity` doubles.
     let snapshots: UnsafeMutablePointer<Double>
+    /// Doubles in `snapshots` (at least one).
+    private let snapshotCount: Int
+    /// The gauge that counted the snapshot storage (tests).
+    private let gauge: AllocationGauge?
     /// cos and sin per gate of `tableOwner`'s circuit for θ = `tableParameters` (CompiledCircuit+Trigonometry).
     var trigonometry: [SIMD2<Double>] = []
     /// The θ that `trigonometry` was computed for.
@@ -21,10 +25,13 @@ public final class EvaluationWorkspace: @unchecked Sendable {
     init(qubitCount: Int, snapshotCapacity: Int) {
         state = AmplitudeBuffer(qubitCount: qubitCount)
         adjoint = AmplitudeBuffer(qubitCount: qubitCount)
-        snapshots = .allocate(capacity: max(1, snapshotCapacity))
+        snapshotCount = max(1, snapshotCapacity)
+        snapshots = .allocate(capacity: snapshotCount)
+        gauge = AllocationGauge.allocated(8 * snapshotCount)
     }
 
     deinit {
         snapshots.deallocate()
+        gauge?.released(8 * snapshotCount)
     }
 }

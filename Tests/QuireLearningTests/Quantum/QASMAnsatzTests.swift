@@ -117,6 +117,7 @@ struct QASMAnsatzTests {
         let body = "// not q[7]\nry(x[0]) q[0]; rz(x[1]) q[0];\nry(x[2]) q[1]; rz(2*x[3]) q[1];\ncx q[0], q[1]; ry(x[1]) q[1];\n"
         #expect(Encoding.minimumQubits(.qasm(body), featureCount: 4) == 2)
         #expect(Encoding.minimumQubits(.qasm("h q; ry(x[0]) q; ry(x[1]) q;"), featureCount: 2) == 1)
+        #expect(QASMLowering.qubitsWritten(by: body) == 2 && Ansatz.qasm(body).minimumQubits == 2)
         let encoding = try Encoding(.qasm(body), featureCount: 4)
         #expect(encoding.circuit.qubitCount == 2 && encoding.circuit.inputCount == 4)
         let x = [0.3, 1.1, 2.0, 0.7]

@@ -23,15 +23,9 @@ struct BlockCacheTests {
         baselines: [logistic-regression]
         ```
 
-        ```experiment id=trained
-        dataset: {name: moons, samples: 24, noise: 0.1, test_fraction: 0.25}
-        encoding: {kind: angle, rotation: y}
-        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
-        train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 6, gradient: adjoint}
-        baselines: [rbf-svm, logistic-regression]
-        repeat: 2
-        ```
-
+        \(Fixtures.variationalExperiment(
+            id: "trained", dataset: "samples: 24, noise: 0.1, test_fraction: 0.25", epochs: 2, batchSize: 6,
+            baselines: "[rbf-svm, logistic-regression]"))
         """
 
     func folder() throws -> URL {

@@ -1,6 +1,7 @@
 import Foundation
 import QuireCore
 import QuireMarkdown
+import QuireTestSupport
 import Testing
 
 @testable import Quire
@@ -147,16 +148,9 @@ struct ParallelRunTests {
             baselines: [logistic-regression, rbf-svm]
             ```
 
-            ```experiment id=sweep
-            dataset: {name: moons, samples: 24, noise: 0.1, test_fraction: 0.25}
-            encoding: {kind: angle, rotation: y}
-            model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
-            train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 6, gradient: adjoint}
-            baselines: [logistic-regression]
-            repeat: 2
-            sweep: {train.learning_rate: [0.05, 0.1, 0.2]}
-            ```
-
+            \(Fixtures.variationalExperiment(
+                id: "sweep", dataset: "samples: 24, noise: 0.1, test_fraction: 0.25", epochs: 2, batchSize: 6,
+                extra: "sweep: {train.learning_rate: [0.05, 0.1, 0.2]}\n"))
             ```circuit id=b shots=100
             OPENQASM 2.0;
             include "qelib1.inc";

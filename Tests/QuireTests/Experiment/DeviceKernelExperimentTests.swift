@@ -1,6 +1,10 @@
 import Foundation
-import Quire
+import QuireCore
+import QuireLearning
+import QuireSimulator
 import Testing
+
+@testable import Quire
 
 /// The quantum-kernel model on a device (`model: {kind: kernel}` with `execution.device`): the
 /// compute-uncompute circuit compiled once and evaluated on the device's noisy density matrix.
@@ -33,6 +37,23 @@ struct DeviceKernelExperimentTests {
         #expect(one.text == parallel.text)
     }
 
+    /// The compiled compute-uncompute QASM's comment says which variable angles encode x and which
+    /// x′ (inputs x then x′), not the variational model's "θ trained parameters, u the encoded inputs".
+    @Test func kernelQASMNamesBothSamplesInputs() throws {
+        let device = Device(
+            name: "d", nativeGates: [.rz, .sx, .x, .cx], couplingMap: [Device.Edge(0, 1)],
+            qubits: Array(
+                repeating: Device.Qubit(t1Microseconds: 100, t2Microseconds: 80, readout: .init(probMeas1Prep0: 0, probMeas0Prep1: 0)), count: 2),
+            gates: [])
+        let execution = DeviceExecution(
+            name: "d", device: device, sha256: "", options: CompileOptions(), location: SourceLocation(file: "p.md", line: 1, column: 1))
+        let encoding = try Encoding(.angle(rotation: .y, scale: 1), featureCount: 2)
+        let kernel = try execution.kernel(for: encoding, threads: 1)
+        let qasm = execution.compilation(of: kernel.template, kernelInputs: encoding.circuit.inputCount).qasm
+        #expect(qasm.contains("// variable rz angles, in order (u0 … u1 the encoded inputs of x, u2 … u3 those of x′): "), "\(qasm)")
+        #expect(!qasm.contains("θ"))
+    }
+
     /// On a device without noise the kernel entries are the exact ones up to rounding, so the
     /// printed accuracies are those of the kernel without a device.
     @Test func idealDeviceReproducesTheExactKernel() throws {
@@ -46,10 +67,11 @@ struct DeviceKernelExperimentTests {
     }
 
     /// A kernel whose density matrices are over the memory limit is refused at `model`, exit 2,
-    /// the document untouched; the same kernel without a device fits.
+    /// the document untouched; the same kernel without a device fits (one worker: 8,392 bytes on
+    /// the device, 7,936 without).
     @Test func tooLargeDeviceKernelIsLocated() throws {
         var options = RunOptions()
-        options.limits.memoryBytes = 12_000
+        options.limits.memoryBytes = 8_200
         let exact = DeviceBlockTests().run(DeviceBlockTests.line + Self.experiment(execution: "{engine: auto}"), options: options)
         #expect(exact.error == nil, "\(exact.error ?? "")")
         let device = DeviceBlockTests().run(DeviceBlockTests.line + Self.experiment(execution: "{device: line}"), options: options)

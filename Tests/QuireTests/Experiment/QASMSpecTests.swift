@@ -129,6 +129,21 @@ struct QASMSpecTests {
         #expect(spec.estimatedCircuitEvaluations == 2 * 3 * 15 * perSample)
     }
 
+    /// Decoding keeps the lowered layer's counts on the body: parameters θ[0], θ[1] and the three
+    /// gates using them (θ[0] twice), which the estimates then read without lowering again.
+    @Test func decodingKeepsTheQASMAnsatzCounts() throws {
+        let spec = try ExperimentReportTests.spec(
+            """
+            dataset: {name: moons, samples: 20}
+            model: {kind: variational, layers: 3, ansatz: {qasm: "ry(theta[0]) q[0]; rz(theta[1]) q[1]; cx q[0], q[1]; ry(2*theta[0]) q[1];"}}
+            baselines: []
+            """)
+        let body = try #require(spec.model?.ansatzQASM)
+        #expect(body.parameters == 2 && body.trainableGates == 3)
+        let layer = try #require(spec.model?.layerParameters(qubits: 2))
+        #expect(layer == (2, 3))
+    }
+
     /// An ansatz beyond the most qubits a model may have is refused at the model, with a hint.
     @Test func aQASMAnsatzTooWideIsLocated() throws {
         let error = try #require(throws: LocatedError.self) {

@@ -1,6 +1,7 @@
 import OrderedCollections
 import QuireCore
 import QuireMarkdown
+import QuireTestSupport
 import Testing
 
 @testable import Quire
@@ -106,16 +107,9 @@ struct MLflowNestedRunTests {
         ---
         quire: {seed: 3, precision: 6}
         ---
-        ```experiment id=s
-        dataset: {name: moons, samples: 30, noise: 0.1, test_fraction: 0.3}
-        encoding: {kind: angle, rotation: y}
-        model: {kind: variational, qubits: 2, ansatz: strongly-entangling, layers: 1, observable: Z0}
-        train: {optimizer: adam, learning_rate: 0.1, epochs: 2, batch_size: 10, gradient: adjoint}
-        baselines: [logistic-regression]
-        repeat: 2
-        sweep: {train.learning_rate: [0.1, 0.2]}
-        ```
-
+        \(Fixtures.variationalExperiment(
+            id: "s", dataset: "samples: 30, noise: 0.1, test_fraction: 0.3", epochs: 2, batchSize: 10,
+            extra: "sweep: {train.learning_rate: [0.1, 0.2]}\n"))
         """
 
     /// A real run: the point runs' mean test accuracy is the number the region's sweep table prints.
