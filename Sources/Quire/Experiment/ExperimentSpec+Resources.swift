@@ -76,7 +76,8 @@ extension ExperimentSpec {
                 let work = BaselineWork(
                     dataset: spec.dataset.canonical, grid: grid,
                     boundary: spec.report.contains("decision-boundary") && spec.model == nil && spec.baselines.first == grid.kind)
-                let operations = grid.estimatedOperations(samples: spec.splitSizes.train, features: shape.features, classes: shape.classes, folds: folds)
+                let operations = grid.estimatedOperations(
+                    samples: spec.splitSizes.train, features: shape.features, classes: shape.classes, folds: folds)
                 shared[work] = (max(shared[work]?.repeats ?? 0, spec.repeats), operations)
             }
         }
