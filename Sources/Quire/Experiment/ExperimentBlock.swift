@@ -125,7 +125,7 @@ extension ExperimentBlock {
                 "use fewer epochs, samples, repeats or sweep points, or raise the limit with --max-circuit-evaluations"
             ),
             (
-                specs.reduce(0) { $0 + $1.estimatedBaselineOperations }, limits.baselineOperations,
+                ExperimentSpec.estimatedBaselineOperations(specs), limits.baselineOperations,
                 "the classical baselines would need about %@ arithmetic operations to tune",
                 "use fewer samples, features, repeats or sweep points or fewer baselines, or raise the limit with --max-baseline-operations"
             ),
@@ -157,17 +157,21 @@ extension ExperimentBlock {
     /// run's worker threads: each repeat depends only on its point's spec, the seed and its index,
     /// and results are gathered in (point, repeat) order, so the outcome is the same for any `--jobs`
     /// and whether a unit was computed here or read from the point cache (where a Slurm worker may
-    /// have stored it). The first failure in that order is thrown, located at the block.
+    /// have stored it). The first failure in that order is thrown, located at the block. The points
+    /// share `baselines`: a repeat's baseline is tuned once for all points whose inputs it
+    /// shares (`BaselineMemo`).
     static func run(
         _ points: [Point], units: [PointUnit], seed: UInt64, memoryLimit: Int, location: SourceLocation,
-        execution: BlockExecution
+        execution: BlockExecution, baselines: BaselineMemo = BaselineMemo()
     ) throws -> [ExperimentRunner.Outcome] {
         // `--jobs` bounds the threads of the whole run: the repeats share it, and a repeat's
         // training gets what they leave over (all of it for a single repeat, one thread when
         // there are at least as many repeats as jobs), fewer where its memory would be over the limit.
         let jobs = execution.budget.jobs, inner = max(1, jobs / max(1, min(units.count, jobs)))
         let runners = points.map {
-            ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit, threads: $0.spec.repeatThreads(upTo: inner, limit: memoryLimit))
+            ExperimentRunner(
+                spec: $0.spec, seed: seed, memoryLimit: memoryLimit, threads: $0.spec.repeatThreads(upTo: inner, limit: memoryLimit),
+                sharedBaselines: baselines)
         }
         let results = ParallelMap.map(count: units.count, budget: execution.budget) { index in
             let unit = units[index]

@@ -101,6 +101,8 @@ struct ExperimentRunner {
     let memoryLimit: Int
     /// Worker threads for one repeat's training and kernel matrix (results never depend on it).
     let threads: Int
+    /// The baselines tuned by the block's other sweep points (`nil`: this runner tunes its own).
+    var sharedBaselines: BaselineMemo? = nil
 
     /// The quantum model, when the spec has one.
     var factory: QuantumModelFactory? {
@@ -192,20 +194,10 @@ struct ExperimentRunner {
         }
         let offset = names.count - spec.baselines.count
         for (index, kind) in spec.baselines.enumerated() {
-            let (grid, name) = (BaselineGrid.standard(kind), kind.rawValue)
-            let tuned = try TunedBaseline.tune(
-                grid, on: split.train, folds: Self.baselineFolds, threads: threads, stream: stream.substream("baseline/\(name)"))
-            let measurement = Self.measure(tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
-            outcome.measurements[offset + index] = measurement
-            reproduction.baselines.append(.init(name: name, chosen: tuned.chosen, testPredictions: measurement.testPredictions))
-            if wantsBoundary, outcome.boundary == nil, split.train.classCount > 2 {
-                outcome.boundary = try Self.classBoundary(name, tuned.model, split: split)
-            } else if wantsBoundary, outcome.boundary == nil {
-                outcome.boundary = try Self.boundary(name, "P(class 1) − ½", split: split) { grid in
-                    if let probabilities = tuned.model.probabilities(grid) { return probabilities.column(1).map { $0 - 0.5 } }
-                    return tuned.model.predict(grid).map { Double($0) - 0.5 }
-                }
-            }
+            let tuned = try tune(kind, split: split, stream: stream, drawsBoundary: wantsBoundary && outcome.boundary == nil)
+            outcome.measurements[offset + index] = tuned.measurement
+            reproduction.baselines.append(.init(name: kind.rawValue, chosen: tuned.chosen, testPredictions: tuned.measurement.testPredictions))
+            if let boundary = tuned.boundary { outcome.boundary = boundary }
         }
         outcome.choices = reproduction.choices
         outcome.reproduction = reproduction

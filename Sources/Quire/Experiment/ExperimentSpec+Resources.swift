@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import QuireCore
 import QuireLearning
 import QuireSimulator
@@ -63,13 +64,33 @@ extension ExperimentSpec {
         return (scale * (spsa ? 0 : epochs * n), scale * (epochs * n * (spsa ? 3 : 1) + n + m))
     }
 
-    /// Estimated multiply-adds of tuning every baseline over the repeats (`BaselineGrid.estimatedOperations`).
-    var estimatedBaselineOperations: Double {
-        let shape = dataset.shape
-        let work = baselineGrids.reduce(0) {
-            $0 + $1.estimatedOperations(samples: splitSizes.train, features: shape.features, classes: shape.classes, folds: Self.folds)
+    /// Estimated multiply-adds of tuning the baselines of a block's sweep points (`specs`) over their
+    /// repeats (`BaselineGrid.estimatedOperations`), counting what runs: points with the same
+    /// resolved dataset tune each repeat's baseline once between them (`BaselineMemo`), so each
+    /// (dataset, baseline, repeat) counts once, apart only where a point draws its decision
+    /// boundary from the baseline and another does not (their results differ).
+    static func estimatedBaselineOperations(_ specs: [ExperimentSpec]) -> Double {
+        var shared = OrderedDictionary<BaselineWork, (repeats: Int, operations: Double)>()
+        for spec in specs {
+            let shape = spec.dataset.shape
+            for grid in spec.baselineGrids {
+                let work = BaselineWork(
+                    dataset: spec.dataset.canonical, grid: grid,
+                    boundary: spec.report.contains("decision-boundary") && spec.model == nil && spec.baselines.first == grid.kind)
+                let operations = grid.estimatedOperations(
+                    samples: spec.splitSizes.train, features: shape.features, classes: shape.classes, folds: folds)
+                shared[work] = (max(shared[work]?.repeats ?? 0, spec.repeats), operations)
+            }
         }
-        return Double(repeats) * work
+        return shared.values.reduce(0) { $0 + Double($1.repeats) * $1.operations }
+    }
+
+    /// What one repeat's tuning of a baseline depends on, as far as the spec tells: equal for two
+    /// points means they share it.
+    private struct BaselineWork: Hashable {
+        var dataset: CanonicalJSON
+        var grid: BaselineGrid
+        var boundary: Bool
     }
 
     /// Folds of the baselines' cross-validation.

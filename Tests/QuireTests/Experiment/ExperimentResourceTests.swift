@@ -47,6 +47,19 @@ struct ExperimentResourceTests {
         #expect(message.contains("more than the limit of 1000000") && message.contains("--max-baseline-operations"), "\(message)")
     }
 
+    /// Found by issue 15: the estimate counted a sweep's baseline tuning at every point, though
+    /// points that share the data tune it once per repeat; a sweep over the data counts every point.
+    @Test func baselineWorkCountsEachRepeatOncePerDataset() throws {
+        let body = "dataset: {name: moons, samples: 100}\nmodel: {kind: kernel}\nbaselines: [mlp]\nrepeat: 2"
+        let single = Int(ExperimentSpec.estimatedBaselineOperations([try ExperimentReportTests.spec(body)]).rounded(.up))
+        let model = body + "\nsweep: {model.c: [0.5, 1, 2]}"
+        #expect(planError(model) { $0.baselineOperations = single } == "")
+        #expect(planError(model) { $0.baselineOperations = single - 1 }.contains("the classical baselines would need about \(single) "))
+        let data = body + "\nsweep: {dataset.noise: [0, 0.1, 0.2]}"
+        #expect(planError(data) { $0.baselineOperations = 2 * single }.contains("the classical baselines would need about"))
+        #expect(planError(data) { $0.baselineOperations = 3 * single } == "")
+    }
+
     /// A limit on a count, the body that needs exactly `needed` of it, and where the refusal is.
     struct CountCase: CustomTestStringConvertible, Sendable {
         var limit: String
