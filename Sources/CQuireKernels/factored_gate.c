@@ -9,6 +9,11 @@
 #pragma clang fp contract(off)
 #endif
 
+/// Groups of LANES amplitude groups held at once: each factor is applied to all of them before
+/// the next, so its slot pairs are TILE times more independent chains than one group has, enough
+/// to hide the latency of a factor's chain of fused multiply-adds from the next factor.
+enum { TILE = 4 };
+
 /// The kernel for a constant `K`. A group's amplitudes are loaded into slots, each factor updates
 /// its slot pairs in place, and the slots are stored in the output order. Each lane does its
 /// group's scalar arithmetic: for a ← m00·a + m01·b, re = ((m00r·ar − m00i·ai) + m01r·br) − m01i·bi
@@ -21,34 +26,42 @@ INLINE void apply_factored_range(
     int64_t offset[1 << QUIRE_FUSED_GATE_MAX_QUBITS], sorted[QUIRE_FUSED_GATE_MAX_QUBITS + 64];
     group_layout(K, qubits, removed, removedCount, offset, sorted);
     const uint8_t *output = slots + dim * factorCount;
-    lanes xr[1 << QUIRE_FUSED_GATE_MAX_QUBITS], xi[1 << QUIRE_FUSED_GATE_MAX_QUBITS];
-    int64_t bases[LANES], base;
-    int contiguous;
+    lanes xr[TILE][1 << QUIRE_FUSED_GATE_MAX_QUBITS], xi[TILE][1 << QUIRE_FUSED_GATE_MAX_QUBITS];
+    int64_t bases[TILE][LANES], base[TILE], count[TILE];
+    int contiguous[TILE];
     for (int64_t j = first; j < end;) {
-        const int64_t count = locate_groups(j, end, sorted, zeros, &base, &contiguous, bases);
-        for (int c = 0; c < dim; c++) load_amplitude(re, im, offset[c], contiguous, base, bases, &xr[c], &xi[c]);
+        int tiles = 0;
+        for (; tiles < TILE && j < end; tiles++) {
+            const int t = tiles;
+            count[t] = locate_groups(j, end, sorted, zeros, &base[t], &contiguous[t], bases[t]);
+            for (int c = 0; c < dim; c++)
+                load_amplitude(re, im, offset[c], contiguous[t], base[t], bases[t], &xr[t][c], &xi[t][c]);
+            j += count[t];
+        }
         for (int f = 0; f < factorCount; f++) {
             const double *m = factors + 8 * f;
             const lanes m00r = splat(m[0]), m00i = splat(m[1]), n00i = splat(-m[1]), m01r = splat(m[2]),
                         m01i = splat(m[3]), n01i = splat(-m[3]), m10r = splat(m[4]), m10i = splat(m[5]),
                         n10i = splat(-m[5]), m11r = splat(m[6]), m11i = splat(m[7]), n11i = splat(-m[7]);
             const uint8_t *pairs = slots + dim * f;
-            for (int p = 0; p < dim / 2; p++) {
-                const int a = pairs[2 * p], b = pairs[2 * p + 1];
-                const lanes ar = xr[a], ai = xi[a], br = xr[b], bi = xi[b];
-                xr[a] = __builtin_elementwise_fma(
-                    n01i, bi, __builtin_elementwise_fma(m01r, br, __builtin_elementwise_fma(n00i, ai, m00r * ar)));
-                xi[a] = __builtin_elementwise_fma(
-                    m01i, br, __builtin_elementwise_fma(m01r, bi, __builtin_elementwise_fma(m00i, ar, m00r * ai)));
-                xr[b] = __builtin_elementwise_fma(
-                    n11i, bi, __builtin_elementwise_fma(m11r, br, __builtin_elementwise_fma(n10i, ai, m10r * ar)));
-                xi[b] = __builtin_elementwise_fma(
-                    m11i, br, __builtin_elementwise_fma(m11r, bi, __builtin_elementwise_fma(m10i, ar, m10r * ai)));
-            }
+            for (int t = 0; t < tiles; t++)
+                for (int p = 0; p < dim / 2; p++) {
+                    const int a = pairs[2 * p], b = pairs[2 * p + 1];
+                    const lanes ar = xr[t][a], ai = xi[t][a], br = xr[t][b], bi = xi[t][b];
+                    xr[t][a] = __builtin_elementwise_fma(
+                        n01i, bi, __builtin_elementwise_fma(m01r, br, __builtin_elementwise_fma(n00i, ai, m00r * ar)));
+                    xi[t][a] = __builtin_elementwise_fma(
+                        m01i, br, __builtin_elementwise_fma(m01r, bi, __builtin_elementwise_fma(m00i, ar, m00r * ai)));
+                    xr[t][b] = __builtin_elementwise_fma(
+                        n11i, bi, __builtin_elementwise_fma(m11r, br, __builtin_elementwise_fma(n10i, ai, m10r * ar)));
+                    xi[t][b] = __builtin_elementwise_fma(
+                        m11i, br, __builtin_elementwise_fma(m11r, bi, __builtin_elementwise_fma(m10i, ar, m10r * ai)));
+                }
         }
-        for (int r = 0; r < dim; r++)
-            store_amplitude(re, im, offset[r], contiguous, base, bases, count, xr[output[r]], xi[output[r]]);
-        j += count;
+        for (int t = 0; t < tiles; t++)
+            for (int r = 0; r < dim; r++)
+                store_amplitude(
+                    re, im, offset[r], contiguous[t], base[t], bases[t], count[t], xr[t][output[r]], xi[t][output[r]]);
     }
 }
 

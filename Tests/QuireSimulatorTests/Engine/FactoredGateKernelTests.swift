@@ -79,9 +79,9 @@ struct FactoredGateKernelTests {
         }
     }
 
-    /// A layer of u3 on four qubits with cx between them is factored (4 factors, 32 operations per
-    /// amplitude against 66 dense); a block with a non-permutation two-qubit gate (cz) and a
-    /// two-qubit block of two u3 and a cx with a third u3 (24 against 18) stay dense.
+    /// A layer of u3 on four qubits with cx between them is factored (4 factors, cost 64 against 66
+    /// dense); a block with a non-permutation two-qubit gate (cz) and a two-qubit block of two u3
+    /// and a cx with a third u3 (48 against 18) stay dense.
     @Test func theFuserFactorsOnlyWhereItIsCheaper() throws {
         let u3 = { (q: Int) in
             QuireSimulator.Operation(.gate(.u3, qubits: [q], parameters: [0.3 + Double(q), 0.5, -0.7]))
@@ -98,10 +98,19 @@ struct FactoredGateKernelTests {
         #expect(forms == [4, 0, 0])
     }
 
-    /// The 10-qubit layered circuit, fused (factored blocks among them), against gate-by-gate
-    /// evolution (fusion 0): the same state to rounding.
-    @Test func layeredCircuitMatchesGateByGate() throws {
-        let circuit = CacheBlockTests.layered(qubits: 10, depth: 6)
+    /// A 10-qubit circuit of u3 on every other qubit and two cx brickworks per layer, fused
+    /// (factored blocks among them), against gate-by-gate evolution (fusion 0): the same state to
+    /// rounding.
+    @Test func cxHeavyCircuitMatchesGateByGate() throws {
+        var operations: [QuireSimulator.Operation] = []
+        for layer in 0..<6 {
+            operations += stride(from: 0, to: 10, by: 2).map { q in
+                QuireSimulator.Operation(.gate(.u3, qubits: [q], parameters: [0.1 * Double(layer + q), 0.7, -0.4]))
+            }
+            operations += stride(from: 0, to: 9, by: 2).map { gate(.cx, $0, $0 + 1) }
+            operations += stride(from: 1, to: 9, by: 2).map { gate(.cx, $0, $0 + 1) }
+        }
+        let circuit = makeCircuit(qubits: 10, operations)
         let fused = try SimulationProgram(circuit: circuit, noise: nil)
         #expect(fused.steps.contains { if case let .gate(.fused(gate), _, _) = $0.action { gate.isFactored } else { false } })
         let state = try Statevector(program: fused, threads: 1, memoryLimitBytes: 1 << 30)
