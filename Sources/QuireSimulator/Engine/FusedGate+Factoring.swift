@@ -4,21 +4,21 @@ import QuireKernels
 /// The choice between a fused block's dense product and its factored form, by arithmetic cost.
 ///
 /// With cache blocking a fused gate's pass runs from cache, so its cost is its arithmetic: the
-/// dense kernel does 4·2ᵏ + 2 vector operations per amplitude (four fused multiply-adds per matrix
+/// dense kernel does 4·2ᵏ + 2 floating-point operations per amplitude (four fused multiply-adds per matrix
 /// entry, then two to combine), the factored one `factorCost` per one-qubit factor and none per
 /// permutation. As Qiskit Aer's cost-based fuser, the factored form is taken only when it is
 /// cheaper (ties keep the dense product, and with it the results of earlier versions): a block of
 /// many cx and few one-qubit gates, such as four u3 and three cx on four qubits.
 extension FusedGate {
-    /// The cost of a one-qubit factor in the factored kernel, in the dense kernel's vector operations
-    /// per amplitude: it does 8, but its slots live in memory rather than registers, and measured on
+    /// The cost of a one-qubit factor in the factored kernel, in the dense kernel's operations per
+    /// amplitude: it does 8, but its slots live in memory rather than registers, and measured on
     /// 22 qubits (user time, one thread) 16 is where it pays: a cx-heavy layered circuit (u3 on every
     /// other qubit, two cx brickworks per layer) ran 2.84 s dense, 2.62 s at 8 and 2.53 s at 16,
     /// while on the benchmark's layered circuit 8 was 15% slower than dense (three-qubit blocks of
     /// four u3, 32 operations against 34) and 16 leaves it dense.
     static let factorCost = 16
 
-    /// Vector operations per amplitude of the dense kernel on `k` qubits.
+    /// Floating-point operations per amplitude of the dense kernel on `k` qubits.
     static func denseCost(qubits k: Int) -> Int { 4 << k + 2 }
 
     /// `gates` (kernel operations on their global qubits, in circuit order) as a factored gate on
