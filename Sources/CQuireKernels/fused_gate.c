@@ -7,7 +7,8 @@
 #include <cpuid.h>
 #endif
 
-#include "kernel_lanes.h"
+#include "amplitude_groups.h"
+#include "factored_gate.h"
 
 // No a·b + c may become a fused multiply-add behind the code's back: the kernel asks for its fused
 // multiply-adds explicitly, and they round once, exactly, on every path (the portable copy on an
@@ -29,41 +30,15 @@
 INLINE void apply_range(
     const int K, const int ROWS, double *re, double *im, const int64_t *qubits, const double *matrix, int64_t first, int64_t end,
     const int64_t *removed, int removedCount) {
-    const int dim = 1 << K;
+    const int dim = 1 << K, zeros = K + removedCount;
     int64_t offset[1 << QUIRE_FUSED_GATE_MAX_QUBITS], sorted[QUIRE_FUSED_GATE_MAX_QUBITS + 64];
-    for (int l = 0; l < dim; l++) {
-        offset[l] = 0;
-        for (int b = 0; b < K; b++)
-            if (l >> b & 1) offset[l] |= INT64_C(1) << qubits[b];
-    }
-    const int zeros = K + removedCount;
-    for (int p = 0; p < zeros; p++) {
-        int64_t q = p < K ? qubits[p] : removed[p - K];
-        int i = p;
-        for (; i > 0 && sorted[i - 1] > q; i--) sorted[i] = sorted[i - 1];
-        sorted[i] = q;
-    }
-    const int64_t run = INT64_C(1) << sorted[0];
+    group_layout(K, qubits, removed, removedCount, offset, sorted);
     lanes xr[1 << QUIRE_FUSED_GATE_MAX_QUBITS], xi[1 << QUIRE_FUSED_GATE_MAX_QUBITS];
-    int64_t bases[LANES];
+    int64_t bases[LANES], base;
+    int contiguous;
     for (int64_t j = first; j < end;) {
-        const int64_t base = insert_zeros(j, sorted, zeros);
-        const int contiguous = (j & (run - 1)) + LANES <= run && j + LANES <= end;
-        const int64_t count = contiguous ? LANES : (end - j < LANES ? end - j : LANES);
-        if (contiguous) {
-            for (int c = 0; c < dim; c++) {
-                xr[c] = load_lanes(re + base + offset[c]);
-                xi[c] = load_lanes(im + base + offset[c]);
-            }
-        } else {
-            // Lanes past `count` repeat the first group; they are computed and never stored.
-            for (int w = 0; w < LANES; w++) bases[w] = w < count ? insert_zeros(j + w, sorted, zeros) : base;
-            for (int c = 0; c < dim; c++)
-                for (int w = 0; w < LANES; w++) {
-                    xr[c][w] = re[bases[w] + offset[c]];
-                    xi[c][w] = im[bases[w] + offset[c]];
-                }
-        }
+        const int64_t count = locate_groups(j, end, sorted, zeros, &base, &contiguous, bases);
+        for (int c = 0; c < dim; c++) load_amplitude(re, im, offset[c], contiguous, base, bases, &xr[c], &xi[c]);
         for (int r0 = 0; r0 < dim; r0 += ROWS) {
             // Per row, four independent chains of fused multiply-adds (re·re, im·im, re·im, im·re),
             // combined at the end; ROWS rows at once share each column's loads and give the
@@ -81,17 +56,8 @@ INLINE void apply_range(
                 }
             }
             for (int h = 0; h < ROWS; h++) {
-                const int r = r0 + h;
                 const lanes yr = rr[h] - ii[h], yi = ri[h] + ir[h];
-                if (contiguous) {
-                    store_lanes(re + base + offset[r], yr);
-                    store_lanes(im + base + offset[r], yi);
-                } else {
-                    for (int w = 0; w < count; w++) {
-                        re[bases[w] + offset[r]] = yr[w];
-                        im[bases[w] + offset[r]] = yi[w];
-                    }
-                }
+                store_amplitude(re, im, offset[r0 + h], contiguous, base, bases, count, yr, yi);
             }
         }
         j += count;
@@ -187,18 +153,23 @@ void quire_apply_fused_gate(
 }
 
 void quire_apply_fused_gates_blocked(
-    double *re, double *im, int qubitCount, int gateCount, const int *ks, const int64_t *qubits,
-    const double *const *matrices, int outsideCount, const int64_t *outside, int64_t firstBlock, int64_t endBlock,
-    quire_simd_path path) {
+    double *re, double *im, int qubitCount, int gateCount, const quire_fused_gate *gates, int outsideCount,
+    const int64_t *outside, int64_t firstBlock, int64_t endBlock, quire_simd_path path) {
     const int inside = qubitCount - outsideCount;
     for (int64_t block = firstBlock; block < endBlock; block++) {
         // The block's first amplitude: the bits of `block` placed at the outside qubits.
         int64_t start = 0;
         for (int p = 0; p < outsideCount; p++)
             if (block >> p & 1) start |= INT64_C(1) << outside[p];
-        for (int g = 0; g < gateCount; g++)
-            apply_on_path(
-                re + start, im + start, ks[g], qubits + g * QUIRE_FUSED_GATE_MAX_QUBITS, matrices[g], 0,
-                INT64_C(1) << (inside - ks[g]), outside, outsideCount, path);
+        for (int g = 0; g < gateCount; g++) {
+            const quire_fused_gate *gate = gates + g;
+            const int64_t groups = INT64_C(1) << (inside - gate->k);
+            if (gate->slots == NULL)
+                apply_on_path(re + start, im + start, gate->k, gate->qubits, gate->matrix, 0, groups, outside, outsideCount, path);
+            else
+                quire_apply_factored_gate(
+                    re + start, im + start, gate->k, gate->qubits, gate->factorCount, gate->matrix, gate->slots, 0,
+                    groups, outside, outsideCount, path);
+        }
     }
 }

@@ -48,20 +48,30 @@ extension AmplitudeBuffer {
     /// dense. Every amplitude is its row's sum over the columns in order, so the result does not
     /// depend on `threads` or on `path`.
     public func applyFused(qubits: [Int], matrix: [Double], threads: Int = 1, path: SIMDPath = .preferred) {
-        let k = qubits.count
-        precondition(
-            k >= 1 && k <= Self.maximumFusedQubits && matrix.count == 2 << (2 * k) && Set(qubits).count == k
-                && SIMDPath.isAvailable(path), "applyFused: bad qubits, matrix size or path")
-        let re = self.re, im = self.im
-        let simd = path.kernelPath
-        let targets = qubits.map { Int64($0) }
+        applyFused(FusedGate(qubits: qubits, matrix: matrix), threads: threads, path: path)
+    }
+
+    /// Applies `gate`, dense or factored, on `path`; every amplitude gets the same operations for
+    /// any `threads` and `path`.
+    public func applyFused(_ gate: FusedGate, threads: Int = 1, path: SIMDPath = .preferred) {
+        precondition(gate.isWellFormed && SIMDPath.isAvailable(path), "applyFused: bad qubits, matrix size or path")
+        let re = self.re, im = self.im, k = gate.qubits.count, simd = path.kernelPath
+        let targets = gate.qubits.map { Int64($0) }
         targets.withUnsafeBufferPointer { targets in
-            matrix.withUnsafeBufferPointer { matrix in
-                Parallel.forEachRange(count: count >> k, threads: threads, minimumWork: Parallel.minimumParallelWork >> k) {
-                    range in
-                    quire_apply_fused_gate(
-                        re, im, Int32(k), targets.baseAddress, matrix.baseAddress, Int64(range.lowerBound),
-                        Int64(range.upperBound), simd)
+            gate.matrix.withUnsafeBufferPointer { matrix in
+                gate.slots.withUnsafeBufferPointer { slots in
+                    Parallel.forEachRange(count: count >> k, threads: threads, minimumWork: Parallel.minimumParallelWork >> k) {
+                        range in
+                        if gate.isFactored {
+                            quire_apply_factored_gate(
+                                re, im, Int32(k), targets.baseAddress, Int32(gate.factorCount), matrix.baseAddress,
+                                slots.baseAddress, Int64(range.lowerBound), Int64(range.upperBound), nil, 0, simd)
+                        } else {
+                            quire_apply_fused_gate(
+                                re, im, Int32(k), targets.baseAddress, matrix.baseAddress, Int64(range.lowerBound),
+                                Int64(range.upperBound), simd)
+                        }
+                    }
                 }
             }
         }

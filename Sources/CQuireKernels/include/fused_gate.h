@@ -44,16 +44,25 @@ void quire_apply_fused_gate(
     double *re, double *im, int k, const int64_t *qubits, const double *matrix,
     int64_t first, int64_t end, quire_simd_path path);
 
+/// One gate of a blocked run: dense (`slots` NULL: `matrix` is its 2^k × 2^k matrix, as for
+/// `quire_apply_fused_gate`) or factored (`matrix` holds `factorCount` 2×2 factors and `slots`
+/// their slot pairs and output order, as for `quire_apply_factored_gate`).
+typedef struct {
+    int k;
+    int factorCount;
+    int64_t qubits[QUIRE_FUSED_GATE_MAX_QUBITS];
+    const double *matrix;
+    const uint8_t *slots;
+} quire_fused_gate;
+
 /// Applies `gateCount` fused gates in order to the amplitudes of `qubitCount` qubits, cache block by
 /// cache block: block b is the 2^(qubitCount − outsideCount) amplitudes whose `outside` qubits (none
 /// a target of any gate) hold the bits of b, bit p on `outside[p]`, and blocks `firstBlock..<endBlock`
 /// each get every gate before the next block is touched, so a block is read from memory once for
 /// the whole run of gates (blocks up to 2^outsideCount; fewer leave the last outside qubits at 0).
-/// Gate g acts on `qubits[4g..<4g + ks[g]]` with the matrix `matrices[g]`, as in
-/// `quire_apply_fused_gate`; each amplitude sees the same operations in the same order as there.
+/// Each amplitude sees the same operations in the same order as with the gates applied one by one.
 void quire_apply_fused_gates_blocked(
-    double *re, double *im, int qubitCount, int gateCount, const int *ks, const int64_t *qubits,
-    const double *const *matrices, int outsideCount, const int64_t *outside, int64_t firstBlock, int64_t endBlock,
-    quire_simd_path path);
+    double *re, double *im, int qubitCount, int gateCount, const quire_fused_gate *gates, int outsideCount,
+    const int64_t *outside, int64_t firstBlock, int64_t endBlock, quire_simd_path path);
 
 #endif

@@ -14,8 +14,9 @@ enum KernelOperation: Sendable {
     case oneQubit(target: Int, controlMask: Int, matrix: [Double])
     case twoQubit(Int, Int, matrix: [Double])
     case dense(qubits: [Int], matrix: [Double])
-    /// A product of fused gates on up to four qubits: dense, so applied without looking for zeros.
-    case fused(qubits: [Int], matrix: [Double])
+    /// A product of fused gates on up to four qubits: dense (applied without looking for zeros) or
+    /// factored into one-qubit gates and permutations, whichever is less arithmetic.
+    case fused(FusedGate)
 
     /// The kernel call of `gate` with `parameters` on global `qubits` (controls first, as in qelib1).
     init(gate: StandardGate, qubits: [Int], parameters: [Double]) {
@@ -65,13 +66,13 @@ enum KernelOperation: Sendable {
         }
     }
 
-    /// The kernel call of the product of fused gates on `qubits`: diagonal and one-qubit products by
-    /// their shape, others by the dense fused-gate kernel.
-    init(fused matrix: ComplexMatrix, qubits: [Int]) {
+    /// The kernel call of the product `matrix` of fused gates on `qubits`: diagonal and one-qubit
+    /// products by their shape, others by the fused-gate kernel, as `factored` where that is given.
+    init(fused matrix: ComplexMatrix, qubits: [Int], factored: FusedGate? = nil) {
         if matrix.isDiagonal || qubits.count == 1 {
             self.init(matrix: matrix, qubits: qubits)
         } else {
-            self = .fused(qubits: qubits, matrix: Self.flatten(matrix))
+            self = .fused(factored ?? FusedGate(qubits: qubits, matrix: Self.flatten(matrix)))
         }
     }
 
@@ -96,8 +97,8 @@ enum KernelOperation: Sendable {
             buffer.applyTwoQubit(q0, q1, matrix: matrix, threads: threads)
         case let .dense(qubits, matrix):
             buffer.applyDense(qubits: qubits, matrix: matrix, threads: threads)
-        case let .fused(qubits, matrix):
-            buffer.applyFused(qubits: qubits, matrix: matrix, threads: threads)
+        case let .fused(gate):
+            buffer.applyFused(gate, threads: threads)
         }
     }
 
@@ -131,8 +132,8 @@ enum KernelOperation: Sendable {
             return .twoQubit(map(q0), map(q1), matrix: values(matrix))
         case let .dense(qubits, matrix):
             return .dense(qubits: qubits.map(map), matrix: values(matrix))
-        case let .fused(qubits, matrix):
-            return .fused(qubits: qubits.map(map), matrix: values(matrix))
+        case let .fused(gate):
+            return .fused(gate.remapped(to: gate.qubits.map(map), conjugating: conjugating))
         }
     }
 

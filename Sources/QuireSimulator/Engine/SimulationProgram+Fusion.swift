@@ -78,13 +78,20 @@ extension SimulationProgram {
         return fused
     }
 
-    /// One step applying the product of `block`'s gates on its qubits in ascending order.
+    /// One step applying the product of `block`'s gates on its qubits in ascending order, dense or
+    /// factored, whichever is less arithmetic (`FusedGate.factoring`).
     private static func fusedStep(_ block: Block) -> Step {
         let qubits = block.qubits.sorted()
-        let product = block.steps.map { step in
-            guard case let .gate(operation, _, _) = step.action else { preconditionFailure("a fused block holds gates only") }
-            return operation.matrix(on: qubits)
-        }.reduce(nil) { product, matrix in product.map { matrix * $0 } ?? matrix }!
-        return Step(action: .gate(KernelOperation(fused: product, qubits: qubits), qubits: qubits, channels: []), condition: nil)
+        let gates = block.steps.map { step in
+            guard case let .gate(operation, gateQubits, _) = step.action else {
+                preconditionFailure("a fused block holds gates only")
+            }
+            return (operation: operation, qubits: gateQubits)
+        }
+        let product = gates.map { $0.operation.matrix(on: qubits) }.reduce(nil) { product, matrix in
+            product.map { matrix * $0 } ?? matrix
+        }!
+        let operation = KernelOperation(fused: product, qubits: qubits, factored: FusedGate.factoring(gates, on: qubits))
+        return Step(action: .gate(operation, qubits: qubits, channels: []), condition: nil)
     }
 }

@@ -27,7 +27,7 @@ extension Statevector {
         case step(SimulationProgram.Step)
         /// Fused gates applied in order to each block of the amplitudes with fixed `outside`
         /// qubits, skipping the blocks with a 1 on a `zero` qubit (their amplitudes are +0).
-        case blocked(gates: [(qubits: [Int], matrix: [Double])], outside: [Int], zero: [Int])
+        case blocked(gates: [FusedGate], outside: [Int], zero: [Int])
     }
 
     /// `steps` as passes. Maximal runs of consecutive unconditioned fused gates that fit a block of
@@ -39,12 +39,12 @@ extension Statevector {
         let low = Set(0..<min(3, qubitCount))
         let blocking = qubitCount > blockQubits
         var passes: [Pass] = []
-        var run: [(step: SimulationProgram.Step, qubits: [Int], matrix: [Double])] = []
+        var run: [(step: SimulationProgram.Step, gate: FusedGate)] = []
         var inside = low
         var untouched = Set(0..<qubitCount)
         func close() {
             defer {
-                for entry in run { untouched.subtract(entry.qubits) }
+                for entry in run { untouched.subtract(entry.gate.qubits) }
                 run = []
                 inside = low
             }
@@ -55,21 +55,21 @@ extension Statevector {
             if run.count == 1 && zero.isEmpty {
                 passes.append(.step(run[0].step))
             } else {
-                passes.append(.blocked(gates: run.map { ($0.qubits, $0.matrix) }, outside: outside, zero: zero))
+                passes.append(.blocked(gates: run.map(\.gate), outside: outside, zero: zero))
             }
         }
         for step in steps {
-            guard case let .gate(.fused(qubits, matrix), _, _) = step.action, step.condition == nil,
-                low.union(qubits).count <= blockQubits
+            guard case let .gate(.fused(gate), _, _) = step.action, step.condition == nil,
+                low.union(gate.qubits).count <= blockQubits
             else {
                 close()
                 passes.append(.step(step))
                 untouched.subtract(step.qubits)
                 continue
             }
-            if !blocking || inside.union(qubits).count > blockQubits { close() }
-            inside.formUnion(qubits)
-            run.append((step, qubits, matrix))
+            if !blocking || inside.union(gate.qubits).count > blockQubits { close() }
+            inside.formUnion(gate.qubits)
+            run.append((step, gate))
         }
         close()
         return passes

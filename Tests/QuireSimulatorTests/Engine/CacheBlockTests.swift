@@ -21,17 +21,19 @@ struct CacheBlockTests {
         let n = 12, outside = Self.outsideSets[index]
         let inside = (0..<n).filter { !outside.contains($0) }
         let stream = RandomStream(seed: 41, purpose: "cache-blocks").substream(index: UInt64(index))
-        // Gates on 1–4 distinct inside qubits, drawn in turn.
-        let gates = (0..<10).map { g -> (qubits: [Int], matrix: [Double]) in
+        // Gates on 1–4 distinct inside qubits, drawn in turn, dense and factored alternately.
+        let gates = (0..<10).map { g -> FusedGate in
             let draw = stream.substream("gate").substream(index: UInt64(g))
             let k = 1 + g % min(4, inside.count)
             var pool = inside, qubits: [Int] = []
             for p in 0..<k { qubits.append(pool.remove(at: Int(draw.uint64(at: UInt64(p)) % UInt64(pool.count)))) }
-            return (qubits, FusedGateKernelTests.randomMatrix(k, draw.substream("matrix")))
+            return g % 2 == 0
+                ? FusedGate(qubits: qubits, matrix: FusedGateKernelTests.randomMatrix(k, draw.substream("matrix")))
+                : FactoredGateKernelTests.randomFactored(qubits, draw.substream("factors"))
         }
         let start = FusedGateKernelTests.randomState(n, stream.substream("state"))
         let expected = AmplitudeBuffer(copying: start)
-        for gate in gates { expected.applyFused(qubits: gate.qubits, matrix: gate.matrix, path: .portable) }
+        for gate in gates { expected.applyFused(gate, path: .portable) }
         for path in SIMDPath.allCases where SIMDPath.isAvailable(path) {
             for threads in [1, 2] {
                 let state = AmplitudeBuffer(copying: start)
@@ -47,10 +49,10 @@ struct CacheBlockTests {
         let stream = RandomStream(seed: 53, purpose: "cache-blocks-threads")
         let start = FusedGateKernelTests.randomState(16, stream.substream("state"))
         let gates = [[0, 1, 2, 3], [2, 5, 4], [7, 1]].enumerated().map { g, qubits in
-            (qubits: qubits, matrix: FusedGateKernelTests.randomMatrix(qubits.count, stream.substream(index: UInt64(g))))
+            FusedGate(qubits: qubits, matrix: FusedGateKernelTests.randomMatrix(qubits.count, stream.substream(index: UInt64(g))))
         }
         let expected = AmplitudeBuffer(copying: start)
-        for gate in gates { expected.applyFused(qubits: gate.qubits, matrix: gate.matrix) }
+        for gate in gates { expected.applyFused(gate) }
         for threads in [1, 2, 3] {
             let state = AmplitudeBuffer(copying: start)
             state.applyFused(gates, outside: [], zero: [15], threads: threads)
@@ -113,10 +115,10 @@ struct CacheBlockTests {
     @Test func zeroBlocksAreSkipped() {
         let stream = RandomStream(seed: 47, purpose: "cache-blocks-zero")
         let start = FusedGateKernelTests.randomState(6, stream.substream("state"))
-        let gate = (qubits: [0, 1, 2, 3], matrix: FusedGateKernelTests.randomMatrix(4, stream.substream("matrix")))
+        let gate = FusedGate(qubits: [0, 1, 2, 3], matrix: FusedGateKernelTests.randomMatrix(4, stream.substream("matrix")))
         let state = AmplitudeBuffer(copying: start), full = AmplitudeBuffer(copying: start)
         state.applyFused([gate], outside: [], zero: [4, 5])
-        full.applyFused(qubits: gate.qubits, matrix: gate.matrix)
+        full.applyFused(gate)
         for i in 0..<64 {
             let expected = i >> 4 != 0 ? start[i] : full[i]
             #expect(state[i].re == expected.re && state[i].im == expected.im, "amplitude \(i)")
