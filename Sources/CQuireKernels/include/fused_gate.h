@@ -1,9 +1,9 @@
 // The dense k-qubit gate kernel of the statevector engine (k ≤ 4: gates fused by
-// QuireSimulator), in C because Swift cannot compile one function for two instruction sets.
-// The same source is compiled twice, portable (the target's baseline, SSE2 on x86-64) and for
-// AVX2 with FMA (x86-64 only); the caller picks one at run time. Both do the same IEEE operations
-// per amplitude in the same order — explicit fused multiply-adds, which round once and exactly on
-// every processor, and no other contraction — so their results are equal to the last bit.
+// QuireSimulator), in C because Swift cannot compile one function for several instruction sets.
+// The same source is compiled three times, portable (the target's baseline, SSE2 on x86-64), for
+// AVX2 with FMA and for AVX-512F (x86-64 only); the caller picks one at run time. All do the same
+// IEEE operations per amplitude in the same order — explicit fused multiply-adds, which round once
+// and exactly on every processor, and no other contraction — so their results are equal to the last bit.
 #ifndef QUIRE_FUSED_GATE_H
 #define QUIRE_FUSED_GATE_H
 
