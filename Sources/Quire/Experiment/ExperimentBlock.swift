@@ -104,7 +104,9 @@ enum ExperimentBlock {
         prepared.units = units
         prepared.computeUnit = { index, execution in
             let unit = units[index]
-            let runner = ExperimentRunner(spec: points[unit.point].spec, seed: record.seed, memoryLimit: memoryLimit, threads: execution.budget.jobs)
+            let runner = ExperimentRunner(
+                spec: points[unit.point].spec, seed: record.seed, memoryLimit: memoryLimit, threads: execution.budget.jobs,
+                budget: execution.budget)
             let outcome = try Self.outcome(of: unit, runner: runner, pointCount: points.count, location: block.location, execution: execution)
             try execution.points?.store(unit, outcome: outcome)
         }
@@ -160,11 +162,13 @@ extension ExperimentBlock {
         _ points: [Point], units: [PointUnit], seed: UInt64, memoryLimit: Int, location: SourceLocation,
         execution: BlockExecution
     ) throws -> [ExperimentRunner.Outcome] {
-        // `--jobs` bounds the threads of the whole run: the repeats share it, and a repeat's
-        // training gets what they leave over (all of it for a single repeat, one thread when
-        // there are at least as many repeats as jobs).
+        // `--jobs` bounds the threads of the whole run: the repeats and their baselines' grid
+        // searches share its workers, and a repeat's training gets what the repeats leave over (all
+        // of it for a single repeat, one thread when there are at least as many repeats as jobs).
         let jobs = execution.budget.jobs, inner = max(1, jobs / max(1, min(units.count, jobs)))
-        let runners = points.map { ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit, threads: inner) }
+        let runners = points.map {
+            ExperimentRunner(spec: $0.spec, seed: seed, memoryLimit: memoryLimit, threads: inner, budget: execution.budget)
+        }
         let results = ParallelMap.map(count: units.count, budget: execution.budget) { index in
             let unit = units[index]
             return Result { () throws -> ExperimentRunner.RepeatOutcome in

@@ -101,6 +101,8 @@ struct ExperimentRunner {
     let memoryLimit: Int
     /// Worker threads for one repeat's training and kernel matrix (results never depend on it).
     let threads: Int
+    /// The run's workers, which the baselines' grid searches share (results never depend on them).
+    var budget = JobBudget.serial
 
     /// The quantum model, when the spec has one.
     var factory: QuantumModelFactory? {
@@ -194,7 +196,7 @@ struct ExperimentRunner {
         for (index, kind) in spec.baselines.enumerated() {
             let (grid, name) = (BaselineGrid.standard(kind), kind.rawValue)
             let tuned = try TunedBaseline.tune(
-                grid, on: split.train, folds: Self.baselineFolds, threads: threads, stream: stream.substream("baseline/\(name)"))
+                grid, on: split.train, folds: Self.baselineFolds, budget: budget, stream: stream.substream("baseline/\(name)"))
             let measurement = Self.measure(tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", "))
             outcome.measurements[offset + index] = measurement
             reproduction.baselines.append(.init(name: name, chosen: tuned.chosen, testPredictions: measurement.testPredictions))
