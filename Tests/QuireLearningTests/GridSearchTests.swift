@@ -1,3 +1,4 @@
+import Foundation
 import QuireCore
 import QuireTestSupport
 import Testing
@@ -123,8 +124,8 @@ struct GridSearchTests {
             [0.001, 0.01, 0.1].flatMap { rate in
                 [[6], [4, 3]].map { MLPParameters(hiddenLayerSizes: $0, alpha: 0.01, learningRate: rate, batchSize: 16, maxEpochs: 30) }
             })
-        let serial = try TunedBaseline.tune(grid, on: data, folds: 3, threads: 1, stream: stream)
-        let parallel = try TunedBaseline.tune(grid, on: data, folds: 3, threads: threads, stream: stream)
+        let serial = try TunedBaseline.tune(grid, on: data, folds: 3, budget: .serial, stream: stream)
+        let parallel = try TunedBaseline.tune(grid, on: data, folds: 3, budget: JobBudget(jobs: threads), stream: stream)
         #expect(parallel.foldScores == serial.foldScores && parallel.bestIndex == serial.bestIndex)
         let (a, b) = (try #require(serial.model as? MLPClassifier), try #require(parallel.model as? MLPClassifier))
         #expect(a.weights == b.weights && a.biases == b.biases && a.lossCurve == b.lossCurve)
@@ -135,17 +136,52 @@ struct GridSearchTests {
     @Test func parallelSearchKeepsGridOrder() throws {
         let labels = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]
         let grid = Array(0..<7)
-        let result = try GridSearch.run(grid: grid, labels: labels, folds: 5, threads: 3, cost: Double.init) { candidate, fold in
+        let result = try GridSearch.run(grid: grid, labels: labels, folds: 5, budget: JobBudget(jobs: 3), cost: Double.init) { candidate, fold in
             Double(candidate) + Double(fold.validation[0]) / 100
         }
         let folds = try StratifiedKFold(labels: labels, count: 5).folds
         #expect(result.foldScores == grid.map { c in folds.map { Double(c) + Double($0.validation[0]) / 100 } })
         #expect(result.bestIndex == 6)
         #expect(throws: LearningError.unusableData(owner: "test", message: "candidate 2")) {
-            try GridSearch.run(grid: grid, labels: labels, folds: 5, threads: 3, cost: Double.init) { candidate, _ in
+            try GridSearch.run(grid: grid, labels: labels, folds: 5, budget: JobBudget(jobs: 3), cost: Double.init) { candidate, _ in
                 if candidate >= 2 { throw LearningError.unusableData(owner: "test", message: "candidate \(candidate)") }
                 return 0
             }
         }
+    }
+
+    /// Every baseline's search gives the same scores, choice and model on four workers as on one.
+    @Test(arguments: [BaselineKind.logisticRegression, .rbfSVM, .knn, .histGBT])
+    func tuningIsTheSameOnAnyNumberOfWorkers(kind: BaselineKind) throws {
+        let stream = RandomStream(seed: 11, purpose: "tests")
+        let data = try MoonsParameters(samples: 50, noise: 0.2).generate(stream)
+        let serial = try TunedBaseline.tune(.standard(kind), on: data, folds: 3, stream: stream)
+        let parallel = try TunedBaseline.tune(.standard(kind), on: data, folds: 3, budget: JobBudget(jobs: 4), stream: stream)
+        #expect(parallel.foldScores == serial.foldScores && parallel.bestIndex == serial.bestIndex)
+        #expect(parallel.model.predict(data.features) == serial.model.predict(data.features))
+    }
+
+    /// Grid searches inside parallel repeats draw on the run's workers: never more fits at once than
+    /// the budget's threads, and every score in its slot.
+    @Test(arguments: [2, 3])
+    func searchesInsideParallelRepeatsShareTheBudget(jobs: Int) throws {
+        let budget = JobBudget(jobs: jobs)
+        let gauge = ConcurrencyGauge()
+        let labels = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]
+        let searches = ParallelMap.map(count: 3, budget: budget) { repeatIndex in
+            Result {
+                try GridSearch.run(grid: Array(0..<4), labels: labels, folds: 5, budget: budget) { candidate, fold in
+                    gauge.measuring {
+                        Thread.sleep(forTimeInterval: 0.002)
+                        return Double(repeatIndex * 10 + candidate) + Double(fold.validation[0]) / 100
+                    }
+                }
+            }
+        }
+        let folds = try StratifiedKFold(labels: labels, count: 5).folds
+        for (repeatIndex, search) in searches.enumerated() {
+            #expect(try search.get().foldScores == (0..<4).map { c in folds.map { Double(repeatIndex * 10 + c) + Double($0.validation[0]) / 100 } })
+        }
+        #expect(gauge.peak <= jobs && gauge.peak > 1)
     }
 }

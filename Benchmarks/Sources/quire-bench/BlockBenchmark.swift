@@ -28,7 +28,7 @@ enum BlockBenchmark {
             }
             for (index, kind) in baselines.enumerated() {
                 seconds[index + 1] = try time(adding: seconds[index + 1]) {
-                    _ = try TunedBaseline.tune(.standard(kind), on: train, threads: threads, stream: stream.substream(kind.rawValue))
+                    _ = try TunedBaseline.tune(.standard(kind), on: train, budget: JobBudget(jobs: threads), stream: stream.substream(kind.rawValue))
                 }
             }
         }

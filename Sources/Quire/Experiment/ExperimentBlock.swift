@@ -106,7 +106,8 @@ enum ExperimentBlock {
             let unit = units[index]
             let spec = points[unit.point].spec
             let runner = ExperimentRunner(
-                spec: spec, seed: record.seed, memoryLimit: memoryLimit, threads: spec.repeatThreads(upTo: execution.budget.jobs, limit: memoryLimit))
+                spec: spec, seed: record.seed, memoryLimit: memoryLimit, threads: spec.repeatThreads(upTo: execution.budget.jobs, limit: memoryLimit),
+                budget: execution.budget)
             let outcome = try Self.outcome(of: unit, runner: runner, pointCount: points.count, location: block.location, execution: execution)
             try execution.points?.store(unit, outcome: outcome)
         }
@@ -164,14 +165,15 @@ extension ExperimentBlock {
         _ points: [Point], units: [PointUnit], seed: UInt64, memoryLimit: Int, location: SourceLocation,
         execution: BlockExecution, baselines: BaselineMemo = BaselineMemo()
     ) throws -> [ExperimentRunner.Outcome] {
-        // `--jobs` bounds the threads of the whole run: the repeats share it, and a repeat's
-        // training gets what they leave over (all of it for a single repeat, one thread when
-        // there are at least as many repeats as jobs), fewer where its memory would be over the limit.
+        // `--jobs` bounds the threads of the whole run: the repeats and their baselines' grid
+        // searches share its workers, and a repeat's training gets what the repeats leave over (all
+        // of it for a single repeat, one thread when there are at least as many repeats as jobs),
+        // fewer where its memory would be over the limit.
         let jobs = execution.budget.jobs, inner = max(1, jobs / max(1, min(units.count, jobs)))
         let runners = points.map {
             ExperimentRunner(
                 spec: $0.spec, seed: seed, memoryLimit: memoryLimit, threads: $0.spec.repeatThreads(upTo: inner, limit: memoryLimit),
-                sharedBaselines: baselines)
+                budget: execution.budget, sharedBaselines: baselines)
         }
         let results = ParallelMap.map(count: units.count, budget: execution.budget) { index in
             let unit = units[index]

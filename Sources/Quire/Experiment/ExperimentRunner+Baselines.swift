@@ -9,7 +9,7 @@ extension ExperimentRunner {
     func tune(_ kind: BaselineKind, split: TrainTestSplit, stream: RandomStream, drawsBoundary: Bool) throws -> BaselineMemo.Tuned {
         let (grid, name, baselineStream) = (BaselineGrid.standard(kind), kind.rawValue, stream.substream("baseline/\(kind.rawValue)"))
         let compute = { () throws -> BaselineMemo.Tuned in
-            let tuned = try TunedBaseline.tune(grid, on: split.train, folds: Self.baselineFolds, threads: threads, stream: baselineStream)
+            let tuned = try TunedBaseline.tune(grid, on: split.train, folds: Self.baselineFolds, budget: budget, stream: baselineStream)
             var result = BaselineMemo.Tuned(
                 chosen: tuned.chosen,
                 measurement: Self.measure(tuned.model, split: split, settings: tuned.chosen.map(\.description).joined(separator: ", ")))

@@ -101,6 +101,8 @@ struct ExperimentRunner {
     let memoryLimit: Int
     /// Worker threads for one repeat's training and kernel matrix (results never depend on it).
     let threads: Int
+    /// The run's workers, which the baselines' grid searches share (results never depend on them).
+    var budget = JobBudget.serial
     /// The baselines tuned by the block's other sweep points (`nil`: this runner tunes its own).
     var sharedBaselines: BaselineMemo? = nil
 

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 
 /// The outcome of a cross-validated grid search: every candidate's scores and the one chosen.
 public struct GridSearchResult<Candidate: Sendable>: Sendable {
@@ -21,14 +22,14 @@ public enum GridSearch {
     /// Scores every candidate on every fold with `score(candidate, fold)` (the validation
     /// accuracy of a model trained on `fold.train`), and picks the best mean.
     ///
-    /// With `threads` > 1 the (candidate, fold) scores are computed concurrently on that many
-    /// workers, the most `cost`ly candidates first so that no long fit starts last; `score` must
-    /// then be safe to call from several threads at once. Each score is a pure function of its
-    /// inputs and lands in its own slot, so the result never depends on scheduling or `threads`;
-    /// the first error in grid order is thrown.
+    /// The (candidate, fold) scores are computed on the workers `budget` gives (the run's, shared
+    /// with everything else running), the most `cost`ly candidates first so that no long fit starts
+    /// last; `score` may run on several threads at once. Each score is a pure function of its
+    /// inputs and lands in its own slot, so the result never depends on scheduling or the number of
+    /// workers; the first error in grid order is thrown.
     public static func run<Candidate: Sendable>(
-        grid: [Candidate], labels: [Int], folds count: Int = 5, threads: Int = 1, cost: (Candidate) -> Double = { _ in 0 },
-        score: (Candidate, StratifiedKFold.Fold) throws -> Double
+        grid: [Candidate], labels: [Int], folds count: Int = 5, budget: JobBudget = .serial,
+        cost: (Candidate) -> Double = { _ in 0 }, score: @escaping @Sendable (Candidate, StratifiedKFold.Fold) throws -> Double
     ) throws -> GridSearchResult<Candidate> {
         guard !grid.isEmpty else {
             throw LearningError.outOfRange(owner: "grid-search", field: "grid", value: "[]", valid: "at least one candidate")
@@ -38,7 +39,7 @@ public enum GridSearch {
         // Stable: equal costs keep grid order.
         let order = grid.indices.sorted { costs[$0] > costs[$1] || (costs[$0] == costs[$1] && $0 < $1) }
             .flatMap { c in folds.indices.map { (candidate: c, fold: $0) } }
-        let results = WorkQueue.map(count: order.count, threads: threads) { job in
+        let results = ParallelMap.map(count: order.count, budget: budget) { job in
             Result { try score(grid[order[job].candidate], folds[order[job].fold]) }
         }
         var foldScores = [[Double]](repeating: [Double](repeating: 0, count: folds.count), count: grid.count)

@@ -18,25 +18,25 @@ public struct TunedBaseline: Sendable {
 
     /// Tunes `grid` by stratified `folds`-fold cross-validation on `train` (never on test data),
     /// then refits the best point on all of `train`. The MLP's randomness comes from `stream`
-    /// (the same substream for every fit, so candidates differ only in their settings); its fits
-    /// run on up to `threads` workers, with the same result for any number.
+    /// (the same substream for every fit, so candidates differ only in their settings). The fits
+    /// run on the workers `budget` gives, with the same result for any number.
     public static func tune(
-        _ grid: BaselineGrid, on train: Dataset, folds: Int = 5, threads: Int = 1, stream: RandomStream
+        _ grid: BaselineGrid, on train: Dataset, folds: Int = 5, budget: JobBudget = .serial, stream: RandomStream
     ) throws -> TunedBaseline {
         switch grid {
         case .logisticRegression(let candidates):
-            let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
+            let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds, budget: budget) { parameters, fold in
                 try LogisticRegression.fit(train.selecting(fold.train), parameters: parameters)
                     .accuracy(on: train.selecting(fold.validation))
             }
             return TunedBaseline(grid: grid, search: search, model: try LogisticRegression.fit(train, parameters: search.best))
         case .rbfSVM(let candidates):
-            let search = try tuneSVM(candidates, train: train, folds: folds)
+            let search = try tuneSVM(candidates, train: train, folds: folds, budget: budget)
             return TunedBaseline(grid: grid, search: search, model: try RBFSupportVectorClassifier.fit(train, parameters: search.best))
         case .mlp(let candidates):
             let mlpStream = stream.substream("baseline/mlp")
             let search = try GridSearch.run(
-                grid: candidates, labels: train.labels, folds: folds, threads: threads, cost: MLPClassifier.relativeCost
+                grid: candidates, labels: train.labels, folds: folds, budget: budget, cost: MLPClassifier.relativeCost
             ) { parameters, fold in
                 try MLPClassifier.fit(train.selecting(fold.train), parameters: parameters, stream: mlpStream)
                     .accuracy(on: train.selecting(fold.validation))
@@ -48,7 +48,7 @@ public struct TunedBaseline: Sendable {
             let search = try tuneKNN(candidates, train: train, folds: folds)
             return TunedBaseline(grid: .knn(search.grid), search: search, model: try KNNClassifier.fit(train, parameters: search.best))
         case .histGBT(let candidates):
-            let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
+            let search = try GridSearch.run(grid: candidates, labels: train.labels, folds: folds, budget: budget) { parameters, fold in
                 try HistGradientBoostingClassifier.fit(train.selecting(fold.train), parameters: parameters)
                     .accuracy(on: train.selecting(fold.validation))
             }
@@ -90,26 +90,26 @@ public struct TunedBaseline: Sendable {
             }
             predictions[fold] = predicted
         }
+        let votes = predictions
         let search = try GridSearch.run(grid: Array(candidates.indices), labels: train.labels, folds: folds) { c, fold in
-            Metrics.accuracy(predicted: predictions[fold]![c], actual: fold.validation.map { train.labels[$0] })
+            Metrics.accuracy(predicted: votes[fold]![c], actual: fold.validation.map { train.labels[$0] })
         }
         return GridSearchResult(grid: candidates, foldScores: search.foldScores, meanScores: search.meanScores, bestIndex: search.bestIndex)
     }
 
-    /// The SVM search, computing squared distances once and each γ's Gram matrix once; folds
-    /// train and validate on sub-blocks of it.
-    private static func tuneSVM(_ candidates: [RBFSVMParameters], train: Dataset, folds: Int) throws -> GridSearchResult<RBFSVMParameters> {
+    /// The SVM search, computing squared distances once and each γ's Gram matrix once, before the
+    /// fits; folds train and validate on sub-blocks of it.
+    private static func tuneSVM(
+        _ candidates: [RBFSVMParameters], train: Dataset, folds: Int, budget: JobBudget
+    ) throws -> GridSearchResult<RBFSVMParameters> {
         for candidate in candidates { try candidate.validate() }
         let distances = RBFSupportVectorClassifier.squaredDistances(train.features, train.features)
-        var gramCache: [(gamma: Double, gram: Matrix)] = []
-        return try GridSearch.run(grid: candidates, labels: train.labels, folds: folds) { parameters, fold in
-            let gram: Matrix
-            if let cached = gramCache.first(where: { $0.gamma == parameters.gamma }) {
-                gram = cached.gram
-            } else {
-                gram = RBFSupportVectorClassifier.rbf(distances, gamma: parameters.gamma)
-                gramCache.append((parameters.gamma, gram))
-            }
+        var grams: [(gamma: Double, gram: Matrix)] = []
+        for gamma in candidates.map(\.gamma) where !grams.contains(where: { $0.gamma == gamma }) {
+            grams.append((gamma, RBFSupportVectorClassifier.rbf(distances, gamma: gamma)))
+        }
+        return try GridSearch.run(grid: candidates, labels: train.labels, folds: folds, budget: budget) { [grams] parameters, fold in
+            let gram = grams.first { $0.gamma == parameters.gamma }!.gram
             let svm = try KernelSVM.fit(
                 gram: KernelSVM.subGram(gram, fold.train), labels: fold.train.map { train.labels[$0] },
                 classCount: train.classCount, c: parameters.c, tolerance: parameters.tolerance)

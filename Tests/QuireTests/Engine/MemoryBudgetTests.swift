@@ -1,5 +1,7 @@
 import Foundation
+import QuireCore
 import QuireSimulator
+import QuireTestSupport
 import Testing
 
 @testable import Quire
@@ -11,7 +13,7 @@ struct MemoryBudgetTests {
     @Test(arguments: [(600, 1), (300, 3)])
     func reservationsStayWithinTheLimit(bytes: Int, most: Int) {
         let memory = MemoryBudget(limit: 1000)
-        let gauge = ParallelMapTests.Gauge()
+        let gauge = ConcurrencyGauge()
         let results = ParallelMap.map(count: 12, budget: JobBudget(jobs: 4)) { index in
             memory.holding(bytes) {
                 gauge.enter()
